@@ -1,0 +1,160 @@
+# sma-allies: plain make, no configure step.  Everything a packager sets
+# can be overridden: make PREFIX=/usr DESTDIR=/tmp/pkg install
+
+PREFIX     ?= /usr/local
+BINDIR     ?= $(PREFIX)/bin
+MANDIR     ?= $(PREFIX)/share/man
+PKG_CONFIG ?= pkg-config
+CFLAGS     ?= -O2 -g
+VERSION     = 0.1.0
+
+PKGS        = ncursesw yaml-0.1 libpcre2-8
+# Our warnings live apart from CFLAGS so that a user's CFLAGS cannot drop them.
+WARN        = -std=c99 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
+              -Wmissing-prototypes -Wwrite-strings -Wformat=2 -Wvla \
+              -Wpointer-arith -Wundef
+ifeq ($(WERROR),1)
+WARN       += -Werror
+endif
+FEATURES    = -D_XOPEN_SOURCE=700 -D_XOPEN_SOURCE_EXTENDED -D_DEFAULT_SOURCE \
+              -DVERSION='"$(VERSION)"'
+SAN         = -fsanitize=address,undefined -fno-sanitize-recover=all \
+              -fno-omit-frame-pointer
+
+# What each part needs, as CHECK:NAME:DEBIAN-PACKAGE (see src/deps.sh).
+BUILD_DEPS  = cmd:cc:gcc cmd:pkg-config:pkg-config \
+              pc:ncursesw:libncurses-dev pc:yaml-0.1:libyaml-dev \
+              pc:libpcre2-8:libpcre2-dev
+TEST_DEPS   = pc:cmocka:libcmocka-dev pc:vterm:libvterm-dev
+FUZZ_DEPS   = cmd:clang:clang
+SHOT_DEPS   = cmd:rsvg-convert:librsvg2-bin
+
+SRCS        = util.c record.c text.c load.c match.c output.c app.c keys.c pane_overlay.c \
+              ui.c pane_list.c pane_detail.c searchbar.c open.c
+MAIN        = main.c
+OBJS        = $(SRCS:%.c=build/obj/%.o) build/obj/allies_data.o
+AOBJS       = $(SRCS:%.c=build/asan/%.o) build/asan/allies_data.o
+UNIT_TESTS  = test_load test_match test_output test_text
+E2E_TESTS   = test_browser
+
+.PHONY: all asan test unit e2e cli run install uninstall clean fuzz deps \
+        test-deps
+
+all: sma-allies
+
+# Build flags come from pkg-config once the libraries are surely there:
+# build/config.mk installs what is missing, then records the flags; make
+# reads it and restarts.
+ifeq ($(filter clean uninstall,$(MAKECMDGOALS)),)
+include build/config.mk
+endif
+
+build/config.mk: Makefile src/deps.sh
+	@mkdir -p build
+	@sh src/deps.sh $(BUILD_DEPS)
+	@{ echo "DEPS_CFLAGS = $$($(PKG_CONFIG) --cflags $(PKGS) | \
+	       sed -e 's/-D_XOPEN_SOURCE=[0-9]*//g' -e 's/-D_DEFAULT_SOURCE//g')"; \
+	   echo "DEPS_LIBS = $$($(PKG_CONFIG) --libs $(PKGS))"; } > $@.tmp
+	@mv $@.tmp $@
+
+ALL_CFLAGS  = $(WARN) $(FEATURES) $(DEPS_CFLAGS) $(CPPFLAGS) $(CFLAGS)
+
+sma-allies: $(OBJS) build/obj/main.o
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(DEPS_LIBS) $(LDLIBS)
+
+build/obj/%.o: src/%.c build/config.mk
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+# data/allies.yaml becomes a byte array, so the binary works from anywhere.
+build/allies_data.c: data/allies.yaml
+	@mkdir -p $(@D)
+	@{ echo '/* Generated from data/allies.yaml by the Makefile. */'; \
+	   echo '#include <stddef.h>'; \
+	   echo 'extern const unsigned char allies_data[];'; \
+	   echo 'extern const size_t allies_data_len;'; \
+	   echo 'const unsigned char allies_data[] = {'; \
+	   od -An -v -tx1 $< | sed -e 's/\([0-9a-f][0-9a-f]\)/0x\1,/g' \
+	       -e 's/^ *//'; \
+	   echo '0 };'; \
+	   echo "const size_t allies_data_len = $$(wc -c < $<);"; } > $@.tmp
+	@mv $@.tmp $@
+
+build/obj/allies_data.o: build/allies_data.c
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+# The same program under AddressSanitizer and UndefinedBehaviorSanitizer:
+# every test runs against this one.
+asan: build/asan/sma-allies
+
+build/asan/sma-allies: $(AOBJS) build/asan/main.o
+	$(CC) $(SAN) -g -o $@ $^ $(DEPS_LIBS)
+
+build/asan/%.o: src/%.c build/config.mk
+	@mkdir -p $(@D)
+	$(CC) $(WARN) $(FEATURES) $(DEPS_CFLAGS) -O1 -g $(SAN) -MMD -MP -c -o $@ $<
+
+build/asan/allies_data.o: build/allies_data.c
+	@mkdir -p $(@D)
+	$(CC) -O1 -g -c -o $@ $<
+
+# Tests.  `make test` installs what the tests need, builds everything
+# under the sanitizers and runs unit, command-line and browser tests.
+test-deps:
+	@sh src/deps.sh $(TEST_DEPS)
+
+test: test-deps
+	@$(MAKE) --no-print-directory run-tests
+
+TEST_CFLAGS = $(WARN) $(FEATURES) $(DEPS_CFLAGS) -Isrc -Itests -O1 -g $(SAN) \
+              $$($(PKG_CONFIG) --cflags cmocka vterm)
+TEST_LIBS   = $(DEPS_LIBS) $$($(PKG_CONFIG) --libs cmocka vterm) -lutil
+
+build/tests/%: tests/unit/%.c $(AOBJS) build/config.mk
+	@mkdir -p $(@D)
+	$(CC) $(TEST_CFLAGS) -MMD -MP -o $@ $< $(AOBJS) $(TEST_LIBS)
+
+build/tests/test_browser: tests/e2e/test_browser.c tests/tty/vt.c \
+    tests/tty/vt.h build/config.mk
+	@mkdir -p $(@D)
+	$(CC) $(TEST_CFLAGS) -o $@ tests/e2e/test_browser.c tests/tty/vt.c \
+	    $(TEST_LIBS)
+
+build/tests/gen-allies: tests/gen-allies.c
+	@mkdir -p $(@D)
+	$(CC) -O2 -g -o $@ $<
+
+.PHONY: run-tests
+run-tests: build/asan/sma-allies sma-allies \
+    $(UNIT_TESTS:%=build/tests/%) $(E2E_TESTS:%=build/tests/%) \
+    build/tests/gen-allies
+	@sh tests/run.sh build/asan/sma-allies $(UNIT_TESTS:%=build/tests/%) \
+	    -- $(E2E_TESTS:%=build/tests/%)
+
+run: sma-allies
+	./sma-allies
+
+# libFuzzer on the loader and the matcher: make fuzz FUZZ_SECONDS=600
+FUZZ_SECONDS ?= 60
+fuzz: build/config.mk
+	@sh src/deps.sh $(FUZZ_DEPS)
+	@mkdir -p build/fuzz build/fuzz/corpus
+	clang $(FEATURES) $(DEPS_CFLAGS) -Isrc -g -O1 \
+	    -fsanitize=fuzzer,address,undefined -o build/fuzz/fuzz-load \
+	    tests/fuzz/fuzz_load.c $(SRCS:%=src/%) $(DEPS_LIBS)
+	build/fuzz/fuzz-load -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
+	    -rss_limit_mb=1024 -timeout=10 build/fuzz/corpus tests/fuzz/corpus
+
+install: sma-allies
+	install -d "$(DESTDIR)$(BINDIR)" "$(DESTDIR)$(MANDIR)/man1"
+	install -m 755 sma-allies "$(DESTDIR)$(BINDIR)/sma-allies"
+	install -m 644 data/sma-allies.1 "$(DESTDIR)$(MANDIR)/man1/sma-allies.1"
+
+uninstall:
+	rm -f "$(DESTDIR)$(BINDIR)/sma-allies" \
+	    "$(DESTDIR)$(MANDIR)/man1/sma-allies.1"
+
+clean:
+	rm -rf build sma-allies
+
+-include $(OBJS:.o=.d) $(AOBJS:.o=.d) build/obj/main.d build/asan/main.d

@@ -1,0 +1,499 @@
+/*
+ * main: the command line.  Parses options, picks the data file, and then
+ * either answers a query on stdout (--search, --list, --check) or hands
+ * over to the interactive browser.  It owns the exit status; the modules
+ * it wires together never exit by themselves except through die().
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <langinfo.h>
+#include <limits.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "app.h"
+#include "ui.h"
+#include "load.h"
+#include "match.h"
+#include "output.h"
+#include "record.h"
+#include "text.h"
+#include "util.h"
+
+#ifndef VERSION
+#define VERSION "0.1.0"
+#endif
+
+#define EXIT_MATCH	0
+#define EXIT_NOMATCH	1
+#define EXIT_TROUBLE	2
+
+/* data/allies.yaml, compiled in by the build (build/allies_data.c). */
+extern const unsigned char allies_data[];
+extern const size_t allies_data_len;
+
+#define BUILTIN_NAME	"data/allies.yaml (built-in)"
+
+enum mode {
+	MODE_BROWSE,
+	MODE_SEARCH,
+	MODE_LIST,
+	MODE_CHECK
+};
+
+enum color_when {
+	COLOR_AUTO,
+	COLOR_ALWAYS,
+	COLOR_NEVER
+};
+
+struct cli {
+	enum mode	 mode;
+	const char	*data;		/* -d, or NULL */
+	const char	*pattern;	/* -s */
+	unsigned	 fields;	/* -f, FIELD_BIT()s; 0 = all */
+	enum match_case	 mcase;
+	int		 format;	/* FORMAT_*, -1 when not given */
+	enum color_when	 color;
+	int		 browse_opts;	/* a browser-only option was given */
+	struct app_options app;
+};
+
+enum {
+	OPT_CASE = 256,
+	OPT_LIST,
+	OPT_FORMAT,
+	OPT_COLOR,
+	OPT_CHECK,
+	OPT_KIOSK,
+	OPT_IDLE,
+	OPT_CYCLE,
+	OPT_PIN_FILE,
+	OPT_NO_MOUSE
+};
+
+static const struct option long_options[] = {
+	{ "data", required_argument, NULL, 'd' },
+	{ "search", required_argument, NULL, 's' },
+	{ "field", required_argument, NULL, 'f' },
+	{ "ignore-case", no_argument, NULL, 'i' },
+	{ "case-sensitive", no_argument, NULL, OPT_CASE },
+	{ "list", no_argument, NULL, OPT_LIST },
+	{ "format", required_argument, NULL, OPT_FORMAT },
+	{ "color", required_argument, NULL, OPT_COLOR },
+	{ "colour", required_argument, NULL, OPT_COLOR },
+	{ "check", no_argument, NULL, OPT_CHECK },
+	{ "kiosk", no_argument, NULL, OPT_KIOSK },
+	{ "idle", required_argument, NULL, OPT_IDLE },
+	{ "cycle", required_argument, NULL, OPT_CYCLE },
+	{ "staff-pin-file", required_argument, NULL, OPT_PIN_FILE },
+	{ "no-mouse", no_argument, NULL, OPT_NO_MOUSE },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 }
+};
+
+static void
+usage(FILE *fp)
+{
+	fprintf(fp,
+"usage: sma-allies [-d FILE] [--kiosk [--idle SECONDS] [--cycle SECONDS]\n"
+"                  [--staff-pin-file FILE]] [--no-mouse] [--color WHEN]\n"
+"       sma-allies [-d FILE] -s REGEX [-f FIELD]... [-i | --case-sensitive]\n"
+"                  [--format FORMAT] [--color WHEN]\n"
+"       sma-allies [-d FILE] --list [--format FORMAT]\n"
+"       sma-allies --check [FILE]\n"
+"       sma-allies -h | --help | -V | --version\n");
+}
+
+static void
+help(void)
+{
+	usage(stdout);
+	printf(
+"\n"
+"Browse the Social Mission Alliance Allies: partner organizations for\n"
+"health-professions education that drives health equity.\n"
+"\n"
+"  -d, --data FILE        read allies from FILE (else $SMA_ALLIES_DATA,\n"
+"                         else the built-in list)\n"
+"  -s, --search REGEX     print the allies that match (PCRE2) and exit;\n"
+"                         caseless unless REGEX has an upper-case letter\n"
+"  -f, --field FIELD      search only FIELD: name, abbreviation,\n"
+"                         description, url or tags (repeatable)\n"
+"  -i, --ignore-case      always caseless\n"
+"      --case-sensitive   always exact case\n"
+"      --list             print every ally and exit\n"
+"      --format FORMAT    text (default), tsv (name, abbreviation, url)\n"
+"                         or yaml (a data file that loads again)\n"
+"      --color WHEN       highlight matches: auto, always or never\n"
+"      --check [FILE]     validate a data file and exit\n"
+"      --kiosk            unattended display: no way out but a signal or\n"
+"                         the staff PIN, no external programs\n"
+"      --idle SECONDS     kiosk: reset after this long idle (default 90)\n"
+"      --cycle SECONDS    kiosk: show the next ally this often (default 8)\n"
+"      --staff-pin-file FILE  kiosk: Ctrl-] and this PIN exit\n"
+"      --no-mouse         leave the mouse to the terminal\n"
+"  -h, --help             show this help\n"
+"  -V, --version          show the version\n"
+"\n"
+"Exit status: 0 success (a match), 1 no match, 2 trouble.\n"
+"In the browser, press ? for every key.  See sma-allies(1).\n");
+}
+
+static void NORETURN PRINTF_LIKE(1, 2)
+usage_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s: ", util_progname());
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	usage(stderr);
+	fprintf(stderr, "Try 'sma-allies --help' for more.\n");
+	exit(EXIT_TROUBLE);
+}
+
+/* A whole number of seconds in [1, 86400] for --idle and --cycle. */
+static unsigned
+parse_seconds(const char *opt, const char *arg)
+{
+	unsigned long v;
+	char *end;
+
+	errno = 0;
+	v = strtoul(arg, &end, 10);
+	if (errno != 0 || end == arg || *end != '\0' || arg[0] == '-' ||
+	    v < 1 || v > 86400)
+		usage_error("%s needs a whole number of seconds from 1 to "
+		    "86400, not '%s'", opt, arg);
+	return (unsigned)v;
+}
+
+static void
+parse_args(int argc, char **argv, struct cli *c)
+{
+	enum field f;
+	int ch, modes = 0;
+
+	memset(c, 0, sizeof(*c));
+	c->format = -1;
+	c->mcase = MATCH_SMART;
+	c->app.idle = 90;
+	c->app.cycle = 8;
+	c->app.mouse = 1;
+	while ((ch = getopt_long(argc, argv, "d:s:f:ihV", long_options,
+	    NULL)) != -1) {
+		switch (ch) {
+		case 'd':
+			c->data = optarg;
+			break;
+		case 's':
+			c->pattern = optarg;
+			c->mode = MODE_SEARCH;
+			modes++;
+			break;
+		case 'f':
+			if ((f = field_lookup(optarg)) == FIELD_COUNT)
+				usage_error("unknown field '%s'; the fields are "
+				    "name, abbreviation, description, url and "
+				    "tags", optarg);
+			c->fields |= FIELD_BIT(f);
+			break;
+		case 'i':
+			c->mcase = MATCH_CASELESS;
+			break;
+		case OPT_CASE:
+			c->mcase = MATCH_EXACT;
+			break;
+		case OPT_LIST:
+			c->mode = MODE_LIST;
+			modes++;
+			break;
+		case OPT_FORMAT:
+			if ((c->format = output_format_lookup(optarg)) < 0)
+				usage_error("unknown format '%s'; use text, tsv "
+				    "or yaml", optarg);
+			break;
+		case OPT_COLOR:
+			if (strcmp(optarg, "auto") == 0)
+				c->color = COLOR_AUTO;
+			else if (strcmp(optarg, "always") == 0)
+				c->color = COLOR_ALWAYS;
+			else if (strcmp(optarg, "never") == 0)
+				c->color = COLOR_NEVER;
+			else
+				usage_error("--color takes auto, always or "
+				    "never, not '%s'", optarg);
+			break;
+		case OPT_CHECK:
+			c->mode = MODE_CHECK;
+			modes++;
+			break;
+		case OPT_KIOSK:
+			c->app.kiosk = 1;
+			c->browse_opts = 1;
+			break;
+		case OPT_IDLE:
+			c->app.idle = parse_seconds("--idle", optarg);
+			c->browse_opts = 1;
+			break;
+		case OPT_CYCLE:
+			c->app.cycle = parse_seconds("--cycle", optarg);
+			c->browse_opts = 1;
+			break;
+		case OPT_PIN_FILE:
+			c->app.pin_file = optarg;
+			c->browse_opts = 1;
+			break;
+		case OPT_NO_MOUSE:
+			c->app.mouse = 0;
+			c->browse_opts = 1;
+			break;
+		case 'h':
+			help();
+			exit(fflush(stdout) == 0 ? 0 : EXIT_TROUBLE);
+		case 'V':
+			printf("sma-allies %s\n", VERSION);
+			exit(fflush(stdout) == 0 ? 0 : EXIT_TROUBLE);
+		default:
+			usage(stderr);
+			fprintf(stderr, "Try 'sma-allies --help' for more.\n");
+			exit(EXIT_TROUBLE);
+		}
+	}
+	if (modes > 1)
+		usage_error("choose one of --search, --list and --check");
+	if (c->mode == MODE_CHECK && optind < argc) {
+		if (c->data != NULL)
+			usage_error("--check takes one file: -d or an argument, "
+			    "not both");
+		c->data = argv[optind++];
+	}
+	if (optind < argc)
+		usage_error("unexpected argument '%s'", argv[optind]);
+	if (c->mode != MODE_SEARCH && (c->fields || c->mcase != MATCH_SMART))
+		usage_error("-f, -i and --case-sensitive go with --search");
+	if (c->format >= 0 && c->mode != MODE_SEARCH && c->mode != MODE_LIST)
+		usage_error("--format goes with --search or --list");
+	if (c->browse_opts && c->mode != MODE_BROWSE)
+		usage_error("--kiosk, --idle, --cycle, --staff-pin-file and "
+		    "--no-mouse are for the interactive browser");
+	if ((c->app.pin_file || c->app.idle != 90 || c->app.cycle != 8) &&
+	    !c->app.kiosk)
+		usage_error("--idle, --cycle and --staff-pin-file go with "
+		    "--kiosk");
+}
+
+/* Print every diagnostic; returns the number of errors. */
+static size_t
+print_diags(const struct errlist *e, const char *name)
+{
+	size_t i;
+	char *line;
+
+	for (i = 0; i < e->len; i++) {
+		line = errlist_format(e, i, name);
+		fprintf(stderr, "%s\n", line);
+		free(line);
+	}
+	return e->nerrors;
+}
+
+/*
+ * Load the data the options name into rs.  Sets *path to the file read
+ * (NULL for the built-in copy) and *name to what messages call it.
+ * Returns 0, or -1 after printing why.
+ */
+static int
+load_data(const struct cli *c, struct recordset *rs, const char **path,
+    const char **name)
+{
+	struct errlist errs;
+	const char *env;
+	int rc;
+
+	*path = c->data;
+	if (*path == NULL && (env = getenv("SMA_ALLIES_DATA")) != NULL &&
+	    *env != '\0')
+		*path = env;
+	*name = *path != NULL ? *path : BUILTIN_NAME;
+	errlist_init(&errs);
+	if (*path != NULL)
+		rc = load_file(*path, rs, &errs);
+	else
+		rc = load_buffer((const char *)allies_data, allies_data_len,
+		    rs, &errs);
+	print_diags(&errs, *name);
+	errlist_done(&errs);
+	return rc;
+}
+
+static int
+locale_is_utf8(void)
+{
+	const char *cs = nl_langinfo(CODESET);
+
+	return cs != NULL && (strcmp(cs, "UTF-8") == 0 ||
+	    strcmp(cs, "utf8") == 0);
+}
+
+static int
+want_color(enum color_when when)
+{
+	const char *nc, *term;
+
+	if (when != COLOR_AUTO)
+		return when == COLOR_ALWAYS;
+	if ((nc = getenv("NO_COLOR")) != NULL && *nc != '\0')
+		return 0;
+	if ((term = getenv("TERM")) != NULL && strcmp(term, "dumb") == 0)
+		return 0;
+	return isatty(STDOUT_FILENO);
+}
+
+/* Print the pattern with a caret under the character at offset. */
+static void
+show_pattern_error(const char *pattern, const struct match_error *err)
+{
+	struct buf shown = { 0 }, before = { 0 };
+	size_t i, bytes = 0, chars = 0, width;
+	int ascii = !locale_is_utf8();
+	int flags = TEXT_SPACES | (ascii ? TEXT_ASCII : 0);
+
+	fprintf(stderr, "%s: invalid regex: %s\n", util_progname(), err->msg);
+	if (!err->has_offset)
+		return;
+	text_sanitize(&shown, pattern, strlen(pattern), flags);
+	/* The prefix up to the error, sanitised the same way, gives the width. */
+	while (pattern[bytes] != '\0' && chars < err->offset) {
+		if (((unsigned char)pattern[bytes] & 0xc0) != 0x80)
+			chars++;
+		bytes++;
+		while (((unsigned char)pattern[bytes] & 0xc0) == 0x80)
+			bytes++;
+	}
+	text_sanitize(&before, pattern, bytes, flags);
+	width = ascii ? before.len : text_width(before.ptr, before.len);
+	fprintf(stderr, "  %s\n  ", shown.ptr);
+	for (i = 0; i < width; i++)
+		fputc(' ', stderr);
+	fprintf(stderr, "^ at character %zu\n", err->offset + 1);
+	buf_free(&shown);
+	buf_free(&before);
+}
+
+/* Finish stdout; a failed write is trouble (EPIPE quietly so). */
+static int
+finish_stdout(void)
+{
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return 0;
+	if (errno != EPIPE)
+		fprintf(stderr, "%s: writing output: %s\n", util_progname(),
+		    strerror(errno));
+	return -1;
+}
+
+static int
+run_query(const struct cli *c, const struct recordset *rs)
+{
+	struct output_opts o;
+	struct match_error err;
+	struct indices hits = { 0 };
+	struct matcher *m = NULL;
+	size_t i;
+	int rc = EXIT_MATCH;
+
+	memset(&o, 0, sizeof(o));
+	memset(&err, 0, sizeof(err));
+	o.format = c->format < 0 ? FORMAT_TEXT : c->format;
+	o.ascii = !locale_is_utf8();
+	if (c->mode == MODE_SEARCH) {
+		m = match_compile(c->pattern, strlen(c->pattern), c->fields,
+		    c->mcase, &err);
+		if (m == NULL) {
+			show_pattern_error(c->pattern, &err);
+			return EXIT_TROUBLE;
+		}
+		if (match_filter(m, rs, 0, rs->len, &hits, &err) < 0) {
+			fprintf(stderr, "%s: %s\n", util_progname(), err.msg);
+			rc = EXIT_TROUBLE;
+			goto out;
+		}
+		o.matcher = m;
+		o.color = o.format == FORMAT_TEXT && want_color(c->color);
+	} else
+		for (i = 0; i < rs->len; i++)
+			indices_push(&hits, i);
+
+	if (output_records(stdout, rs, hits.v, hits.len, &o, &err) < 0) {
+		fprintf(stderr, "%s: %s\n", util_progname(), err.msg);
+		rc = EXIT_TROUBLE;
+	} else if (finish_stdout() < 0)
+		rc = EXIT_TROUBLE;
+	else if (c->mode == MODE_SEARCH && hits.len == 0)
+		rc = EXIT_NOMATCH;
+out:
+	indices_free(&hits);
+	match_free(m);
+	return rc;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct recordset rs;
+	struct cli c;
+	const char *path, *name;
+	int rc;
+
+	util_set_progname(argv[0]);
+	setlocale(LC_ALL, "");
+	parse_args(argc, argv, &c);
+	/*
+	 * A closed pipe is a write error we handle (exit 2), not a signal:
+	 * the contract says a handled failure never ends by one.
+	 */
+	signal(SIGPIPE, SIG_IGN);
+
+	if (c.mode == MODE_BROWSE && (!isatty(STDIN_FILENO) ||
+	    !isatty(STDOUT_FILENO))) {
+		fprintf(stderr, "%s: the browser needs a terminal on stdin and "
+		    "stdout; for scripts use --list or -s REGEX\n",
+		    util_progname());
+		return EXIT_TROUBLE;
+	}
+
+	recordset_init(&rs);
+	if (load_data(&c, &rs, &path, &name) < 0) {
+		recordset_done(&rs);
+		return EXIT_TROUBLE;
+	}
+	switch (c.mode) {
+	case MODE_CHECK:
+		printf("%s: OK, %zu %s\n", name, rs.len,
+		    rs.len == 1 ? "ally" : "allies");
+		rc = finish_stdout() < 0 ? EXIT_TROUBLE : 0;
+		break;
+	case MODE_SEARCH:
+	case MODE_LIST:
+		rc = run_query(&c, &rs);
+		break;
+	default:
+		c.app.data_path = path;
+		c.app.data_name = name;
+		c.app.color = c.color == COLOR_NEVER ? 0 :
+		    c.color == COLOR_ALWAYS ? 2 : 1;
+		rc = ui_run(&c.app, &rs) < 0 ? EXIT_TROUBLE : 0;
+		break;
+	}
+	recordset_done(&rs);
+	return rc;
+}

@@ -1,0 +1,49 @@
+/*
+ * open: starting a web browser for a URL, safely.  Only http:// and
+ * https:// URLs are opened; the opener ($BROWSER, else xdg-open or open)
+ * runs through execvp() with the URL as one argument, never a shell.  A
+ * terminal browser (lynx, w3m, ...) gets the terminal while curses is
+ * suspended; any other opener is detached into its own session with its
+ * output sent to /dev/null, and reaped later so that its exit status
+ * can be reported and no zombie is left.
+ */
+#ifndef OPEN_H
+#define OPEN_H
+
+#include <stddef.h>
+#include <sys/types.h>
+
+#define OPEN_MAX_CHILDREN	8
+
+struct open_state {
+	pid_t	 pid[OPEN_MAX_CHILDREN];	/* detached openers to reap */
+	char	 name[OPEN_MAX_CHILDREN][64];	/* their program names */
+	int	 n;
+};
+
+/*
+ * Open url.  Writes what happened (for the status line) into msg and
+ * returns 0 when the opener started (or a terminal browser ran and
+ * exited 0), -1 otherwise.  May suspend and resume curses.
+ */
+int	 open_url(struct open_state *, const char *url, char *msg, size_t size);
+
+/*
+ * Reap detached openers that have exited.  Returns 1 and fills msg when
+ * one failed (non-zero exit or a signal), else 0.
+ */
+int	 open_reap(struct open_state *, char *msg, size_t size);
+
+/* Whether openers are still running (the UI polls sooner then). */
+int	 open_pending(const struct open_state *);
+
+/*
+ * Put url on the clipboard through the terminal (OSC 52).  Must be
+ * called after doupdate(): it writes straight to the terminal.
+ */
+void	 open_copy(const char *url, char *msg, size_t size);
+
+/* Whether url is http:// or https://. */
+int	 open_url_allowed(const char *url);
+
+#endif

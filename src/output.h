@@ -1,0 +1,44 @@
+/*
+ * output: the command line's printed formats.  text is for people (one
+ * line per ally, matches highlighted like grep --color), tsv for scripts,
+ * yaml a data file that loads again (written with libyaml's emitter; with
+ * load.c the only user of libyaml).
+ *
+ * Every byte of data goes through text_sanitize() or the YAML emitter's
+ * escaping: no control character from a data file reaches stdout.
+ */
+#ifndef OUTPUT_H
+#define OUTPUT_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+struct matcher;
+struct match_error;
+struct recordset;
+
+enum format {
+	FORMAT_TEXT,
+	FORMAT_TSV,
+	FORMAT_YAML
+};
+
+struct output_opts {
+	enum format	 format;
+	int		 color;		/* highlight matches (text only) */
+	int		 ascii;		/* the locale cannot show UTF-8 */
+	struct matcher	*matcher;	/* what to highlight, or NULL */
+};
+
+/* FORMAT_* for a name, or -1. */
+int	 output_format_lookup(const char *);
+
+/*
+ * Print the records rs->v[idx[0..n)] to fp.  Returns 0, or -1 with *err
+ * filled when highlighting hit a match limit.  Write errors are left for
+ * the caller to find with ferror().
+ */
+int	 output_records(FILE *fp, const struct recordset *rs, const size_t *idx,
+	    size_t n, const struct output_opts *, struct match_error *err);
+
+#endif

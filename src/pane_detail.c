@@ -1,0 +1,222 @@
+/*
+ * pane_detail: the selected ally in full.  Its name, abbreviation,
+ * website and tags, then the description word-wrapped to the pane, all
+ * with search matches highlighted.  The lines are produced by one walk
+ * (detail_walk) that both the measure and the draw hook use, so the
+ * scroll range always agrees with what is drawn.
+ */
+#include "pane.h"
+
+#include <string.h>
+
+#include "app.h"
+#include "match.h"
+#include "record.h"
+#include "text.h"
+#include "ui.h"
+
+#define MARGIN	1	/* blank columns left and right */
+
+/* The parts of the pane, in order: a label and the field it shows. */
+static const struct part {
+	const char	*label;		/* NULL: no label, no indent */
+	enum field	 field;		/* FIELD_COUNT: a blank line */
+	enum ui_style	 style;
+} parts[] = {
+	{ NULL, FIELD_NAME, UI_BOLD },
+	{ "Abbreviation: ", FIELD_ABBREVIATION, UI_NORMAL },
+	{ "Website: ", FIELD_URL, UI_LINK },
+	{ "Tags: ", FIELD_TAGS, UI_NORMAL },
+	{ NULL, FIELD_COUNT, UI_NORMAL },
+	{ NULL, FIELD_DESCRIPTION, UI_NORMAL },
+};
+
+/* One line of the pane: a piece of a field, maybe after its label. */
+struct dline {
+	const struct part *part;
+	int		 first;		/* the part's first line: show label */
+	size_t		 start;		/* bytes into the field */
+	size_t		 len;
+};
+
+typedef void (*dline_cb)(void *, size_t lineno, const struct dline *);
+
+/* Walk the lines of r at width columns; returns how many there are. */
+static size_t
+detail_walk(const struct record *r, int width, dline_cb cb, void *arg)
+{
+	struct dline d;
+	size_t i, n = 0, pos, next, lw;
+	const char *s;
+	size_t len;
+	int avail;
+
+	for (i = 0; i < sizeof(parts) / sizeof(parts[0]); i++) {
+		memset(&d, 0, sizeof(d));
+		d.part = &parts[i];
+		if (parts[i].field == FIELD_COUNT) {
+			if (cb != NULL)
+				cb(arg, n, &d);
+			n++;
+			continue;
+		}
+		s = r->text[parts[i].field];
+		len = r->len[parts[i].field];
+		if (len == 0)
+			continue;
+		lw = parts[i].label != NULL ? strlen(parts[i].label) : 0;
+		avail = width - (int)lw;
+		if (avail < 8) {
+			/* Too narrow for a label beside the text. */
+			avail = width;
+		}
+		if (avail < 1)
+			avail = 1;
+		for (pos = 0, d.first = 1; pos < len; pos = next, d.first = 0) {
+			d.start = pos;
+			d.len = text_wrap(s + pos, len - pos, (size_t)avail,
+			    &next);
+			next += pos;
+			if (cb != NULL)
+				cb(arg, n, &d);
+			n++;
+		}
+	}
+	return n;
+}
+
+struct seek {
+	const struct spans *sp;		/* description matches */
+	size_t		 line;		/* first line with one, or -1 */
+};
+
+static void
+seek_cb(void *arg, size_t lineno, const struct dline *d)
+{
+	struct seek *k = arg;
+	size_t i;
+
+	if (k->line != (size_t)-1 || d->part->field != FIELD_DESCRIPTION)
+		return;
+	for (i = 0; i < k->sp->len; i++)
+		if (k->sp->v[i].start < d->start + d->len &&
+		    k->sp->v[i].end > d->start) {
+			k->line = lineno;
+			return;
+		}
+}
+
+void
+pane_detail_measure(struct app *a, int width, int rows)
+{
+	const struct record *r = app_selected(a);
+	struct match_error err;
+	struct spans sp = { 0 };
+	struct seek k;
+
+	width -= 2 * MARGIN;
+	if (r == NULL || width < 1) {
+		a->detail_lines = 0;
+		return;
+	}
+	a->detail_lines = detail_walk(r, width, NULL, NULL);
+	if (!a->detail_seek)
+		return;
+	a->detail_seek = 0;
+	if (a->matcher == NULL)
+		return;
+	/* Bring the first match of the description into view. */
+	if (match_spans(a->matcher, r->text[FIELD_DESCRIPTION],
+	    r->len[FIELD_DESCRIPTION], &sp, &err) > 0) {
+		k.sp = &sp;
+		k.line = (size_t)-1;
+		detail_walk(r, width, seek_cb, &k);
+		if (k.line != (size_t)-1 && rows > 0 && k.line >= (size_t)rows)
+			a->detail_top = k.line - (size_t)rows / 3;
+	}
+	spans_free(&sp);
+}
+
+struct draw {
+	WINDOW		*w;
+	const struct app *a;
+	struct spans	 sp[FIELD_COUNT];
+	int		 width;
+};
+
+static void
+draw_cb(void *arg, size_t lineno, const struct dline *d)
+{
+	struct draw *dr = arg;
+	const struct record *r = app_selected(dr->a);
+	const struct part *p = d->part;
+	size_t lw;
+	int y;
+
+	if (lineno < dr->a->detail_top)
+		return;
+	y = (int)(lineno - dr->a->detail_top) + 1;
+	if (y >= getmaxy(dr->w) || p->field == FIELD_COUNT)
+		return;
+	wmove(dr->w, y, MARGIN);
+	lw = p->label != NULL ? strlen(p->label) : 0;
+	if (lw > 0 && (int)lw + 8 <= dr->width) {
+		if (d->first)
+			ui_puts(dr->w, p->label, (int)lw, ui_attr(UI_LABEL));
+		wmove(dr->w, y, MARGIN + (int)lw);
+	} else
+		lw = 0;
+	ui_put(dr->w, r->text[p->field] + d->start, d->len,
+	    dr->width - (int)lw, ui_attr(p->style), &dr->sp[p->field],
+	    d->start, 0);
+}
+
+static void
+draw_header(WINDOW *w, const struct app *a)
+{
+	attr_t attr = ui_attr(a->focus == FOCUS_DETAIL ? UI_HEADER_FOCUS :
+	    UI_HEADER);
+	int width = getmaxx(w);
+	char pos[48];
+	int rows = getmaxy(w) - 1, pw = 0;
+
+	wmove(w, 0, 0);
+	ui_fill(w, width, attr);
+	wmove(w, 0, 0);
+	if (a->detail_lines > (size_t)rows && rows > 0) {
+		/* Where we are in a description longer than the pane. */
+		snprintf(pos, sizeof(pos), "%zu%% ",
+		    (a->detail_top + (size_t)rows) * 100 / a->detail_lines);
+		pw = (int)strlen(pos);
+	}
+	ui_puts(w, " Description", width - pw - 1, attr);
+	if (pw > 0 && pw < width) {
+		wmove(w, 0, width - pw);
+		ui_puts(w, pos, pw, attr);
+	}
+}
+
+void
+pane_detail_draw(WINDOW *w, const struct app *a)
+{
+	const struct record *r = app_selected(a);
+	struct match_error err;
+	struct draw dr;
+	size_t f;
+
+	werase(w);
+	draw_header(w, a);
+	memset(&dr, 0, sizeof(dr));
+	dr.w = w;
+	dr.a = a;
+	dr.width = getmaxx(w) - 2 * MARGIN;
+	if (r != NULL && dr.width > 0) {
+		for (f = 0; a->matcher != NULL && f < FIELD_COUNT; f++)
+			match_spans(a->matcher, r->text[f], r->len[f],
+			    &dr.sp[f], &err);
+		detail_walk(r, dr.width, draw_cb, &dr);
+	}
+	for (f = 0; f < FIELD_COUNT; f++)
+		spans_free(&dr.sp[f]);
+	wnoutrefresh(w);
+}

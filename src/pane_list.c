@@ -1,0 +1,109 @@
+/*
+ * pane_list: the list of allies.  A header row with the pane's name and
+ * the position ("3/12"), then one ally a row: its name and abbreviation,
+ * matches highlighted, the selection drawn as a bar across the pane.
+ */
+#include "pane.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "app.h"
+#include "match.h"
+#include "record.h"
+#include "ui.h"
+
+int
+pane_list_cursor_row(const struct app *a)
+{
+	if (a->view.len == 0)
+		return 0;
+	return (int)(a->sel - a->list_top) + 1;
+}
+
+static void
+draw_header(WINDOW *w, const struct app *a)
+{
+	attr_t attr = ui_attr(a->focus == FOCUS_LIST ? UI_HEADER_FOCUS :
+	    UI_HEADER);
+	char pos[48];
+	int width = getmaxx(w), pw;
+
+	if (a->view.len == 0)
+		snprintf(pos, sizeof(pos), "0/0 ");
+	else
+		snprintf(pos, sizeof(pos), "%zu/%zu ", a->sel + 1,
+		    a->view.len);
+	pw = (int)strlen(pos);
+	wmove(w, 0, 0);
+	ui_fill(w, width, attr);
+	wmove(w, 0, 0);
+	ui_puts(w, " Allies", width - pw - 1, attr);
+	if (pw < width) {
+		wmove(w, 0, width - pw);
+		ui_puts(w, pos, pw, attr);
+	}
+}
+
+/* The spans of pattern m in one field, or an empty set without m. */
+static void
+field_spans(const struct app *a, const struct record *r, enum field f,
+    struct spans *sp)
+{
+	struct match_error err;
+
+	sp->len = 0;
+	if (a->matcher != NULL)
+		match_spans(a->matcher, r->text[f], r->len[f], sp, &err);
+}
+
+static void
+draw_row(WINDOW *w, int y, const struct app *a, size_t row,
+    struct spans *sp)
+{
+	const struct record *r = &a->rs->v[a->view.v[row]];
+	int width = getmaxx(w), x = 1, selected = row == a->sel;
+	attr_t attr = A_NORMAL;
+
+	if (selected)
+		attr = ui_attr(a->focus == FOCUS_LIST ? UI_SELECTED :
+		    UI_SELECTED_DIM);
+	wmove(w, y, 0);
+	ui_fill(w, width, attr);
+	wmove(w, y, 1);
+	field_spans(a, r, FIELD_NAME, sp);
+	x += ui_put(w, r->text[FIELD_NAME], r->len[FIELD_NAME], width - 2,
+	    attr, sp, 0, UI_ELLIPSIS);
+	if (r->len[FIELD_ABBREVIATION] == 0 || x + 4 >= width)
+		return;
+	x += ui_puts(w, " (", width - x - 1, attr);
+	field_spans(a, r, FIELD_ABBREVIATION, sp);
+	x += ui_put(w, r->text[FIELD_ABBREVIATION], r->len[FIELD_ABBREVIATION],
+	    width - x - 2, attr, sp, 0, UI_ELLIPSIS);
+	ui_puts(w, ")", width - x, attr);
+}
+
+void
+pane_list_draw(WINDOW *w, const struct app *a)
+{
+	struct spans sp = { 0 };
+	int rows = getmaxy(w), y;
+	size_t row;
+
+	werase(w);
+	draw_header(w, a);
+	for (y = 1, row = a->list_top; y < rows && row < a->view.len;
+	    y++, row++)
+		draw_row(w, y, a, row, &sp);
+	if (a->view.len == 0 && rows > 1) {
+		wmove(w, 1, 1);
+		if (a->rs->len == 0)
+			ui_puts(w, "No allies in this file", getmaxx(w) - 2,
+			    ui_attr(UI_DIM));
+		else
+			ui_puts(w, "No ally matches; Esc clears the filter",
+			    getmaxx(w) - 2, ui_attr(UI_DIM));
+	}
+	spans_free(&sp);
+	wnoutrefresh(w);
+}

@@ -1,0 +1,96 @@
+/*
+ * record: the in-memory directory.  A struct recordset owns every ally
+ * (struct record) and the program description, and every string they
+ * point to lives in the recordset's arena: a few large blocks, so that a
+ * million allies cost a handful of allocations and the text the search
+ * walks is laid out contiguously, record after record.
+ *
+ * Everybody else borrows: panes, the matcher and the output code keep
+ * pointers or indices into a recordset and never free them.
+ */
+#ifndef RECORD_H
+#define RECORD_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* The searchable fields of an ally, in the order the contract lists them. */
+enum field {
+	FIELD_NAME,
+	FIELD_ABBREVIATION,
+	FIELD_DESCRIPTION,
+	FIELD_URL,
+	FIELD_TAGS,		/* the tags joined with ", " */
+	FIELD_COUNT
+};
+
+#define FIELD_BIT(f)	(1u << (f))
+#define FIELD_ALL	((1u << FIELD_COUNT) - 1)
+
+/* The field's name as the command line and the data file spell it. */
+const char	*field_name(enum field);
+/* FIELD_COUNT when the name is unknown. */
+enum field	 field_lookup(const char *);
+
+struct record {
+	const char	*text[FIELD_COUNT];	/* NUL-terminated, "" when absent */
+	uint32_t	 len[FIELD_COUNT];	/* bytes, without the NUL */
+	const char	**tags;			/* ntags strings, in the arena */
+	uint32_t	 ntags;
+	uint32_t	 line;			/* 1-based line in the source */
+};
+
+struct program {
+	const char	*name;			/* each NULL when absent */
+	const char	*summary;
+	const char	*term;
+	const char	*url;
+	const char	*become_ally_url;
+	const char	**benefits;
+	size_t		 nbenefits;
+};
+
+/* A bump allocator made of a chain of blocks; freed all at once. */
+struct arena_block;
+struct arena {
+	struct arena_block *head;		/* the block being filled */
+	size_t		 total;			/* bytes obtained from malloc */
+};
+
+struct recordset {
+	struct record	*v;
+	size_t		 len;
+	size_t		 cap;
+	struct program	 program;
+	int		 has_program;		/* a program mapping was given */
+	struct arena	 arena;
+};
+
+/*
+ * Allocate size bytes aligned for any pointer from the arena.  Never
+ * returns NULL (dies when out of memory).  The memory lives until
+ * arena_done().
+ */
+void	*arena_alloc(struct arena *, size_t);
+/* Copy len bytes into the arena and add a NUL. */
+char	*arena_strndup(struct arena *, const char *, size_t);
+void	 arena_done(struct arena *);
+
+void	 recordset_init(struct recordset *);
+void	 recordset_done(struct recordset *);
+/* Swap the contents of two recordsets (used to publish a reload). */
+void	 recordset_swap(struct recordset *, struct recordset *);
+
+/*
+ * Append a copy of the record header *r; its strings must already live in
+ * rs's arena.  Returns the new record, valid until the next add.
+ */
+struct record *recordset_add(struct recordset *, const struct record *);
+
+/*
+ * The index of the first record named exactly name, or (size_t)-1.
+ * A linear scan: used on reload, not on a hot path.
+ */
+size_t	 recordset_find(const struct recordset *, const char *name);
+
+#endif

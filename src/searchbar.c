@@ -1,0 +1,258 @@
+/*
+ * searchbar: editing the query and drawing the bar.  See searchbar.h.
+ */
+#include "searchbar.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "app.h"
+#include "record.h"
+#include "text.h"
+#include "ui.h"
+#include "util.h"
+
+#define CTRL(c)	((c) & 0x1f)
+
+enum bar_op {
+	BAR_ACCEPT,
+	BAR_CANCEL,
+	BAR_OLDER,
+	BAR_NEWER,
+	BAR_CLEAR,
+	BAR_BACKSPACE,
+	BAR_DELETE,
+	BAR_LEFT,
+	BAR_RIGHT,
+	BAR_HOME,
+	BAR_END,
+	BAR_KILL_WORD
+};
+
+static const struct {
+	int		 key;
+	int		 keycode;
+	enum bar_op	 op;
+} bar_keys[] = {
+	{ '\r', 0, BAR_ACCEPT }, { '\n', 0, BAR_ACCEPT },
+	{ KEY_ENTER, 1, BAR_ACCEPT },
+	{ 27, 0, BAR_CANCEL },
+	{ KEY_UP, 1, BAR_OLDER }, { CTRL('p'), 0, BAR_OLDER },
+	{ KEY_DOWN, 1, BAR_NEWER }, { CTRL('n'), 0, BAR_NEWER },
+	{ CTRL('u'), 0, BAR_CLEAR },
+	{ KEY_BACKSPACE, 1, BAR_BACKSPACE }, { 127, 0, BAR_BACKSPACE },
+	{ CTRL('h'), 0, BAR_BACKSPACE },
+	{ KEY_DC, 1, BAR_DELETE }, { CTRL('d'), 0, BAR_DELETE },
+	{ KEY_LEFT, 1, BAR_LEFT }, { CTRL('b'), 0, BAR_LEFT },
+	{ KEY_RIGHT, 1, BAR_RIGHT }, { CTRL('f'), 0, BAR_RIGHT },
+	{ KEY_HOME, 1, BAR_HOME }, { CTRL('a'), 0, BAR_HOME },
+	{ KEY_END, 1, BAR_END }, { CTRL('e'), 0, BAR_END },
+	{ CTRL('w'), 0, BAR_KILL_WORD },
+};
+
+/* What the help says about each operation, with its keys. */
+static const struct {
+	const char	*keys;
+	const char	*help;
+} bar_help[] = {
+	{ "Enter", "keep the filter and leave the bar" },
+	{ "Esc", "leave the bar, restoring the filter from before" },
+	{ "Up Down", "older and newer searches (also C-p C-n)" },
+	{ "C-u", "clear the pattern" },
+	{ "C-w", "delete the word before the cursor" },
+	{ "Left Right", "move the cursor (also C-b C-f)" },
+	{ "Home End", "start and end of the pattern (also C-a C-e)" },
+	{ "Backspace Del", "delete before or at the cursor (also C-h C-d)" },
+};
+
+int
+searchbar_help(size_t i, const char **keys, const char **help)
+{
+	if (i >= nitems(bar_help))
+		return 0;
+	*keys = bar_help[i].keys;
+	*help = bar_help[i].help;
+	return 1;
+}
+
+/* Byte offset of the character before / after pos. */
+static size_t
+prev_char(const char *s, size_t pos)
+{
+	while (pos > 0 && ((unsigned char)s[--pos] & 0xc0) == 0x80)
+		;
+	return pos;
+}
+
+static size_t
+next_char(const char *s, size_t len, size_t pos)
+{
+	uint32_t cp;
+
+	return pos < len ? pos + text_decode(s + pos, len - pos, &cp) : len;
+}
+
+static void
+query_erase(struct app *a, size_t from, size_t to)
+{
+	struct buf *q = &a->query;
+
+	if (from >= to)
+		return;
+	memmove(q->ptr + from, q->ptr + to, q->len - to + 1);
+	q->len -= to - from;
+	a->cursor = from;
+	app_bar_changed(a);
+}
+
+static void
+insert(struct app *a, wint_t ch)
+{
+	struct buf tail = { 0 }, *q = &a->query;
+	size_t before = q->len;
+
+	buf_adds(&tail, q->ptr + a->cursor);
+	q->len = a->cursor;
+	text_encode(q, (uint32_t)ch);
+	buf_add(q, tail.ptr, tail.len);
+	a->cursor += q->len - before;
+	buf_free(&tail);
+	app_bar_changed(a);
+}
+
+static void
+bar_do(struct app *a, enum bar_op op)
+{
+	const char *s = a->query.ptr;
+	size_t len = a->query.len, p;
+
+	switch (op) {
+	case BAR_ACCEPT:
+		app_bar_accept(a);
+		break;
+	case BAR_CANCEL:
+		app_bar_cancel(a);
+		break;
+	case BAR_OLDER:
+		app_bar_history(a, -1);
+		break;
+	case BAR_NEWER:
+		app_bar_history(a, 1);
+		break;
+	case BAR_CLEAR:
+		query_erase(a, 0, len);
+		break;
+	case BAR_BACKSPACE:
+		query_erase(a, prev_char(s, a->cursor), a->cursor);
+		break;
+	case BAR_DELETE:
+		query_erase(a, a->cursor, next_char(s, len, a->cursor));
+		break;
+	case BAR_LEFT:
+		a->cursor = prev_char(s, a->cursor);
+		break;
+	case BAR_RIGHT:
+		a->cursor = next_char(s, len, a->cursor);
+		break;
+	case BAR_HOME:
+		a->cursor = 0;
+		break;
+	case BAR_END:
+		a->cursor = len;
+		break;
+	case BAR_KILL_WORD:
+		p = a->cursor;
+		while (p > 0 && s[p - 1] == ' ')
+			p--;
+		while (p > 0 && s[p - 1] != ' ')
+			p--;
+		query_erase(a, p, a->cursor);
+		break;
+	}
+	a->dirty = 1;
+}
+
+void
+searchbar_key(struct app *a, wint_t ch, int keycode)
+{
+	size_t i;
+
+	for (i = 0; i < nitems(bar_keys); i++)
+		if ((wint_t)bar_keys[i].key == ch &&
+		    bar_keys[i].keycode == keycode) {
+			bar_do(a, bar_keys[i].op);
+			return;
+		}
+	if (keycode || ch < 0x20 || text_is_unsafe((uint32_t)ch) ||
+	    ch > 0x10ffff || (ch >= 0xd800 && ch <= 0xdfff))
+		return;		/* not text: ignore, never insert */
+	if (a->query.len > 1000)
+		return;
+	insert(a, ch);
+}
+
+void
+searchbar_draw(WINDOW *bar, WINDOW *caret, const struct app *a)
+{
+	const char *s = a->query.ptr;
+	size_t start = 0, cw, ew, n, skipped_w = 0;
+	int width = getmaxx(bar), avail, x, rw = 0, cx;
+	char count[64];
+	uint32_t cp;
+
+	werase(bar);
+	if (a->bar_error[0] == '\0') {
+		snprintf(count, sizeof(count), " %zu/%zu", a->view.len,
+		    a->rs->len);
+		rw = (int)strlen(count);
+	}
+	ew = a->bar_error[0] != '\0' ? text_width(a->bar_error,
+	    strlen(a->bar_error)) + 2 : 0;
+	avail = width - 1 - rw;
+	if ((int)ew < avail / 2)
+		avail -= (int)ew;
+	else if (ew > 0)
+		avail -= avail / 2;
+	if (avail < 4)
+		avail = 4;
+	/* Keep the cursor in view: drop characters from the left. */
+	cw = text_width(s, a->cursor);
+	while (cw - skipped_w >= (size_t)avail && start < a->cursor) {
+		n = text_decode(s + start, a->query.len - start, &cp);
+		skipped_w += (size_t)text_cp_width(cp);
+		start += n;
+	}
+	wmove(bar, 0, 0);
+	ui_puts(bar, start > 0 ? "<" : "/", 1, ui_attr(UI_KEY));
+	ui_put(bar, s + start, a->query.len - start, avail, A_NORMAL, NULL, 0,
+	    0);
+	x = 1 + avail;
+	if (a->bar_error[0] != '\0') {
+		wmove(bar, 0, x);
+		ui_puts(bar, "  ", width - x, A_NORMAL);
+		ui_puts(bar, a->bar_error, width - x - 2, ui_attr(UI_ERROR));
+	} else if (rw > 0 && rw < width) {
+		wmove(bar, 0, width - rw);
+		ui_puts(bar, count, rw, ui_attr(UI_DIM));
+	}
+	if (caret != NULL && a->bar_error_has_col) {
+		/* Column of the character the error is at. */
+		size_t i = 0, chars = 0;
+
+		while (i < a->query.len && chars < a->bar_error_col) {
+			i += text_decode(s + i, a->query.len - i, &cp);
+			chars++;
+		}
+		werase(caret);
+		if (i >= start) {
+			cx = 1 + (int)text_width(s + start, i - start);
+			if (cx < getmaxx(caret)) {
+				wmove(caret, 0, cx);
+				ui_puts(caret, "^", 1, ui_attr(UI_ERROR));
+			}
+		}
+	}
+	cx = 1 + (int)text_width(s + start, a->cursor - start);
+	wmove(bar, 0, cx < width ? cx : width - 1);
+	wnoutrefresh(bar);
+}

@@ -1,0 +1,274 @@
+/*
+ * text: UTF-8, widths and sanitising.  See text.h.
+ */
+#include "text.h"
+
+#include <string.h>
+#include <wchar.h>
+
+#include "util.h"
+
+size_t
+text_decode(const char *s, size_t len, uint32_t *cp)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	uint32_t c, min;
+	size_t n, i;
+
+	if (len == 0) {
+		*cp = 0;
+		return 0;
+	}
+	c = u[0];
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	}
+	if (c >= 0xc2 && c <= 0xdf) {
+		n = 2;
+		c &= 0x1f;
+		min = 0x80;
+	} else if (c >= 0xe0 && c <= 0xef) {
+		n = 3;
+		c &= 0x0f;
+		min = 0x800;
+	} else if (c >= 0xf0 && c <= 0xf4) {
+		n = 4;
+		c &= 0x07;
+		min = 0x10000;
+	} else
+		goto bad;
+	if (len < n)
+		goto bad;
+	for (i = 1; i < n; i++) {
+		if ((u[i] & 0xc0) != 0x80)
+			goto bad;
+		c = (c << 6) | (u[i] & 0x3f);
+	}
+	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+		goto bad;
+	*cp = c;
+	return n;
+bad:
+	*cp = TEXT_REPLACEMENT;
+	return 1;
+}
+
+void
+text_encode(struct buf *b, uint32_t cp)
+{
+	char s[4];
+
+	if (cp < 0x80) {
+		s[0] = (char)cp;
+		buf_add(b, s, 1);
+	} else if (cp < 0x800) {
+		s[0] = (char)(0xc0 | (cp >> 6));
+		s[1] = (char)(0x80 | (cp & 0x3f));
+		buf_add(b, s, 2);
+	} else if (cp < 0x10000) {
+		s[0] = (char)(0xe0 | (cp >> 12));
+		s[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
+		s[2] = (char)(0x80 | (cp & 0x3f));
+		buf_add(b, s, 3);
+	} else {
+		s[0] = (char)(0xf0 | (cp >> 18));
+		s[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
+		s[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
+		s[3] = (char)(0x80 | (cp & 0x3f));
+		buf_add(b, s, 4);
+	}
+}
+
+int
+text_is_unsafe(uint32_t cp)
+{
+	if (cp < 0x20 || cp == 0x7f)
+		return 1;
+	if (cp >= 0x80 && cp < 0xa0)
+		return 1;
+	/* LRE, RLE, PDF, LRO, RLO and LRI, RLI, FSI, PDI. */
+	if ((cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069))
+		return 1;
+	/* Line and paragraph separators move the cursor on some terminals. */
+	if (cp == 0x2028 || cp == 0x2029)
+		return 1;
+	return 0;
+}
+
+size_t
+text_chars(const char *s, size_t len)
+{
+	size_t i, n = 0;
+
+	/* Count every byte that does not continue a sequence. */
+	for (i = 0; i < len; i++)
+		if (((unsigned char)s[i] & 0xc0) != 0x80)
+			n++;
+	return n;
+}
+
+const char *
+text_ascii_standin(uint32_t cp)
+{
+	switch (cp) {
+	case 0x00a0:		/* no-break space */
+	case 0x2002: case 0x2003: case 0x2009: case 0x202f:
+		return " ";
+	case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2212:
+		return "-";
+	case 0x2014: case 0x2015:
+		return "--";
+	case 0x2018: case 0x2019: case 0x201a: case 0x2032:
+		return "'";
+	case 0x201c: case 0x201d: case 0x201e: case 0x2033:
+		return "\"";
+	case 0x2026:
+		return "...";
+	case 0x2022: case 0x00b7:
+		return "*";
+	case 0x00ab:
+		return "<<";
+	case 0x00bb:
+		return ">>";
+	case 0x2190:
+		return "<-";
+	case 0x2192:
+		return "->";
+	case 0x00a9:
+		return "(c)";
+	case 0x00ae:
+		return "(R)";
+	default:
+		return NULL;
+	}
+}
+
+void
+text_sanitize(struct buf *b, const char *s, size_t len, int flags)
+{
+	const char *standin;
+	size_t i = 0, n, run;
+	uint32_t cp;
+
+	while (i < len) {
+		/* Copy runs of printable ASCII in one go. */
+		for (run = i; run < len; run++) {
+			unsigned char c = (unsigned char)s[run];
+			if (c < 0x20 || c >= 0x7f)
+				break;
+		}
+		if (run > i) {
+			buf_add(b, s + i, run - i);
+			i = run;
+			continue;
+		}
+		n = text_decode(s + i, len - i, &cp);
+		if ((flags & TEXT_SPACES) &&
+		    (cp == '\n' || cp == '\t' || cp == '\r'))
+			buf_addc(b, ' ');
+		else if (text_is_unsafe(cp) || cp == TEXT_REPLACEMENT) {
+			if (flags & TEXT_ASCII)
+				buf_addc(b, '?');
+			else
+				text_encode(b, TEXT_REPLACEMENT);
+		} else if (flags & TEXT_ASCII) {
+			standin = text_ascii_standin(cp);
+			buf_adds(b, standin != NULL ? standin : "?");
+		} else
+			buf_add(b, s + i, n);
+		i += n;
+	}
+	if (b->ptr == NULL)
+		buf_add(b, "", 0);
+}
+
+int
+text_cp_width(uint32_t cp)
+{
+	int w;
+
+	if (cp < 0x7f)
+		return 1;
+	if (text_is_unsafe(cp))
+		return 1;
+	w = wcwidth((wchar_t)cp);
+	if (w < 0)
+		return 1;
+	return w;
+}
+
+size_t
+text_width(const char *s, size_t len)
+{
+	size_t used;
+
+	text_fit(s, len, (size_t)-1, &used);
+	return used;
+}
+
+size_t
+text_fit(const char *s, size_t len, size_t cols, size_t *used)
+{
+	size_t i = 0, n, w = 0;
+	uint32_t cp;
+	int cw;
+
+	while (i < len) {
+		if ((unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7f) {
+			if (w + 1 > cols)
+				break;
+			w++;
+			i++;
+			continue;
+		}
+		n = text_decode(s + i, len - i, &cp);
+		cw = text_cp_width(cp);
+		if (w + (size_t)cw > cols)
+			break;
+		w += (size_t)cw;
+		i += n;
+	}
+	if (used != NULL)
+		*used = w;
+	return i;
+}
+
+size_t
+text_wrap(const char *s, size_t len, size_t cols, size_t *next)
+{
+	const char *nl;
+	size_t fit, i;
+	uint32_t cp;
+
+	if (len == 0) {
+		*next = 0;
+		return 0;
+	}
+	fit = text_fit(s, len, cols, NULL);
+	if ((nl = memchr(s, '\n', fit < len ? fit + 1 : len)) != NULL) {
+		*next = (size_t)(nl - s) + 1;
+		return (size_t)(nl - s);
+	}
+	if (fit == len) {
+		*next = len;
+		return len;
+	}
+	if (s[fit] == ' ') {
+		for (i = fit; i < len && s[i] == ' '; i++)
+			;
+		*next = i;
+		return fit;
+	}
+	for (i = fit; i > 0; i--)
+		if (s[i - 1] == ' ') {
+			*next = i;
+			while (i > 0 && s[i - 1] == ' ')
+				i--;
+			return i;
+		}
+	if (fit == 0)
+		fit = text_decode(s, len, &cp);
+	*next = fit;
+	return fit;
+}

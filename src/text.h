@@ -1,0 +1,88 @@
+/*
+ * text: UTF-8 decoding, display width and making untrusted text safe to
+ * print.  Data from a YAML file may hold escape sequences, C1 controls or
+ * bidirectional overrides; everything that reaches a terminal or stdout
+ * goes through text_sanitize() (or the UI's own cell writer, which uses
+ * text_is_unsafe()) first.
+ *
+ * No curses here: the UI builds on these functions.
+ */
+#ifndef TEXT_H
+#define TEXT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct buf;
+
+#define TEXT_REPLACEMENT	0xFFFDu
+
+/*
+ * Decode the UTF-8 sequence at s (at most len bytes).  Returns the number
+ * of bytes it takes (1 to 4, 0 only when len is 0) and stores the code
+ * point in *cp.  A malformed sequence takes 1 byte and decodes to
+ * U+FFFD, so a loop over any bytes always advances.
+ */
+size_t	 text_decode(const char *s, size_t len, uint32_t *cp);
+
+/* Append cp to b as UTF-8. */
+void	 text_encode(struct buf *b, uint32_t cp);
+
+/*
+ * True for code points that must never reach a terminal as they are: C0
+ * controls (tab and newline included), DEL, C1 controls, and the
+ * bidirectional embedding, override and isolate controls that can make
+ * text read in an order other than its own.
+ */
+int	 text_is_unsafe(uint32_t cp);
+
+/* Number of code points in the first len bytes of s. */
+size_t	 text_chars(const char *s, size_t len);
+
+/*
+ * Append s to b with every unsafe code point replaced: a newline, tab or
+ * carriage return by one space when TEXT_SPACES is set, anything else by
+ * U+FFFD (or '?' with TEXT_ASCII).  Malformed UTF-8 becomes U+FFFD too.
+ * With TEXT_ASCII, non-ASCII characters that have a common ASCII
+ * stand-in (curly quotes, dashes, ellipsis, non-breaking space) get it
+ * and the rest become '?'.
+ */
+#define TEXT_SPACES	0x1
+#define TEXT_ASCII	0x2
+void	 text_sanitize(struct buf *b, const char *s, size_t len, int flags);
+
+/*
+ * The ASCII stand-in for cp (a string of one to three characters), or
+ * NULL when it has none.
+ */
+const char *text_ascii_standin(uint32_t cp);
+
+/*
+ * Display width of one code point in terminal columns: 0 for combining
+ * marks and other zero-width characters, 2 for wide (East Asian Wide and
+ * Fullwidth, most emoji), 1 otherwise.  Unsafe code points count 1 (they
+ * are shown as one replacement character).  Needs an UTF-8 LC_CTYPE for
+ * wcwidth(); falls back to 1 for non-ASCII otherwise.
+ */
+int	 text_cp_width(uint32_t cp);
+
+/* Display width of a UTF-8 string. */
+size_t	 text_width(const char *s, size_t len);
+
+/*
+ * How many bytes of s fit into cols columns without splitting a
+ * character (zero-width marks stay with their base).  *used receives the
+ * width taken.
+ */
+size_t	 text_fit(const char *s, size_t len, size_t cols, size_t *used);
+
+/*
+ * One line of s word-wrapped to cols columns: returns the bytes the line
+ * takes and sets *next to where the following line starts (past the
+ * space or newline it broke at).  Breaks at the last space that fits, at
+ * a newline, or, for a word longer than the line, inside the word; always
+ * takes at least one character so that a loop over it ends.
+ */
+size_t	 text_wrap(const char *s, size_t len, size_t cols, size_t *next);
+
+#endif

@@ -1,0 +1,15 @@
+/*
+ * The one place that picks the curses header and its feature macros
+ * (the wide-character API needs _XOPEN_SOURCE_EXTENDED, which the
+ * Makefile defines).  Only ui*.c, pane_*.c, searchbar.c, open.c and keys.c
+ * (for the KEY_* codes) include it.
+ */
+#ifndef TUI_H
+#define TUI_H
+
+#ifndef NCURSES_WIDECHAR
+#define NCURSES_WIDECHAR 1
+#endif
+#include <curses.h>
+
+#endif

@@ -1,0 +1,213 @@
+/*
+ * util: allocation wrappers, the byte buffer and die().  See util.h.
+ */
+#include "util.h"
+
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *progname = "sma-allies";
+static void (*cleanup_hook)(void);
+
+void
+util_set_progname(const char *argv0)
+{
+	const char *slash;
+
+	if (argv0 == NULL || *argv0 == '\0')
+		return;
+	slash = strrchr(argv0, '/');
+	progname = slash != NULL ? slash + 1 : argv0;
+}
+
+const char *
+util_progname(void)
+{
+	return progname;
+}
+
+void
+die_set_cleanup(void (*hook)(void))
+{
+	cleanup_hook = hook;
+}
+
+void
+die(const char *fmt, ...)
+{
+	void (*hook)(void) = cleanup_hook;
+	va_list ap;
+
+	/* Clear the hook first: a hook that dies must not loop. */
+	cleanup_hook = NULL;
+	if (hook != NULL)
+		hook();
+	fprintf(stderr, "%s: ", progname);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	exit(2);
+}
+
+void *
+xmalloc(size_t size)
+{
+	void *p;
+
+	if (size == 0)
+		die("xmalloc: zero size");
+	if ((p = malloc(size)) == NULL)
+		die("out of memory (allocating %zu bytes)", size);
+	return p;
+}
+
+void *
+xcalloc(size_t nmemb, size_t size)
+{
+	void *p;
+
+	if (nmemb == 0 || size == 0)
+		die("xcalloc: zero size");
+	if (SIZE_MAX / nmemb < size)
+		die("xcalloc: %zu * %zu bytes overflows", nmemb, size);
+	if ((p = calloc(nmemb, size)) == NULL)
+		die("out of memory (allocating %zu * %zu bytes)", nmemb, size);
+	return p;
+}
+
+void *
+xreallocarray(void *ptr, size_t nmemb, size_t size)
+{
+	void *p;
+
+	if (nmemb == 0 || size == 0)
+		die("xreallocarray: zero size");
+	if (SIZE_MAX / nmemb < size)
+		die("xreallocarray: %zu * %zu bytes overflows", nmemb, size);
+	if ((p = realloc(ptr, nmemb * size)) == NULL)
+		die("out of memory (allocating %zu * %zu bytes)", nmemb, size);
+	return p;
+}
+
+char *
+xstrdup(const char *s)
+{
+	return xstrndup(s, strlen(s));
+}
+
+char *
+xstrndup(const char *s, size_t len)
+{
+	char *p;
+
+	p = xmalloc(len + 1);
+	memcpy(p, s, len);
+	p[len] = '\0';
+	return p;
+}
+
+char *
+xvasprintf(const char *fmt, va_list ap)
+{
+	va_list ap2;
+	char *p;
+	int n;
+
+	va_copy(ap2, ap);
+	n = vsnprintf(NULL, 0, fmt, ap2);
+	va_end(ap2);
+	if (n < 0)
+		die("xvasprintf: %s", strerror(errno));
+	p = xmalloc((size_t)n + 1);
+	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	return p;
+}
+
+char *
+xasprintf(const char *fmt, ...)
+{
+	va_list ap;
+	char *p;
+
+	va_start(ap, fmt);
+	p = xvasprintf(fmt, ap);
+	va_end(ap);
+	return p;
+}
+
+static void
+buf_grow(struct buf *b, size_t more)
+{
+	size_t need;
+
+	if (SIZE_MAX - b->len < more + 1)
+		die("buffer size overflows");
+	need = b->len + more + 1;
+	if (need <= b->cap)
+		return;
+	if (b->cap == 0)
+		b->cap = 64;
+	while (b->cap < need)
+		b->cap = b->cap > SIZE_MAX / 2 ? need : b->cap * 2;
+	b->ptr = xreallocarray(b->ptr, b->cap, 1);
+}
+
+void
+buf_add(struct buf *b, const void *data, size_t len)
+{
+	buf_grow(b, len);
+	if (len > 0)
+		memcpy(b->ptr + b->len, data, len);
+	b->len += len;
+	b->ptr[b->len] = '\0';
+}
+
+void
+buf_addc(struct buf *b, char c)
+{
+	buf_add(b, &c, 1);
+}
+
+void
+buf_adds(struct buf *b, const char *s)
+{
+	buf_add(b, s, strlen(s));
+}
+
+void
+buf_addf(struct buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		die("buf_addf: %s", strerror(errno));
+	buf_grow(b, (size_t)n);
+	va_start(ap, fmt);
+	vsnprintf(b->ptr + b->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->len += (size_t)n;
+}
+
+void
+buf_reset(struct buf *b)
+{
+	b->len = 0;
+	if (b->ptr != NULL)
+		b->ptr[0] = '\0';
+}
+
+void
+buf_free(struct buf *b)
+{
+	free(b->ptr);
+	b->ptr = NULL;
+	b->len = b->cap = 0;
+}

@@ -1,0 +1,61 @@
+/*
+ * util: the allocation wrappers that never return NULL, a growable byte
+ * buffer, and die(), the one way out for impossible or fatal errors.
+ *
+ * Nothing here knows about curses; the UI registers a cleanup hook with
+ * die_set_cleanup() so that a fatal error restores the terminal first.
+ */
+#ifndef UTIL_H
+#define UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+#define PRINTF_LIKE(fmt, args)	__attribute__((format(printf, fmt, args)))
+#define NORETURN		__attribute__((noreturn))
+
+#define nitems(a)	(sizeof(a) / sizeof((a)[0]))
+
+/*
+ * The x-family: like their libc namesakes, but a size of 0, a
+ * multiplication that overflows or an exhausted heap ends the program
+ * through die().  They never return NULL.
+ */
+void	*xmalloc(size_t);
+void	*xcalloc(size_t, size_t);
+void	*xreallocarray(void *, size_t, size_t);
+char	*xstrdup(const char *);
+char	*xstrndup(const char *, size_t);
+char	*xasprintf(const char *, ...) PRINTF_LIKE(1, 2);
+char	*xvasprintf(const char *, va_list) PRINTF_LIKE(1, 0);
+
+/* Remember the program name for messages ("sma-allies: ..."). */
+void	 util_set_progname(const char *);
+const char *util_progname(void);
+
+/*
+ * Run the cleanup hook (if any), print "prog: message" on stderr and
+ * exit with status 2.  The hook runs once even if it dies itself.
+ */
+void	 die(const char *, ...) PRINTF_LIKE(1, 2) NORETURN;
+void	 die_set_cleanup(void (*)(void));
+
+/*
+ * A growable byte buffer.  ptr is always NUL-terminated once anything has
+ * been added; len does not count the NUL.  buf_free() releases it and
+ * leaves an empty buffer behind that can be used again.
+ */
+struct buf {
+	char	*ptr;
+	size_t	 len;
+	size_t	 cap;
+};
+
+void	 buf_add(struct buf *, const void *, size_t);
+void	 buf_addc(struct buf *, char);
+void	 buf_adds(struct buf *, const char *);
+void	 buf_addf(struct buf *, const char *, ...) PRINTF_LIKE(2, 3);
+void	 buf_reset(struct buf *);	/* len = 0, memory kept */
+void	 buf_free(struct buf *);
+
+#endif

@@ -1,0 +1,1185 @@
+/*
+ * vt.c - pseudo-terminal test driver backed by libvterm.
+ *
+ * This file owns the child process and its pty, the log of every byte
+ * the child wrote, the libvterm instance that turns that log into a
+ * screen, and the rendering of that screen as text and as SVG.
+ *
+ * Data flow: bytes read from the pty master are appended to vt->raw
+ * first (the permanent log) and fed to libvterm in a separate step, so
+ * that reading never re-enters libvterm.  Whatever libvterm wants to say
+ * back to the program (answers to DA/DSR queries, and the key sequences
+ * produced by vterm_keyboard_key()) lands in vt->reply from the output
+ * callback and is written to the pty only after vterm_input_write() has
+ * returned.  Writing, in turn, only ever reads into vt->raw when the
+ * input queue is full, never feeds libvterm.
+ *
+ * All waiting is done with poll(2) against deadlines taken from
+ * CLOCK_MONOTONIC.
+ */
+
+#include <sys/ioctl.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <time.h>
+#include <unistd.h>
+
+#if defined(__FreeBSD__) || defined(__DragonFly__)
+#include <libutil.h>
+#elif defined(__APPLE__) || defined(__NetBSD__) || defined(__OpenBSD__)
+#include <util.h>
+#else
+#include <pty.h>
+#endif
+
+#include <vterm.h>
+
+#include "vt.h"
+
+extern char **environ;
+
+/* Give up a write after the child has read nothing for this long. */
+#define VT_SEND_TIMEOUT_MS	10000
+/* Upper bound on bytes taken in by one read burst, so a child that
+ * never stops talking cannot starve the caller. */
+#define VT_READ_BURST		(256 * 1024)
+/* Slice for waiting on waitpid() once the pty has hung up. */
+#define VT_REAP_SLICE_MS	5
+
+/* SVG geometry: cell size in tenths of a pixel, font size, baseline. */
+#define VT_SVG_CELL_W10		84
+#define VT_SVG_CELL_H		17
+#define VT_SVG_FONT_PX		14
+#define VT_SVG_BASELINE		13
+#define VT_SVG_FG		0xd0d0d0UL
+#define VT_SVG_BG		0x1c1c1cUL
+
+/* A growable byte buffer, always NUL-terminated when data != NULL. */
+struct vt_buf {
+	char	*data;
+	size_t	 len;
+	size_t	 cap;
+};
+
+/* One child on one pty, and the terminal emulator it is talking to. */
+struct vt {
+	pid_t		 pid;
+	int		 fd;		/* pty master, non-blocking */
+	int		 hup;		/* child side closed: EOF/EIO */
+	int		 reaped;	/* waitpid() collected the child */
+	int		 status;	/* raw wait status once reaped */
+	VTerm		*term;
+	VTermScreen	*screen;
+	VTermState	*state;
+	struct vt_buf	 raw;		/* all the child wrote */
+	size_t		 fed;		/* raw given to libvterm */
+	size_t		 reported;	/* raw vt_pump reported */
+	struct vt_buf	 reply;		/* libvterm output to send */
+	int64_t		 last_rx_ms;	/* when bytes last came */
+};
+
+/* ---- small utilities ---- */
+
+static void
+vt_oom(void)
+{
+	fputs("vt: out of memory\n", stderr);
+	abort();
+}
+
+static void *
+vt_xmalloc(size_t n)
+{
+	void	*p;
+
+	if ((p = malloc(n == 0 ? 1 : n)) == NULL)
+		vt_oom();
+	return p;
+}
+
+/* Milliseconds on the monotonic clock. */
+static int64_t
+vt_now_ms(void)
+{
+	struct timespec	 ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Deadline for a timeout; negative timeouts mean "never" (-1). */
+static int64_t
+vt_deadline(int timeout_ms)
+{
+	return timeout_ms < 0 ? -1 : vt_now_ms() + timeout_ms;
+}
+
+/* Milliseconds left until deadline, as a poll(2) timeout. */
+static int
+vt_left(int64_t deadline)
+{
+	int64_t	 left;
+
+	if (deadline < 0)
+		return -1;
+	left = deadline - vt_now_ms();
+	if (left <= 0)
+		return 0;
+	return left > INT32_MAX ? INT32_MAX : (int)left;
+}
+
+/* Make room for at least more bytes plus the terminating NUL. */
+static void
+vt_buf_reserve(struct vt_buf *b, size_t more)
+{
+	size_t	 want, cap;
+	char	*p;
+
+	want = b->len + more + 1;
+	if (want <= b->cap)
+		return;
+	cap = b->cap ? b->cap : 4096;
+	while (cap < want)
+		cap *= 2;
+	if ((p = realloc(b->data, cap)) == NULL)
+		vt_oom();
+	b->data = p;
+	b->cap = cap;
+}
+
+static void
+vt_buf_add(struct vt_buf *b, const char *p, size_t n)
+{
+	vt_buf_reserve(b, n);
+	memcpy(b->data + b->len, p, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+
+static void
+vt_buf_adds(struct vt_buf *b, const char *s)
+{
+	vt_buf_add(b, s, strlen(s));
+}
+
+/* printf into the buffer; only used with short, locale-free formats. */
+static void
+vt_buf_printf(struct vt_buf *b, const char *fmt, ...)
+#ifdef __GNUC__
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+static void
+vt_buf_printf(struct vt_buf *b, const char *fmt, ...)
+{
+	va_list	 ap;
+	int	 n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		vt_oom();
+	vt_buf_reserve(b, (size_t)n);
+	va_start(ap, fmt);
+	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->len += (size_t)n;
+}
+
+/* Encode c as UTF-8 into out (4 bytes room); invalid values become
+ * U+FFFD.  Returns the byte count. */
+static size_t
+vt_utf8_put(char *out, uint32_t c)
+{
+	if (c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+		c = 0xfffd;
+	if (c < 0x80) {
+		out[0] = (char)c;
+		return 1;
+	}
+	if (c < 0x800) {
+		out[0] = (char)(0xc0 | (c >> 6));
+		out[1] = (char)(0x80 | (c & 0x3f));
+		return 2;
+	}
+	if (c < 0x10000) {
+		out[0] = (char)(0xe0 | (c >> 12));
+		out[1] = (char)(0x80 | ((c >> 6) & 0x3f));
+		out[2] = (char)(0x80 | (c & 0x3f));
+		return 3;
+	}
+	out[0] = (char)(0xf0 | (c >> 18));
+	out[1] = (char)(0x80 | ((c >> 12) & 0x3f));
+	out[2] = (char)(0x80 | ((c >> 6) & 0x3f));
+	out[3] = (char)(0x80 | (c & 0x3f));
+	return 4;
+}
+
+static int
+vt_set_flag(int fd, int get, int set, int flag)
+{
+	int	 fl;
+
+	if ((fl = fcntl(fd, get)) == -1)
+		return -1;
+	return fcntl(fd, set, fl | flag);
+}
+
+/* ---- the pty: reading, writing, reaping ---- */
+
+/*
+ * Read whatever the master has into vt->raw without blocking and without
+ * touching libvterm.  Notes a hang-up in vt->hup.  Returns bytes read.
+ */
+static size_t
+vt_read_avail(struct vt *vt)
+{
+	size_t	 total = 0;
+	ssize_t	 n;
+
+	while (!vt->hup && total < VT_READ_BURST) {
+		vt_buf_reserve(&vt->raw, 4096);
+		n = read(vt->fd, vt->raw.data + vt->raw.len,
+		    vt->raw.cap - vt->raw.len - 1);
+		if (n > 0) {
+			vt->raw.len += (size_t)n;
+			vt->raw.data[vt->raw.len] = '\0';
+			total += (size_t)n;
+			continue;
+		}
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+			break;
+		/* EOF, or EIO: the last slave descriptor is gone. */
+		vt->hup = 1;
+	}
+	if (total > 0)
+		vt->last_rx_ms = vt_now_ms();
+	return total;
+}
+
+/*
+ * Write all of p to the child.  When the input queue is full, wait for
+ * it to drain while still collecting output, so a child blocked on
+ * writing its own output does not deadlock us.  Returns 0, or -1 if the
+ * child went away or stopped reading.
+ */
+static int
+vt_write_all(struct vt *vt, const char *p, size_t len)
+{
+	struct pollfd	 pfd;
+	int64_t		 deadline;
+	ssize_t		 n;
+
+	deadline = vt_deadline(VT_SEND_TIMEOUT_MS);
+	while (len > 0) {
+		if (vt->hup)
+			return -1;
+		n = write(vt->fd, p, len);
+		if (n > 0) {
+			p += n;
+			len -= (size_t)n;
+			deadline = vt_deadline(VT_SEND_TIMEOUT_MS);
+			continue;
+		}
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n == 0 || (errno != EAGAIN && errno != EWOULDBLOCK))
+			return -1;
+		if (vt_left(deadline) == 0) {
+			fprintf(stderr, "vt: child %ld is not reading its "
+			    "input, dropped %zu bytes\n", (long)vt->pid, len);
+			return -1;
+		}
+		pfd.fd = vt->fd;
+		pfd.events = POLLIN | POLLOUT;
+		pfd.revents = 0;
+		if (poll(&pfd, 1, vt_left(deadline)) > 0 &&
+		    (pfd.revents & (POLLIN | POLLHUP | POLLERR)))
+			vt_read_avail(vt);
+	}
+	return 0;
+}
+
+/* libvterm output callback: queue replies, vt_flush_replies sends them. */
+static void
+vt_on_output(const char *s, size_t len, void *user)
+{
+	struct vt	*vt = user;
+
+	vt_buf_add(&vt->reply, s, len);
+}
+
+static void
+vt_flush_replies(struct vt *vt)
+{
+	if (vt->reply.len == 0)
+		return;
+	vt_write_all(vt, vt->reply.data, vt->reply.len);
+	vt->reply.len = 0;
+	vt->reply.data[0] = '\0';
+}
+
+/*
+ * Give libvterm everything logged but not yet interpreted and send its
+ * replies.  Sending may log more output (when the child's input queue is
+ * full); the loop feeds that too.
+ */
+static void
+vt_feed(struct vt *vt)
+{
+	size_t	 n;
+
+	while (vt->fed < vt->raw.len) {
+		n = vterm_input_write(vt->term, vt->raw.data + vt->fed,
+		    vt->raw.len - vt->fed);
+		if (n == 0)
+			break;		/* libvterm always takes it all */
+		vt->fed += n;
+		vterm_screen_flush_damage(vt->screen);
+		vt_flush_replies(vt);
+	}
+	vt_flush_replies(vt);
+}
+
+/* Collect the child if it has exited; flags as for waitpid().  1 reaped. */
+static int
+vt_reap(struct vt *vt, int flags)
+{
+	pid_t	 r;
+	int	 st;
+
+	if (vt->reaped)
+		return 1;
+	do
+		r = waitpid(vt->pid, &st, flags);
+	while (r == -1 && errno == EINTR);
+	if (r == vt->pid) {
+		vt->reaped = 1;
+		vt->status = st;
+		return 1;
+	}
+	if (r == -1 && errno == ECHILD) {
+		/* Reaped behind our back (SIGCHLD ignored?); status lost. */
+		vt->reaped = 1;
+		vt->status = 0;
+		return 1;
+	}
+	return 0;
+}
+
+/* ---- spawning ---- */
+
+/* In the child: undo signal state the test runner may have left us. */
+static void
+vt_child_signals(void)
+{
+	static const int sigs[] = {
+		SIGHUP, SIGINT, SIGQUIT, SIGPIPE, SIGTERM, SIGCHLD,
+		SIGTSTP, SIGTTIN, SIGTTOU, SIGWINCH, SIGALRM, SIGUSR1,
+		SIGUSR2
+	};
+	sigset_t	 none;
+	size_t		 i;
+
+	for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
+		signal(sigs[i], SIG_DFL);
+	sigemptyset(&none);
+	sigprocmask(SIG_SETMASK, &none, NULL);
+}
+
+struct vt *
+vt_spawn(char *const argv[], char *const envp[], int rows, int cols)
+{
+	struct winsize	 ws;
+	struct vt	*vt;
+	ssize_t		 n;
+	int		 errpipe[2], err, child_errno;
+
+	if (argv == NULL || argv[0] == NULL || rows < 1 || cols < 1 ||
+	    rows > 0xffff || cols > 0xffff) {
+		errno = EINVAL;
+		return NULL;
+	}
+	if ((vt = calloc(1, sizeof(*vt))) == NULL)
+		return NULL;
+	vt->fd = -1;
+
+	/* The child reports a failed exec through a close-on-exec pipe. */
+	if (pipe(errpipe) == -1) {
+		err = errno;
+		free(vt);
+		errno = err;
+		return NULL;
+	}
+	vt_set_flag(errpipe[0], F_GETFD, F_SETFD, FD_CLOEXEC);
+	vt_set_flag(errpipe[1], F_GETFD, F_SETFD, FD_CLOEXEC);
+
+	memset(&ws, 0, sizeof(ws));
+	ws.ws_row = (unsigned short)rows;
+	ws.ws_col = (unsigned short)cols;
+	vt->pid = forkpty(&vt->fd, NULL, NULL, &ws);
+	if (vt->pid == -1) {
+		err = errno;
+		close(errpipe[0]);
+		close(errpipe[1]);
+		free(vt);
+		errno = err;
+		return NULL;
+	}
+	if (vt->pid == 0) {
+		close(errpipe[0]);
+		vt_child_signals();
+		if (envp != NULL)
+			environ = (char **)envp;
+		execvp(argv[0], argv);
+		child_errno = errno;
+		n = write(errpipe[1], &child_errno, sizeof(child_errno));
+		(void)n;
+		_exit(127);
+	}
+
+	close(errpipe[1]);
+	do
+		n = read(errpipe[0], &child_errno, sizeof(child_errno));
+	while (n == -1 && errno == EINTR);
+	close(errpipe[0]);
+	if (n > 0) {
+		/* exec failed: collect the child and report its errno. */
+		vt->hup = 1;
+		vt_reap(vt, 0);
+		close(vt->fd);
+		free(vt);
+		errno = n == (ssize_t)sizeof(child_errno) ? child_errno : EIO;
+		return NULL;
+	}
+
+	if (vt_set_flag(vt->fd, F_GETFD, F_SETFD, FD_CLOEXEC) == -1 ||
+	    vt_set_flag(vt->fd, F_GETFL, F_SETFL, O_NONBLOCK) == -1 ||
+	    (vt->term = vterm_new(rows, cols)) == NULL) {
+		err = errno ? errno : ENOMEM;
+		vt_free(vt);
+		errno = err;
+		return NULL;
+	}
+	vterm_set_utf8(vt->term, 1);
+	vterm_output_set_callback(vt->term, vt_on_output, vt);
+	vt->state = vterm_obtain_state(vt->term);
+	vt->screen = vterm_obtain_screen(vt->term);
+	vterm_screen_enable_altscreen(vt->screen, 1);
+	vterm_screen_set_damage_merge(vt->screen, VTERM_DAMAGE_CELL);
+	vterm_screen_reset(vt->screen, 1);
+	vt->last_rx_ms = vt_now_ms();
+	return vt;
+}
+
+/* ---- input to the child ---- */
+
+void
+vt_send(struct vt *vt, const char *bytes, size_t len)
+{
+	/* Anything libvterm still owes the child goes first. */
+	vt_flush_replies(vt);
+	vt_write_all(vt, bytes, len);
+}
+
+void
+vt_sends(struct vt *vt, const char *s)
+{
+	vt_send(vt, s, strlen(s));
+}
+
+/* Named keys with fixed xterm encodings. */
+static const struct vt_keyname {
+	const char	*name;
+	const char	*bytes;
+} vt_keys[] = {
+	{ "PgUp",	"\033[5~" },
+	{ "PgDn",	"\033[6~" },
+	{ "Ins",	"\033[2~" },
+	{ "Del",	"\033[3~" },
+	{ "Enter",	"\r" },
+	{ "Esc",	"\033" },
+	{ "Tab",	"\t" },
+	{ "BTab",	"\033[Z" },
+	{ "Backspace",	"\177" },
+	{ "Space",	" " },
+	{ "F1",		"\033OP" },
+	{ "F2",		"\033OQ" },
+	{ "F3",		"\033OR" },
+	{ "F4",		"\033OS" },
+	{ "F5",		"\033[15~" },
+	{ "F6",		"\033[17~" },
+	{ "F7",		"\033[18~" },
+	{ "F8",		"\033[19~" },
+	{ "F9",		"\033[20~" },
+	{ "F10",	"\033[21~" },
+	{ "F11",	"\033[23~" },
+	{ "F12",	"\033[24~" },
+};
+
+/* Keys whose encoding depends on DECCKM; libvterm tracks that mode. */
+static const struct vt_modekey {
+	const char	*name;
+	VTermKey	 key;
+} vt_modekeys[] = {
+	{ "Up",		VTERM_KEY_UP },
+	{ "Down",	VTERM_KEY_DOWN },
+	{ "Left",	VTERM_KEY_LEFT },
+	{ "Right",	VTERM_KEY_RIGHT },
+	{ "Home",	VTERM_KEY_HOME },
+	{ "End",	VTERM_KEY_END },
+};
+
+void
+vt_key(struct vt *vt, const char *name)
+{
+	size_t	 i;
+	char	 b[2];
+
+	for (i = 0; i < sizeof(vt_modekeys) / sizeof(vt_modekeys[0]); i++)
+		if (strcmp(name, vt_modekeys[i].name) == 0) {
+			/* Let libvterm see any mode switch the program has
+			 * already written, as a real terminal would have. */
+			if (!vt->hup)
+				vt_read_avail(vt);
+			vt_feed(vt);
+			/* Routed through vt_on_output into vt->reply. */
+			vterm_keyboard_key(vt->term, vt_modekeys[i].key,
+			    VTERM_MOD_NONE);
+			vt_flush_replies(vt);
+			return;
+		}
+	for (i = 0; i < sizeof(vt_keys) / sizeof(vt_keys[0]); i++)
+		if (strcmp(name, vt_keys[i].name) == 0) {
+			vt_sends(vt, vt_keys[i].bytes);
+			return;
+		}
+	if (name[0] == 'C' && name[1] == '-' && name[2] != '\0' &&
+	    name[3] == '\0') {
+		if (name[2] >= 'a' && name[2] <= 'z') {
+			b[0] = (char)(name[2] - 'a' + 1);
+			vt_send(vt, b, 1);
+			return;
+		}
+		if (strchr("@[\\]^_", name[2]) != NULL) {
+			b[0] = (char)(name[2] - '@');
+			vt_send(vt, b, 1);
+			return;
+		}
+	}
+	if (name[0] == 'M' && name[1] == '-' && name[2] > ' ' &&
+	    name[2] < 0x7f && name[3] == '\0') {
+		b[0] = '\033';
+		b[1] = name[2];
+		vt_send(vt, b, 2);
+		return;
+	}
+	fprintf(stderr, "vt_key: unknown key name \"%s\"\n", name);
+	abort();
+}
+
+void
+vt_mouse(struct vt *vt, int type, int button, int row, int col)
+{
+	char	 seq[48];
+	int	 n;
+
+	if (type == VT_RELEASE && (button == 64 || button == 65))
+		return;
+	if (type == VT_DRAG)
+		button += 32;
+	n = snprintf(seq, sizeof(seq), "\033[<%d;%d;%d%c", button, col + 1,
+	    row + 1, type == VT_RELEASE ? 'm' : 'M');
+	vt_send(vt, seq, (size_t)n);
+}
+
+/* ---- output from the child ---- */
+
+int
+vt_pump(struct vt *vt, int timeout_ms)
+{
+	struct pollfd	 pfd;
+	int64_t		 deadline;
+	int		 r;
+
+	deadline = vt_deadline(timeout_ms);
+	if (!vt->hup) {
+		/* Output collected while sending counts as news: no wait. */
+		if (vt->reported < vt->raw.len)
+			deadline = 0;
+		for (;;) {
+			pfd.fd = vt->fd;
+			pfd.events = POLLIN;
+			pfd.revents = 0;
+			r = poll(&pfd, 1, vt_left(deadline));
+			if (r == -1 && errno == EINTR)
+				continue;
+			break;
+		}
+		if (r > 0)
+			vt_read_avail(vt);
+	}
+	vt_feed(vt);
+	if (vt->reported < vt->raw.len) {
+		vt->reported = vt->raw.len;
+		return 1;
+	}
+	return vt->hup ? -1 : 0;
+}
+
+/*
+ * Text of one row plus, when map is not NULL, the starting cell of each
+ * byte (map[len] is the column just past the text).  The caller frees
+ * both.
+ */
+static char *
+vt_row_text(struct vt *vt, int row, int **map)
+{
+	VTermScreenCell	 cell;
+	VTermPos	 pos;
+	char		*s;
+	int		*m = NULL;
+	size_t		 len = 0, i, n;
+	int		 rows, cols, c;
+
+	vterm_get_size(vt->term, &rows, &cols);
+	if (row < 0 || row >= rows)
+		cols = 0;
+	/* At most VTERM_MAX_CHARS_PER_CELL 4-byte characters per cell. */
+	s = vt_xmalloc((size_t)cols * VTERM_MAX_CHARS_PER_CELL * 4 + 1);
+	if (map != NULL)
+		m = vt_xmalloc(((size_t)cols * VTERM_MAX_CHARS_PER_CELL * 4 +
+		    1) * sizeof(*m));
+	pos.row = row;
+	for (c = 0; c < cols; c++) {
+		pos.col = c;
+		memset(&cell, 0, sizeof(cell));
+		vterm_screen_get_cell(vt->screen, pos, &cell);
+		if (cell.chars[0] == (uint32_t)-1)
+			continue;	/* right half of a wide char */
+		n = len;
+		if (cell.chars[0] == 0)
+			s[len++] = ' ';
+		for (i = 0; i < VTERM_MAX_CHARS_PER_CELL &&
+		    cell.chars[i] != 0; i++)
+			len += vt_utf8_put(s + len, cell.chars[i]);
+		if (m != NULL)
+			for (; n < len; n++)
+				m[n] = c;
+	}
+	/* Trim trailing blanks. */
+	while (len > 0 && s[len - 1] == ' ')
+		len--;
+	s[len] = '\0';
+	if (m != NULL) {
+		m[len] = len > 0 ? m[len - 1] + 1 : 0;
+		*map = m;
+	}
+	return s;
+}
+
+char *
+vt_row(struct vt *vt, int row)
+{
+	return vt_row_text(vt, row, NULL);
+}
+
+char *
+vt_screen(struct vt *vt)
+{
+	struct vt_buf	 b;
+	char		*s;
+	int		 rows, cols, r;
+
+	memset(&b, 0, sizeof(b));
+	vt_buf_reserve(&b, 0);
+	b.data[0] = '\0';
+	vterm_get_size(vt->term, &rows, &cols);
+	for (r = 0; r < rows; r++) {
+		if (r > 0)
+			vt_buf_add(&b, "\n", 1);
+		s = vt_row(vt, r);
+		vt_buf_adds(&b, s);
+		free(s);
+	}
+	return b.data;
+}
+
+int
+vt_find(struct vt *vt, const char *utf8, int *row, int *col)
+{
+	char	*s, *p;
+	int	*map;
+	int	 rows, cols, r, found = 0;
+
+	vterm_get_size(vt->term, &rows, &cols);
+	for (r = 0; r < rows && !found; r++) {
+		s = vt_row_text(vt, r, &map);
+		if ((p = strstr(s, utf8)) != NULL) {
+			found = 1;
+			if (row != NULL)
+				*row = r;
+			if (col != NULL)
+				*col = map[p - s];
+		}
+		free(map);
+		free(s);
+	}
+	return found;
+}
+
+int
+vt_wait_text(struct vt *vt, const char *utf8, int timeout_ms)
+{
+	int64_t	 deadline;
+
+	deadline = vt_deadline(timeout_ms);
+	for (;;) {
+		if (vt_find(vt, utf8, NULL, NULL))
+			return 1;
+		if (vt_left(deadline) == 0)
+			return 0;
+		if (vt_pump(vt, vt_left(deadline)) < 0)
+			return vt_find(vt, utf8, NULL, NULL);
+	}
+}
+
+int
+vt_wait_gone(struct vt *vt, const char *utf8, int timeout_ms)
+{
+	int64_t	 deadline;
+
+	deadline = vt_deadline(timeout_ms);
+	for (;;) {
+		if (!vt_find(vt, utf8, NULL, NULL))
+			return 1;
+		if (vt_left(deadline) == 0)
+			return 0;
+		if (vt_pump(vt, vt_left(deadline)) < 0)
+			return !vt_find(vt, utf8, NULL, NULL);
+	}
+}
+
+int
+vt_wait_quiet(struct vt *vt, int quiet_ms, int timeout_ms)
+{
+	int64_t	 deadline, since, now, wait;
+
+	deadline = vt_deadline(timeout_ms);
+	since = vt_now_ms();
+	for (;;) {
+		now = vt_now_ms();
+		if (vt->last_rx_ms > since)
+			since = vt->last_rx_ms;
+		if (now - since >= quiet_ms)
+			return 1;
+		if (deadline >= 0 && now >= deadline)
+			return 0;
+		wait = since + quiet_ms - now;
+		if (deadline >= 0 && deadline - now < wait)
+			wait = deadline - now;
+		if (vt_pump(vt, (int)wait) < 0)
+			return 1;	/* nothing more can arrive */
+	}
+}
+
+int
+vt_cell(struct vt *vt, int row, int col, struct vt_cell *out)
+{
+	VTermScreenCell	 cell;
+	VTermPos	 pos;
+	VTermColor	 fg, bg;
+	int		 rows, cols, i;
+
+	vterm_get_size(vt->term, &rows, &cols);
+	if (row < 0 || row >= rows || col < 0 || col >= cols)
+		return -1;
+	pos.row = row;
+	pos.col = col;
+	memset(&cell, 0, sizeof(cell));
+	vterm_screen_get_cell(vt->screen, pos, &cell);
+	memset(out, 0, sizeof(*out));
+	if (cell.chars[0] == (uint32_t)-1) {
+		out->width = 0;
+	} else {
+		for (i = 0; i < 6 && i < VTERM_MAX_CHARS_PER_CELL &&
+		    cell.chars[i] != 0; i++)
+			out->ch[i] = cell.chars[i];
+		out->width = cell.width;
+	}
+	out->bold = cell.attrs.bold;
+	out->underline = cell.attrs.underline;
+	out->reverse = cell.attrs.reverse;
+	out->italic = cell.attrs.italic;
+
+	fg = cell.fg;
+	bg = cell.bg;
+	out->fg_default = VTERM_COLOR_IS_DEFAULT_FG(&fg);
+	out->bg_default = VTERM_COLOR_IS_DEFAULT_BG(&bg);
+	out->fg_index = VTERM_COLOR_IS_INDEXED(&fg) ? fg.indexed.idx : -1;
+	out->bg_index = VTERM_COLOR_IS_INDEXED(&bg) ? bg.indexed.idx : -1;
+	vterm_screen_convert_color_to_rgb(vt->screen, &fg);
+	vterm_screen_convert_color_to_rgb(vt->screen, &bg);
+	out->fg_r = fg.rgb.red;
+	out->fg_g = fg.rgb.green;
+	out->fg_b = fg.rgb.blue;
+	out->bg_r = bg.rgb.red;
+	out->bg_g = bg.rgb.green;
+	out->bg_b = bg.rgb.blue;
+	return 0;
+}
+
+void
+vt_cursor(struct vt *vt, int *row, int *col)
+{
+	VTermPos	 pos;
+
+	vterm_state_get_cursorpos(vt->state, &pos);
+	if (row != NULL)
+		*row = pos.row;
+	if (col != NULL)
+		*col = pos.col;
+}
+
+void
+vt_resize(struct vt *vt, int rows, int cols)
+{
+	struct winsize	 ws;
+
+	if (rows < 1 || cols < 1 || rows > 0xffff || cols > 0xffff)
+		return;
+	/* Interpret what was sent for the old size before changing it. */
+	vt_feed(vt);
+	vterm_set_size(vt->term, rows, cols);
+	memset(&ws, 0, sizeof(ws));
+	ws.ws_row = (unsigned short)rows;
+	ws.ws_col = (unsigned short)cols;
+	ioctl(vt->fd, TIOCSWINSZ, &ws);
+}
+
+int
+vt_wait_exit(struct vt *vt, int timeout_ms, int *status)
+{
+	int64_t	 deadline;
+	int	 left, slice, i;
+
+	deadline = vt_deadline(timeout_ms);
+	for (;;) {
+		if (vt_reap(vt, WNOHANG)) {
+			/* Collect the child's last words; bounded in case
+			 * a grandchild keeps the pty busy. */
+			for (i = 0; i < 64 && vt_pump(vt, 0) > 0; i++)
+				;
+			if (status != NULL)
+				*status = vt->status;
+			return 1;
+		}
+		if ((left = vt_left(deadline)) == 0)
+			return 0;
+		slice = left < 0 || left > VT_REAP_SLICE_MS ?
+		    VT_REAP_SLICE_MS : left;
+		if (!vt->hup)
+			vt_pump(vt, slice);
+		else
+			poll(NULL, 0, slice);	/* nothing left to watch */
+	}
+}
+
+void
+vt_kill(struct vt *vt, int sig)
+{
+	if (!vt->reaped)
+		kill(vt->pid, sig);
+}
+
+const char *
+vt_output(struct vt *vt, size_t *len)
+{
+	/* Include bytes picked up while a write was blocked. */
+	if (!vt->hup)
+		vt_read_avail(vt);
+	if (len != NULL)
+		*len = vt->raw.len;
+	return vt->raw.data != NULL ? vt->raw.data : "";
+}
+
+pid_t
+vt_pid(struct vt *vt)
+{
+	return vt->pid;
+}
+
+void
+vt_free(struct vt *vt)
+{
+	if (vt == NULL)
+		return;
+	if (vt->pid > 0 && !vt->reaped) {
+		/* While unreaped, the pid (and so the group id, since the
+		 * child is a session leader) cannot have been reused. */
+		kill(-vt->pid, SIGKILL);
+		kill(vt->pid, SIGKILL);
+		vt_reap(vt, 0);
+	}
+	if (vt->fd != -1)
+		close(vt->fd);
+	if (vt->term != NULL)
+		vterm_free(vt->term);
+	free(vt->raw.data);
+	free(vt->reply.data);
+	free(vt);
+}
+
+/* ---- SVG snapshot ---- */
+
+/* Cells a character covers; the right half of a wide one is skipped. */
+#define VT_CELL_W(cell)	((cell)->width > 1 ? 2 : 1)
+/* A cell that draws no glyph: empty or a plain space. */
+#define VT_CELL_BLANK(cell) \
+	((cell)->chars[0] == 0 || ((cell)->chars[0] == ' ' && \
+	(cell)->chars[1] == 0))
+
+/* Resolved look of one cell, after reverse video and defaults. */
+struct vt_look {
+	unsigned long	 fg, bg;	/* 0xRRGGBB */
+	int		 bold, italic, underline, strike;
+};
+
+static unsigned long
+vt_rgb(const VTermScreen *screen, VTermColor col, int is_default,
+    unsigned long dflt)
+{
+	if (is_default)
+		return dflt;
+	vterm_screen_convert_color_to_rgb(screen, &col);
+	return (unsigned long)col.rgb.red << 16 |
+	    (unsigned long)col.rgb.green << 8 | col.rgb.blue;
+}
+
+static void
+vt_cell_look(struct vt *vt, const VTermScreenCell *cell, struct vt_look *lk)
+{
+	unsigned long	 t;
+
+	lk->fg = vt_rgb(vt->screen, cell->fg,
+	    VTERM_COLOR_IS_DEFAULT_FG(&cell->fg), VT_SVG_FG);
+	lk->bg = vt_rgb(vt->screen, cell->bg,
+	    VTERM_COLOR_IS_DEFAULT_BG(&cell->bg), VT_SVG_BG);
+	if (cell->attrs.reverse) {
+		t = lk->fg;
+		lk->fg = lk->bg;
+		lk->bg = t;
+	}
+	lk->bold = cell->attrs.bold;
+	lk->italic = cell->attrs.italic;
+	lk->underline = cell->attrs.underline != 0;
+	lk->strike = cell->attrs.strike;
+}
+
+static int
+vt_look_same_text(const struct vt_look *a, const struct vt_look *b)
+{
+	return a->fg == b->fg && a->bold == b->bold &&
+	    a->italic == b->italic && a->underline == b->underline &&
+	    a->strike == b->strike;
+}
+
+/* Width of n cells in pixels, with one decimal and no locale involved. */
+static void
+vt_svg_px(struct vt_buf *b, int cells)
+{
+	long	 x10 = (long)cells * VT_SVG_CELL_W10;
+
+	vt_buf_printf(b, "%ld.%ld", x10 / 10, x10 % 10);
+}
+
+/* An attribute holding the pixel offset or width of n cells. */
+static void
+vt_svg_x(struct vt_buf *b, const char *attr, int cells)
+{
+	vt_buf_printf(b, " %s=\"", attr);
+	vt_svg_px(b, cells);
+	vt_buf_adds(b, "\"");
+}
+
+/* Append c to b XML-escaped; characters XML cannot carry become U+FFFD. */
+static void
+vt_svg_char(struct vt_buf *b, uint32_t c)
+{
+	char	 u[4];
+
+	switch (c) {
+	case '&':
+		vt_buf_adds(b, "&amp;");
+		return;
+	case '<':
+		vt_buf_adds(b, "&lt;");
+		return;
+	case '>':
+		vt_buf_adds(b, "&gt;");
+		return;
+	case '"':
+		vt_buf_adds(b, "&quot;");
+		return;
+	}
+	if ((c < 0x20 && c != '\t') || (c >= 0x7f && c < 0xa0) ||
+	    c == 0xfffe || c == 0xffff)
+		c = 0xfffd;
+	vt_buf_add(b, u, vt_utf8_put(u, c));
+}
+
+/*
+ * One row: background rectangles for runs of equal non-default bg, then
+ * one <text> per run of equal style and equal cell width, stretched with
+ * textLength to its exact cell span so glyph metrics cannot drift.
+ */
+static void
+vt_svg_row(struct vt *vt, struct vt_buf *b, int row, int cols)
+{
+	VTermScreenCell	*cells;
+	struct vt_look	*looks;
+	VTermPos	 pos;
+	int		 c, start, end, span, w, blank, i, k;
+
+	cells = vt_xmalloc((size_t)cols * sizeof(*cells));
+	looks = vt_xmalloc((size_t)cols * sizeof(*looks));
+	pos.row = row;
+	for (c = 0; c < cols; c++) {
+		pos.col = c;
+		memset(&cells[c], 0, sizeof(cells[c]));
+		vterm_screen_get_cell(vt->screen, pos, &cells[c]);
+		vt_cell_look(vt, &cells[c], &looks[c]);
+	}
+
+	for (c = 0; c < cols; c = start + span) {
+		start = c;
+		for (span = 1; start + span < cols &&
+		    looks[start + span].bg == looks[start].bg; span++)
+			;
+		if (looks[start].bg == VT_SVG_BG)
+			continue;
+		vt_buf_adds(b, "<rect");
+		vt_svg_x(b, "x", start);
+		vt_buf_printf(b, " y=\"%d\"", row * VT_SVG_CELL_H);
+		vt_svg_x(b, "width", span);
+		vt_buf_printf(b, " height=\"%d\" fill=\"#%06lx\"/>\n",
+		    VT_SVG_CELL_H, looks[start].bg);
+	}
+
+	c = 0;
+	while (c < cols) {
+		if (cells[c].chars[0] == (uint32_t)-1) {
+			c++;	/* stray right half of a wide char */
+			continue;
+		}
+		start = c;
+		w = VT_CELL_W(&cells[start]);
+		blank = 1;
+		while (c < cols && cells[c].chars[0] != (uint32_t)-1 &&
+		    VT_CELL_W(&cells[c]) == w &&
+		    vt_look_same_text(&looks[c], &looks[start])) {
+			if (!VT_CELL_BLANK(&cells[c]))
+				blank = 0;
+			c += w;
+		}
+		if (c > cols)
+			c = cols;
+		end = c;
+		if (!looks[start].underline && !looks[start].strike) {
+			/* Nothing to draw: the background says it all. */
+			if (blank)
+				continue;
+			/* Trailing blanks draw nothing; leave them out. */
+			while (end - w > start &&
+			    VT_CELL_BLANK(&cells[end - w]))
+				end -= w;
+		}
+
+		vt_buf_adds(b, "<text");
+		vt_svg_x(b, "x", start);
+		vt_buf_printf(b, " y=\"%d\"",
+		    row * VT_SVG_CELL_H + VT_SVG_BASELINE);
+		vt_svg_x(b, "textLength", end - start);
+		vt_buf_printf(b, " lengthAdjust=\"spacingAndGlyphs\""
+		    " fill=\"#%06lx\"", looks[start].fg);
+		if (looks[start].bold)
+			vt_buf_adds(b, " font-weight=\"bold\"");
+		if (looks[start].italic)
+			vt_buf_adds(b, " font-style=\"italic\"");
+		if (looks[start].underline && looks[start].strike)
+			vt_buf_adds(b,
+			    " text-decoration=\"underline line-through\"");
+		else if (looks[start].underline)
+			vt_buf_adds(b, " text-decoration=\"underline\"");
+		else if (looks[start].strike)
+			vt_buf_adds(b, " text-decoration=\"line-through\"");
+		vt_buf_adds(b, ">");
+		for (i = start; i < end; i += w) {
+			if (cells[i].chars[0] == 0)
+				vt_buf_adds(b, " ");
+			for (k = 0; k < VTERM_MAX_CHARS_PER_CELL &&
+			    cells[i].chars[k] != 0; k++)
+				vt_svg_char(b, cells[i].chars[k]);
+		}
+		vt_buf_adds(b, "</text>\n");
+	}
+	free(looks);
+	free(cells);
+}
+
+int
+vt_write_svg(struct vt *vt, const char *path)
+{
+	struct vt_buf	 b;
+	FILE		*fp;
+	int		 rows, cols, r, err = 0;
+	size_t		 n;
+
+	vterm_get_size(vt->term, &rows, &cols);
+	memset(&b, 0, sizeof(b));
+	vt_buf_adds(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	    "<svg xmlns=\"http://www.w3.org/2000/svg\"");
+	vt_svg_x(&b, "width", cols);
+	vt_buf_printf(&b, " height=\"%d\"", rows * VT_SVG_CELL_H);
+	vt_buf_adds(&b, " viewBox=\"0 0 ");
+	vt_svg_px(&b, cols);
+	vt_buf_printf(&b, " %d\"", rows * VT_SVG_CELL_H);
+	vt_buf_printf(&b, " font-family=\"monospace\" font-size=\"%dpx\""
+	    " xml:space=\"preserve\">\n", VT_SVG_FONT_PX);
+	vt_buf_printf(&b, "<rect width=\"100%%\" height=\"100%%\""
+	    " fill=\"#%06lx\"/>\n", VT_SVG_BG);
+	for (r = 0; r < rows; r++)
+		vt_svg_row(vt, &b, r, cols);
+	vt_buf_adds(&b, "</svg>\n");
+
+	if ((fp = fopen(path, "w")) == NULL) {
+		err = errno;
+	} else {
+		n = fwrite(b.data, 1, b.len, fp);
+		if (n != b.len || ferror(fp))
+			err = errno ? errno : EIO;
+		if (fclose(fp) != 0 && err == 0)
+			err = errno;
+	}
+	free(b.data);
+	if (err != 0) {
+		errno = err;
+		return -1;
+	}
+	return 0;
+}
