@@ -8,7 +8,7 @@ PKG_CONFIG ?= pkg-config
 CFLAGS     ?= -O2 -g
 VERSION     = 0.1.0
 
-PKGS        = ncursesw yaml-0.1 libpcre2-8
+PKGS        = ncursesw yaml-0.1 libpcre2-8 libqrencode
 # Our warnings live apart from CFLAGS so that a user's CFLAGS cannot drop them.
 WARN        = -std=c99 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
               -Wmissing-prototypes -Wwrite-strings -Wformat=2 -Wvla \
@@ -24,13 +24,14 @@ SAN         = -fsanitize=address,undefined -fno-sanitize-recover=all \
 # What each part needs, as CHECK:NAME:DEBIAN-PACKAGE (see src/deps.sh).
 BUILD_DEPS  = cmd:cc:gcc cmd:pkg-config:pkg-config \
               pc:ncursesw:libncurses-dev pc:yaml-0.1:libyaml-dev \
-              pc:libpcre2-8:libpcre2-dev
+              pc:libpcre2-8:libpcre2-dev pc:libqrencode:libqrencode-dev
 TEST_DEPS   = pc:cmocka:libcmocka-dev pc:vterm:libvterm-dev
 FUZZ_DEPS   = cmd:clang:clang
 SHOT_DEPS   = cmd:rsvg-convert:librsvg2-bin
 
-SRCS        = util.c record.c text.c load.c match.c output.c app.c keys.c pane_overlay.c \
-              ui.c pane_list.c pane_detail.c searchbar.c open.c
+SRCS        = util.c record.c text.c load.c match.c output.c app.c keys.c \
+              kiosk.c qr.c ui.c pane_list.c pane_detail.c pane_overlay.c \
+              pane_qr.c searchbar.c open.c
 MAIN        = main.c
 OBJS        = $(SRCS:%.c=build/obj/%.o) build/obj/allies_data.o
 AOBJS       = $(SRCS:%.c=build/asan/%.o) build/asan/allies_data.o

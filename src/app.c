@@ -46,6 +46,8 @@ app_done(struct app *a)
 	free(a->filter);
 	free(a->saved_filter);
 	free(a->hist_draft);
+	free(a->qr_url);
+	free(a->qr_title);
 	for (i = 0; i < a->nhistory; i++)
 		free(a->history[i]);
 	buf_free(&a->query);
@@ -253,6 +255,18 @@ app_reload(struct app *a, struct recordset *fresh)
 	a->dirty = 1;
 }
 
+void
+app_show_qr(struct app *a, const char *url, const char *title)
+{
+	free(a->qr_url);
+	free(a->qr_title);
+	a->qr_url = xstrdup(url);
+	a->qr_title = xstrdup(title);
+	a->overlay = OVERLAY_QR;
+	a->overlay_top = 0;
+	a->dirty = 1;
+}
+
 /* Bar. */
 
 static void
@@ -417,6 +431,23 @@ request(struct app *a, enum request r, const char *url)
 	a->dirty = 1;
 }
 
+/* The program's "Become an Ally" page: opened, or as a code in a kiosk. */
+static void
+become(struct app *a)
+{
+	const struct program *p = &a->rs->program;
+	const char *url = p->become_ally_url != NULL ? p->become_ally_url :
+	    p->url;
+
+	if (url == NULL)
+		app_status(a, 1, "This data file gives no \"Become an Ally\" "
+		    "page (program: become_ally_url)");
+	else if (a->opt->kiosk)
+		app_show_qr(a, url, "Become an Ally");
+	else
+		request(a, REQ_OPEN, url);
+}
+
 static void
 overlay_do(struct app *a, enum action act)
 {
@@ -456,8 +487,8 @@ overlay_do(struct app *a, enum action act)
 		break;
 	case ACT_BECOME:
 		a->overlay = OVERLAY_NONE;
-		app_do(a, act);
-		return;
+		become(a);
+		break;
 	default:
 		/* Esc, q and anything else close it. */
 		a->overlay = OVERLAY_NONE;
@@ -477,6 +508,12 @@ app_do(struct app *a, enum action act)
 		return;
 	if (a->opt->kiosk && !action_kiosk_ok(act))
 		return;
+	if (a->overlay == OVERLAY_QR) {
+		/* Any key closes a code; it does nothing else. */
+		a->overlay = OVERLAY_NONE;
+		a->dirty = 1;
+		return;
+	}
 	if (a->overlay != OVERLAY_NONE) {
 		overlay_do(a, act);
 		return;
@@ -544,19 +581,17 @@ app_do(struct app *a, enum action act)
 		step_match(a, -1);
 		break;
 	case ACT_OPEN:
+	case ACT_QR:
 		if ((r = app_selected(a)) == NULL)
 			app_status(a, 1, "No ally selected");
+		else if (act == ACT_QR || a->opt->kiosk)
+			/* A kiosk starts no program: a code to scan instead. */
+			app_show_qr(a, r->text[FIELD_URL], r->text[FIELD_NAME]);
 		else
 			request(a, REQ_OPEN, r->text[FIELD_URL]);
 		break;
 	case ACT_BECOME:
-		if (a->rs->program.become_ally_url != NULL)
-			request(a, REQ_OPEN, a->rs->program.become_ally_url);
-		else if (a->rs->program.url != NULL)
-			request(a, REQ_OPEN, a->rs->program.url);
-		else
-			app_status(a, 1, "This data file gives no \"Become an "
-			    "Ally\" page (program: become_ally_url)");
+		become(a);
 		break;
 	case ACT_COPY:
 		if ((r = app_selected(a)) == NULL)

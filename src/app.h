@@ -15,6 +15,7 @@
 #include <stddef.h>
 
 #include "keys.h"
+#include "kiosk.h"
 #include "match.h"
 #include "util.h"
 
@@ -26,6 +27,7 @@ struct app_options {
 	unsigned	 idle;		/* kiosk: seconds before the reset */
 	unsigned	 cycle;		/* kiosk: seconds per ally in the loop */
 	const char	*pin_file;	/* kiosk: staff PIN file, or NULL */
+	const char	*pin;		/* kiosk: the staff PIN, or NULL */
 	int		 mouse;		/* take mouse events */
 	int		 color;		/* 0 never, 1 auto, 2 always */
 	const char	*data_path;	/* the file to watch, NULL if built in */
@@ -40,7 +42,8 @@ enum focus {
 enum overlay {
 	OVERLAY_NONE,
 	OVERLAY_HELP,
-	OVERLAY_ABOUT
+	OVERLAY_ABOUT,
+	OVERLAY_QR		/* a website as a QR code */
 };
 
 enum request {
@@ -70,6 +73,8 @@ struct app {
 
 	enum overlay	 overlay;
 	size_t		 overlay_top;
+	char		*qr_url;	/* what the QR overlay shows */
+	char		*qr_title;	/* and whose it is */
 	size_t		 overlay_lines;	/* set by the overlay's draw */
 	int		 overlay_rows;
 
@@ -89,6 +94,8 @@ struct app {
 	int		 status_error;
 	int		 dirty;		/* redraw before the next key */
 	int		 quit;
+
+	struct kiosk	 kiosk;		/* kiosk mode only */
 
 	enum request	 request;	/* for the UI, cleared by it */
 	const char	*req_url;	/* borrowed from the recordset */
@@ -134,6 +141,9 @@ void	 app_bar_history(struct app *, int dir);
  * on the same ally (by name) when it still exists.
  */
 void	 app_reload(struct app *, struct recordset *fresh);
+
+/* Show url as a QR code under title (both copied). */
+void	 app_show_qr(struct app *, const char *url, const char *title);
 
 /* Set the status line. */
 void	 app_status(struct app *, int error, const char *fmt, ...)

@@ -45,6 +45,7 @@ static const struct binding bindings[] = {
 	{ '\n', 0, NULL, ACT_OPEN },
 	{ KEY_ENTER, 1, NULL, ACT_OPEN },
 	{ 'b', 0, "b", ACT_BECOME },
+	{ 'c', 0, "c", ACT_QR },
 	{ 'y', 0, "y", ACT_COPY },
 	{ 'a', 0, "a", ACT_ABOUT },
 	{ '?', 0, "?", ACT_HELP },

@@ -24,6 +24,7 @@
 	X(ACT_PREV,	"previous matching ally", 1)			\
 	X(ACT_OPEN,	"open the ally's website", 1)			\
 	X(ACT_BECOME,	"open the \"Become an Ally\" page", 1)		\
+	X(ACT_QR,	"show the website as a QR code to scan", 1)	\
 	X(ACT_COPY,	"copy the website to the clipboard (OSC 52)", 0) \
 	X(ACT_ABOUT,	"about the Allies program", 1)			\
 	X(ACT_HELP,	"this help", 1)					\

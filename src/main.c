@@ -446,6 +446,44 @@ out:
 	return rc;
 }
 
+/*
+ * The staff PIN: the first line of --staff-pin-file, else
+ * $SMA_ALLIES_STAFF_PIN.  A PIN file that can't be read or holds no PIN
+ * is a mistake to catch before the kiosk starts, not a kiosk without
+ * a staff exit.  Returns the PIN (static storage) or NULL for none.
+ */
+static const char *
+read_pin(const char *file)
+{
+	static char pin[128];
+	const char *env;
+	size_t len;
+	FILE *fp;
+
+	if (file == NULL) {
+		env = getenv("SMA_ALLIES_STAFF_PIN");
+		return env != NULL && *env != '\0' ? env : NULL;
+	}
+	if ((fp = fopen(file, "r")) == NULL) {
+		fprintf(stderr, "%s: %s: %s\n", util_progname(), file,
+		    strerror(errno));
+		exit(EXIT_TROUBLE);
+	}
+	if (fgets(pin, sizeof(pin), fp) == NULL)
+		pin[0] = '\0';
+	fclose(fp);
+	len = strlen(pin);
+	while (len > 0 && (pin[len - 1] == '\n' || pin[len - 1] == '\r' ||
+	    pin[len - 1] == ' ' || pin[len - 1] == '\t'))
+		pin[--len] = '\0';
+	if (len == 0) {
+		fprintf(stderr, "%s: %s: no PIN on its first line\n",
+		    util_progname(), file);
+		exit(EXIT_TROUBLE);
+	}
+	return pin;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -487,6 +525,8 @@ main(int argc, char **argv)
 		rc = run_query(&c, &rs);
 		break;
 	default:
+		if (c.app.kiosk)
+			c.app.pin = read_pin(c.app.pin_file);
 		c.app.data_path = path;
 		c.app.data_name = name;
 		c.app.color = c.color == COLOR_NEVER ? 0 :

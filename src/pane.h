@@ -26,4 +26,7 @@ void	 pane_detail_draw(WINDOW *, const struct app *);
 void	 pane_overlay_measure(struct app *, int width, int rows);
 void	 pane_overlay_draw(WINDOW *, const struct app *);
 
+/* The QR code overlay: app->qr_url under app->qr_title. */
+void	 pane_qr_draw(WINDOW *, const struct app *);
+
 #endif

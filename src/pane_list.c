@@ -11,6 +11,7 @@
 #include "app.h"
 #include "match.h"
 #include "record.h"
+#include "text.h"
 #include "ui.h"
 
 int
@@ -62,7 +63,7 @@ draw_row(WINDOW *w, int y, const struct app *a, size_t row,
     struct spans *sp)
 {
 	const struct record *r = &a->rs->v[a->view.v[row]];
-	int width = getmaxx(w), x = 1, selected = row == a->sel;
+	int width = getmaxx(w), x = 1, selected = row == a->sel, show_abbr;
 	attr_t attr = A_NORMAL;
 
 	if (selected)
@@ -71,15 +72,20 @@ draw_row(WINDOW *w, int y, const struct app *a, size_t row,
 	wmove(w, y, 0);
 	ui_fill(w, width, attr);
 	wmove(w, y, 1);
+	/* The abbreviation only when it fits whole beside the name. */
+	show_abbr = r->len[FIELD_ABBREVIATION] > 0 &&
+	    text_width(r->text[FIELD_NAME], r->len[FIELD_NAME]) +
+	    text_width(r->text[FIELD_ABBREVIATION],
+	    r->len[FIELD_ABBREVIATION]) + 3 <= (size_t)(width - 2);
 	field_spans(a, r, FIELD_NAME, sp);
 	x += ui_put(w, r->text[FIELD_NAME], r->len[FIELD_NAME], width - 2,
 	    attr, sp, 0, UI_ELLIPSIS);
-	if (r->len[FIELD_ABBREVIATION] == 0 || x + 4 >= width)
+	if (!show_abbr)
 		return;
 	x += ui_puts(w, " (", width - x - 1, attr);
 	field_spans(a, r, FIELD_ABBREVIATION, sp);
 	x += ui_put(w, r->text[FIELD_ABBREVIATION], r->len[FIELD_ABBREVIATION],
-	    width - x - 2, attr, sp, 0, UI_ELLIPSIS);
+	    width - x - 2, attr, sp, 0, 0);
 	ui_puts(w, ")", width - x, attr);
 }
 

@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "app.h"
+#include "kiosk.h"
 #include "load.h"
 #include "match.h"
 #include "open.h"
@@ -40,6 +41,7 @@ static volatile sig_atomic_t stop_signal;
 /* Chosen once at start-up from the terminal and the options. */
 static attr_t styles[UI_STYLE_COUNT];
 static int utf8_locale;
+static int color_on;
 
 struct ui {
 	struct app	 app;
@@ -80,6 +82,12 @@ ui_utf8(void)
 	return utf8_locale;
 }
 
+int
+ui_color(void)
+{
+	return color_on;
+}
+
 /* Colours on a terminal that has them, unless the user said no. */
 static void
 styles_init(int color_opt)
@@ -106,14 +114,18 @@ styles_init(int color_opt)
 	styles[UI_DIM] = A_DIM;
 	styles[UI_ERROR] = A_BOLD;
 	styles[UI_KEY] = A_BOLD;
+	styles[UI_QR] = A_NORMAL;
 	if (!color || start_color() == ERR)
 		return;
+	color_on = 1;
 	use_default_colors();
 	init_pair(1, COLOR_WHITE, COLOR_BLUE);
 	init_pair(2, COLOR_RED, -1);
 	init_pair(3, COLOR_CYAN, -1);
 	init_pair(4, COLOR_RED, -1);
 	init_pair(5, COLOR_BLUE, -1);
+	init_pair(6, COLOR_BLACK, COLOR_WHITE);
+	styles[UI_QR] = COLOR_PAIR(6);
 	styles[UI_TITLE] = COLOR_PAIR(1) | A_BOLD;
 	styles[UI_MATCH] = COLOR_PAIR(2) | A_BOLD | A_UNDERLINE;
 	styles[UI_HEADER_FOCUS] = COLOR_PAIR(3) | A_BOLD | A_UNDERLINE;
@@ -328,7 +340,11 @@ draw_title(struct ui *u)
 	struct buf f = { 0 };
 	int w = u->lay.title.w, rw, lw;
 
-	if (a->filter != NULL) {
+	if (a->overlay == OVERLAY_HELP)
+		snprintf(right, sizeof(right), "Help ");
+	else if (a->overlay == OVERLAY_ABOUT)
+		snprintf(right, sizeof(right), "About ");
+	else if (a->filter != NULL) {
 		text_sanitize(&f, a->filter, strlen(a->filter),
 		    TEXT_SPACES | (utf8_locale ? 0 : TEXT_ASCII));
 		snprintf(right, sizeof(right), "/%.100s/  %zu of %zu ",
@@ -343,9 +359,13 @@ draw_title(struct ui *u)
 	rw = (int)text_width(right, strlen(right));
 	if (rw > w / 2)
 		rw = w / 2;
-	wmove(u->title, 0, 0);
-	lw = ui_puts(u->title, " ", w, ui_attr(UI_TITLE));
-	ui_puts(u->title, name, w - rw - lw - 1, ui_attr(UI_TITLE));
+	lw = (int)text_width(name, strlen(name));
+	/* A kiosk's banner stands in the middle, to be seen from afar. */
+	if (a->opt->kiosk && lw + 2 * rw + 2 < w)
+		wmove(u->title, 0, (w - lw) / 2);
+	else
+		wmove(u->title, 0, 1);
+	ui_puts(u->title, name, w - rw - 2, ui_attr(UI_TITLE));
 	wmove(u->title, 0, w - rw);
 	ui_puts(u->title, right, rw, ui_attr(UI_TITLE));
 	wnoutrefresh(u->title);
@@ -372,6 +392,37 @@ draw_status(struct ui *u)
 
 	werase(u->status);
 	wmove(u->status, 0, 0);
+	if (a->kiosk.prompt) {
+		/* One star a character: never the PIN itself. */
+		x = ui_puts(u->status, "Staff PIN: ", w, ui_attr(UI_BOLD));
+		for (i = 0; i < a->kiosk.entry.len && x < w - 1; i++)
+			x += ui_puts(u->status, "*", w - x, A_NORMAL);
+		ui_puts(u->status, "   Enter checks, Esc cancels", w - x,
+		    ui_attr(UI_DIM));
+		wmove(u->status, 0, 11 + (int)a->kiosk.entry.len < w ?
+		    11 + (int)a->kiosk.entry.len : w - 1);
+		wnoutrefresh(u->status);
+		return;
+	}
+	if (a->overlay == OVERLAY_QR && a->status[0] == '\0') {
+		ui_puts(u->status, "Any key closes the code", w, ui_attr(UI_DIM));
+		wnoutrefresh(u->status);
+		return;
+	}
+	if (a->overlay != OVERLAY_NONE && a->status[0] == '\0') {
+		x += ui_puts(u->status, "Esc", w, ui_attr(UI_KEY));
+		x += ui_puts(u->status, " close  ", w - x, ui_attr(UI_DIM));
+		x += ui_puts(u->status, "j k", w - x, ui_attr(UI_KEY));
+		x += ui_puts(u->status, " scroll  ", w - x, ui_attr(UI_DIM));
+		if (a->overlay == OVERLAY_ABOUT &&
+		    a->rs->program.become_ally_url != NULL) {
+			x += ui_puts(u->status, "b", w - x, ui_attr(UI_KEY));
+			ui_puts(u->status, " become an Ally", w - x,
+			    ui_attr(UI_DIM));
+		}
+		wnoutrefresh(u->status);
+		return;
+	}
 	if (a->status[0] != '\0') {
 		ui_put(u->status, a->status, strlen(a->status), w,
 		    a->status_error ? ui_attr(UI_ERROR) : A_NORMAL, NULL, 0,
@@ -391,7 +442,9 @@ draw_status(struct ui *u)
 			x += ui_puts(u->status, "  ", w - x, A_NORMAL);
 		x += ui_puts(u->status, k, w - x, ui_attr(UI_KEY));
 		x += ui_puts(u->status, " ", w - x, A_NORMAL);
-		x += ui_puts(u->status, hints[i].what, w - x, ui_attr(UI_DIM));
+		x += ui_puts(u->status, a->opt->kiosk &&
+		    hints[i].act == ACT_OPEN ? "code to scan" : hints[i].what,
+		    w - x, ui_attr(UI_DIM));
 	}
 	wnoutrefresh(u->status);
 }
@@ -403,13 +456,20 @@ draw_sep(struct ui *u)
 
 	if (u->sep == NULL)
 		return;
+	/*
+	 * Box-drawing characters in a UTF-8 locale, ASCII otherwise: the
+	 * alternate character set is not drawn right by every terminal
+	 * and multiplexer combination.
+	 */
 	werase(u->sep);
 	if (u->lay.stacked) {
 		wmove(u->sep, 0, 0);
-		whline(u->sep, ACS_HLINE, u->lay.sep.w);
+		for (i = 0; i < u->lay.sep.w; i++)
+			waddstr(u->sep, utf8_locale ? "\xe2\x94\x80" : "-");
 	} else
 		for (i = 0; i < u->lay.sep.h; i++)
-			mvwaddch(u->sep, i, 0, ACS_VLINE);
+			mvwaddstr(u->sep, i, 0,
+			    utf8_locale ? "\xe2\x94\x82" : "|");
 	wnoutrefresh(u->sep);
 }
 
@@ -430,14 +490,16 @@ ui_draw(struct ui *u)
 		doupdate();
 		return;
 	}
-	if (a->overlay != OVERLAY_NONE)
+	if (a->overlay == OVERLAY_HELP || a->overlay == OVERLAY_ABOUT)
 		pane_overlay_measure(a, u->lay.title.w, LINES - 2);
 	if (u->detail != NULL)
 		pane_detail_measure(a, u->lay.detail.w, u->lay.detail.h - 1);
 	app_clamp(a);
 
 	draw_title(u);
-	if (a->overlay != OVERLAY_NONE)
+	if (a->overlay == OVERLAY_QR)
+		pane_qr_draw(u->full, a);
+	else if (a->overlay != OVERLAY_NONE)
 		pane_overlay_draw(u->full, a);
 	else {
 		pane_list_draw(u->list, a);
@@ -464,7 +526,7 @@ ui_draw(struct ui *u)
 	} else {
 		draw_status(u);
 		/* Park the cursor on the selection, for screen readers. */
-		if (a->overlay == OVERLAY_NONE) {
+		if (a->overlay == OVERLAY_NONE && !a->kiosk.prompt) {
 			row = pane_list_cursor_row(a);
 			wmove(u->list, row, 0);
 			wnoutrefresh(u->list);
@@ -628,17 +690,50 @@ ui_request(struct ui *u)
 	}
 }
 
+/* The kiosk's share of a key: idle clock, staff exit.  1 if it took it. */
+static int
+ui_kiosk_key(struct ui *u, wint_t ch, int keycode)
+{
+	struct app *a = &u->app;
+	long long now = now_ms();
+
+	kiosk_input(a, now);
+	if (a->kiosk.prompt) {
+		if (keycode && (ch == KEY_BACKSPACE || ch == KEY_DC))
+			ch = 127;
+		else if (keycode && ch == KEY_ENTER)
+			ch = '\r';
+		else if (keycode)
+			return 1;
+		kiosk_pin_key(a, ch, now);
+		return 1;
+	}
+	if (!keycode && ch == 0x1d) {		/* Ctrl-] */
+		kiosk_pin_open(a, now);
+		return 1;
+	}
+	return 0;
+}
+
 static void
 ui_key(struct ui *u, wint_t ch, int keycode)
 {
 	struct app *a = &u->app;
 
+	if (a->opt->kiosk && ui_kiosk_key(u, ch, keycode))
+		return;
 	if (keycode && ch == KEY_MOUSE) {
 		ui_mouse(u);
 		return;
 	}
 	if (u->lay.too_small)
 		return;
+	if (a->overlay == OVERLAY_QR) {
+		/* Any key closes the code, and only closes it. */
+		a->overlay = OVERLAY_NONE;
+		a->dirty = 1;
+		return;
+	}
 	if (a->searching) {
 		searchbar_key(a, ch, keycode);
 		return;
@@ -681,6 +776,8 @@ next_timeout(const struct ui *u)
 		due = u->next_watch;
 	if (open_pending(&u->opens) && u->next_reap < due)
 		due = u->next_reap;
+	if (u->app.opt->kiosk && kiosk_deadline(&u->app) < due)
+		due = kiosk_deadline(&u->app);
 	return due <= now ? 0 : (int)(due - now);
 }
 
@@ -694,6 +791,8 @@ timers(struct ui *u)
 		watch_data(u);
 		u->next_watch = now + WATCH_MS;
 	}
+	if (u->app.opt->kiosk)
+		kiosk_tick(&u->app, now);
 	if (open_pending(&u->opens) && now >= u->next_reap) {
 		if (open_reap(&u->opens, msg, sizeof(msg)))
 			app_status(&u->app, 1, "%s", msg);
@@ -713,6 +812,8 @@ ui_run(const struct app_options *opt, struct recordset *rs)
 	cs = nl_langinfo(CODESET);
 	utf8_locale = cs != NULL && strcmp(cs, "UTF-8") == 0;
 	app_init(&u.app, opt, rs);
+	if (opt->kiosk)
+		kiosk_init(&u.app, opt->pin, now_ms());
 	if (opt->data_path != NULL)
 		stat(opt->data_path, &u.data_st);
 	u.next_watch = now_ms() + WATCH_MS;
@@ -767,6 +868,7 @@ ui_run(const struct app_options *opt, struct recordset *rs)
 	endwin();
 	die_set_cleanup(NULL);
 	delscreen(u.screen);
+	kiosk_done(&u.app);
 	app_done(&u.app);
 	return 0;
 }

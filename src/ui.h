@@ -60,6 +60,7 @@ enum ui_style {
 	UI_DIM,
 	UI_ERROR,
 	UI_KEY,			/* a key name in hints and help */
+	UI_QR,			/* a QR code: black on white */
 	UI_STYLE_COUNT
 };
 
@@ -68,6 +69,9 @@ attr_t	 ui_attr(enum ui_style);
 
 /* Whether the terminal's locale shows UTF-8 (else ASCII stand-ins). */
 int	 ui_utf8(void);
+
+/* Whether colours are in use. */
+int	 ui_color(void);
 
 /*
  * Write s[0, len) at the window's cursor in at most cols columns, with
