@@ -30,7 +30,9 @@
 #include "util.h"
 
 #define LOAD_MAX_ANCHORS	1000
+#define LOAD_MAX_WARNINGS	100	/* then the rest are not shown */
 #define MSG_QUOTE_COLS		40	/* data quoted in a message, at most */
+#define MSG_ANCHOR_CHARS	40	/* of an anchor name in a message */
 
 enum ev_type {
 	EV_STREAM_END,
@@ -98,8 +100,19 @@ struct loader {
 	struct replay	*replays;
 	size_t		 nreplays;
 	size_t		 replayed;	/* events replayed by all aliases */
+	unsigned	 alias_line;	/* the outermost alias being replayed */
+	unsigned	 alias_col;
+	size_t		 nwarnings;
 
-	struct buf	 unknown;	/* unknown keys of one mapping, NUL-separated */
+	/*
+	 * An ally's missing keys are reported one event late: when a syntax
+	 * error is what ended its mapping early, the syntax error alone is
+	 * the news, and "no description" would only send the user astray.
+	 */
+	char		*pending;	/* message, or NULL */
+	unsigned	 pending_line;
+	unsigned	 pending_col;
+
 	const char	**list;		/* scratch: the strings of one list */
 	size_t		 nlist;
 	size_t		 caplist;
@@ -208,14 +221,43 @@ report_fatal(struct loader *ld, unsigned line, unsigned col,
 	ld->fatal = 1;
 }
 
+/*
+ * Record a warning.  They are capped like errors, but reading goes on: a
+ * file with a great many unknown keys is still usable.
+ */
 static void PRINTF_LIKE(4, 5)
 warn_at(struct loader *ld, unsigned line, unsigned col, const char *fmt, ...)
 {
 	va_list ap;
 
+	if (ld->nwarnings > LOAD_MAX_WARNINGS)
+		return;
+	if (ld->nwarnings++ == LOAD_MAX_WARNINGS) {
+		errlist_add(ld->errs, 0, line, col, "more than %d warnings; "
+		    "the rest are not shown", LOAD_MAX_WARNINGS);
+		return;
+	}
 	va_start(ap, fmt);
 	errlist_vadd(ld->errs, 0, line, col, fmt, ap);
 	va_end(ap);
+}
+
+/* Report the held-back error, if any (see struct loader). */
+static void
+pending_flush(struct loader *ld)
+{
+	if (ld->pending == NULL)
+		return;
+	report(ld, ld->pending_line, ld->pending_col, "%s", ld->pending);
+	free(ld->pending);
+	ld->pending = NULL;
+}
+
+static void
+pending_drop(struct loader *ld)
+{
+	free(ld->pending);
+	ld->pending = NULL;
 }
 
 /*
@@ -238,7 +280,8 @@ quote(struct buf *b, const char *s, size_t len)
 /*
  * Line and column (1-based, column in characters) of a byte offset, for
  * the errors libyaml reports by offset (bad UTF-8, control characters).
- * A BOM does not count as a column, as for libyaml's own marks.
+ * A BOM does not count as a column, as for libyaml's own marks, and line
+ * breaks are LF, CRLF or a lone CR, as for libyaml.
  */
 static void
 offset_pos(const struct loader *ld, size_t off, unsigned *line, unsigned *col)
@@ -249,7 +292,8 @@ offset_pos(const struct loader *ld, size_t off, unsigned *line, unsigned *col)
 	if (off > ld->size)
 		off = ld->size;
 	for (i = 0; i < off; i++)
-		if (ld->data[i] == '\n') {
+		if (ld->data[i] == '\n' || (ld->data[i] == '\r' &&
+		    (i + 1 == ld->size || ld->data[i + 1] != '\n'))) {
 			l++;
 			bol = i + 1;
 		}
@@ -274,12 +318,23 @@ syntax_hint(const char *problem)
 		{ "did not find expected key",
 		  "; check the indentation of this line" },
 		{ "did not find expected '-' indicator",
-		  "; every item of a list starts with \"- \" at the same indentation" },
+		  "; check the indentation: the keys of an ally line up, "
+		  "and every item of a list starts with \"- \" at the same "
+		  "indentation" },
 		{ "found a tab character",
 		  "; indent with spaces, not tabs" },
 		{ "could not find expected ':'",
 		  "; a key is followed by \": \"" },
-		{ "found undefined tag handle", "" },
+		{ "found undefined tag handle",
+		  "; put quotes around a value that starts with !" },
+		{ "found unknown escape character",
+		  "; in double quotes write a backslash as \\\\, or use "
+		  "single quotes" },
+		{ "found invalid Unicode character escape code",
+		  "; \\u and \\U must name a character: no surrogates "
+		  "(D800-DFFF), nothing above 10FFFF" },
+		{ "did not find expected hexdecimal number",
+		  "; \\x takes 2 hex digits, \\u 4 and \\U 8" },
 	};
 	size_t i;
 
@@ -289,19 +344,61 @@ syntax_hint(const char *problem)
 	return "";
 }
 
+/*
+ * What an unclosed construct is called and how it is closed, for a file
+ * that ends inside one.  NULL for other contexts.
+ */
+static const char *
+unclosed_hint(const char *context)
+{
+	static const struct {
+		const char *context;
+		const char *hint;
+	} hints[] = {
+		{ "quoted scalar", "the file ends inside this quoted string; "
+		  "close it with the same quote it opens with" },
+		{ "flow sequence", "the file ends inside this [ list; "
+		  "close it with ]" },
+		{ "flow mapping", "the file ends inside this { mapping; "
+		  "close it with }" },
+	};
+	size_t i;
+
+	for (i = 0; i < nitems(hints); i++)
+		if (strstr(context, hints[i].context) != NULL)
+			return hints[i].hint;
+	return NULL;
+}
+
 static void
 syntax_error(struct loader *ld)
 {
 	yaml_parser_t *p = &ld->parser;
-	unsigned line, col;
+	unsigned line, col, eline, ecol;
 	const char *problem = p->problem != NULL ? p->problem : "unknown error";
+	const char *unclosed;
+	size_t off;
 
+	/* What a mapping cut short by this error lacks is no news. */
+	pending_drop(ld);
 	switch (p->error) {
 	case YAML_MEMORY_ERROR:
 		report_fatal(ld, 1, 1, "out of memory while parsing");
 		return;
 	case YAML_READER_ERROR:
-		offset_pos(ld, p->problem_offset, &line, &col);
+		off = p->problem_offset;
+		/*
+		 * libyaml gives a bad continuation byte's own offset; the
+		 * broken character starts at its lead byte, before it.
+		 */
+		if (strstr(problem, "trailing") != NULL && off <= ld->size) {
+			while (off > 0 &&
+			    ((unsigned char)ld->data[off - 1] & 0xc0) == 0x80)
+				off--;
+			if (off > 0 && (unsigned char)ld->data[off - 1] >= 0xc0)
+				off--;
+		}
+		offset_pos(ld, off, &line, &col);
 		if (strstr(problem, "control characters") != NULL)
 			report_fatal(ld, line, col, "control character 0x%02x "
 			    "in the file; write it as an escape (\"\\x%02x\") "
@@ -309,22 +406,41 @@ syntax_error(struct loader *ld)
 			    (unsigned)p->problem_value & 0xff,
 			    (unsigned)p->problem_value & 0xff);
 		else
-			report_fatal(ld, line, col, "invalid UTF-8 (%s); "
-			    "the file must be UTF-8 text", problem);
+			report_fatal(ld, line, col, "invalid UTF-8 (%s); the "
+			    "file must be UTF-8 text: save it as UTF-8", problem);
 		return;
 	default:
 		break;
 	}
 	line = (unsigned)p->problem_mark.line + 1;
 	col = (unsigned)p->problem_mark.column + 1;
-	if (p->context != NULL)
-		report_fatal(ld, line, col, "YAML syntax: %s %s at line %zu, "
-		    "column %zu%s", problem, p->context,
-		    p->context_mark.line + 1, p->context_mark.column + 1,
-		    syntax_hint(problem));
-	else
+	/*
+	 * libyaml marks a bad numeric escape after its "\x", "\u" or "\U";
+	 * the user wrote it from the backslash.
+	 */
+	if ((strstr(problem, "hexdecimal") != NULL ||
+	    strstr(problem, "character escape code") != NULL) && col > 2)
+		col -= 2;
+	if (p->context == NULL) {
 		report_fatal(ld, line, col, "YAML syntax: %s%s", problem,
 		    syntax_hint(problem));
+		return;
+	}
+	/*
+	 * A quote or bracket left open runs to the end of the file, where
+	 * libyaml marks the error; what needs fixing is where it opened.
+	 */
+	offset_pos(ld, ld->size, &eline, &ecol);
+	if (line == eline && col == ecol &&
+	    (unclosed = unclosed_hint(p->context)) != NULL) {
+		report_fatal(ld, (unsigned)p->context_mark.line + 1,
+		    (unsigned)p->context_mark.column + 1, "YAML syntax: %s "
+		    "(%s %s)", unclosed, problem, p->context);
+		return;
+	}
+	report_fatal(ld, line, col, "YAML syntax: %s %s at line %zu, column "
+	    "%zu%s", problem, p->context, p->context_mark.line + 1,
+	    p->context_mark.column + 1, syntax_hint(problem));
 }
 
 /* Anchors, aliases and the event pump. */
@@ -399,32 +515,58 @@ capture(struct loader *ld, const struct ev *ev)
 	}
 }
 
-/* Start replaying the anchor an alias names.  Returns 0 on error. */
+/*
+ * Where an error found while replaying belongs: at the alias the user
+ * wrote in the file, not inside the node its anchor recorded.
+ */
+static void
+site(const struct loader *ld, const struct ev *ev, unsigned *line,
+    unsigned *col)
+{
+	if (ld->nreplays > 0) {
+		*line = ld->alias_line;
+		*col = ld->alias_col;
+	} else {
+		*line = ev->line;
+		*col = ev->col;
+	}
+}
+
+/*
+ * Start replaying the anchor an alias names.  Returns 0 on error.  The
+ * name is NUL-terminated whether it was parsed or replayed; libyaml
+ * allows only letters, digits, '-' and '_' in it, so it prints safely.
+ */
 static int
 alias_expand(struct loader *ld, const struct ev *ev)
 {
 	struct anchor *a;
-	char name[128];
-	size_t n;
+	const char *name = ev->value;
+	const char *more = ev->len > MSG_ANCHOR_CHARS ? "..." : "";
+	int n = MSG_ANCHOR_CHARS;
+	unsigned line, col;
 
-	n = ev->len < sizeof(name) - 1 ? ev->len : sizeof(name) - 1;
-	memcpy(name, ev->value, n);
-	name[n] = '\0';
+	site(ld, ev, &line, &col);
 	if ((a = anchor_find(ld, name)) == NULL) {
-		report_fatal(ld, ev->line, ev->col, "alias *%s names no "
-		    "anchor defined before it; define &%s first", name, name);
+		report_fatal(ld, line, col, "alias *%.*s%s names no anchor "
+		    "defined before it; define &%.*s%s first", n, name, more,
+		    n, name, more);
 		return 0;
 	}
 	if (!a->closed) {
-		report_fatal(ld, ev->line, ev->col, "alias *%s is used inside "
-		    "its own anchor; an alias must refer to a finished node",
-		    name);
+		report_fatal(ld, line, col, "alias *%.*s%s is used inside its "
+		    "own anchor; an alias must refer to a finished node",
+		    n, name, more);
 		return 0;
 	}
 	if (ld->nreplays >= LOAD_MAX_DEPTH) {
-		report_fatal(ld, ev->line, ev->col, "aliases nest more than "
-		    "%d deep", LOAD_MAX_DEPTH);
+		report_fatal(ld, line, col, "aliases nest more than %d deep; "
+		    "write the data out instead", LOAD_MAX_DEPTH);
 		return 0;
+	}
+	if (ld->nreplays == 0) {
+		ld->alias_line = ev->line;
+		ld->alias_col = ev->col;
 	}
 	if (ld->nreplays % 16 == 0)
 		ld->replays = xreallocarray(ld->replays, ld->nreplays + 16,
@@ -504,6 +646,7 @@ next(struct loader *ld, struct ev *ev)
 	struct replay *r;
 	struct anchor *a;
 	const char *name;
+	unsigned line, col;
 
 	for (;;) {
 		if (ld->fatal) {
@@ -524,10 +667,12 @@ next(struct loader *ld, struct ev *ev)
 			ev->len = s->len;
 			ev->line = s->line;
 			ev->col = s->col;
+			pending_flush(ld);
 			if (++ld->replayed > LOAD_MAX_ALIAS_NODES) {
-				report_fatal(ld, ev->line, ev->col, "aliases "
-				    "expand to more than %d nodes; refusing "
-				    "what looks like an alias bomb",
+				report_fatal(ld, ld->alias_line, ld->alias_col,
+				    "aliases expand to more than %d nodes; "
+				    "refusing what looks like an alias bomb "
+				    "(write the data out instead)",
 				    LOAD_MAX_ALIAS_NODES);
 				continue;
 			}
@@ -540,6 +685,7 @@ next(struct loader *ld, struct ev *ev)
 				continue;
 			}
 			ld->have_yev = 1;
+			pending_flush(ld);
 			ev_from_yaml(ev, &ld->yev);
 			if ((name = yaml_anchor(&ld->yev)) != NULL)
 				anchor_define(ld, name, ev);
@@ -554,8 +700,11 @@ next(struct loader *ld, struct ev *ev)
 		}
 		if (ev->type == EV_SEQ_START || ev->type == EV_MAP_START) {
 			if (++ld->depth > LOAD_MAX_DEPTH) {
-				report_fatal(ld, ev->line, ev->col, "nesting "
-				    "deeper than %d levels", LOAD_MAX_DEPTH);
+				site(ld, ev, &line, &col);
+				report_fatal(ld, line, col, "nesting deeper "
+				    "than %d levels; a data file needs only a "
+				    "few (allies, an ally, its tags)",
+				    LOAD_MAX_DEPTH);
 				continue;
 			}
 		} else if (ev->type == EV_SEQ_END || ev->type == EV_MAP_END)
