@@ -44,6 +44,8 @@ app_done(struct app *a)
 	indices_free(&a->view);
 	match_free(a->matcher);
 	free(a->filter);
+	match_free(a->prev_matcher);
+	free(a->prev_filter);
 	free(a->saved_filter);
 	free(a->hist_draft);
 	free(a->qr_url);
@@ -110,6 +112,7 @@ app_select(struct app *a, size_t row)
 	size_t old = a->sel;
 
 	a->sel = row;
+	a->scan_moved = 1;
 	app_clamp(a);
 	if (a->sel != old) {
 		a->detail_top = 0;
@@ -175,7 +178,36 @@ scroll_overlay(struct app *a, long delta)
 	a->dirty = 1;
 }
 
-/* Rebuild the view for the current matcher, keeping the selected record. */
+/* Drop a scan's fallback: the scan finished, or a new one replaced it. */
+static void
+prev_free(struct app *a)
+{
+	match_free(a->prev_matcher);
+	free(a->prev_filter);
+	a->prev_matcher = NULL;
+	a->prev_filter = NULL;
+}
+
+/* Put the selection back on record keep, if it is in the view. */
+static void
+reselect(struct app *a, size_t keep)
+{
+	size_t i;
+
+	for (i = 0; i < a->view.len; i++)
+		if (a->view.v[i] == keep)
+			break;
+	a->sel = i < a->view.len ? i : 0;
+	a->detail_top = 0;
+	a->detail_seek = 1;
+	app_clamp(a);
+	a->dirty = 1;
+}
+
+/*
+ * Rebuild the view for matcher m, keeping the selected record.  A large
+ * recordset is left to app_scan_step(); a small one is done at once.
+ */
 static int
 refilter(struct app *a, struct matcher *m, struct match_error *err)
 {
@@ -184,6 +216,18 @@ refilter(struct app *a, struct matcher *m, struct match_error *err)
 	size_t keep = r != NULL ? (size_t)(r - a->rs->v) : (size_t)-1;
 	size_t i;
 
+	a->scanning = 0;
+	if (m != NULL && a->rs->len > APP_SYNC_RECORDS) {
+		a->view.len = 0;
+		a->scanning = 1;
+		a->scan_pos = 0;
+		a->scan_keep = keep;
+		a->scan_moved = 0;
+		a->sel = 0;
+		a->list_top = 0;
+		a->dirty = 1;
+		return 0;
+	}
 	if (m != NULL) {
 		if (match_filter(m, a->rs, 0, a->rs->len, &fresh, err) < 0) {
 			indices_free(&fresh);
@@ -194,14 +238,7 @@ refilter(struct app *a, struct matcher *m, struct match_error *err)
 			indices_push(&fresh, i);
 	indices_free(&a->view);
 	a->view = fresh;
-	for (i = 0; i < a->view.len; i++)
-		if (a->view.v[i] == keep)
-			break;
-	a->sel = i < a->view.len ? i : 0;
-	a->detail_top = 0;
-	a->detail_seek = 1;
-	app_clamp(a);
-	a->dirty = 1;
+	reselect(a, keep);
 	return 0;
 }
 
@@ -210,6 +247,7 @@ app_set_filter(struct app *a, const char *pattern, size_t len,
     struct match_error *err)
 {
 	struct matcher *m = NULL;
+	int was_scanning = a->scanning;
 
 	if (len > 0 && (m = match_compile(pattern, len, FIELD_ALL,
 	    MATCH_SMART, err)) == NULL)
@@ -218,10 +256,63 @@ app_set_filter(struct app *a, const char *pattern, size_t len,
 		match_free(m);
 		return -1;
 	}
-	match_free(a->matcher);
-	free(a->filter);
+	if (a->scanning && !was_scanning) {
+		/* Keep the complete filter until this one completes. */
+		prev_free(a);
+		a->prev_matcher = a->matcher;
+		a->prev_filter = a->filter;
+	} else {
+		match_free(a->matcher);
+		free(a->filter);
+		if (!a->scanning)
+			prev_free(a);
+	}
 	a->matcher = m;
 	a->filter = len > 0 ? xstrndup(pattern, len) : NULL;
+	return 0;
+}
+
+int
+app_scan_step(struct app *a, size_t budget)
+{
+	struct match_error err;
+	size_t to, before = a->view.len;
+
+	if (!a->scanning)
+		return 0;
+	to = a->rs->len - a->scan_pos > budget ? a->scan_pos + budget :
+	    a->rs->len;
+	memset(&err, 0, sizeof(err));
+	if (match_filter(a->matcher, a->rs, a->scan_pos, to, &a->view,
+	    &err) < 0) {
+		/* Back to the last complete filter, and say why. */
+		a->scanning = 0;
+		match_free(a->matcher);
+		free(a->filter);
+		a->matcher = a->prev_matcher;
+		a->filter = a->prev_filter;
+		a->prev_matcher = NULL;
+		a->prev_filter = NULL;
+		if (a->searching) {
+			snprintf(a->bar_error, sizeof(a->bar_error), "%s",
+			    err.msg);
+			a->bar_error_has_col = 0;
+		} else
+			app_status(a, 1, "%s", err.msg);
+		refilter(a, a->matcher, &err);
+		a->dirty = 1;
+		return a->scanning;
+	}
+	a->scan_pos = to;
+	if (a->view.len != before)
+		a->dirty = 1;
+	if (a->scan_pos < a->rs->len)
+		return 1;
+	a->scanning = 0;
+	prev_free(a);
+	if (!a->scan_moved && a->scan_keep != (size_t)-1)
+		reselect(a, a->scan_keep);
+	a->dirty = 1;
 	return 0;
 }
 
@@ -234,6 +325,8 @@ app_reload(struct app *a, struct recordset *fresh)
 	size_t found = (size_t)-1, i;
 
 	recordset_swap(a->rs, fresh);
+	/* The view holds indices into the old data: forget them first. */
+	a->view.len = 0;
 	a->sel = 0;
 	if (refilter(a, a->matcher, &err) < 0) {
 		/* The old filter is too costly on the new data: drop it. */
@@ -245,6 +338,8 @@ app_reload(struct app *a, struct recordset *fresh)
 	}
 	if (name != NULL)
 		found = recordset_find(a->rs, name);
+	if (a->scanning)
+		a->scan_keep = found;
 	for (i = 0; found != (size_t)-1 && i < a->view.len; i++)
 		if (a->view.v[i] == found) {
 			a->sel = i;

@@ -54,6 +54,8 @@ enum request {
 };
 
 #define HISTORY_MAX	100
+#define APP_SYNC_RECORDS 20000	/* filter at once up to this many records */
+#define APP_SCAN_SLICE	16384	/* records per slice of a scan */
 
 struct app {
 	const struct app_options *opt;
@@ -95,6 +97,18 @@ struct app {
 	int		 dirty;		/* redraw before the next key */
 	int		 quit;
 
+	/*
+	 * A filter over a large recordset runs in slices between keys (see
+	 * app_scan_step()): view fills in as it goes, and the filter that
+	 * was complete before is kept to fall back on if this one fails.
+	 */
+	int		 scanning;
+	size_t		 scan_pos;	/* next record to test */
+	size_t		 scan_keep;	/* record to select when done, or -1 */
+	int		 scan_moved;	/* the selection moved meanwhile */
+	struct matcher	*prev_matcher;	/* the last complete filter's */
+	char		*prev_filter;
+
 	struct kiosk	 kiosk;		/* kiosk mode only */
 
 	enum request	 request;	/* for the UI, cleared by it */
@@ -127,6 +141,13 @@ void	 app_clamp(struct app *);
  */
 int	 app_set_filter(struct app *, const char *pattern, size_t len,
 	    struct match_error *err);
+
+/*
+ * Test the next slice of at most budget records of a running scan.
+ * Returns 1 while there is more to do, 0 when the scan is complete (or
+ * failed, reported in the bar or the status line).
+ */
+int	 app_scan_step(struct app *, size_t budget);
 
 /* The search bar: open, a changed query, Enter, Esc. */
 void	 app_bar_open(struct app *);

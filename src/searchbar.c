@@ -202,8 +202,8 @@ searchbar_draw(WINDOW *bar, WINDOW *caret, const struct app *a)
 
 	werase(bar);
 	if (a->bar_error[0] == '\0') {
-		snprintf(count, sizeof(count), " %zu/%zu", a->view.len,
-		    a->rs->len);
+		snprintf(count, sizeof(count), " %zu%s/%zu", a->view.len,
+		    a->scanning ? "+" : "", a->rs->len);
 		rw = (int)strlen(count);
 	}
 	ew = a->bar_error[0] != '\0' ? text_width(a->bar_error,

@@ -34,6 +34,7 @@
 
 #define WATCH_MS	500	/* how often the data file is looked at */
 #define REAP_MS		200	/* how often running openers are reaped */
+#define SCAN_DRAW_MS	50	/* redraws while a filter fills in */
 
 /* The only file-level state that changes: set by signal handlers. */
 static volatile sig_atomic_t stop_signal;
@@ -53,6 +54,8 @@ struct ui {
 	int		 data_missing;	/* reported that it is gone */
 	long long	 next_watch;	/* ms on CLOCK_MONOTONIC */
 	long long	 next_reap;
+	long long	 last_draw;	/* ms */
+	int		 draw_now;	/* draw at the next chance */
 };
 
 static void
@@ -347,8 +350,8 @@ draw_title(struct ui *u)
 	else if (a->filter != NULL) {
 		text_sanitize(&f, a->filter, strlen(a->filter),
 		    TEXT_SPACES | (utf8_locale ? 0 : TEXT_ASCII));
-		snprintf(right, sizeof(right), "/%.100s/  %zu of %zu ",
-		    f.ptr, a->view.len, a->rs->len);
+		snprintf(right, sizeof(right), "/%.100s/  %zu%s of %zu ",
+		    f.ptr, a->view.len, a->scanning ? "+" : "", a->rs->len);
 	} else
 		snprintf(right, sizeof(right), "%zu %s ", a->rs->len,
 		    a->rs->len == 1 ? "ally" : "allies");
@@ -800,6 +803,37 @@ timers(struct ui *u)
 	}
 }
 
+/*
+ * Run one slice of a background filter.  The first screenful is drawn as
+ * soon as it is known, the rest at most every SCAN_DRAW_MS, and the
+ * whole when the scan is complete.
+ */
+static void
+scan_slice(struct ui *u)
+{
+	struct app *a = &u->app;
+	size_t before = a->view.len, rows = (size_t)(a->list_rows > 0 ?
+	    a->list_rows : 1);
+
+	app_scan_step(a, APP_SCAN_SLICE);
+	if (!a->scanning || (before < rows && a->view.len >= rows))
+		u->draw_now = 1;
+}
+
+static int
+draw_due(struct ui *u)
+{
+	long long now = now_ms();
+
+	if (!u->app.scanning || u->draw_now ||
+	    now - u->last_draw >= SCAN_DRAW_MS) {
+		u->draw_now = 0;
+		u->last_draw = now;
+		return 1;
+	}
+	return 0;
+}
+
 int
 ui_run(const struct app_options *opt, struct recordset *rs)
 {
@@ -849,9 +883,12 @@ ui_run(const struct app_options *opt, struct recordset *rs)
 
 	while (!stop_signal && !u.app.quit) {
 		timers(&u);
-		if (u.app.dirty)
+		if (u.app.scanning)
+			scan_slice(&u);
+		if (u.app.dirty && draw_due(&u))
 			ui_draw(&u);
-		wtimeout(stdscr, next_timeout(&u));
+		/* A scan in progress only looks for keys between slices. */
+		wtimeout(stdscr, u.app.scanning ? 0 : next_timeout(&u));
 		rc = wget_wch(stdscr, &ch);
 		if (rc == ERR)
 			continue;	/* a timer, or a signal */
@@ -860,6 +897,7 @@ ui_run(const struct app_options *opt, struct recordset *rs)
 			continue;
 		}
 		ui_key(&u, ch, rc == KEY_CODE_YES);
+		u.draw_now = 1;
 		if (u.app.request != REQ_NONE)
 			ui_request(&u);
 	}
