@@ -61,7 +61,7 @@ build/config.mk: Makefile src/deps.sh
 ALL_CFLAGS  = $(WARN) $(FEATURES) $(DEPS_CFLAGS) $(CPPFLAGS) $(CFLAGS)
 
 sma-allies: $(OBJS) build/obj/main.o
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(DEPS_LIBS) $(LDLIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(DEPS_LIBS) -pthread $(LDLIBS)
 
 build/obj/%.o: src/%.c build/config.mk
 	@mkdir -p $(@D)
@@ -89,7 +89,7 @@ build/obj/allies_data.o: build/allies_data.c
 asan: build/asan/sma-allies
 
 build/asan/sma-allies: $(AOBJS) build/asan/main.o
-	$(CC) $(SAN) -g -o $@ $^ $(DEPS_LIBS)
+	$(CC) $(SAN) -g -o $@ $^ $(DEPS_LIBS) -pthread
 
 build/asan/%.o: src/%.c build/config.mk
 	@mkdir -p $(@D)
@@ -109,7 +109,7 @@ test: test-deps
 
 TEST_CFLAGS = $(WARN) $(FEATURES) $(DEPS_CFLAGS) -Isrc -Itests -O1 -g $(SAN) \
               $$($(PKG_CONFIG) --cflags cmocka vterm)
-TEST_LIBS   = $(DEPS_LIBS) $$($(PKG_CONFIG) --libs cmocka vterm) -lutil
+TEST_LIBS   = $(DEPS_LIBS) $$($(PKG_CONFIG) --libs cmocka vterm) -lutil -pthread
 
 build/tests/%: tests/unit/%.c $(AOBJS) build/config.mk
 	@mkdir -p $(@D)

@@ -17,6 +17,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -60,8 +61,6 @@ struct saved_ev {
 	enum ev_type	 type;
 	char		*value;
 	size_t		 len;
-	unsigned	 line;
-	unsigned	 col;
 };
 
 struct anchor {
@@ -89,6 +88,7 @@ struct loader {
 	const char	*data;		/* the whole input, for positions */
 	size_t		 size;
 	struct errlist	*errs;
+	size_t		 nerrors0;	/* errs->nerrors before this file */
 	struct recordset *rs;		/* being built; published on success */
 	int		 fatal;		/* stop reading */
 	int		 depth;		/* open collections, aliases included */
@@ -199,7 +199,7 @@ report(struct loader *ld, unsigned line, unsigned col, const char *fmt, ...)
 	va_start(ap, fmt);
 	errlist_vadd(ld->errs, 1, line, col, fmt, ap);
 	va_end(ap);
-	if (ld->errs->nerrors >= LOAD_MAX_ERRORS) {
+	if (ld->errs->nerrors - ld->nerrors0 >= LOAD_MAX_ERRORS) {
 		errlist_add(ld->errs, 1, line, col,
 		    "too many errors (%d); stopping here", LOAD_MAX_ERRORS);
 		ld->fatal = 1;
@@ -501,8 +501,6 @@ capture(struct loader *ld, const struct ev *ev)
 		s->value = ev->type == EV_SCALAR || ev->type == EV_ALIAS ?
 		    xstrndup(ev->value, ev->len) : NULL;
 		s->len = ev->len;
-		s->line = ev->line;
-		s->col = ev->col;
 		if (ev->type == EV_SEQ_START || ev->type == EV_MAP_START)
 			ld->caps[i].depth++;
 		else if (ev->type == EV_SEQ_END || ev->type == EV_MAP_END)
@@ -512,23 +510,6 @@ capture(struct loader *ld, const struct ev *ev)
 	while (ld->ncaps > 0 && ld->caps[ld->ncaps - 1].depth == 0) {
 		ld->anchors[ld->caps[ld->ncaps - 1].anchor].closed = 1;
 		ld->ncaps--;
-	}
-}
-
-/*
- * Where an error found while replaying belongs: at the alias the user
- * wrote in the file, not inside the node its anchor recorded.
- */
-static void
-site(const struct loader *ld, const struct ev *ev, unsigned *line,
-    unsigned *col)
-{
-	if (ld->nreplays > 0) {
-		*line = ld->alias_line;
-		*col = ld->alias_col;
-	} else {
-		*line = ev->line;
-		*col = ev->col;
 	}
 }
 
@@ -544,23 +525,21 @@ alias_expand(struct loader *ld, const struct ev *ev)
 	const char *name = ev->value;
 	const char *more = ev->len > MSG_ANCHOR_CHARS ? "..." : "";
 	int n = MSG_ANCHOR_CHARS;
-	unsigned line, col;
 
-	site(ld, ev, &line, &col);
 	if ((a = anchor_find(ld, name)) == NULL) {
-		report_fatal(ld, line, col, "alias *%.*s%s names no anchor "
+		report_fatal(ld, ev->line, ev->col, "alias *%.*s%s names no anchor "
 		    "defined before it; define &%.*s%s first", n, name, more,
 		    n, name, more);
 		return 0;
 	}
 	if (!a->closed) {
-		report_fatal(ld, line, col, "alias *%.*s%s is used inside its "
+		report_fatal(ld, ev->line, ev->col, "alias *%.*s%s is used inside its "
 		    "own anchor; an alias must refer to a finished node",
 		    n, name, more);
 		return 0;
 	}
 	if (ld->nreplays >= LOAD_MAX_DEPTH) {
-		report_fatal(ld, line, col, "aliases nest more than %d deep; "
+		report_fatal(ld, ev->line, ev->col, "aliases nest more than %d deep; "
 		    "write the data out instead", LOAD_MAX_DEPTH);
 		return 0;
 	}
@@ -646,7 +625,6 @@ next(struct loader *ld, struct ev *ev)
 	struct replay *r;
 	struct anchor *a;
 	const char *name;
-	unsigned line, col;
 
 	for (;;) {
 		if (ld->fatal) {
@@ -665,11 +643,16 @@ next(struct loader *ld, struct ev *ev)
 			ev->type = s->type;
 			ev->value = s->value;
 			ev->len = s->len;
-			ev->line = s->line;
-			ev->col = s->col;
+			/*
+			 * A replayed node is reported where the alias put
+			 * it: "description: *x" is where a user looks when
+			 * the description is wrong, not at the anchor.
+			 */
+			ev->line = ld->alias_line;
+			ev->col = ld->alias_col;
 			pending_flush(ld);
 			if (++ld->replayed > LOAD_MAX_ALIAS_NODES) {
-				report_fatal(ld, ld->alias_line, ld->alias_col,
+				report_fatal(ld, ev->line, ev->col,
 				    "aliases expand to more than %d nodes; "
 				    "refusing what looks like an alias bomb "
 				    "(write the data out instead)",
@@ -700,10 +683,9 @@ next(struct loader *ld, struct ev *ev)
 		}
 		if (ev->type == EV_SEQ_START || ev->type == EV_MAP_START) {
 			if (++ld->depth > LOAD_MAX_DEPTH) {
-				site(ld, ev, &line, &col);
-				report_fatal(ld, line, col, "nesting deeper "
-				    "than %d levels; a data file needs only a "
-				    "few (allies, an ally, its tags)",
+				report_fatal(ld, ev->line, ev->col, "nesting "
+				    "deeper than %d levels; a data file needs "
+				    "only a few (allies, an ally, its tags)",
 				    LOAD_MAX_DEPTH);
 				continue;
 			}
@@ -746,7 +728,7 @@ node_kind(const struct ev *ev)
 {
 	switch (ev->type) {
 	case EV_SCALAR:
-		return "a string";
+		return ev->len == 0 ? "an empty value" : "a string";
 	case EV_SEQ_START:
 		return "a list";
 	case EV_MAP_START:
@@ -773,25 +755,148 @@ struct keyed {
 	void		*arg;
 };
 
+/*
+ * The unknown keys of one mapping, to tell a repeated one (an error) from
+ * a new one (a warning).  A hash set, so that a file with a great many
+ * keys still loads in linear time.
+ */
+struct ukey {
+	char		*name;		/* may hold a NUL: use len */
+	size_t		 len;
+	unsigned	 line;		/* where it was first given */
+	unsigned	 col;
+};
+
+struct keyset {
+	struct ukey	*v;
+	size_t		 len;
+	size_t		*slot;		/* index into v plus 1; 0 is free */
+	size_t		 nslots;	/* 0 or a power of two */
+};
+
+static size_t
+keyset_hash(const char *s, size_t len)
+{
+	uint32_t h = 2166136261u;	/* FNV-1a */
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
+static void
+keyset_place(struct keyset *ks, size_t idx)
+{
+	size_t i, mask = ks->nslots - 1;
+
+	for (i = keyset_hash(ks->v[idx].name, ks->v[idx].len) & mask;
+	    ks->slot[i] != 0; i = (i + 1) & mask)
+		;
+	ks->slot[i] = idx + 1;
+}
+
+/*
+ * Add the key an event holds.  Returns NULL when it is new, else the
+ * first time it was given.
+ */
+static const struct ukey *
+keyset_add(struct keyset *ks, const struct ev *key)
+{
+	struct ukey *u;
+	size_t i, mask;
+
+	if (ks->nslots > 0) {
+		mask = ks->nslots - 1;
+		for (i = keyset_hash(key->value, key->len) & mask;
+		    ks->slot[i] != 0; i = (i + 1) & mask) {
+			u = &ks->v[ks->slot[i] - 1];
+			if (u->len == key->len &&
+			    memcmp(u->name, key->value, key->len) == 0)
+				return u;
+		}
+	}
+	if (ks->len % 16 == 0)
+		ks->v = xreallocarray(ks->v, ks->len + 16, sizeof(*ks->v));
+	u = &ks->v[ks->len];
+	u->name = xmalloc(key->len + 1);
+	memcpy(u->name, key->value, key->len);
+	u->name[key->len] = '\0';
+	u->len = key->len;
+	u->line = key->line;
+	u->col = key->col;
+	ks->len++;
+	/* Keep the table at most half full. */
+	if (2 * ks->len > ks->nslots) {
+		free(ks->slot);
+		ks->nslots = ks->nslots == 0 ? 16 : ks->nslots * 2;
+		ks->slot = xcalloc(ks->nslots, sizeof(*ks->slot));
+		for (i = 0; i < ks->len; i++)
+			keyset_place(ks, i);
+	} else
+		keyset_place(ks, ks->len - 1);
+	return NULL;
+}
+
+static void
+keyset_free(struct keyset *ks)
+{
+	size_t i;
+
+	for (i = 0; i < ks->len; i++)
+		free(ks->v[i].name);
+	free(ks->v);
+	free(ks->slot);
+	memset(ks, 0, sizeof(*ks));
+}
+
+/* A key that is not one of k's: a warning, or an error when repeated. */
+static void
+unknown_key(struct loader *ld, const struct keyed *k, struct keyset *ks,
+    const struct ev *key)
+{
+	struct buf msg = { 0 }, known = { 0 };
+	const struct ukey *first;
+	size_t i;
+
+	if ((first = keyset_add(ks, key)) != NULL) {
+		report(ld, key->line, key->col, "duplicate key %s (first "
+		    "given at line %u, column %u); give each key once",
+		    quote(&msg, key->value, key->len), first->line,
+		    first->col);
+	} else if (key->len == 2 && memcmp(key->value, "<<", 2) == 0) {
+		warn_at(ld, key->line, key->col, "merge key \"<<\" in %s "
+		    "ignored: merging is not supported; write the keys out",
+		    k->what);
+	} else {
+		for (i = 0; i < k->nkeys; i++)
+			buf_addf(&known, "%s%s", i > 0 ? ", " : "",
+			    k->keys[i]);
+		warn_at(ld, key->line, key->col, "unknown key %s in %s "
+		    "ignored (known keys: %s)",
+		    quote(&msg, key->value, key->len), k->what, known.ptr);
+	}
+	buf_free(&msg);
+	buf_free(&known);
+}
+
 static void
 parse_mapping(struct loader *ld, const struct keyed *k)
 {
 	unsigned first_line[8], first_col[8];
 	unsigned seen = 0;
-	struct buf msg = { 0 };
+	struct keyset unknown = { 0 };
 	struct ev key, val;
-	size_t i, off, keylen;
-	char *known;
-	int dup;
+	size_t i;
 
-	buf_reset(&ld->unknown);
 	for (;;) {
 		next(ld, &key);
 		if (key.type == EV_MAP_END || key.type == EV_STREAM_END)
 			break;
 		if (key.type != EV_SCALAR) {
 			report(ld, key.line, key.col, "a key must be a string, "
-			    "not %s", node_kind(&key));
+			    "not %s; write keys as plain words such as "
+			    "\"name:\"", node_kind(&key));
 			skip_node(ld, &key);
 			next(ld, &val);
 			skip_node(ld, &val);
@@ -801,56 +906,28 @@ parse_mapping(struct loader *ld, const struct keyed *k)
 			if (strlen(k->keys[i]) == key.len &&
 			    memcmp(k->keys[i], key.value, key.len) == 0)
 				break;
-		if (i < k->nkeys) {
-			if (seen & (1u << i)) {
-				report(ld, key.line, key.col, "duplicate key "
-				    "'%s' (first given at line %u, column %u); "
-				    "give each key once", k->keys[i],
-				    first_line[i], first_col[i]);
-				next(ld, &val);
-				skip_node(ld, &val);
-				continue;
-			}
-			seen |= 1u << i;
-			first_line[i] = key.line;
-			first_col[i] = key.col;
+		if (i == k->nkeys) {
+			unknown_key(ld, k, &unknown, &key);
 			next(ld, &val);
-			k->value(ld, k->arg, i, &val);
+			skip_node(ld, &val);
 			continue;
 		}
-
-		/* Unknown: a warning, unless it is given twice. */
-		keylen = key.len;
-		dup = 0;
-		for (off = 0; off < ld->unknown.len;
-		    off += strlen(ld->unknown.ptr + off) + 1)
-			if (strlen(ld->unknown.ptr + off) == keylen &&
-			    memcmp(ld->unknown.ptr + off, key.value,
-			    keylen) == 0)
-				dup = 1;
-		buf_reset(&msg);
-		if (dup)
-			report(ld, key.line, key.col, "duplicate key %s; give "
-			    "each key once", quote(&msg, key.value, keylen));
-		else {
-			buf_add(&ld->unknown, key.value, keylen);
-			buf_addc(&ld->unknown, '\0');
-			known = NULL;
-			for (i = 0; i < k->nkeys; i++) {
-				char *prev = known;
-				known = xasprintf("%s%s%s", prev ? prev : "",
-				    prev ? ", " : "", k->keys[i]);
-				free(prev);
-			}
-			warn_at(ld, key.line, key.col, "unknown key %s in %s "
-			    "ignored (known keys: %s)",
-			    quote(&msg, key.value, keylen), k->what, known);
-			free(known);
+		if (seen & (1u << i)) {
+			report(ld, key.line, key.col, "duplicate key '%s' "
+			    "(first given at line %u, column %u); give each "
+			    "key once", k->keys[i], first_line[i],
+			    first_col[i]);
+			next(ld, &val);
+			skip_node(ld, &val);
+			continue;
 		}
+		seen |= 1u << i;
+		first_line[i] = key.line;
+		first_col[i] = key.col;
 		next(ld, &val);
-		skip_node(ld, &val);
+		k->value(ld, k->arg, i, &val);
 	}
-	buf_free(&msg);
+	keyset_free(&unknown);
 }
 
 /* A string value copied into the arena, or NULL after reporting why not. */
@@ -1026,7 +1103,8 @@ program_value(struct loader *ld, void *arg, size_t key, const struct ev *val)
 /* The ally being read: its fields as they arrive. */
 struct ally {
 	struct record	 r;
-	unsigned	 have;		/* FIELD_BIT()s given */
+	unsigned	 given;		/* FIELD_BIT()s present, valid or not */
+	unsigned	 have;		/* FIELD_BIT()s present and valid */
 	int		 tags_ok;
 	const char	**tags;
 	size_t		 ntags;
@@ -1048,6 +1126,7 @@ ally_value(struct loader *ld, void *arg, size_t key, const struct ev *val)
 	const char *s;
 	size_t len = 0;
 
+	a->given |= FIELD_BIT(key);
 	if (key == FIELD_TAGS) {
 		if (take_list(ld, val, "tags")) {
 			a->tags = list_publish(ld);
@@ -1098,18 +1177,52 @@ ally_join_tags(struct loader *ld, struct ally *a)
 	a->r.ntags = (uint32_t)a->ntags;
 }
 
+/*
+ * Hold back the error for an ally's missing keys: one message naming
+ * them all.  A key that was given but wrong has had its own message.
+ */
 static void
-parse_ally(struct loader *ld, const struct ev *start)
+ally_missing(struct loader *ld, const struct ally *a, const struct ev *start)
 {
 	static const unsigned required[] = {
 		FIELD_NAME, FIELD_URL, FIELD_DESCRIPTION
 	};
+	struct buf msg = { 0 }, who = { 0 };
+	size_t i, n = 0, left = 0;
+
+	for (i = 0; i < nitems(required); i++)
+		if (!(a->given & FIELD_BIT(required[i])))
+			left++;
+	if (left == 0)
+		return;
+	if (a->have & FIELD_BIT(FIELD_NAME))
+		quote(&who, a->r.text[FIELD_NAME], a->r.len[FIELD_NAME]);
+	buf_addf(&msg, "ally %zu%s%s has no ", ld->nallies,
+	    who.len > 0 ? " " : "", who.len > 0 ? who.ptr : "");
+	for (i = 0; i < nitems(required); i++) {
+		if (a->given & FIELD_BIT(required[i]))
+			continue;
+		n++;
+		buf_addf(&msg, "%s'%s'", n == 1 ? "" : n == left ? " or " :
+		    ", ", ally_keys[required[i]]);
+	}
+	buf_adds(&msg, "; every ally needs name, url and description");
+	free(ld->pending);
+	ld->pending = xstrdup(msg.ptr);
+	ld->pending_line = start->line;
+	ld->pending_col = start->col;
+	buf_free(&msg);
+	buf_free(&who);
+}
+
+static void
+parse_ally(struct loader *ld, const struct ev *start)
+{
 	struct keyed k = {
 		ally_keys, nitems(ally_keys), "an ally", ally_value, NULL
 	};
-	struct buf who = { 0 };
 	struct ally a;
-	size_t nerrors = ld->errs->nerrors, i;
+	size_t i;
 
 	memset(&a, 0, sizeof(a));
 	k.arg = &a;
@@ -1118,24 +1231,9 @@ parse_ally(struct loader *ld, const struct ev *start)
 	parse_mapping(ld, &k);
 	if (ld->fatal)
 		return;
-
-	for (i = 0; i < nitems(required); i++) {
-		if (a.have & FIELD_BIT(required[i]))
-			continue;
-		buf_reset(&who);
-		if (a.have & FIELD_BIT(FIELD_NAME))
-			quote(&who, a.r.text[FIELD_NAME], a.r.len[FIELD_NAME]);
-		if (ld->errs->nerrors > nerrors &&
-		    required[i] != FIELD_NAME)
-			continue;	/* it was given, but wrong */
-		report(ld, start->line, start->col, "ally %zu%s%s has no "
-		    "usable '%s'; every ally needs name, url and description",
-		    ld->nallies, who.len ? " " : "", who.len ? who.ptr : "",
-		    ally_keys[required[i]]);
-	}
-	buf_free(&who);
+	ally_missing(ld, &a, start);
 	/* With any error in the file nothing is used: don't bother. */
-	if (ld->errs->nerrors > 0)
+	if (ld->errs->nerrors > ld->nerrors0 || ld->pending != NULL)
 		return;
 	for (i = 0; i < FIELD_COUNT; i++)
 		if (a.r.text[i] == NULL) {
@@ -1143,7 +1241,7 @@ parse_ally(struct loader *ld, const struct ev *start)
 			a.r.len[i] = 0;
 		}
 	ally_join_tags(ld, &a);
-	recordset_add(ld->rs, &a.r);
+	recordset_add_text(ld->rs, &a.r);
 }
 
 static void
@@ -1278,7 +1376,7 @@ loader_done(struct loader *ld)
 	free(ld->caps);
 	free(ld->replays);
 	free(ld->list);
-	buf_free(&ld->unknown);
+	free(ld->pending);
 }
 
 int
@@ -1295,6 +1393,7 @@ load_buffer(const char *data, size_t len, struct recordset *rs,
 	ld.data = data;
 	ld.size = len;
 	ld.errs = errs;
+	ld.nerrors0 = errs->nerrors;
 	ld.rs = &fresh;
 	if (!yaml_parser_initialize(&ld.parser))
 		die("out of memory initialising the YAML parser");
@@ -1310,6 +1409,7 @@ load_buffer(const char *data, size_t len, struct recordset *rs,
 		else {
 			yaml_event_delete(&start);
 			parse_stream(&ld);
+			pending_flush(&ld);
 		}
 	}
 	loader_done(&ld);

@@ -4,6 +4,7 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include "match.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,12 +16,29 @@
 #include "util.h"
 
 #define JIT_STACK_MAX	(1024 * 1024)
+#define PARALLEL_MIN	8192	/* records worth a second thread */
 
-struct matcher {
-	pcre2_code		*code;
-	pcre2_match_data	*md;
+/* What one thread needs to run the matcher's patterns. */
+struct scanner {
+	pcre2_match_data	*md;		/* for code */
+	pcre2_match_data	*bmd;		/* for block, or NULL */
 	pcre2_match_context	*mctx;
 	pcre2_jit_stack		*jit_stack;	/* NULL without JIT */
+};
+
+/*
+ * A matcher has two compiled forms of the pattern.  code matches one
+ * field: the exact semantics.  block, when the pattern allows it, scans a
+ * whole text run (fields separated by NULs) in one call: with NUL as the
+ * newline and multi-line mode, ^ and $ hold at every field's edges, so a
+ * field that matches is always found, and a match that does not lie
+ * inside one field is checked again field by field.
+ */
+struct matcher {
+	pcre2_code		*code;
+	pcre2_code		*block;		/* NULL: scan field by field */
+	struct scanner		 s;		/* the caller's thread */
+	struct scanner		*s2;		/* the helper thread's, lazily */
 	unsigned		 fields;	/* FIELD_BIT()s to search */
 	int			 caseless;
 	/*
@@ -29,6 +47,7 @@ struct matcher {
 	 * the search itself.
 	 */
 	uint32_t		 match_opts;
+	int			 jit;		/* the codes are JIT-compiled */
 };
 
 static void
@@ -204,6 +223,88 @@ match_has_upper(const char *pattern, size_t len)
 	return rc >= 0;
 }
 
+/*
+ * Can the run scan be trusted to find every field that matches?  Not
+ * with what looks at the subject's ends (\A \z \Z \G), at text beyond
+ * the match (lookaround, \K), with verbs, or with (?m), which gives ^
+ * and $ a meaning the run's NUL newlines do not have.  This errs on the
+ * safe side: such a pattern is matched field by field, exactly.
+ */
+static int
+block_safe(const char *p, size_t len)
+{
+	size_t i, j;
+
+	for (i = 0; i + 1 < len; i++) {
+		if (p[i] == '\\') {
+			if (strchr("AZzGKC", p[i + 1]) != NULL)
+				return 0;
+			i++;
+			continue;
+		}
+		if (p[i] != '(')
+			continue;
+		if (p[i + 1] == '*')
+			return 0;
+		if (p[i + 1] != '?' || i + 2 >= len)
+			continue;
+		if (p[i + 2] == '<' || p[i + 2] == '=' || p[i + 2] == '!')
+			return 0;
+		/* Option letters up to ) or :, such as (?im) or (?m:x). */
+		for (j = i + 2; j < len && p[j] != ')' && p[j] != ':'; j++)
+			if (p[j] == 'm')
+				return 0;
+	}
+	return 1;
+}
+
+static pcre2_code *
+compile_block(const char *pattern, size_t len, uint32_t opts)
+{
+	pcre2_compile_context *cc;
+	pcre2_code *code;
+	PCRE2_SIZE erroff;
+	int errcode;
+
+	if ((cc = pcre2_compile_context_create(NULL)) == NULL)
+		die("out of memory");
+	pcre2_set_newline(cc, PCRE2_NEWLINE_NUL);
+	code = pcre2_compile((PCRE2_SPTR)pattern, len, opts | PCRE2_MULTILINE,
+	    &errcode, &erroff, cc);
+	pcre2_compile_context_free(cc);
+	return code;
+}
+
+static void
+scanner_init(const struct matcher *m, struct scanner *s)
+{
+	memset(s, 0, sizeof(*s));
+	if ((s->md = pcre2_match_data_create_from_pattern(m->code, NULL)) ==
+	    NULL || (s->mctx = pcre2_match_context_create(NULL)) == NULL)
+		die("out of memory");
+	if (m->block != NULL && (s->bmd =
+	    pcre2_match_data_create_from_pattern(m->block, NULL)) == NULL)
+		die("out of memory");
+	pcre2_set_match_limit(s->mctx, MATCH_LIMIT);
+	pcre2_set_depth_limit(s->mctx, MATCH_DEPTH_LIMIT);
+	if (m->jit) {
+		s->jit_stack = pcre2_jit_stack_create(32 * 1024,
+		    JIT_STACK_MAX, NULL);
+		if (s->jit_stack != NULL)
+			pcre2_jit_stack_assign(s->mctx, NULL, s->jit_stack);
+	}
+}
+
+static void
+scanner_done(struct scanner *s)
+{
+	pcre2_jit_stack_free(s->jit_stack);
+	pcre2_match_context_free(s->mctx);
+	pcre2_match_data_free(s->md);
+	pcre2_match_data_free(s->bmd);
+	memset(s, 0, sizeof(*s));
+}
+
 struct matcher *
 match_compile(const char *pattern, size_t len, unsigned fields,
     enum match_case mcase, struct match_error *err)
@@ -231,8 +332,9 @@ match_compile(const char *pattern, size_t len, unsigned fields,
 	}
 	if (m->caseless)
 		opts |= PCRE2_CASELESS;
-	m->code = pcre2_compile((PCRE2_SPTR)pattern, len, opts, &errcode,
-	    &erroff, NULL);
+	/* $ is the end of the field, as in the run scan: not before a \n. */
+	m->code = pcre2_compile((PCRE2_SPTR)pattern, len,
+	    opts | PCRE2_DOLLAR_ENDONLY, &errcode, &erroff, NULL);
 	if (m->code == NULL) {
 		if (pcre2_get_error_message(errcode, msg, sizeof(msg)) < 0)
 			snprintf((char *)msg, sizeof(msg), "error %d", errcode);
@@ -244,18 +346,14 @@ match_compile(const char *pattern, size_t len, unsigned fields,
 		return NULL;
 	}
 	m->match_opts = PCRE2_NO_UTF_CHECK;
-	if ((m->md = pcre2_match_data_create_from_pattern(m->code, NULL)) ==
-	    NULL || (m->mctx = pcre2_match_context_create(NULL)) == NULL)
-		die("out of memory");
-	pcre2_set_match_limit(m->mctx, MATCH_LIMIT);
-	pcre2_set_depth_limit(m->mctx, MATCH_DEPTH_LIMIT);
 	/* JIT when the platform has it; the interpreter otherwise. */
-	if (pcre2_jit_compile(m->code, PCRE2_JIT_COMPLETE) == 0) {
-		m->jit_stack = pcre2_jit_stack_create(32 * 1024,
-		    JIT_STACK_MAX, NULL);
-		if (m->jit_stack != NULL)
-			pcre2_jit_stack_assign(m->mctx, NULL, m->jit_stack);
+	m->jit = pcre2_jit_compile(m->code, PCRE2_JIT_COMPLETE) == 0;
+	if (block_safe(pattern, len)) {
+		m->block = compile_block(pattern, len, opts);
+		if (m->block != NULL && m->jit)
+			pcre2_jit_compile(m->block, PCRE2_JIT_COMPLETE);
 	}
+	scanner_init(m, &m->s);
 	return m;
 }
 
@@ -264,9 +362,12 @@ match_free(struct matcher *m)
 {
 	if (m == NULL)
 		return;
-	pcre2_jit_stack_free(m->jit_stack);
-	pcre2_match_context_free(m->mctx);
-	pcre2_match_data_free(m->md);
+	scanner_done(&m->s);
+	if (m->s2 != NULL) {
+		scanner_done(m->s2);
+		free(m->s2);
+	}
+	pcre2_code_free(m->block);
 	pcre2_code_free(m->code);
 	free(m);
 }
@@ -279,19 +380,44 @@ match_caseless(const struct matcher *m)
 
 /* 1 match, 0 none, -1 error. */
 static int
-match_one(struct matcher *m, const char *s, size_t len, size_t start,
-    struct match_error *err)
+match_one_in(const struct matcher *m, struct scanner *sc, const char *s,
+    size_t len, size_t start, struct match_error *err)
 {
 	int rc;
 
 	rc = pcre2_match(m->code, (PCRE2_SPTR)s, len, start, m->match_opts,
-	    m->md, m->mctx);
+	    sc->md, sc->mctx);
 	if (rc >= 0)
 		return 1;
 	if (rc == PCRE2_ERROR_NOMATCH)
 		return 0;
 	pcre2_error(err, rc);
 	return -1;
+}
+
+static int
+match_one(struct matcher *m, const char *s, size_t len, size_t start,
+    struct match_error *err)
+{
+	return match_one_in(m, &m->s, s, len, start, err);
+}
+
+/* Does any of the searched fields of r match?  1, 0 or -1. */
+static int
+record_matches(const struct matcher *m, struct scanner *sc,
+    const struct record *r, struct match_error *err)
+{
+	unsigned f;
+	int rc;
+
+	for (f = 0; f < FIELD_COUNT; f++) {
+		if (!(m->fields & FIELD_BIT(f)))
+			continue;
+		if ((rc = match_one_in(m, sc, r->text[f], r->len[f], 0,
+		    err)) != 0)
+			return rc;
+	}
+	return 0;
 }
 
 int
@@ -312,32 +438,179 @@ match_record(struct matcher *m, const struct record *r,
 	return mask;
 }
 
+/* Field by field: exact for every pattern. */
+static int
+filter_fields(const struct matcher *m, struct scanner *sc,
+    const struct recordset *rs, size_t from, size_t to, struct indices *out,
+    struct match_error *err)
+{
+	size_t i;
+	int rc;
+
+	for (i = from; i < to; i++) {
+		if ((rc = record_matches(m, sc, &rs->v[i], err)) < 0)
+			return -1;
+		if (rc)
+			indices_push(out, i);
+	}
+	return 0;
+}
+
+/* The record of [lo, hi) whose text holds p (texts ascend in a run). */
+static size_t
+record_at(const struct recordset *rs, size_t lo, size_t hi, const char *p)
+{
+	size_t mid;
+
+	while (hi - lo > 1) {
+		mid = lo + (hi - lo) / 2;
+		if (rs->v[mid].text[0] <= p)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/*
+ * Records [lo, hi) of one run in one pass of the block pattern.  A match
+ * with no NUL inside lies within one field, and the field edges look the
+ * same to the run pattern as to the field pattern: that record matches.
+ * Any other match is only a hint, checked field by field.  Either way
+ * the scan goes on at the next record.
+ */
+static int
+filter_run(const struct matcher *m, struct scanner *sc,
+    const struct recordset *rs, size_t lo, size_t hi, struct indices *out,
+    struct match_error *err)
+{
+	const struct record *last = &rs->v[hi - 1];
+	const char *subj = rs->v[lo].text[0];
+	size_t slen, off = 0, r, o, e;
+	PCRE2_SIZE *ov;
+	int rc;
+
+	slen = (size_t)(last->text[FIELD_COUNT - 1] +
+	    last->len[FIELD_COUNT - 1] + 1 - subj);
+	while (off < slen && lo < hi) {
+		rc = pcre2_match(m->block, (PCRE2_SPTR)subj, slen, off,
+		    m->match_opts, sc->bmd, sc->mctx);
+		if (rc == PCRE2_ERROR_NOMATCH)
+			break;
+		if (rc < 0)
+			/* A limit over a long run: the fields have their own. */
+			return filter_fields(m, sc, rs, lo, hi, out, err);
+		ov = pcre2_get_ovector_pointer(sc->bmd);
+		o = ov[0];
+		e = ov[1];
+		r = record_at(rs, lo, hi, subj + o);
+		if (o <= e && memchr(subj + o, '\0', e - o) == NULL)
+			indices_push(out, r);
+		else if ((rc = record_matches(m, sc, &rs->v[r], err)) < 0)
+			return -1;
+		else if (rc)
+			indices_push(out, r);
+		lo = r + 1;
+		if (lo < hi)
+			off = (size_t)(rs->v[lo].text[0] - subj);
+	}
+	return 0;
+}
+
+/* Records [from, to): by runs where possible, field by field otherwise. */
+static int
+filter_range(const struct matcher *m, struct scanner *sc,
+    const struct recordset *rs, size_t from, size_t to, struct indices *out,
+    struct match_error *err)
+{
+	const struct textrun *run;
+	size_t i, lo, hi, done = from;
+
+	if (m->block == NULL || m->fields != FIELD_ALL)
+		return filter_fields(m, sc, rs, from, to, out, err);
+	for (i = 0; i < rs->nruns && done < to; i++) {
+		run = &rs->runs[i];
+		lo = run->first > done ? run->first : done;
+		hi = run->first + run->count < to ? run->first + run->count :
+		    to;
+		if (lo >= hi)
+			continue;
+		/* Records outside any run (none today) go field by field. */
+		if (lo > done && filter_fields(m, sc, rs, done, lo, out,
+		    err) < 0)
+			return -1;
+		if (filter_run(m, sc, rs, lo, hi, out, err) < 0)
+			return -1;
+		done = hi;
+	}
+	if (done < to)
+		return filter_fields(m, sc, rs, done, to, out, err);
+	return 0;
+}
+
+struct half {
+	const struct matcher	*m;
+	struct scanner		*sc;
+	const struct recordset	*rs;
+	size_t			 from, to;
+	struct indices		 out;
+	struct match_error	 err;
+	int			 rc;
+};
+
+static void *
+half_run(void *arg)
+{
+	struct half *h = arg;
+
+	h->rc = filter_range(h->m, h->sc, h->rs, h->from, h->to, &h->out,
+	    &h->err);
+	return NULL;
+}
+
 int
 match_filter(struct matcher *m, const struct recordset *rs, size_t from,
     size_t to, struct indices *out, struct match_error *err)
 {
-	const struct record *r;
-	size_t i;
-	unsigned f;
+	struct half h;
+	pthread_t t;
+	size_t mid, i;
 	int rc;
 
 	if (to > rs->len)
 		to = rs->len;
-	for (i = from; i < to; i++) {
-		r = &rs->v[i];
-		for (f = 0; f < FIELD_COUNT; f++) {
-			if (!(m->fields & FIELD_BIT(f)))
-				continue;
-			rc = match_one(m, r->text[f], r->len[f], 0, err);
-			if (rc < 0)
-				return -1;
-			if (rc) {
-				indices_push(out, i);
-				break;
-			}
-		}
+	if (from >= to)
+		return 0;
+	if (to - from < PARALLEL_MIN)
+		return filter_range(m, &m->s, rs, from, to, out, err);
+	/*
+	 * Two cores: the second half on a thread of its own, with its own
+	 * match data and JIT stack (PCRE2's compiled code is shared).
+	 */
+	if (m->s2 == NULL) {
+		m->s2 = xmalloc(sizeof(*m->s2));
+		scanner_init(m, m->s2);
 	}
-	return 0;
+	mid = from + (to - from) / 2;
+	memset(&h, 0, sizeof(h));
+	h.m = m;
+	h.sc = m->s2;
+	h.rs = rs;
+	h.from = mid;
+	h.to = to;
+	if (pthread_create(&t, NULL, half_run, &h) != 0)
+		return filter_range(m, &m->s, rs, from, to, out, err);
+	rc = filter_range(m, &m->s, rs, from, mid, out, err);
+	pthread_join(t, NULL);
+	if (rc == 0 && h.rc < 0) {
+		*err = h.err;
+		rc = -1;
+	}
+	if (rc == 0)
+		for (i = 0; i < h.out.len; i++)
+			indices_push(out, h.out.v[i]);
+	indices_free(&h.out);
+	return rc;
 }
 
 int
@@ -354,7 +627,7 @@ match_spans(struct matcher *m, const char *text, size_t len,
 			return -1;
 		if (rc == 0)
 			break;
-		ov = pcre2_get_ovector_pointer(m->md);
+		ov = pcre2_get_ovector_pointer(m->s.md);
 		s = ov[0];
 		e = ov[1];
 		if (e > s) {

@@ -43,8 +43,8 @@ field_lookup(const char *name)
 	return FIELD_COUNT;
 }
 
-void *
-arena_alloc(struct arena *a, size_t size)
+static void *
+arena_take(struct arena *a, size_t size, size_t align)
 {
 	struct arena_block *b = a->head;
 	size_t want, bsize;
@@ -52,9 +52,9 @@ arena_alloc(struct arena *a, size_t size)
 
 	if (size > SIZE_MAX - ARENA_ALIGN)
 		die("arena: %zu bytes is too large", size);
-	want = (size + ARENA_ALIGN - 1) & ~(ARENA_ALIGN - 1);
+	want = (size + align - 1) & ~(align - 1);
 	if (want == 0)
-		want = ARENA_ALIGN;
+		want = align;
 	if (b == NULL || b->size - b->used < want) {
 		/*
 		 * Blocks grow with the arena (an eighth of what it holds) so
@@ -78,6 +78,18 @@ arena_alloc(struct arena *a, size_t size)
 	p = b->data + b->used;
 	b->used += want;
 	return p;
+}
+
+void *
+arena_alloc(struct arena *a, size_t size)
+{
+	return arena_take(a, size, ARENA_ALIGN);
+}
+
+void *
+arena_alloc_packed(struct arena *a, size_t size)
+{
+	return arena_take(a, size, 1);
 }
 
 char *
@@ -115,7 +127,9 @@ void
 recordset_done(struct recordset *rs)
 {
 	free(rs->v);
+	free(rs->runs);
 	arena_done(&rs->arena);
+	arena_done(&rs->text);
 	memset(rs, 0, sizeof(*rs));
 }
 
@@ -138,6 +152,45 @@ recordset_add(struct recordset *rs, const struct record *r)
 	}
 	rs->v[rs->len] = *r;
 	return &rs->v[rs->len++];
+}
+
+struct record *
+recordset_add_text(struct recordset *rs, const struct record *r)
+{
+	struct record copy = *r;
+	struct textrun *run;
+	size_t total = 0, f;
+	char *p;
+
+	for (f = 0; f < FIELD_COUNT; f++)
+		total += (size_t)r->len[f] + 1;
+	p = arena_alloc_packed(&rs->text, total);
+	for (f = 0; f < FIELD_COUNT; f++) {
+		if (r->len[f] > 0)
+			memcpy(p, r->text[f], r->len[f]);
+		p[r->len[f]] = '\0';
+		copy.text[f] = p;
+		p += r->len[f] + 1;
+	}
+	/* Extend the last run when this record's text follows it. */
+	run = rs->nruns > 0 ? &rs->runs[rs->nruns - 1] : NULL;
+	if (run != NULL && run->start + run->len == copy.text[0] &&
+	    run->first + run->count == rs->len) {
+		run->len += total;
+		run->count++;
+	} else {
+		if (rs->nruns == rs->capruns) {
+			rs->capruns = rs->capruns == 0 ? 8 : rs->capruns * 2;
+			rs->runs = xreallocarray(rs->runs, rs->capruns,
+			    sizeof(*rs->runs));
+		}
+		run = &rs->runs[rs->nruns++];
+		run->start = copy.text[0];
+		run->len = total;
+		run->first = rs->len;
+		run->count = 1;
+	}
+	return recordset_add(rs, &copy);
 }
 
 size_t

@@ -57,13 +57,29 @@ struct arena {
 	size_t		 total;			/* bytes obtained from malloc */
 };
 
+/*
+ * Records first..first+count-1 whose texts lie back to back from start:
+ * for each, name, abbreviation, description, url and tags, each ending in
+ * a NUL.  The matcher scans a run in one pass instead of field by field.
+ */
+struct textrun {
+	const char	*start;
+	size_t		 len;			/* bytes, up to the last NUL */
+	size_t		 first;
+	size_t		 count;
+};
+
 struct recordset {
 	struct record	*v;
 	size_t		 len;
 	size_t		 cap;
 	struct program	 program;
 	int		 has_program;		/* a program mapping was given */
-	struct arena	 arena;
+	struct arena	 arena;			/* everything but record text */
+	struct arena	 text;			/* record text, in runs */
+	struct textrun	*runs;			/* in record order; may be none */
+	size_t		 nruns;
+	size_t		 capruns;
 };
 
 /*
@@ -72,6 +88,11 @@ struct recordset {
  * arena_done().
  */
 void	*arena_alloc(struct arena *, size_t);
+/*
+ * Allocate size bytes with no alignment, so that consecutive calls that
+ * fit in the current block return adjacent memory (for text runs).
+ */
+void	*arena_alloc_packed(struct arena *, size_t);
 /* Copy len bytes into the arena and add a NUL. */
 char	*arena_strndup(struct arena *, const char *, size_t);
 void	 arena_done(struct arena *);
@@ -86,6 +107,13 @@ void	 recordset_swap(struct recordset *, struct recordset *);
  * rs's arena.  Returns the new record, valid until the next add.
  */
 struct record *recordset_add(struct recordset *, const struct record *);
+
+/*
+ * Store the texts of r (text[] and len[] pointing anywhere) in the text
+ * arena in field order and append r with pointers to the copies.  Records
+ * stored this way form text runs.  Returns the new record.
+ */
+struct record *recordset_add_text(struct recordset *, const struct record *);
 
 /*
  * The index of the first record named exactly name, or (size_t)-1.
