@@ -39,7 +39,7 @@ UNIT_TESTS  = test_load test_match test_output test_text
 E2E_TESTS   = test_browser
 
 .PHONY: all asan test unit e2e cli run install uninstall clean fuzz deps \
-        test-deps
+        test-deps bench
 
 all: sma-allies
 
@@ -145,6 +145,36 @@ fuzz: build/config.mk
 	    tests/fuzz/fuzz_load.c $(SRCS:%=src/%) $(DEPS_LIBS)
 	build/fuzz/fuzz-load -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
 	    -rss_limit_mb=1024 -timeout=10 build/fuzz/corpus tests/fuzz/corpus
+
+# Benchmarks against libyaml's floor, grep and fzf: make bench
+# (BENCH_SIZES="1000 10000" picks sizes).  Not part of make test.
+BENCH_DEPS  = cmd:fzf:fzf cmd:/usr/bin/time:time pc:vterm:libvterm-dev
+BENCH_OBJS  = $(filter-out build/obj/allies_data.o,$(OBJS))
+
+build/bench/bench: tests/bench/bench.c $(BENCH_OBJS)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(BENCH_OBJS) $(DEPS_LIBS) -pthread
+
+build/bench/yaml-floor: tests/bench/yaml_floor.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(DEPS_LIBS)
+
+build/bench/trivial-curses: tests/bench/trivial_curses.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(DEPS_LIBS)
+
+build/bench/startup: tests/bench/startup.c tests/tty/vt.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Itests $$($(PKG_CONFIG) --cflags vterm) -o $@ \
+	    tests/bench/startup.c tests/tty/vt.c -lutil \
+	    $$($(PKG_CONFIG) --libs vterm)
+
+bench: build/config.mk
+	@sh src/deps.sh $(BENCH_DEPS)
+	@$(MAKE) --no-print-directory sma-allies build/bench/bench \
+	    build/bench/yaml-floor build/bench/trivial-curses \
+	    build/bench/startup build/tests/gen-allies
+	@bash tests/bench/bench.sh
 
 install: sma-allies
 	install -d "$(DESTDIR)$(BINDIR)" "$(DESTDIR)$(MANDIR)/man1"

@@ -1,0 +1,176 @@
+/*
+ * bench: what a user waits for, measured in-process through the same code
+ * the browser runs.  For one data file it prints "key value" lines:
+ *
+ *   load_ms           read, parse, validate and build (load_file)
+ *   QUERY_first_ms    keystroke to the first screenful of results
+ *   QUERY_full_ms     keystroke to the complete filter
+ *
+ * A query is typed one key at a time: each prefix goes through
+ * app_set_filter() and then app_scan_step() slices, exactly as the
+ * browser's loop does; the figure is the slowest keystroke of the query.
+ * Every figure is the median of RUNS repetitions.  It also writes the
+ * records one a line (for grep and fzf) when given a path for that.
+ *
+ *   bench FILE RUNS [LINES-OUT]
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "app.h"
+#include "load.h"
+#include "match.h"
+#include "record.h"
+
+#define ROWS	28	/* list rows of a 100x30 terminal */
+
+static const struct {
+	const char	*name;
+	const char	*pattern;
+} queries[] = {
+	{ "literal", "nurs" },
+	{ "alternation", "health|care" },
+	{ "class", "\\b[A-Z]{3,5}\\b" },
+	{ "nomatch", "zqxj" },
+};
+
+static double
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+static int
+cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static double
+median(double *v, int n)
+{
+	qsort(v, (size_t)n, sizeof(*v), cmp_double);
+	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+/* Type pattern one key at a time; the slowest keystroke's two times. */
+static void
+type_query(struct app *a, const char *pattern, double *first, double *full)
+{
+	struct match_error err;
+	size_t k, len = strlen(pattern);
+	double t0, t_first, t_full;
+
+	*first = *full = 0;
+	for (k = 1; k <= len; k++) {
+		t0 = now_ms();
+		t_first = -1;
+		if (app_set_filter(a, pattern, k, &err) < 0)
+			continue;	/* an unfinished pattern: nothing to do */
+		if (a->view.len >= ROWS)
+			t_first = now_ms();
+		while (a->scanning) {
+			app_scan_step(a, APP_SCAN_SLICE);
+			if (t_first < 0 && a->view.len >= ROWS)
+				t_first = now_ms();
+		}
+		t_full = now_ms();
+		if (t_first < 0)
+			t_first = t_full;
+		if (t_first - t0 > *first)
+			*first = t_first - t0;
+		if (t_full - t0 > *full)
+			*full = t_full - t0;
+	}
+}
+
+static void
+write_lines(const struct recordset *rs, const char *path)
+{
+	const struct record *r;
+	size_t i, f, j;
+	FILE *fp;
+
+	if ((fp = fopen(path, "w")) == NULL) {
+		perror(path);
+		exit(2);
+	}
+	for (i = 0; i < rs->len; i++) {
+		r = &rs->v[i];
+		for (f = 0; f < FIELD_COUNT; f++) {
+			/* One line a record: no newline inside. */
+			for (j = 0; j < r->len[f]; j++)
+				putc(r->text[f][j] == '\n' ? ' ' : r->text[f][j],
+				    fp);
+			putc(f + 1 < FIELD_COUNT ? '\t' : '\n', fp);
+		}
+	}
+	fclose(fp);
+}
+
+int
+main(int argc, char **argv)
+{
+	struct app_options opt;
+	struct recordset rs;
+	struct errlist errs;
+	struct app a;
+	double *load, *first, *full, t0, f, g;
+	int runs, r;
+	size_t q;
+
+	if (argc < 3 || (runs = atoi(argv[2])) < 1) {
+		fprintf(stderr, "usage: bench FILE RUNS [LINES-OUT]\n");
+		return 2;
+	}
+	load = calloc((size_t)runs, sizeof(*load));
+	first = calloc((size_t)runs, sizeof(*first));
+	full = calloc((size_t)runs, sizeof(*full));
+	errlist_init(&errs);
+	for (r = 0; r < runs; r++) {
+		recordset_init(&rs);
+		t0 = now_ms();
+		if (load_file(argv[1], &rs, &errs) < 0) {
+			fprintf(stderr, "bench: %s does not load\n", argv[1]);
+			return 2;
+		}
+		load[r] = now_ms() - t0;
+		if (r + 1 < runs)
+			recordset_done(&rs);
+	}
+	printf("records %zu\n", rs.len);
+	printf("load_ms %.2f\n", median(load, runs));
+	if (argc > 3)
+		write_lines(&rs, argv[3]);
+
+	memset(&opt, 0, sizeof(opt));
+	opt.idle = 90;
+	opt.cycle = 8;
+	for (q = 0; q < sizeof(queries) / sizeof(queries[0]); q++) {
+		for (r = 0; r < runs; r++) {
+			app_init(&a, &opt, &rs);
+			a.list_rows = ROWS;
+			type_query(&a, queries[q].pattern, &f, &g);
+			first[r] = f;
+			full[r] = g;
+			app_done(&a);
+		}
+		printf("%s_first_ms %.2f\n", queries[q].name,
+		    median(first, runs));
+		printf("%s_full_ms %.2f\n", queries[q].name,
+		    median(full, runs));
+	}
+	recordset_done(&rs);
+	errlist_done(&errs);
+	free(load);
+	free(first);
+	free(full);
+	return 0;
+}

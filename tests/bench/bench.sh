@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# make bench: sma-allies against the floor it stands on (libyaml's parser)
+# and the tools a user would otherwise reach for (grep -P, fzf), measured
+# side by side in the same run, on generated directories of several sizes.
+#
+#   bash tests/bench/bench.sh        (BENCH_SIZES="1000 10000" to choose)
+#
+# Every time is a median over repeated runs; ratios compare figures taken
+# in this run, on this machine.
+set -euo pipefail
+
+B=build/bench
+PROG=./sma-allies
+SIZES=${BENCH_SIZES:-1000 10000 100000 1000000}
+mkdir -p "$B"
+
+median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+# Wall time of a command in ms (stdout discarded).
+ms() {
+	local t0 t1
+	t0=$EPOCHREALTIME
+	"$@" >/dev/null
+	t1=$EPOCHREALTIME
+	awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f\n", (b - a) * 1000 }'
+}
+
+# Median wall time over n runs.
+ms_median() {
+	local n=$1 i
+	shift
+	for ((i = 0; i < n; i++)); do ms "$@"; done | median
+}
+
+# Peak resident memory of a command in KiB.
+rss() {
+	/usr/bin/time -f %M -o "$B/rss" "$@" >/dev/null 2>&1 || true
+	tail -1 "$B/rss"
+}
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
+
+declare -A R
+runs_for() { if [ "$1" -ge 1000000 ]; then echo 3; elif [ "$1" -ge 100000 ]; then echo 5; else echo 9; fi; }
+
+printf 'allies: []\n' > "$B/empty.yaml"
+base_kb=$(rss "$PROG" --check "$B/empty.yaml")
+startup=$(build/bench/startup 21 "q quit" "$PROG")
+startup_peer=$(build/bench/startup 21 "ready" build/bench/trivial-curses)
+
+for n in $SIZES; do
+	f=$B/allies-$n.yaml
+	[ -s "$f" ] || build/tests/gen-allies "$n" 1 > "$f"
+	runs=$(runs_for "$n")
+	R[$n,mb]=$(awk -v s="$(wc -c < "$f")" 'BEGIN { printf "%.1f", s / 1048576 }')
+	R[$n,floor]=$(ms_median "$runs" build/bench/yaml-floor "$f")
+	R[$n,check]=$(ms_median "$runs" "$PROG" --check "$f")
+	R[$n,check_kb]=$(rss "$PROG" --check "$f")
+	while read -r k v; do R[$n,$k]=$v; done < <(build/bench/bench "$f" "$runs" "$B/lines-$n.txt")
+	R[$n,grep]=$(ms_median "$runs" grep -P -i -c nurs "$B/lines-$n.txt")
+	R[$n,fzf]=$(ms_median 1 fzf --filter nurs < "$B/lines-$n.txt")
+	R[$n,fzf_kb]=$(rss sh -c "fzf --filter nurs < $B/lines-$n.txt")
+	R[$n,search]=$(ms_median "$runs" "$PROG" -d "$f" -s nurs)
+	echo "measured $n allies" >&2
+done
+
+row() {
+	local label=$1 key=$2 n
+	printf '| %s |' "$label"
+	for n in $SIZES; do printf ' %s |' "${R[$n,$key]}"; done
+	printf '\n'
+}
+
+row_calc() {
+	local label=$1 expr=$2 n
+	printf '| %s |' "$label"
+	for n in $SIZES; do printf ' %s |' "$(eval "$expr")"; done
+	printf '\n'
+}
+
+echo
+echo "Machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(uname -m), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
+echo "Start-up to the first full screen (100x30, built-in data): ${startup} ms; a trivial curses program: ${startup_peer} ms; difference $(awk -v a="$startup" -v b="$startup_peer" 'BEGIN { printf "%.2f", a - b }') ms"
+echo
+printf '| allies |'; for n in $SIZES; do printf ' %s |' "$n"; done; printf '\n'
+printf '|---|'; for n in $SIZES; do printf -- '---:|'; done; printf '\n'
+row "YAML size (MiB)" mb
+row "libyaml parse alone (ms)" floor
+row "load, \`--check\` (ms)" check
+row_calc "load / parse floor" 'ratio "${R[$n,check]}" "${R[$n,floor]}"'
+row_calc "peak memory above base / file size" 'awk -v m="${R[$n,check_kb]}" -v b="$base_kb" -v s="${R[$n,mb]}" "BEGIN { printf \"%.2f\", (m - b) / 1024 / s }"'
+row "keystroke to first screenful, literal (ms)" literal_first_ms
+row "keystroke to complete filter, literal (ms)" literal_full_ms
+row "keystroke to first screenful, alternation (ms)" alternation_first_ms
+row "keystroke to complete filter, alternation (ms)" alternation_full_ms
+row "keystroke to complete filter, class (ms)" class_full_ms
+row "keystroke to complete filter, no match (ms)" nomatch_full_ms
+row "\`grep -P -i -c nurs\`, one ally a line (ms)" grep
+row_calc "in-process literal filter / grep" 'ratio "${R[$n,literal_full_ms]}" "${R[$n,grep]}"'
+row "\`fzf --filter nurs\` (ms)" fzf
+row_calc "fzf / sma-allies literal filter" 'ratio "${R[$n,fzf]}" "${R[$n,literal_full_ms]}"'
+row_calc "sma-allies memory / fzf memory" 'ratio "${R[$n,check_kb]}" "${R[$n,fzf_kb]}"'
+row "\`sma-allies -s nurs\` end to end (ms)" search
