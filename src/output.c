@@ -4,6 +4,7 @@
 #include "output.h"
 
 #include <string.h>
+#include <strings.h>
 
 #include <yaml.h>
 
@@ -214,6 +215,31 @@ emit(yaml_emitter_t *e, yaml_event_t *ev)
 	return yaml_emitter_emit(e, ev);
 }
 
+/*
+ * Would another YAML tool read this plain scalar as something other than
+ * a string (a YAML 1.1 boolean, a null, a number)?  Then we quote it, so
+ * that the file means the same everywhere.
+ */
+static int
+looks_typed(const char *s, size_t len)
+{
+	static const char *const words[] = {
+		"", "~", "y", "n", "yes", "no", "true", "false", "on", "off",
+		"null", ".nan", ".inf", "-.inf", "+.inf"
+	};
+	size_t i;
+
+	for (i = 0; i < nitems(words); i++)
+		if (strlen(words[i]) == len && strncasecmp(words[i], s, len) == 0)
+			return 1;
+	if (len == 0 || strchr("0123456789+-.", s[0]) == NULL)
+		return 0;
+	for (i = 0; i < len; i++)
+		if (strchr("0123456789abcdefABCDEFoxX._+-:", s[i]) == NULL)
+			return 0;
+	return 1;
+}
+
 static int
 emit_scalar(yaml_emitter_t *e, const char *s, size_t len)
 {
@@ -221,12 +247,13 @@ emit_scalar(yaml_emitter_t *e, const char *s, size_t len)
 
 	/*
 	 * Plain style where the emitter finds it safe: it quotes by itself
-	 * whatever would read back as something else (yes, 0x10, ": ", a
-	 * leading "- ") and escapes control characters in double quotes.
-	 * Numbers and booleans are strings for us either way.
+	 * what YAML syntax needs (": ", a leading "- " or "#") and escapes
+	 * control characters in double quotes; we quote what only looks
+	 * like a boolean, null or number (yes, ~, 0x10).
 	 */
 	yaml_scalar_event_initialize(&ev, NULL, NULL,
 	    (yaml_char_t *)(uintptr_t)s, (int)len, 1, 1,
+	    looks_typed(s, len) ? YAML_SINGLE_QUOTED_SCALAR_STYLE :
 	    YAML_ANY_SCALAR_STYLE);
 	return emit(e, &ev);
 }
@@ -315,6 +342,52 @@ emit_ally(yaml_emitter_t *e, const struct record *r)
 	return emit(e, &ev);
 }
 
+/* Does s hold a character that must not reach a terminal raw? */
+static int
+has_unsafe(const char *s, size_t len)
+{
+	size_t i = 0;
+	uint32_t cp;
+
+	while (i < len) {
+		i += text_decode(s + i, len - i, &cp);
+		if (text_is_unsafe(cp))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * libyaml counts NEL, the bidirectional controls and the line and
+ * paragraph separators as printable, and writes them raw in Unicode
+ * mode.  When the output holds any of them, everything beyond ASCII is
+ * written as an escape instead: still a file that loads the same.
+ */
+static int
+needs_escapes(const struct recordset *rs, const size_t *idx, size_t n)
+{
+	const struct program *p = &rs->program;
+	const char *const progs[] = {
+		p->name, p->summary, p->term, p->url, p->become_ally_url
+	};
+	const struct record *r;
+	size_t i, f;
+
+	for (i = 0; i < nitems(progs); i++)
+		if (progs[i] != NULL && has_unsafe(progs[i], strlen(progs[i])))
+			return 1;
+	for (i = 0; i < p->nbenefits; i++)
+		if (has_unsafe(p->benefits[i], strlen(p->benefits[i])))
+			return 1;
+	for (i = 0; i < n; i++) {
+		r = &rs->v[idx[i]];
+		for (f = 0; f < FIELD_COUNT; f++)
+			if (has_unsafe(r->text[f], r->len[f]))
+				return 1;
+	}
+	return 0;
+}
+
 static int
 output_yaml(FILE *fp, const struct recordset *rs, const size_t *idx, size_t n)
 {
@@ -326,7 +399,7 @@ output_yaml(FILE *fp, const struct recordset *rs, const size_t *idx, size_t n)
 	if (!yaml_emitter_initialize(&e))
 		die("out of memory initialising the YAML emitter");
 	yaml_emitter_set_output(&e, emit_write, fp);
-	yaml_emitter_set_unicode(&e, 1);
+	yaml_emitter_set_unicode(&e, !needs_escapes(rs, idx, n));
 	yaml_emitter_set_width(&e, 78);
 	yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING);
 	ok = emit(&e, &ev);

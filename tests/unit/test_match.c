@@ -548,7 +548,8 @@ test_filter_property(void **state)
 				for (k = j; isalnum((unsigned char)s[k]); k++)
 					;
 				if (nwords == capwords) {
-					capwords = capwords ? capwords * 2 : 256;
+					capwords = capwords ? 2 * capwords :
+					    256;
 					starts = xreallocarray(starts, capwords,
 					    sizeof(*starts));
 				}

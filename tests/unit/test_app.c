@@ -1,0 +1,692 @@
+/*
+ * Unit tests for app.c, the browser's state without curses: moving the
+ * selection, filtering (the selection kept, a bad pattern leaving the old
+ * filter), the search bar's open/change/accept/cancel and its history,
+ * n/N, reloading data, the kiosk's refusals and the open request.  Also
+ * layout_compute() from ui.c, which is plain arithmetic: the panes for
+ * every terminal size must tile the screen.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "load.h"
+#include "match.h"
+#include "record.h"
+#include "ui.h"
+#include "util.h"
+
+static const char *const names[] = {
+	"Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot", "Golf",
+	"Hotel", "India", "Juliett",
+};
+
+/* Ten allies; the odd ones (Bravo, Delta, ...) are tagged "odd". */
+static void
+load_names(struct recordset *rs, const char *const *v, size_t n)
+{
+	struct errlist e;
+	struct buf y = { 0 };
+	size_t i;
+
+	buf_adds(&y, "program:\n  name: P\n"
+	    "  become_ally_url: https://join.example/\nallies:\n");
+	for (i = 0; i < n; i++)
+		buf_addf(&y, "  - name: %s\n    url: https://%s.example/\n"
+		    "    description: The %s ally.\n    tags: [%s]\n", v[i],
+		    v[i], v[i], i % 2 ? "odd" : "even");
+	recordset_init(rs);
+	errlist_init(&e);
+	assert_int_equal(load_buffer(y.ptr, y.len, rs, &e), 0);
+	assert_int_equal(rs->len, n);
+	errlist_done(&e);
+	buf_free(&y);
+}
+
+struct fixture {
+	struct recordset rs;
+	struct app_options opt;
+	struct app	 app;
+};
+
+static int
+setup(void **state)
+{
+	struct fixture *f = xcalloc(1, sizeof(*f));
+
+	load_names(&f->rs, names, nitems(names));
+	f->opt.idle = 90;
+	f->opt.cycle = 8;
+	f->opt.data_name = "test";
+	app_init(&f->app, &f->opt, &f->rs);
+	f->app.list_rows = 4;
+	f->app.detail_rows = 4;
+	*state = f;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fixture *f = *state;
+
+	app_done(&f->app);
+	recordset_done(&f->rs);
+	free(f);
+	return 0;
+}
+
+static const char *
+selected_name(const struct app *a)
+{
+	const struct record *r = app_selected(a);
+
+	return r != NULL ? r->text[FIELD_NAME] : NULL;
+}
+
+/* The selection is inside the view and on screen. */
+static void
+check_visible(const struct app *a)
+{
+	if (a->view.len == 0)
+		return;
+	assert_true(a->sel < a->view.len);
+	assert_true(a->list_top <= a->sel);
+	assert_true(a->sel < a->list_top + (size_t)a->list_rows);
+}
+
+static void
+do_act(struct app *a, enum action act)
+{
+	app_do(a, act);
+	check_visible(a);
+}
+
+/* Type a whole query into the open bar. */
+static void
+bar_type(struct app *a, const char *q)
+{
+	buf_reset(&a->query);
+	buf_adds(&a->query, q);
+	a->cursor = a->query.len;
+	app_bar_changed(a);
+}
+
+static void
+search(struct app *a, const char *q)
+{
+	app_do(a, ACT_SEARCH);
+	assert_true(a->searching);
+	bar_type(a, q);
+	app_bar_accept(a);
+	assert_false(a->searching);
+}
+
+static void
+test_init(void **state)
+{
+	struct fixture *f = *state;
+	struct app *a = &f->app;
+	size_t i;
+
+	assert_int_equal(a->view.len, nitems(names));
+	for (i = 0; i < a->view.len; i++)
+		assert_int_equal(a->view.v[i], i);
+	assert_int_equal(a->sel, 0);
+	assert_string_equal(selected_name(a), "Alpha");
+	assert_null(a->filter);
+	assert_null(a->matcher);
+	assert_false(a->searching);
+	assert_false(a->quit);
+	assert_int_equal(a->request, REQ_NONE);
+	assert_int_equal(a->focus, FOCUS_LIST);
+}
+
+static void
+test_moves(void **state)
+{
+	struct fixture *f = *state;
+	struct app *a = &f->app;
+	int i;
+
+	do_act(a, ACT_DOWN);
+	assert_int_equal(a->sel, 1);
+	do_act(a, ACT_UP);
+	do_act(a, ACT_UP);
+	do_act(a, ACT_UP);
+	assert_int_equal(a->sel, 0);
+
+	do_act(a, ACT_LAST);
+	assert_int_equal(a->sel, 9);
+	assert_int_equal(a->list_top, 6);
+	do_act(a, ACT_DOWN);
+	assert_int_equal(a->sel, 9);
+	assert_string_equal(selected_name(a), "Juliett");
+
+	do_act(a, ACT_FIRST);
+	assert_int_equal(a->sel, 0);
+	assert_int_equal(a->list_top, 0);
+
+	/* A page moves by about the list's height, never past the ends. */
+	do_act(a, ACT_PAGE_DOWN);
+	assert_true(a->sel >= 3 && a->sel <= 4);
+	for (i = 0; i < 5; i++)
+		do_act(a, ACT_PAGE_DOWN);
+	assert_int_equal(a->sel, 9);
+	do_act(a, ACT_PAGE_UP);
+	assert_true(a->sel >= 5 && a->sel <= 6);
+	for (i = 0; i < 5; i++)
+		do_act(a, ACT_PAGE_UP);
+	assert_int_equal(a->sel, 0);
+
+	/* With more rows than allies nothing scrolls. */
+	a->list_rows = 40;
+	do_act(a, ACT_LAST);
+	assert_int_equal(a->sel, 9);
+	assert_int_equal(a->list_top, 0);
+	do_act(a, ACT_PAGE_DOWN);
+	assert_int_equal(a->sel, 9);
+}
+
+static void
+test_moves_empty_view(void **state)
+{
+	struct fixture *f = *state;
+	struct app *a = &f->app;
+	struct match_error err;
+
+	assert_int_equal(app_set_filter(a, "nothing matches", 15, &err), 0);
+	assert_int_equal(a->view.len, 0);
+	assert_null(app_selected(a));
+	app_do(a, ACT_DOWN);
+	app_do(a, ACT_LAST);
+	app_do(a, ACT_PAGE_UP);
+	app_do(a, ACT_NEXT);
+	assert_int_equal(a->sel, 0);
+	assert_null(app_selected(a));
+	app_do(a, ACT_OPEN);
+	assert_int_equal(a->request, REQ_NONE);
+}
+
+static void
+test_filter_keeps_selection(void **state)
+{
+	struct fixture *f = *state;
+	struct app *a = &f->app;
+	struct match_error err;
+	size_t i;
+
+	app_select(a, 7);
+	assert_string_equal(selected_name(a), "Hotel");
+	assert_int_equal(app_set_filter(a, "odd", 3, &err), 0);
+	assert_string_equal(a->filter, "odd");
+	assert_int_equal(a->view.len, 5);
+	for (i = 0; i < a->view.len; i++)
+		assert_int_equal(a->view.v[i], 2 * i + 1);
+	assert_string_equal(selected_name(a), "Hotel");
+	check_visible(a);
+
+	/* Gone from the view: the first match is selected. */
+	assert_int_equal(app_set_filter(a, "even", 4, &err), 0);
+	assert_int_equal(a->view.len, 5);
+	assert_int_equal(a->sel, 0);
+	assert_string_equal(selected_name(a), "Alpha");
+
+	app_select(a, 3);
+	assert_string_equal(selected_name(a), "Golf");
+	assert_int_equal(app_set_filter(a, "", 0, &err), 0);
+	assert_null(a->filter);
+	assert_null(a->matcher);
+	assert_int_equal(a->view.len, 10);
+	assert_string_equal(selected_name(a), "Golf");
+	check_visible(a);
+}
+
+static void
+test_invalid_filter_keeps_old(void **state)
+{
+	struct fixture *f = *state;
+	struct app *a = &f->app;
+	struct match_error err;
+
+	assert_int_equal(app_set_filter(a, "odd", 3, &err), 0);
+	app_select(a, 2);
+	memset(&err, 0, sizeof(err));
+	assert_int_equal(app_set_filter(a, "odd(", 4, &err), -1);
+	assert_true(err.msg[0] != '\0');
+	assert_true(err.has_offset);
+	assert_int_equal(err.offset, 4);
+	assert_string_equal(a->filter, "odd");
+	assert_non_null(a->matcher);
+	assert_int_equal(a->view.len, 5);
+	assert_int_equal(a->sel, 2);
+	assert_string_equal(selected_name(a), "Foxtrot");
+}
+
+static void
+test_bar_accept_cancel(void **state)
+{
+	struct fixture *f = *state;
+	struct app *a = &f->app;
+	struct match_error err;
+
+	assert_int_equal(app_set_filter(a, "odd", 3, &err), 0);
+
+	/* The bar opens on the current filter. */
+	app_bar_open(a);
+	assert_true(a->searching);
+	assert_string_equal(a->query.ptr, "odd");
+	assert_int_equal(a->cursor, 3);
+
+	/* The list follows as the query changes. */
+	bar_type(a, "even");
+	assert_string_equal(a->filter, "even");
+	assert_int_equal(a->view.len, 5);
+	assert_int_equal(a->view.v[0], 0);
+	assert_string_equal(a->bar_error, "");
+
+	/* A bad pattern: the bar says where; the list keeps "even". */
+	bar_type(a, "\xc3\xa9ven(");
+	assert_true(a->bar_error[0] != '\0');
+	assert_true(a->bar_error_has_col);
+	assert_int_equal(a->bar_error_col, 5);
+	assert_string_equal(a->filter, "even");
+	assert_int_equal(a->view.len, 5);
+	assert_int_equal(a->view.v[0], 0);
+
+	/* Esc: back to the filter from before the bar opened. */
+	app_bar_cancel(a);
+	assert_false(a->searching);
+	assert_string_equal(a->filter, "odd");
+	assert_int_equal(a->view.len, 5);
+	assert_int_equal(a->view.v[0], 1);
+	assert_string_equal(a->bar_error, "");
+
+	/* Enter keeps the new filter. */
+	app_bar_open(a);
+	bar_type(a, "golf");
+	app_bar_accept(a);
+	assert_false(a->searching);
+	assert_string_equal(a->filter, "golf");
+	assert_int_equal(a->view.len, 1);
+	assert_string_equal(selected_name(a), "Golf");
+	assert_non_null(strstr(a->status, "1 of 10"));
+
+	/* Enter on an empty query clears the filter. */
+	app_bar_open(a);
+	bar_type(a, "");
+	app_bar_accept(a);
+	assert_null(a->filter);
+	assert_int_equal(a->view.len, 10);
+
+	/* Esc with no filter before: none after. */
+	app_bar_open(a);
+	assert_string_equal(a->query.ptr, "");
+	bar_type(a, "hotel");
+	assert_int_equal(a->view.len, 1);
+	app_bar_cancel(a);
+	assert_null(a->filter);
+	assert_int_equal(a->view.len, 10);
+
+	/* Enter while the pattern is bad keeps the last valid filter. */
+	app_bar_open(a);
+	bar_type(a, "india");
+	bar_type(a, "india[");
+	app_bar_accept(a);
+	assert_string_equal(a->filter, "india");
+	assert_int_equal(a->view.len, 1);
+	assert_true(a->status_error);
+	assert_string_equal(a->bar_error, "");
+
+	/* Esc while browsing clears the filter. */
+	app_do(a, ACT_CLEAR);
+	assert_null(a->filter);
+	assert_int_equal(a->view.len, 10);
+}
+
+static void
+test_bar_history(void **state)
+{
+	struct fixture *f = *state;
+	struct app *a = &f->app;
+	size_t n;
+
+	search(a, "alpha");
+	search(a, "bravo");
+	n = a->nhistory;
+	assert_true(n >= 2);
+	assert_string_equal(a->history[n - 1], "bravo");
+	assert_string_equal(a->history[n - 2], "alpha");
+
+	app_bar_open(a);
+	bar_type(a, "dr");
+	app_bar_history(a, -1);
+	assert_string_equal(a->query.ptr, "bravo");
+	assert_int_equal(a->cursor, 5);
+	assert_string_equal(a->filter, "bravo");
+	assert_int_equal(a->view.len, 1);
+	app_bar_history(a, -1);
+	assert_string_equal(a->query.ptr, "alpha");
+	assert_string_equal(selected_name(a), "Alpha");
+	if (n == 2) {
+		app_bar_history(a, -1);
+		assert_string_equal(a->query.ptr, "alpha");
+	}
+	app_bar_history(a, 1);
+	assert_string_equal(a->query.ptr, "bravo");
+	/* Past the newest: the draft that was being typed. */
+	app_bar_history(a, 1);
+	assert_string_equal(a->query.ptr, "dr");
+	app_bar_history(a, 1);
+	assert_string_equal(a->query.ptr, "dr");
+	app_bar_accept(a);
+
+	/* A query given again moves to the end instead of repeating. */
+	search(a, "alpha");
+	assert_string_equal(a->history[a->nhistory - 1], "alpha");
+	assert_string_equal(a->history[a->nhistory - 2], "dr");
+	assert_string_equal(a->history[a->nhistory - 3], "bravo");
+	for (n = 0; n + 1 < a->nhistory; n++)
+		assert_true(strcmp(a->history[n], "alpha") != 0);
+}
+
+static void
+test_history_bounded(void **state)
+{
+	struct fixture *f = *state;
+	struct app *a = &f->app;
+	char q[16];
+	int i;
+
+	for (i = 0; i < HISTORY_MAX + 20; i++) {
+		snprintf(q, sizeof(q), "q%d", i);
+		search(a, q);
+	}
+	assert_int_equal(a->nhistory, HISTORY_MAX);
+	snprintf(q, sizeof(q), "q%d", HISTORY_MAX + 19);
+	assert_string_equal(a->history[HISTORY_MAX - 1], q);
+	assert_string_equal(a->history[0], "q20");
+}
+
+static void
+test_next_prev(void **state)
+{
+	struct fixture *f = *state;
+	struct app *a = &f->app;
+	int i;
+
+	/* No search yet: n says so and moves nothing. */
+	app_do(a, ACT_NEXT);
+	assert_int_equal(a->sel, 0);
+	assert_true(a->status[0] != '\0');
+
+	search(a, "odd");
+	assert_int_equal(a->view.len, 5);
+	app_do(a, ACT_FIRST);
+	for (i = 1; i < 5; i++) {
+		do_act(a, ACT_NEXT);
+		assert_int_equal(a->sel, (size_t)i);
+	}
+	assert_string_equal(selected_name(a), "Juliett");
+	do_act(a, ACT_NEXT);
+	assert_int_equal(a->sel, 0);
+	assert_string_equal(selected_name(a), "Bravo");
+	assert_true(a->status[0] != '\0');
+	do_act(a, ACT_PREV);
+	assert_int_equal(a->sel, 4);
+	do_act(a, ACT_PREV);
+	assert_int_equal(a->sel, 3);
+}
+
+static void
+test_reload(void **state)
+{
+	static const char *const reordered[] = {
+		"Zulu", "Hotel", "Kilo", "Alpha", "Lima", "Mike",
+	};
+	static const char *const without[] = { "Xray", "Yankee", "Zulu" };
+	struct fixture *f = *state;
+	struct app *a = &f->app;
+	struct recordset fresh;
+	struct match_error err;
+	size_t i;
+
+	assert_int_equal(app_set_filter(a, "odd", 3, &err), 0);
+	app_select(a, 3);
+	assert_string_equal(selected_name(a), "Hotel");
+
+	/* Odd positions now: Hotel, Alpha, Mike. */
+	load_names(&fresh, reordered, nitems(reordered));
+	app_reload(a, &fresh);
+	recordset_done(&fresh);
+	assert_int_equal(a->rs->len, 6);
+	assert_string_equal(a->filter, "odd");
+	assert_int_equal(a->view.len, 3);
+	for (i = 0; i < a->view.len; i++)
+		assert_int_equal(a->view.v[i], 2 * i + 1);
+	assert_string_equal(selected_name(a), "Hotel");
+	check_visible(a);
+
+	/* The selected ally is gone: a valid selection all the same. */
+	load_names(&fresh, without, nitems(without));
+	app_reload(a, &fresh);
+	recordset_done(&fresh);
+	assert_int_equal(a->view.len, 1);
+	assert_int_equal(a->sel, 0);
+	assert_string_equal(selected_name(a), "Yankee");
+
+	/* No filter: every ally, selection by name. */
+	assert_int_equal(app_set_filter(a, "", 0, &err), 0);
+	app_select(a, 2);
+	load_names(&fresh, reordered, nitems(reordered));
+	app_reload(a, &fresh);
+	recordset_done(&fresh);
+	assert_int_equal(a->view.len, 6);
+	assert_string_equal(selected_name(a), "Zulu");
+	assert_int_equal(a->sel, 0);
+}
+
+static void
+test_open_and_quit(void **state)
+{
+	struct fixture *f = *state;
+	struct app *a = &f->app;
+
+	app_select(a, 4);
+	app_do(a, ACT_OPEN);
+	assert_int_equal(a->request, REQ_OPEN);
+	assert_non_null(a->req_url);
+	assert_string_equal(a->req_url, "https://Echo.example/");
+	assert_ptr_equal(a->req_url, f->rs.v[4].text[FIELD_URL]);
+	a->request = REQ_NONE;
+
+	app_do(a, ACT_COPY);
+	assert_int_equal(a->request, REQ_COPY);
+	assert_string_equal(a->req_url, "https://Echo.example/");
+	a->request = REQ_NONE;
+
+	app_do(a, ACT_BECOME);
+	assert_int_equal(a->request, REQ_OPEN);
+	assert_string_equal(a->req_url, "https://join.example/");
+	a->request = REQ_NONE;
+
+	assert_false(a->quit);
+	app_do(a, ACT_QUIT);
+	assert_true(a->quit);
+}
+
+static void
+test_kiosk(void **state)
+{
+	struct fixture *f = *state;
+	struct app *a = &f->app;
+
+	f->opt.kiosk = 1;
+	app_do(a, ACT_QUIT);
+	assert_false(a->quit);
+	app_do(a, ACT_COPY);
+	assert_int_equal(a->request, REQ_NONE);
+	app_do(a, ACT_DOWN);
+	assert_int_equal(a->sel, 1);
+	do_act(a, ACT_DOWN);
+	assert_int_equal(a->sel, 2);
+
+	/* A kiosk starts no program: opening never asks the UI to. */
+	app_do(a, ACT_OPEN);
+	assert_true(a->request != REQ_OPEN && a->request != REQ_COPY);
+	app_do(a, ACT_QUIT);
+	app_do(a, ACT_BECOME);
+	assert_true(a->request != REQ_OPEN && a->request != REQ_COPY);
+	assert_false(a->quit);
+	f->opt.kiosk = 0;
+}
+
+/* Rectangles r and s share no cell. */
+static int
+overlap(const struct rect *r, const struct rect *s)
+{
+	if (r->h <= 0 || r->w <= 0 || s->h <= 0 || s->w <= 0)
+		return 0;
+	return r->y < s->y + s->h && s->y < r->y + r->h &&
+	    r->x < s->x + s->w && s->x < r->x + r->w;
+}
+
+static void
+check_inside(const struct rect *r, int rows, int cols)
+{
+	assert_true(r->h >= 0 && r->w >= 0);
+	if (r->h == 0 || r->w == 0)
+		return;
+	assert_true(r->y >= 0 && r->x >= 0);
+	assert_true(r->y + r->h <= rows);
+	assert_true(r->x + r->w <= cols);
+}
+
+static void
+test_layout_sizes(void **state)
+{
+	struct layout l;
+
+	(void)state;
+	layout_compute(5, 100, &l);
+	assert_true(l.too_small);
+	layout_compute(30, 23, &l);
+	assert_true(l.too_small);
+	layout_compute(0, 0, &l);
+	assert_true(l.too_small);
+	layout_compute(6, 24, &l);
+	assert_false(l.too_small);
+
+	layout_compute(30, 100, &l);
+	assert_false(l.too_small);
+	assert_false(l.stacked);
+	assert_false(l.list_only);
+	assert_true(l.list.w >= 28 && l.list.w <= 52);
+	assert_int_equal(l.list.w + l.sep.w + l.detail.w, 100);
+	assert_int_equal(l.list.x, 0);
+	assert_int_equal(l.sep.x, l.list.w);
+	assert_int_equal(l.detail.x, l.list.w + l.sep.w);
+	assert_int_equal(l.title.y, 0);
+	assert_int_equal(l.status.y, 29);
+	assert_int_equal(l.list.h, 28);
+	assert_int_equal(l.detail.h, 28);
+
+	layout_compute(20, 60, &l);
+	assert_false(l.too_small);
+	assert_true(l.stacked);
+	assert_false(l.list_only);
+	assert_int_equal(l.list.w, 60);
+	assert_int_equal(l.detail.w, 60);
+	assert_true(l.list.y < l.detail.y);
+	assert_true(l.detail.h >= 2);
+	assert_int_equal(l.list.h + l.sep.h + l.detail.h, 18);
+
+	layout_compute(10, 60, &l);
+	assert_false(l.too_small);
+	assert_false(l.stacked);
+	assert_true(l.list_only);
+	assert_int_equal(l.detail.h, 0);
+	assert_int_equal(l.list.w, 60);
+	assert_int_equal(l.list.h, 8);
+}
+
+/* For every size, the regions lie on screen and tile it exactly. */
+static void
+test_layout_all_sizes(void **state)
+{
+	struct layout l;
+	const struct rect *r[5];
+	long area;
+	int rows, cols, i, j;
+
+	(void)state;
+	for (rows = 1; rows <= 80; rows++)
+		for (cols = 1; cols <= 250; cols++) {
+			layout_compute(rows, cols, &l);
+			if (l.too_small) {
+				assert_true(rows < UI_MIN_ROWS ||
+				    cols < UI_MIN_COLS);
+				continue;
+			}
+			assert_true(rows >= UI_MIN_ROWS &&
+			    cols >= UI_MIN_COLS);
+			r[0] = &l.title;
+			r[1] = &l.list;
+			r[2] = &l.sep;
+			r[3] = &l.detail;
+			r[4] = &l.status;
+			area = 0;
+			for (i = 0; i < 5; i++) {
+				check_inside(r[i], rows, cols);
+				area += (long)r[i]->h * r[i]->w;
+				for (j = 0; j < i; j++)
+					if (overlap(r[i], r[j])) {
+						print_error("%dx%d: regions "
+						    "%d and %d overlap\n", cols,
+						    rows, i, j);
+						fail();
+					}
+			}
+			assert_int_equal(area, (long)rows * cols);
+			/* A header and at least one row of allies. */
+			assert_true(l.list.h >= 2 && l.list.w >= 1);
+			assert_int_equal(l.title.h, 1);
+			assert_int_equal(l.status.h, 1);
+			assert_int_equal(l.status.y, rows - 1);
+			if (l.list_only)
+				assert_int_equal(l.detail.h * l.detail.w, 0);
+			else
+				assert_true(l.detail.h >= 2 && l.detail.w >= 1);
+		}
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+#define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
+		T(test_init),
+		T(test_moves),
+		T(test_moves_empty_view),
+		T(test_filter_keeps_selection),
+		T(test_invalid_filter_keeps_old),
+		T(test_bar_accept_cancel),
+		T(test_bar_history),
+		T(test_history_bounded),
+		T(test_next_prev),
+		T(test_reload),
+		T(test_open_and_quit),
+		T(test_kiosk),
+#undef T
+		cmocka_unit_test(test_layout_sizes),
+		cmocka_unit_test(test_layout_all_sizes),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,468 @@
+/*
+ * Unit tests for text.c: UTF-8 decoding and encoding, which code points
+ * are unsafe for a terminal, sanitising (replacement characters, spaces,
+ * ASCII stand-ins), display widths, clipping by columns and word wrap.
+ * The width tests need an UTF-8 locale, set up once for the group.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+#include "util.h"
+
+#define FFFD	"\xef\xbf\xbd"
+
+static int
+group_setup(void **state)
+{
+	(void)state;
+	if (setlocale(LC_ALL, "C.UTF-8") == NULL &&
+	    setlocale(LC_ALL, "C.utf8") == NULL) {
+		print_error("no C.UTF-8 locale\n");
+		return -1;
+	}
+	return 0;
+}
+
+/* Decode s (all of it) and check the length taken and the code point. */
+static void
+check_decode(const char *s, size_t len, size_t want_n, uint32_t want_cp)
+{
+	uint32_t cp = 0x12345678;
+
+	assert_int_equal(text_decode(s, len, &cp), want_n);
+	assert_int_equal(cp, want_cp);
+}
+
+static void
+test_decode_valid(void **state)
+{
+	(void)state;
+	check_decode("A", 1, 1, 'A');
+	check_decode("\x7f", 1, 1, 0x7f);
+	check_decode("\xc2\x80", 2, 2, 0x80);
+	check_decode("\xc3\xa9", 2, 2, 0xe9);
+	check_decode("\xdf\xbf", 2, 2, 0x7ff);
+	check_decode("\xe0\xa0\x80", 3, 3, 0x800);
+	check_decode("\xe2\x82\xac", 3, 3, 0x20ac);
+	check_decode("\xef\xbf\xbd", 3, 3, 0xfffd);
+	check_decode("\xef\xbf\xbf", 3, 3, 0xffff);
+	check_decode("\xf0\x90\x80\x80", 4, 4, 0x10000);
+	check_decode("\xf0\x9f\x98\x80", 4, 4, 0x1f600);
+	check_decode("\xf4\x8f\xbf\xbf", 4, 4, 0x10ffff);
+	/* Only the first character is decoded. */
+	check_decode("\xc3\xa9xyz", 5, 2, 0xe9);
+	check_decode("", 0, 0, 0);
+}
+
+static void
+test_decode_invalid(void **state)
+{
+	(void)state;
+	/* Overlong forms. */
+	check_decode("\xc0\xaf", 2, 1, TEXT_REPLACEMENT);
+	check_decode("\xc1\xbf", 2, 1, TEXT_REPLACEMENT);
+	check_decode("\xe0\x80\xaf", 3, 1, TEXT_REPLACEMENT);
+	check_decode("\xe0\x9f\xbf", 3, 1, TEXT_REPLACEMENT);
+	check_decode("\xf0\x80\x80\xaf", 4, 1, TEXT_REPLACEMENT);
+	check_decode("\xf0\x8f\xbf\xbf", 4, 1, TEXT_REPLACEMENT);
+	/* UTF-16 surrogates. */
+	check_decode("\xed\xa0\x80", 3, 1, TEXT_REPLACEMENT);
+	check_decode("\xed\xbf\xbf", 3, 1, TEXT_REPLACEMENT);
+	check_decode("\xed\x9f\xbf", 3, 3, 0xd7ff);
+	/* Past U+10FFFF, and bytes that never start a sequence. */
+	check_decode("\xf4\x90\x80\x80", 4, 1, TEXT_REPLACEMENT);
+	check_decode("\xf5\x80\x80\x80", 4, 1, TEXT_REPLACEMENT);
+	check_decode("\xff", 1, 1, TEXT_REPLACEMENT);
+	check_decode("\xfe", 1, 1, TEXT_REPLACEMENT);
+	check_decode("\x80", 1, 1, TEXT_REPLACEMENT);
+	check_decode("\xbf", 1, 1, TEXT_REPLACEMENT);
+	/* Truncated: by the string's end or by a byte that cannot follow. */
+	check_decode("\xc3", 1, 1, TEXT_REPLACEMENT);
+	check_decode("\xc3\xa9", 1, 1, TEXT_REPLACEMENT);
+	check_decode("\xe2\x82", 2, 1, TEXT_REPLACEMENT);
+	check_decode("\xe2\x82\xac", 2, 1, TEXT_REPLACEMENT);
+	check_decode("\xf0\x9f\x98", 3, 1, TEXT_REPLACEMENT);
+	check_decode("\xc3(", 2, 1, TEXT_REPLACEMENT);
+	check_decode("\xe2\x82(", 3, 1, TEXT_REPLACEMENT);
+	check_decode("\xf0\x9f\x98(", 4, 1, TEXT_REPLACEMENT);
+}
+
+static void
+test_decode_always_advances(void **state)
+{
+	unsigned char s[4];
+	uint32_t cp;
+	size_t n;
+	unsigned i, j;
+
+	(void)state;
+	/* Every two-byte string takes 1 or 2 bytes and decodes to something. */
+	for (i = 0; i < 256; i++)
+		for (j = 0; j < 256; j++) {
+			s[0] = (unsigned char)i;
+			s[1] = (unsigned char)j;
+			n = text_decode((const char *)s, 2, &cp);
+			assert_true(n == 1 || n == 2);
+			assert_true(cp <= 0x10ffff);
+			assert_false(cp >= 0xd800 && cp <= 0xdfff);
+			if (n == 2)
+				assert_true(cp >= 0x80 && cp < 0x800);
+		}
+}
+
+static void
+test_encode(void **state)
+{
+	static const uint32_t cps[] = {
+		0x41, 0x7f, 0x80, 0xe9, 0x7ff, 0x800, 0x20ac, 0xfffd, 0xffff,
+		0x10000, 0x1f600, 0x10ffff
+	};
+	struct buf b = { 0 };
+	uint32_t cp;
+	size_t i, n;
+
+	(void)state;
+	for (i = 0; i < nitems(cps); i++) {
+		buf_reset(&b);
+		text_encode(&b, cps[i]);
+		n = text_decode(b.ptr, b.len, &cp);
+		assert_int_equal(n, b.len);
+		assert_int_equal(cp, cps[i]);
+	}
+	buf_reset(&b);
+	text_encode(&b, 0xe9);
+	assert_int_equal(b.len, 2);
+	assert_memory_equal(b.ptr, "\xc3\xa9", 2);
+	buf_free(&b);
+}
+
+static void
+test_chars(void **state)
+{
+	(void)state;
+	assert_int_equal(text_chars("", 0), 0);
+	assert_int_equal(text_chars("abc", 3), 3);
+	assert_int_equal(text_chars("\xc3\xa9\xc3\xa9\xc3\xa9(", 7), 4);
+	assert_int_equal(text_chars("\xf0\x9f\x98\x80x", 5), 2);
+	assert_int_equal(text_chars("\xe4\xb8\xad\xe6\x96\x87", 6), 2);
+}
+
+static void
+test_is_unsafe(void **state)
+{
+	static const uint32_t unsafe[] = {
+		0x00, 0x07, 0x08, 0x09, 0x0a, 0x0d, 0x1b, 0x1f, 0x7f,
+		0x80, 0x85, 0x8d, 0x9b, 0x9c, 0x9d, 0x9f,
+		0x202a, 0x202b, 0x202c, 0x202d, 0x202e,
+		0x2066, 0x2067, 0x2068, 0x2069, 0x2028, 0x2029,
+	};
+	static const uint32_t safe[] = {
+		' ', 'A', '~', 0xa0, 0xa9, 0xe9, 0x3b1, 0x4e2d, 0x2013, 0x2026,
+		0x1f600, 0x301,
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < nitems(unsafe); i++) {
+		if (!text_is_unsafe(unsafe[i]))
+			print_error("U+%04X should be unsafe\n",
+			    (unsigned)unsafe[i]);
+		assert_true(text_is_unsafe(unsafe[i]));
+	}
+	for (i = 0; i < nitems(safe); i++) {
+		if (text_is_unsafe(safe[i]))
+			print_error("U+%04X should be safe\n",
+			    (unsigned)safe[i]);
+		assert_false(text_is_unsafe(safe[i]));
+	}
+}
+
+/* Sanitise s (a C string) with flags and compare with want. */
+static void
+check_sanitize(const char *s, int flags, const char *want)
+{
+	struct buf b = { 0 };
+
+	text_sanitize(&b, s, strlen(s), flags);
+	assert_non_null(b.ptr);
+	assert_string_equal(b.ptr, want);
+	assert_int_equal(b.len, strlen(want));
+	buf_free(&b);
+}
+
+static void
+test_sanitize(void **state)
+{
+	struct buf b = { 0 };
+
+	(void)state;
+	check_sanitize("", 0, "");
+	check_sanitize("plain text", 0, "plain text");
+	check_sanitize("caf\xc3\xa9 \xe4\xb8\xad", 0,
+	    "caf\xc3\xa9 \xe4\xb8\xad");
+	check_sanitize("a\033[31mb", 0, "a" FFFD "[31mb");
+	check_sanitize("bell\a", 0, "bell" FFFD);
+	check_sanitize("del\x7f", 0, "del" FFFD);
+	check_sanitize("c1 \xc2\x9b" "31m \xc2\x85", 0,
+	    "c1 " FFFD "31m " FFFD);
+	check_sanitize("rlo \xe2\x80\xae" "abc", 0, "rlo " FFFD "abc");
+	check_sanitize("bad \xff\xc3", 0, "bad " FFFD FFFD);
+	check_sanitize("a\tb\nc\r", 0, "a" FFFD "b" FFFD "c" FFFD);
+	check_sanitize("a\tb\nc\r", TEXT_SPACES, "a b c ");
+	check_sanitize("\033", TEXT_SPACES, FFFD);
+
+	/* A NUL inside the given length is unsafe too. */
+	text_sanitize(&b, "a\0b", 3, 0);
+	assert_string_equal(b.ptr, "a" FFFD "b");
+	buf_free(&b);
+
+	/* Sanitising appends. */
+	buf_adds(&b, "x:");
+	text_sanitize(&b, "\033y", 2, 0);
+	assert_string_equal(b.ptr, "x:" FFFD "y");
+	buf_free(&b);
+}
+
+static void
+test_sanitize_ascii(void **state)
+{
+	(void)state;
+	check_sanitize("it\xe2\x80\x99s", TEXT_ASCII, "it's");
+	check_sanitize("\xe2\x80\x9cq\xe2\x80\x9d", TEXT_ASCII, "\"q\"");
+	check_sanitize("a\xe2\x80\x93" "b", TEXT_ASCII, "a-b");
+	check_sanitize("a\xe2\x80\x94" "b", TEXT_ASCII, "a--b");
+	check_sanitize("wait\xe2\x80\xa6", TEXT_ASCII, "wait...");
+	check_sanitize("no\xc2\xa0" "break", TEXT_ASCII, "no break");
+	check_sanitize("caf\xc3\xa9", TEXT_ASCII, "caf?");
+	check_sanitize("\xe4\xb8\xad", TEXT_ASCII, "?");
+	check_sanitize("\033[1m", TEXT_ASCII, "?[1m");
+	check_sanitize("\xff", TEXT_ASCII, "?");
+	check_sanitize("a\tb", TEXT_ASCII | TEXT_SPACES, "a b");
+	check_sanitize("a\tb", TEXT_ASCII, "a?b");
+
+	assert_string_equal(text_ascii_standin(0x2019), "'");
+	assert_string_equal(text_ascii_standin(0x2013), "-");
+	assert_string_equal(text_ascii_standin(0x2014), "--");
+	assert_string_equal(text_ascii_standin(0x2026), "...");
+	assert_null(text_ascii_standin(0xe9));
+	assert_null(text_ascii_standin('a'));
+}
+
+static void
+test_width(void **state)
+{
+	(void)state;
+	assert_int_equal(text_width("", 0), 0);
+	assert_int_equal(text_width("abc", 3), 3);
+	assert_int_equal(text_width("caf\xc3\xa9", 5), 4);
+	assert_int_equal(text_width("\xe4\xb8\xad\xe6\x96\x87", 6), 4);
+	assert_int_equal(text_width("e\xcc\x81", 3), 1);
+	assert_int_equal(text_width("\xf0\x9f\x98\x80", 4), 2);
+	/* A fullwidth A. */
+	assert_int_equal(text_width("\xef\xbc\xa1", 3), 2);
+	/* Unsafe characters show as one replacement character. */
+	assert_int_equal(text_width("\033", 1), 1);
+	assert_int_equal(text_width("\xff", 1), 1);
+
+	assert_int_equal(text_cp_width('a'), 1);
+	assert_int_equal(text_cp_width(0x4e2d), 2);
+	assert_int_equal(text_cp_width(0x301), 0);
+	assert_int_equal(text_cp_width(0x1f600), 2);
+	assert_int_equal(text_cp_width(0x9b), 1);
+	assert_int_equal(text_cp_width(0x202e), 1);
+}
+
+static void
+test_fit(void **state)
+{
+	const char *cjk = "\xe4\xb8\xad\xe6\x96\x87";	/* 2 x 2 columns */
+	size_t used;
+
+	(void)state;
+	assert_int_equal(text_fit("hello", 5, 3, &used), 3);
+	assert_int_equal(used, 3);
+	assert_int_equal(text_fit("hello", 5, 10, &used), 5);
+	assert_int_equal(used, 5);
+	assert_int_equal(text_fit("hello", 5, 0, &used), 0);
+	assert_int_equal(used, 0);
+	assert_int_equal(text_fit("", 0, 4, &used), 0);
+	assert_int_equal(used, 0);
+	assert_int_equal(text_fit("hello", 5, 2, NULL), 2);
+
+	/* A wide character is never split. */
+	assert_int_equal(text_fit(cjk, 6, 1, &used), 0);
+	assert_int_equal(used, 0);
+	assert_int_equal(text_fit(cjk, 6, 2, &used), 3);
+	assert_int_equal(used, 2);
+	assert_int_equal(text_fit(cjk, 6, 3, &used), 3);
+	assert_int_equal(used, 2);
+	assert_int_equal(text_fit(cjk, 6, 4, &used), 6);
+	assert_int_equal(used, 4);
+	assert_int_equal(text_fit("ab\xe4\xb8\xad", 5, 3, &used), 2);
+	assert_int_equal(used, 2);
+	assert_int_equal(text_fit("\xf0\x9f\x98\x80", 4, 1, &used), 0);
+
+	/* Multibyte narrow characters are kept whole. */
+	assert_int_equal(text_fit("\xc3\xa9\xc3\xa9\xc3\xa9", 6, 2, &used), 4);
+	assert_int_equal(used, 2);
+	/* A combining mark stays with its base. */
+	assert_int_equal(text_fit("e\xcc\x81x", 4, 1, &used), 3);
+	assert_int_equal(used, 1);
+}
+
+/*
+ * Wrap all of s at cols and check the invariants: each step moves on,
+ * each line is within s and fits (unless it is one character that does
+ * not), and what a step skips is only spaces and one newline.
+ */
+static size_t
+wrap_all(const char *s, size_t cols, char lines[][64], size_t maxlines)
+{
+	size_t len = strlen(s), pos = 0, n, next, nl = 0, i;
+	int newlines;
+	uint32_t cp;
+
+	while (pos < len) {
+		n = text_wrap(s + pos, len - pos, cols, &next);
+		assert_true(next > 0);
+		assert_true(n <= next);
+		assert_true(pos + next <= len);
+		assert_null(memchr(s + pos, '\n', n));
+		if (text_width(s + pos, n) > cols)
+			assert_int_equal(n, text_decode(s + pos, len - pos,
+			    &cp));
+		newlines = 0;
+		for (i = n; i < next; i++) {
+			assert_true(s[pos + i] == ' ' || s[pos + i] == '\n');
+			newlines += s[pos + i] == '\n';
+		}
+		assert_true(newlines <= 1);
+		if (lines != NULL && nl < maxlines) {
+			assert_true(n < 64);
+			memcpy(lines[nl], s + pos, n);
+			lines[nl][n] = '\0';
+		}
+		nl++;
+		assert_true(nl <= len);
+		pos += next;
+	}
+	return nl;
+}
+
+static void
+test_wrap(void **state)
+{
+	char lines[8][64];
+	size_t next;
+
+	(void)state;
+	assert_int_equal(wrap_all("hello world foo", 11, lines, 8), 2);
+	assert_string_equal(lines[0], "hello world");
+	assert_string_equal(lines[1], "foo");
+
+	assert_int_equal(wrap_all("hello world foo", 8, lines, 8), 3);
+	assert_string_equal(lines[0], "hello");
+	assert_string_equal(lines[1], "world");
+	assert_string_equal(lines[2], "foo");
+
+	/* Fits: one line, all of it. */
+	assert_int_equal(text_wrap("short", 5, 40, &next), 5);
+	assert_int_equal(next, 5);
+
+	/* A newline always breaks, and an empty line is a line. */
+	assert_int_equal(wrap_all("ab\n\ncd", 40, lines, 8), 3);
+	assert_string_equal(lines[0], "ab");
+	assert_string_equal(lines[1], "");
+	assert_string_equal(lines[2], "cd");
+	assert_int_equal(text_wrap("abcd\nef", 7, 4, &next), 4);
+	assert_int_equal(next, 5);
+
+	/* A word longer than the line is broken inside. */
+	assert_int_equal(wrap_all("abcdefghij", 4, lines, 8), 3);
+	assert_string_equal(lines[0], "abcd");
+	assert_string_equal(lines[1], "efgh");
+	assert_string_equal(lines[2], "ij");
+	assert_int_equal(wrap_all("a bcdefgh", 4, lines, 8), 3);
+	assert_string_equal(lines[0], "a");
+	assert_string_equal(lines[1], "bcde");
+	assert_string_equal(lines[2], "fgh");
+
+	/* Width 1 (and 0) still moves on, a character at a time. */
+	assert_int_equal(wrap_all("ab c", 1, lines, 8), 3);
+	assert_string_equal(lines[0], "a");
+	assert_string_equal(lines[1], "b");
+	assert_string_equal(lines[2], "c");
+	assert_int_equal(wrap_all("\xe4\xb8\xad\xe6\x96\x87", 1, lines, 8), 2);
+	assert_string_equal(lines[0], "\xe4\xb8\xad");
+	assert_int_equal(wrap_all("ab", 0, NULL, 0), 2);
+
+	/* Wide characters wrap by columns, not bytes. */
+	assert_int_equal(wrap_all("\xe4\xb8\xad\xe6\x96\x87\xe4\xb8\xad", 4,
+	    lines, 8), 2);
+	assert_string_equal(lines[0], "\xe4\xb8\xad\xe6\x96\x87");
+	assert_string_equal(lines[1], "\xe4\xb8\xad");
+
+	assert_int_equal(text_wrap("", 0, 10, &next), 0);
+	assert_int_equal(next, 0);
+}
+
+static void
+test_wrap_property(void **state)
+{
+	static const char *const pieces[] = {
+		"a", "word", " ", "  ", "\n", "\xc3\xa9t\xc3\xa9",
+		"\xe4\xb8\xad", "e\xcc\x81", "\xf0\x9f\x98\x80",
+		"verylongwordwithoutspaces", "\xff",
+	};
+	char s[512];
+	uint32_t x = 12345;
+	size_t len, cols, k;
+	int iter;
+
+	(void)state;
+	for (iter = 0; iter < 2000; iter++) {
+		len = 0;
+		for (k = 0; k < 12; k++) {
+			const char *p;
+
+			x = x * 1103515245u + 12345u;
+			p = pieces[(x >> 16) % nitems(pieces)];
+			if (len + strlen(p) >= sizeof(s))
+				break;
+			memcpy(s + len, p, strlen(p));
+			len += strlen(p);
+		}
+		s[len] = '\0';
+		for (cols = 0; cols <= 12; cols++)
+			wrap_all(s, cols, NULL, 0);
+	}
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_decode_valid),
+		cmocka_unit_test(test_decode_invalid),
+		cmocka_unit_test(test_decode_always_advances),
+		cmocka_unit_test(test_encode),
+		cmocka_unit_test(test_chars),
+		cmocka_unit_test(test_is_unsafe),
+		cmocka_unit_test(test_sanitize),
+		cmocka_unit_test(test_sanitize_ascii),
+		cmocka_unit_test(test_width),
+		cmocka_unit_test(test_fit),
+		cmocka_unit_test(test_wrap),
+		cmocka_unit_test(test_wrap_property),
+	};
+
+	return cmocka_run_group_tests(tests, group_setup, NULL);
+}
