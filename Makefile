@@ -125,10 +125,29 @@ build/tests/gen-allies: tests/gen-allies.c
 	@mkdir -p $(@D)
 	$(CC) -O2 -g -o $@ $<
 
+build/tests/shots: tests/shots/shots.c tests/tty/vt.c tests/tty/vt.h
+	@mkdir -p $(@D)
+	$(CC) $(WARN) $(FEATURES) -Itests -O1 -g \
+	    $$($(PKG_CONFIG) --cflags vterm) -o $@ tests/shots/shots.c \
+	    tests/tty/vt.c -lutil $$($(PKG_CONFIG) --libs vterm)
+
+# Screenshots come from scripted runs of the real binary; make test fails
+# when the committed ones are out of date.
+.PHONY: screenshots
+screenshots: sma-allies build/tests/shots
+	@sh src/deps.sh $(TEST_DEPS) $(SHOT_DEPS)
+	rm -rf build/screenshots
+	build/tests/shots ./sma-allies build/screenshots
+	@mkdir -p screenshots
+	rm -f screenshots/*.svg screenshots/*.png
+	cp build/screenshots/*.svg screenshots/
+	@for f in screenshots/*.svg; do \
+	    rsvg-convert -o "$${f%.svg}.png" "$$f" || exit 1; done
+
 .PHONY: run-tests
 run-tests: build/asan/sma-allies sma-allies \
     $(UNIT_TESTS:%=build/tests/%) $(E2E_TESTS:%=build/tests/%) \
-    build/tests/gen-allies
+    build/tests/gen-allies build/tests/shots
 	@sh tests/run.sh build/asan/sma-allies $(UNIT_TESTS:%=build/tests/%) \
 	    -- $(E2E_TESTS:%=build/tests/%)
 

@@ -184,10 +184,13 @@ draw_header(WINDOW *w, const struct app *a)
 	ui_fill(w, width, attr);
 	wmove(w, 0, 0);
 	if (a->detail_lines > (size_t)rows && rows > 0) {
-		/* Where we are in a description longer than the pane. */
-		snprintf(pos, sizeof(pos), "%zu%% ",
-		    (a->detail_top + (size_t)rows) * 100 / a->detail_lines);
-		pw = (int)strlen(pos);
+		/* A description longer than the pane says which way to go. */
+		int below = a->detail_top + (size_t)rows < a->detail_lines;
+
+		snprintf(pos, sizeof(pos), "%s ", below ? (ui_utf8() ?
+		    "more \xe2\x86\x93" : "more v") : (ui_utf8() ?
+		    "\xe2\x86\x91" : "^"));
+		pw = (int)text_width(pos, strlen(pos));
 	}
 	ui_puts(w, " Description", width - pw - 1, attr);
 	if (pw > 0 && pw < width) {

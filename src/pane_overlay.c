@@ -94,8 +94,6 @@ help_doc(const struct app *a, struct doc *d)
 	    UI_NORMAL);
 	if (kiosk)
 		doc_add(d, NULL, "Dimmed keys are off on this kiosk.", UI_DIM);
-	doc_add(d, NULL, NULL, UI_NORMAL);
-	doc_add(d, NULL, "Esc or q closes this page.", UI_DIM);
 }
 
 static void
@@ -106,9 +104,7 @@ about_doc(const struct app *a, struct doc *d)
 	struct docline *l;
 	size_t i;
 
-	doc_add(d, NULL, p->name != NULL ? p->name :
-	    "Social Mission Alliance Allies", UI_BOLD);
-	doc_add(d, NULL, NULL, UI_NORMAL);
+	/* The title bar already names the program. */
 	if (p->summary != NULL) {
 		doc_add(d, NULL, p->summary, UI_NORMAL);
 		doc_add(d, NULL, NULL, UI_NORMAL);
@@ -125,17 +121,14 @@ about_doc(const struct app *a, struct doc *d)
 		doc_add(d, NULL, p->term, UI_NORMAL);
 		doc_add(d, NULL, NULL, UI_NORMAL);
 	}
-	if (p->url != NULL)
+	if (p->url != NULL && (p->become_ally_url == NULL ||
+	    strcmp(p->url, p->become_ally_url) != 0))
 		doc_add(d, "Program page", p->url, UI_LINK);
 	if (p->become_ally_url != NULL)
 		doc_add(d, "Become an Ally", p->become_ally_url, UI_LINK);
 	if (p->url == NULL && p->become_ally_url == NULL && p->summary == NULL)
 		doc_add(d, NULL, "This data file has no program section.",
 		    UI_DIM);
-	doc_add(d, NULL, NULL, UI_NORMAL);
-	doc_add(d, NULL, p->become_ally_url != NULL ? "b opens the \"Become "
-	    "an Ally\" page. Esc or q closes this page." :
-	    "Esc or q closes this page.", UI_DIM);
 }
 
 typedef void (*docline_cb)(void *, size_t lineno, const struct docline *,

@@ -191,66 +191,125 @@ searchbar_key(struct app *a, wint_t ch, int keycode)
 	insert(a, ch);
 }
 
-void
-searchbar_draw(WINDOW *bar, WINDOW *caret, const struct app *a)
+/*
+ * Where the bar starts showing the query: characters drop off the left
+ * so that the cursor stays in view in avail columns.
+ */
+static size_t
+view_start(const struct app *a, int avail)
 {
 	const char *s = a->query.ptr;
-	size_t start = 0, cw, ew, n, skipped_w = 0;
-	int width = getmaxx(bar), avail, x, rw = 0, cx;
-	char count[64];
+	size_t start = 0, cw, n, skipped = 0;
 	uint32_t cp;
 
-	werase(bar);
-	if (a->bar_error[0] == '\0') {
-		snprintf(count, sizeof(count), " %zu%s/%zu", a->view.len,
-		    a->scanning ? "+" : "", a->rs->len);
-		rw = (int)strlen(count);
+	cw = text_width(s, a->cursor);
+	while (cw - skipped >= (size_t)avail && start < a->cursor) {
+		n = text_decode(s + start, a->query.len - start, &cp);
+		skipped += (size_t)text_cp_width(cp);
+		start += n;
 	}
-	ew = a->bar_error[0] != '\0' ? text_width(a->bar_error,
+	return start;
+}
+
+/* Columns the query may take in a bar of width columns. */
+static int
+query_cols(const struct app *a, int width, int count_w)
+{
+	size_t ew = a->bar_error[0] != '\0' ? text_width(a->bar_error,
 	    strlen(a->bar_error)) + 2 : 0;
-	avail = width - 1 - rw;
+	int avail = width - 1 - count_w;
+
 	if ((int)ew < avail / 2)
 		avail -= (int)ew;
 	else if (ew > 0)
 		avail -= avail / 2;
-	if (avail < 4)
-		avail = 4;
-	/* Keep the cursor in view: drop characters from the left. */
-	cw = text_width(s, a->cursor);
-	while (cw - skipped_w >= (size_t)avail && start < a->cursor) {
-		n = text_decode(s + start, a->query.len - start, &cp);
-		skipped_w += (size_t)text_cp_width(cp);
-		start += n;
+	return avail < 4 ? 4 : avail;
+}
+
+/* Byte offset of the character the error is at. */
+static size_t
+error_byte(const struct app *a)
+{
+	size_t i = 0, chars = 0;
+	uint32_t cp;
+
+	while (i < a->query.len && chars < a->bar_error_col) {
+		i += text_decode(a->query.ptr + i, a->query.len - i, &cp);
+		chars++;
 	}
+	return i;
+}
+
+static int
+count_width(const struct app *a, char *count, size_t size)
+{
+	if (a->bar_error[0] != '\0')
+		return 0;
+	snprintf(count, size, " %zu%s/%zu", a->view.len,
+	    a->scanning ? "+" : "", a->rs->len);
+	return (int)strlen(count);
+}
+
+void
+searchbar_draw_caret(WINDOW *caret, const struct app *a)
+{
+	char count[64];
+	int avail, cx;
+	size_t start, at;
+
+	if (!a->bar_error_has_col || a->bar_error[0] == '\0')
+		return;
+	avail = query_cols(a, getmaxx(caret), count_width(a, count,
+	    sizeof(count)));
+	start = view_start(a, avail);
+	at = error_byte(a);
+	if (at < start)
+		return;
+	cx = 1 + (int)text_width(a->query.ptr + start, at - start);
+	if (cx < getmaxx(caret)) {
+		wmove(caret, 0, cx);
+		ui_puts(caret, "^", 1, ui_attr(UI_ERROR));
+	}
+}
+
+void
+searchbar_draw(WINDOW *bar, const struct app *a)
+{
+	const char *s = a->query.ptr;
+	int width = getmaxx(bar), avail, x, rw, cx;
+	size_t start, at;
+	char count[64];
+
+	werase(bar);
+	rw = count_width(a, count, sizeof(count));
+	avail = query_cols(a, width, rw);
+	start = view_start(a, avail);
 	wmove(bar, 0, 0);
 	ui_puts(bar, start > 0 ? "<" : "/", 1, ui_attr(UI_KEY));
 	ui_put(bar, s + start, a->query.len - start, avail, A_NORMAL, NULL, 0,
 	    0);
 	x = 1 + avail;
 	if (a->bar_error[0] != '\0') {
+		/* The character the error is at, marked in the query too. */
+		if (a->bar_error_has_col && (at = error_byte(a)) >= start) {
+			cx = 1 + (int)text_width(s + start, at - start);
+			if (cx < x) {
+				wmove(bar, 0, cx);
+				if (at < a->query.len)
+					ui_put(bar, s + at, a->query.len - at,
+					    x - cx, ui_attr(UI_ERROR) | A_REVERSE,
+					    NULL, 0, UI_ONE_CHAR);
+				else
+					ui_puts(bar, " ", 1,
+					    ui_attr(UI_ERROR) | A_REVERSE);
+			}
+		}
 		wmove(bar, 0, x);
 		ui_puts(bar, "  ", width - x, A_NORMAL);
 		ui_puts(bar, a->bar_error, width - x - 2, ui_attr(UI_ERROR));
 	} else if (rw > 0 && rw < width) {
 		wmove(bar, 0, width - rw);
 		ui_puts(bar, count, rw, ui_attr(UI_DIM));
-	}
-	if (caret != NULL && a->bar_error_has_col) {
-		/* Column of the character the error is at. */
-		size_t i = 0, chars = 0;
-
-		while (i < a->query.len && chars < a->bar_error_col) {
-			i += text_decode(s + i, a->query.len - i, &cp);
-			chars++;
-		}
-		werase(caret);
-		if (i >= start) {
-			cx = 1 + (int)text_width(s + start, i - start);
-			if (cx < getmaxx(caret)) {
-				wmove(caret, 0, cx);
-				ui_puts(caret, "^", 1, ui_attr(UI_ERROR));
-			}
-		}
 	}
 	cx = 1 + (int)text_width(s + start, a->cursor - start);
 	wmove(bar, 0, cx < width ? cx : width - 1);

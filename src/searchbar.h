@@ -19,11 +19,16 @@ struct app;
 void	 searchbar_key(struct app *, wint_t ch, int keycode);
 
 /*
- * Draw the bar into bar and, when the pattern has an error at a known
- * position, a caret under it into the row above (caret, may be NULL).
- * Leaves the window's cursor at the insertion point.
+ * Draw the bar.  Leaves the window's cursor at the insertion point, so
+ * draw it after anything else.
  */
-void	 searchbar_draw(WINDOW *bar, WINDOW *caret, const struct app *);
+void	 searchbar_draw(WINDOW *bar, const struct app *);
+
+/*
+ * When the pattern has an error at a known position, draw a caret in
+ * the one-row window caret (the row above the bar) under that character.
+ */
+void	 searchbar_draw_caret(WINDOW *caret, const struct app *);
 
 /* The i-th entry of the bar's key table for the help; 0 past the end. */
 int	 searchbar_help(size_t i, const char **keys, const char **help);

@@ -126,8 +126,9 @@ styles_init(int color_opt)
 	init_pair(2, COLOR_RED, -1);
 	init_pair(3, COLOR_CYAN, -1);
 	init_pair(4, COLOR_RED, -1);
-	init_pair(5, COLOR_BLUE, -1);
-	init_pair(6, COLOR_BLACK, COLOR_WHITE);
+	/* Bright blue and bright white where there are 16 colours. */
+	init_pair(5, COLORS >= 16 ? 12 : COLOR_CYAN, -1);
+	init_pair(6, COLOR_BLACK, COLORS >= 16 ? 15 : COLOR_WHITE);
 	styles[UI_QR] = COLOR_PAIR(6);
 	styles[UI_TITLE] = COLOR_PAIR(1) | A_BOLD;
 	styles[UI_MATCH] = COLOR_PAIR(2) | A_BOLD | A_UNDERLINE;
@@ -159,13 +160,13 @@ layout_compute(int rows, int cols, struct layout *l)
 		l->sep = (struct rect){ 1, lw, body, 1 };
 		l->detail = (struct rect){ 1, lw + 1, body, cols - lw - 1 };
 	} else if (rows >= UI_STACK_ROWS) {
+		/* The description's underlined header separates the two. */
 		l->stacked = 1;
 		lh = body * 2 / 5;
 		if (lh < 4)
 			lh = 4;
 		l->list = (struct rect){ 1, 0, lh, cols };
-		l->sep = (struct rect){ 1 + lh, 0, 1, cols };
-		l->detail = (struct rect){ 2 + lh, 0, body - lh - 1, cols };
+		l->detail = (struct rect){ 1 + lh, 0, body - lh, cols };
 	} else {
 		l->list_only = 1;
 		l->list = (struct rect){ 1, 0, body, cols };
@@ -231,6 +232,8 @@ ui_put(WINDOW *w, const char *s, size_t len, int cols, attr_t attr,
 		waddstr(w, glyph);
 		used += cw;
 		i += n;
+		if ((flags & UI_ONE_CHAR) && cw > 0)
+			break;
 	}
 	if (i < len && limit < cols) {
 		wattrset(w, attr);
@@ -350,7 +353,7 @@ draw_title(struct ui *u)
 	else if (a->filter != NULL) {
 		text_sanitize(&f, a->filter, strlen(a->filter),
 		    TEXT_SPACES | (utf8_locale ? 0 : TEXT_ASCII));
-		snprintf(right, sizeof(right), "/%.100s/  %zu%s of %zu ",
+		snprintf(right, sizeof(right), "/%.100s/  %zu%s/%zu ",
 		    f.ptr, a->view.len, a->scanning ? "+" : "", a->rs->len);
 	} else
 		snprintf(right, sizeof(right), "%zu %s ", a->rs->len,
@@ -408,15 +411,21 @@ draw_status(struct ui *u)
 		return;
 	}
 	if (a->overlay == OVERLAY_QR && a->status[0] == '\0') {
-		ui_puts(u->status, "Any key closes the code", w, ui_attr(UI_DIM));
 		wnoutrefresh(u->status);
 		return;
 	}
 	if (a->overlay != OVERLAY_NONE && a->status[0] == '\0') {
 		x += ui_puts(u->status, "Esc", w, ui_attr(UI_KEY));
 		x += ui_puts(u->status, " close  ", w - x, ui_attr(UI_DIM));
-		x += ui_puts(u->status, "j k", w - x, ui_attr(UI_KEY));
-		x += ui_puts(u->status, " scroll  ", w - x, ui_attr(UI_DIM));
+		if (a->overlay_lines > (size_t)a->overlay_rows) {
+			char more[48];
+
+			x += ui_puts(u->status, "j k", w - x, ui_attr(UI_KEY));
+			snprintf(more, sizeof(more), " scroll (%zu%%)  ",
+			    (a->overlay_top + (size_t)a->overlay_rows) * 100 /
+			    a->overlay_lines);
+			x += ui_puts(u->status, more, w - x, ui_attr(UI_DIM));
+		}
 		if (a->overlay == OVERLAY_ABOUT &&
 		    a->rs->program.become_ally_url != NULL) {
 			x += ui_puts(u->status, "b", w - x, ui_attr(UI_KEY));
@@ -516,15 +525,18 @@ ui_draw(struct ui *u)
 		 * row of the body, right above the bar.  The bar is drawn
 		 * last so that the cursor stays in it.
 		 */
-		caret = NULL;
-		if (a->bar_error[0] != '\0' && a->bar_error_has_col)
+		if (a->bar_error[0] != '\0' && a->bar_error_has_col &&
+		    a->overlay == OVERLAY_NONE) {
 			caret = derwin(stdscr, 1, COLS, LINES - 2, 0);
-		searchbar_draw(u->status, caret, a);
-		if (caret != NULL) {
+			werase(caret);
+			if (u->sep != NULL && !u->lay.stacked)
+				mvwaddstr(caret, 0, u->lay.sep.x,
+				    utf8_locale ? "\xe2\x94\x82" : "|");
+			searchbar_draw_caret(caret, a);
 			wnoutrefresh(caret);
 			delwin(caret);
-			wnoutrefresh(u->status);
 		}
+		searchbar_draw(u->status, a);
 		curs_set(1);
 	} else {
 		draw_status(u);

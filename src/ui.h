@@ -82,6 +82,7 @@ int	 ui_color(void);
  * written.
  */
 #define UI_ELLIPSIS	0x1
+#define UI_ONE_CHAR	0x2	/* write the first character only */
 int	 ui_put(WINDOW *, const char *s, size_t len, int cols, attr_t attr,
 	    const struct spans *hl, size_t hl_base, int flags);
 

@@ -947,6 +947,24 @@ vt_free(struct vt *vt)
 
 /* ---- SVG snapshot ---- */
 
+/*
+ * The picture is drawn in layers over the whole screen: the cell
+ * backgrounds, then shapes, then the text.  Half and full blocks and the
+ * light box-drawing lines are shapes: rectangles on whole pixels
+ * (crispEdges), so that a QR code or a frame joins up without the gaps
+ * and jitter that font glyphs leave between rows.  Text runs are
+ * stretched with textLength to their exact cell span so glyph metrics
+ * cannot drift.  Indexed colours come from xterm's default 256-colour
+ * palette.  Only integer arithmetic and fixed formats are used, so the
+ * same screen always gives the same bytes; the cursor is not drawn.
+ */
+
+/* Margin around the screen and the height of a cell's upper half, px. */
+#define VT_SVG_PAD		10
+#define VT_SVG_HALF		8
+#define VT_SVG_FONTS \
+	"'DejaVu Sans Mono', Menlo, Consolas, 'Liberation Mono', monospace"
+
 /* Cells a character covers; the right half of a wide one is skipped. */
 #define VT_CELL_W(cell)	((cell)->width > 1 ? 2 : 1)
 /* A cell that draws no glyph: empty or a plain space. */
@@ -954,11 +972,48 @@ vt_free(struct vt *vt)
 	((cell)->chars[0] == 0 || ((cell)->chars[0] == ' ' && \
 	(cell)->chars[1] == 0))
 
+/* Shapes: the arms of a light line, and the halves of a block. */
+#define VT_SH_LEFT	0x01
+#define VT_SH_RIGHT	0x02
+#define VT_SH_UP	0x04
+#define VT_SH_DOWN	0x08
+#define VT_SH_HLINE	(VT_SH_LEFT | VT_SH_RIGHT)
+#define VT_SH_VLINE	(VT_SH_UP | VT_SH_DOWN)
+#define VT_SH_TOP	0x10
+#define VT_SH_BOTTOM	0x20
+
 /* Resolved look of one cell, after reverse video and defaults. */
 struct vt_look {
 	unsigned long	 fg, bg;	/* 0xRRGGBB */
 	int		 bold, italic, underline, strike;
+	int		 shape;		/* VT_SH_*, 0: drawn as text */
 };
+
+/* Colour idx of xterm's default palette. */
+static unsigned long
+vt_xterm_rgb(unsigned idx)
+{
+	static const unsigned long	 ansi[16] = {
+		0x000000, 0xcd0000, 0x00cd00, 0xcdcd00,
+		0x0000ee, 0xcd00cd, 0x00cdcd, 0xe5e5e5,
+		0x7f7f7f, 0xff0000, 0x00ff00, 0xffff00,
+		0x5c5cff, 0xff00ff, 0x00ffff, 0xffffff,
+	};
+	static const unsigned long	 level[6] = {
+		0x00, 0x5f, 0x87, 0xaf, 0xd7, 0xff,
+	};
+	unsigned long			 v;
+
+	if (idx < 16)
+		return ansi[idx];
+	if (idx < 232) {
+		idx -= 16;
+		return level[idx / 36] << 16 | level[idx / 6 % 6] << 8 |
+		    level[idx % 6];
+	}
+	v = 8 + 10 * (unsigned long)(idx - 232);
+	return v << 16 | v << 8 | v;
+}
 
 static unsigned long
 vt_rgb(const VTermScreen *screen, VTermColor col, int is_default,
@@ -966,9 +1021,63 @@ vt_rgb(const VTermScreen *screen, VTermColor col, int is_default,
 {
 	if (is_default)
 		return dflt;
+	if (VTERM_COLOR_IS_INDEXED(&col))
+		return vt_xterm_rgb(col.indexed.idx);
 	vterm_screen_convert_color_to_rgb(screen, &col);
 	return (unsigned long)col.rgb.red << 16 |
 	    (unsigned long)col.rgb.green << 8 | col.rgb.blue;
+}
+
+/* The shape a cell is drawn as, or 0 for text. */
+static int
+vt_cell_shape(const VTermScreenCell *cell)
+{
+	if (cell->chars[0] == (uint32_t)-1 || cell->chars[1] != 0 ||
+	    cell->width > 1)
+		return 0;
+	switch (cell->chars[0]) {
+	case 0x2580:	/* ▀ */
+		return VT_SH_TOP;
+	case 0x2584:	/* ▄ */
+		return VT_SH_BOTTOM;
+	case 0x2588:	/* █ */
+		return VT_SH_TOP | VT_SH_BOTTOM;
+	case 0x2500:	/* ─ */
+		return VT_SH_HLINE;
+	case 0x2502:	/* │ */
+		return VT_SH_VLINE;
+	case 0x250c:	/* ┌ */
+	case 0x256d:	/* ╭ */
+		return VT_SH_RIGHT | VT_SH_DOWN;
+	case 0x2510:	/* ┐ */
+	case 0x256e:	/* ╮ */
+		return VT_SH_LEFT | VT_SH_DOWN;
+	case 0x2514:	/* └ */
+	case 0x2570:	/* ╰ */
+		return VT_SH_RIGHT | VT_SH_UP;
+	case 0x2518:	/* ┘ */
+	case 0x256f:	/* ╯ */
+		return VT_SH_LEFT | VT_SH_UP;
+	case 0x251c:	/* ├ */
+		return VT_SH_VLINE | VT_SH_RIGHT;
+	case 0x2524:	/* ┤ */
+		return VT_SH_VLINE | VT_SH_LEFT;
+	case 0x252c:	/* ┬ */
+		return VT_SH_HLINE | VT_SH_DOWN;
+	case 0x2534:	/* ┴ */
+		return VT_SH_HLINE | VT_SH_UP;
+	case 0x253c:	/* ┼ */
+		return VT_SH_HLINE | VT_SH_VLINE;
+	case 0x2574:	/* ╴ */
+		return VT_SH_LEFT;
+	case 0x2575:	/* ╵ */
+		return VT_SH_UP;
+	case 0x2576:	/* ╶ */
+		return VT_SH_RIGHT;
+	case 0x2577:	/* ╷ */
+		return VT_SH_DOWN;
+	}
+	return 0;
 }
 
 static void
@@ -989,6 +1098,7 @@ vt_cell_look(struct vt *vt, const VTermScreenCell *cell, struct vt_look *lk)
 	lk->italic = cell->attrs.italic;
 	lk->underline = cell->attrs.underline != 0;
 	lk->strike = cell->attrs.strike;
+	lk->shape = vt_cell_shape(cell);
 }
 
 static int
@@ -999,22 +1109,34 @@ vt_look_same_text(const struct vt_look *a, const struct vt_look *b)
 	    a->strike == b->strike;
 }
 
-/* Width of n cells in pixels, with one decimal and no locale involved. */
-static void
-vt_svg_px(struct vt_buf *b, int cells)
+/* Left edge of column col and top edge of row row, in whole pixels. */
+static int
+vt_svg_ix(int col)
 {
-	long	 x10 = (long)cells * VT_SVG_CELL_W10;
-
-	vt_buf_printf(b, "%ld.%ld", x10 / 10, x10 % 10);
+	return VT_SVG_PAD + (int)(((long)col * VT_SVG_CELL_W10 + 5) / 10);
 }
 
-/* An attribute holding the pixel offset or width of n cells. */
-static void
-vt_svg_x(struct vt_buf *b, const char *attr, int cells)
+static int
+vt_svg_iy(int row)
 {
-	vt_buf_printf(b, " %s=\"", attr);
-	vt_svg_px(b, cells);
-	vt_buf_adds(b, "\"");
+	return VT_SVG_PAD + row * VT_SVG_CELL_H;
+}
+
+/* An attribute holding a length in tenths of a pixel, one decimal. */
+static void
+vt_svg_tenths(struct vt_buf *b, const char *attr, long x10)
+{
+	vt_buf_printf(b, " %s=\"%ld.%ld\"", attr, x10 / 10, x10 % 10);
+}
+
+static void
+vt_svg_rect(struct vt_buf *b, int x0, int y0, int x1, int y1,
+    unsigned long rgb)
+{
+	if (x1 <= x0 || y1 <= y0)
+		return;
+	vt_buf_printf(b, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\""
+	    " fill=\"#%06lx\"/>\n", x0, y0, x1 - x0, y1 - y0, rgb);
 }
 
 /* Append c to b XML-escaped; characters XML cannot carry become U+FFFD. */
@@ -1043,43 +1165,135 @@ vt_svg_char(struct vt_buf *b, uint32_t c)
 	vt_buf_add(b, u, vt_utf8_put(u, c));
 }
 
+/* A rectangle grown run by run, flushed when the next one does not fit. */
+struct vt_run {
+	int		 x0, y0, x1, y1;
+	unsigned long	 rgb;
+};
+
+/* Extend *run by the box, if it continues it, else flush and restart. */
+static void
+vt_run_add(struct vt_buf *b, struct vt_run *run, int x0, int y0, int x1,
+    int y1, unsigned long rgb)
+{
+	if (run->x1 > run->x0 && run->rgb == rgb) {
+		if (run->y0 == y0 && run->y1 == y1 && run->x1 == x0) {
+			run->x1 = x1;
+			return;
+		}
+		if (run->x0 == x0 && run->x1 == x1 && run->y1 == y0) {
+			run->y1 = y1;
+			return;
+		}
+	}
+	vt_svg_rect(b, run->x0, run->y0, run->x1, run->y1, run->rgb);
+	run->x0 = x0;
+	run->y0 = y0;
+	run->x1 = x1;
+	run->y1 = y1;
+	run->rgb = rgb;
+}
+
+static void
+vt_run_flush(struct vt_buf *b, struct vt_run *run)
+{
+	vt_svg_rect(b, run->x0, run->y0, run->x1, run->y1, run->rgb);
+	memset(run, 0, sizeof(*run));
+}
+
+/* Backgrounds: a rectangle per run of equal, non-default background. */
+static void
+vt_svg_bg(struct vt_buf *b, const struct vt_look *looks, int rows, int cols)
+{
+	const struct vt_look	*lk;
+	struct vt_run		 run;
+	int			 r, c;
+
+	memset(&run, 0, sizeof(run));
+	for (r = 0; r < rows; r++)
+		for (c = 0; c < cols; c++) {
+			lk = &looks[r * cols + c];
+			if (lk->bg != VT_SVG_BG)
+				vt_run_add(b, &run, vt_svg_ix(c), vt_svg_iy(r),
+				    vt_svg_ix(c + 1), vt_svg_iy(r + 1), lk->bg);
+		}
+	vt_run_flush(b, &run);
+}
+
 /*
- * One row: background rectangles for runs of equal non-default bg, then
- * one <text> per run of equal style and equal cell width, stretched with
- * textLength to its exact cell span so glyph metrics cannot drift.
+ * Shapes in the foreground colour: block halves and horizontal arms row
+ * by row, then vertical arms column by column, so that a line or a
+ * block becomes one rectangle.
  */
 static void
-vt_svg_row(struct vt *vt, struct vt_buf *b, int row, int cols)
+vt_svg_shapes(struct vt_buf *b, const struct vt_look *looks, int rows,
+    int cols)
 {
-	VTermScreenCell	*cells;
-	struct vt_look	*looks;
-	VTermPos	 pos;
-	int		 c, start, end, span, w, blank, i, k;
+	const struct vt_look	*lk;
+	struct vt_run		 run;
+	int			 r, c, half, x0, x1, xm, y0, y1, ym;
 
-	cells = vt_xmalloc((size_t)cols * sizeof(*cells));
-	looks = vt_xmalloc((size_t)cols * sizeof(*looks));
-	pos.row = row;
+	memset(&run, 0, sizeof(run));
+	for (r = 0; r < rows; r++) {
+		for (half = 0; half < 2; half++)
+			for (c = 0; c < cols; c++) {
+				lk = &looks[r * cols + c];
+				if (!(lk->shape &
+				    (half ? VT_SH_BOTTOM : VT_SH_TOP)))
+					continue;
+				y0 = vt_svg_iy(r) + (half ? VT_SVG_HALF : 0);
+				y1 = half ? vt_svg_iy(r + 1) :
+				    vt_svg_iy(r) + VT_SVG_HALF;
+				vt_run_add(b, &run, vt_svg_ix(c), y0,
+				    vt_svg_ix(c + 1), y1, lk->fg);
+			}
+		ym = vt_svg_iy(r) + VT_SVG_HALF;
+		for (c = 0; c < cols; c++) {
+			lk = &looks[r * cols + c];
+			if (!(lk->shape & VT_SH_HLINE))
+				continue;
+			xm = vt_svg_ix(c) + (vt_svg_ix(c + 1) -
+			    vt_svg_ix(c)) / 2;
+			x0 = lk->shape & VT_SH_LEFT ? vt_svg_ix(c) : xm;
+			x1 = lk->shape & VT_SH_RIGHT ? vt_svg_ix(c + 1) :
+			    xm + 1;
+			vt_run_add(b, &run, x0, ym, x1, ym + 1, lk->fg);
+		}
+	}
+	vt_run_flush(b, &run);
 	for (c = 0; c < cols; c++) {
-		pos.col = c;
-		memset(&cells[c], 0, sizeof(cells[c]));
-		vterm_screen_get_cell(vt->screen, pos, &cells[c]);
-		vt_cell_look(vt, &cells[c], &looks[c]);
+		xm = vt_svg_ix(c) + (vt_svg_ix(c + 1) - vt_svg_ix(c)) / 2;
+		for (r = 0; r < rows; r++) {
+			lk = &looks[r * cols + c];
+			if (!(lk->shape & VT_SH_VLINE))
+				continue;
+			ym = vt_svg_iy(r) + VT_SVG_HALF;
+			y0 = lk->shape & VT_SH_UP ? vt_svg_iy(r) : ym;
+			y1 = lk->shape & VT_SH_DOWN ? vt_svg_iy(r + 1) :
+			    ym + 1;
+			vt_run_add(b, &run, xm, y0, xm + 1, y1, lk->fg);
+		}
 	}
+	vt_run_flush(b, &run);
+}
 
-	for (c = 0; c < cols; c = start + span) {
-		start = c;
-		for (span = 1; start + span < cols &&
-		    looks[start + span].bg == looks[start].bg; span++)
-			;
-		if (looks[start].bg == VT_SVG_BG)
-			continue;
-		vt_buf_adds(b, "<rect");
-		vt_svg_x(b, "x", start);
-		vt_buf_printf(b, " y=\"%d\"", row * VT_SVG_CELL_H);
-		vt_svg_x(b, "width", span);
-		vt_buf_printf(b, " height=\"%d\" fill=\"#%06lx\"/>\n",
-		    VT_SVG_CELL_H, looks[start].bg);
-	}
+/* Whether a cell puts no glyph on the screen as text. */
+static int
+vt_svg_textless(const VTermScreenCell *cell, const struct vt_look *lk)
+{
+	return VT_CELL_BLANK(cell) || lk->shape != 0;
+}
+
+/*
+ * One row of text: a <text> per run of equal style and cell width.
+ * Each is given its exact span with textLength (which not every renderer
+ * honours; the font's own advance is close to a cell anyway).
+ */
+static void
+vt_svg_text(struct vt_buf *b, const VTermScreenCell *cells,
+    const struct vt_look *looks, int row, int cols)
+{
+	int	 c, start, end, w, blank, i, k;
 
 	c = 0;
 	while (c < cols) {
@@ -1093,7 +1307,7 @@ vt_svg_row(struct vt *vt, struct vt_buf *b, int row, int cols)
 		while (c < cols && cells[c].chars[0] != (uint32_t)-1 &&
 		    VT_CELL_W(&cells[c]) == w &&
 		    vt_look_same_text(&looks[c], &looks[start])) {
-			if (!VT_CELL_BLANK(&cells[c]))
+			if (!vt_svg_textless(&cells[c], &looks[c]))
 				blank = 0;
 			c += w;
 		}
@@ -1104,19 +1318,34 @@ vt_svg_row(struct vt *vt, struct vt_buf *b, int row, int cols)
 			/* Nothing to draw: the background says it all. */
 			if (blank)
 				continue;
-			/* Trailing blanks draw nothing; leave them out. */
+			/* Leading and trailing blanks draw nothing. */
 			while (end - w > start &&
-			    VT_CELL_BLANK(&cells[end - w]))
+			    vt_svg_textless(&cells[end - w], &looks[end - w]))
 				end -= w;
+			while (start + w < end &&
+			    vt_svg_textless(&cells[start], &looks[start]))
+				start += w;
 		}
 
 		vt_buf_adds(b, "<text");
-		vt_svg_x(b, "x", start);
-		vt_buf_printf(b, " y=\"%d\"",
-		    row * VT_SVG_CELL_H + VT_SVG_BASELINE);
-		vt_svg_x(b, "textLength", end - start);
-		vt_buf_printf(b, " lengthAdjust=\"spacingAndGlyphs\""
-		    " fill=\"#%06lx\"", looks[start].fg);
+		vt_svg_tenths(b, "x", VT_SVG_PAD * 10L +
+		    (long)start * VT_SVG_CELL_W10);
+		vt_buf_printf(b, " y=\"%d\"", vt_svg_iy(row) + VT_SVG_BASELINE);
+		vt_svg_tenths(b, "textLength",
+		    (long)(end - start) * VT_SVG_CELL_W10);
+		if (w > 1) {
+			/*
+			 * Wide glyphs are about 1em, often from a fallback
+			 * font: space them out to two cells rather than
+			 * stretch them, also where textLength is ignored.
+			 */
+			vt_buf_adds(b, " lengthAdjust=\"spacing\"");
+			vt_svg_tenths(b, "letter-spacing",
+			    2L * VT_SVG_CELL_W10 - 10L * VT_SVG_FONT_PX);
+		} else {
+			vt_buf_adds(b, " lengthAdjust=\"spacingAndGlyphs\"");
+		}
+		vt_buf_printf(b, " fill=\"#%06lx\"", looks[start].fg);
 		if (looks[start].bold)
 			vt_buf_adds(b, " font-weight=\"bold\"");
 		if (looks[start].italic)
@@ -1130,42 +1359,63 @@ vt_svg_row(struct vt *vt, struct vt_buf *b, int row, int cols)
 			vt_buf_adds(b, " text-decoration=\"line-through\"");
 		vt_buf_adds(b, ">");
 		for (i = start; i < end; i += w) {
-			if (cells[i].chars[0] == 0)
-				vt_buf_adds(b, " ");
+			if (cells[i].chars[0] == 0 || looks[i].shape != 0) {
+				vt_buf_adds(b, w > 1 ? "  " : " ");
+				continue;
+			}
 			for (k = 0; k < VTERM_MAX_CHARS_PER_CELL &&
 			    cells[i].chars[k] != 0; k++)
 				vt_svg_char(b, cells[i].chars[k]);
 		}
 		vt_buf_adds(b, "</text>\n");
 	}
-	free(looks);
-	free(cells);
 }
 
 int
 vt_write_svg(struct vt *vt, const char *path)
 {
+	VTermScreenCell	*cells;
+	struct vt_look	*looks;
+	VTermPos	 pos;
 	struct vt_buf	 b;
 	FILE		*fp;
-	int		 rows, cols, r, err = 0;
+	int		 rows, cols, r, c, w, h, err = 0;
 	size_t		 n;
 
 	vterm_get_size(vt->term, &rows, &cols);
-	memset(&b, 0, sizeof(b));
-	vt_buf_adds(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-	    "<svg xmlns=\"http://www.w3.org/2000/svg\"");
-	vt_svg_x(&b, "width", cols);
-	vt_buf_printf(&b, " height=\"%d\"", rows * VT_SVG_CELL_H);
-	vt_buf_adds(&b, " viewBox=\"0 0 ");
-	vt_svg_px(&b, cols);
-	vt_buf_printf(&b, " %d\"", rows * VT_SVG_CELL_H);
-	vt_buf_printf(&b, " font-family=\"monospace\" font-size=\"%dpx\""
-	    " xml:space=\"preserve\">\n", VT_SVG_FONT_PX);
-	vt_buf_printf(&b, "<rect width=\"100%%\" height=\"100%%\""
-	    " fill=\"#%06lx\"/>\n", VT_SVG_BG);
+	n = (size_t)rows * (size_t)cols;
+	cells = vt_xmalloc(n * sizeof(*cells));
+	looks = vt_xmalloc(n * sizeof(*looks));
 	for (r = 0; r < rows; r++)
-		vt_svg_row(vt, &b, r, cols);
+		for (c = 0; c < cols; c++) {
+			pos.row = r;
+			pos.col = c;
+			memset(&cells[r * cols + c], 0, sizeof(*cells));
+			vterm_screen_get_cell(vt->screen, pos,
+			    &cells[r * cols + c]);
+			vt_cell_look(vt, &cells[r * cols + c],
+			    &looks[r * cols + c]);
+		}
+
+	w = vt_svg_ix(cols) + VT_SVG_PAD;
+	h = vt_svg_iy(rows) + VT_SVG_PAD;
+	memset(&b, 0, sizeof(b));
+	vt_buf_printf(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	    "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\""
+	    " height=\"%d\" viewBox=\"0 0 %d %d\"", w, h, w, h);
+	vt_buf_printf(&b, " font-family=\"%s\" font-size=\"%dpx\""
+	    " shape-rendering=\"crispEdges\" xml:space=\"preserve\">\n",
+	    VT_SVG_FONTS, VT_SVG_FONT_PX);
+	vt_buf_printf(&b, "<rect width=\"%d\" height=\"%d\" rx=\"6\""
+	    " shape-rendering=\"geometricPrecision\" fill=\"#%06lx\"/>\n",
+	    w, h, VT_SVG_BG);
+	vt_svg_bg(&b, looks, rows, cols);
+	vt_svg_shapes(&b, looks, rows, cols);
+	for (r = 0; r < rows; r++)
+		vt_svg_text(&b, &cells[r * cols], &looks[r * cols], r, cols);
 	vt_buf_adds(&b, "</svg>\n");
+	free(looks);
+	free(cells);
 
 	if ((fp = fopen(path, "w")) == NULL) {
 		err = errno;

@@ -1,0 +1,366 @@
+/*
+ * shots.c - the README's screenshots, taken from the real program.
+ *
+ *	shots PROGRAM OUTDIR [SCENE...]
+ *	shots --list
+ *
+ * Runs PROGRAM (e.g. ./sma-allies) on a pseudo-terminal through a few
+ * scripted scenes and writes OUTDIR/SCENE.svg for each one, or only for
+ * the scenes named.  Every step waits for the screen to show what it
+ * should and then for the program to fall quiet, never for a fixed time,
+ * and the environment is fixed (TERM, locale, no BROWSER, no NO_COLOR,
+ * built-in data), so the same program gives the same bytes every run.
+ *
+ * --list prints the scene names, one a line.
+ *
+ * Exit status: 0 all written, 1 a scene failed (its screen goes to
+ * stderr), 2 usage.
+ */
+
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "tty/vt.h"
+
+/* Generous, for slow or loaded machines; a healthy run takes a second. */
+#define T_WAIT		10000
+/* How long the screen must stay unchanged before it is photographed. */
+#define T_QUIET		150
+
+struct scene {
+	const char	*name;
+	int		 rows, cols;
+	int		 kiosk;
+	int		(*play)(struct vt *);
+	const char	*quit[4];	/* keys that end the program */
+};
+
+static const char	*scene_name;
+static int		 scene_rows;
+
+static long long
+now_ms(void)
+{
+	struct timespec	 ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Report a failed step and show the screen it failed on. */
+static int
+fail(struct vt *vt, const char *what, const char *arg)
+{
+	char	*s;
+	size_t	 n;
+	int	 status;
+
+	fprintf(stderr, "shots: %s: %s \"%s\"", scene_name, what, arg);
+	if (vt_wait_exit(vt, 0, &status)) {
+		if (WIFEXITED(status))
+			fprintf(stderr, "; the program exited with status %d",
+			    WEXITSTATUS(status));
+		else if (WIFSIGNALED(status))
+			fprintf(stderr, "; the program died of signal %d",
+			    WTERMSIG(status));
+	}
+	s = vt_screen(vt);
+	for (n = strlen(s); n > 0 && s[n - 1] == '\n'; n--)
+		s[n - 1] = '\0';
+	fprintf(stderr, "; the screen was:\n%s\n", s);
+	free(s);
+	return -1;
+}
+
+/* Wait for text anywhere on the screen, then for quiet. */
+static int
+expect(struct vt *vt, const char *text)
+{
+	if (!vt_wait_text(vt, text, T_WAIT))
+		return fail(vt, "timed out waiting for", text);
+	if (!vt_wait_quiet(vt, T_QUIET, T_WAIT))
+		return fail(vt, "never fell quiet after", text);
+	return 0;
+}
+
+/*
+ * Wait until the bottom line is the search bar holding exactly pattern:
+ * "/" and the pattern, then a blank or the end of the line.
+ */
+static int
+expect_bar(struct vt *vt, const char *pattern)
+{
+	long long	 deadline = now_ms() + T_WAIT;
+	size_t		 n = strlen(pattern);
+	char		*row;
+	int		 ok;
+
+	for (;;) {
+		row = vt_row(vt, scene_rows - 1);
+		ok = row[0] == '/' && strncmp(row + 1, pattern, n) == 0 &&
+		    (row[n + 1] == ' ' || row[n + 1] == '\0');
+		free(row);
+		if (ok)
+			return 0;
+		if (now_ms() >= deadline || vt_pump(vt, 50) < 0)
+			return fail(vt, "the search bar never showed", pattern);
+	}
+}
+
+/* Type s one key at a time, each echoed in the search bar first. */
+static int
+type_pattern(struct vt *vt, const char *s)
+{
+	char	 key[2] = { 0, 0 };
+	char	 typed[128];
+	size_t	 i;
+
+	if (strlen(s) >= sizeof(typed))
+		return fail(vt, "pattern too long", s);
+	for (i = 0; s[i] != '\0'; i++) {
+		key[0] = s[i];
+		vt_sends(vt, key);
+		memcpy(typed, s, i + 1);
+		typed[i + 1] = '\0';
+		if (expect_bar(vt, typed) < 0)
+			return -1;
+	}
+	return vt_wait_quiet(vt, T_QUIET, T_WAIT) ? 0 :
+	    fail(vt, "never fell quiet after typing", s);
+}
+
+static int
+open_bar(struct vt *vt)
+{
+	vt_sends(vt, "/");
+	return expect_bar(vt, "");
+}
+
+/* ---- scenes ---- */
+
+static int
+play_first_screen(struct vt *vt)
+{
+	if (expect(vt, "The Sex and Gender Health") < 0)
+		return -1;
+	return expect(vt, "20th primary specialty.");
+}
+
+static int
+play_live_search(struct vt *vt)
+{
+	if (play_first_screen(vt) < 0 || open_bar(vt) < 0)
+		return -1;
+	return type_pattern(vt, "health|care");
+}
+
+static int
+play_invalid_pattern(struct vt *vt)
+{
+	if (play_first_screen(vt) < 0 || open_bar(vt) < 0 ||
+	    type_pattern(vt, "nurs(") < 0)
+		return -1;
+	return expect(vt, "missing closing parenthesis");
+}
+
+static int
+play_about(struct vt *vt)
+{
+	if (play_first_screen(vt) < 0)
+		return -1;
+	vt_sends(vt, "a");
+	return expect(vt, "two (2) years");
+}
+
+static int
+play_help(struct vt *vt)
+{
+	if (play_first_screen(vt) < 0)
+		return -1;
+	vt_sends(vt, "?");
+	return expect(vt, "In the search bar");
+}
+
+static int
+play_narrow(struct vt *vt)
+{
+	if (expect(vt, "1/12") < 0)
+		return -1;
+	vt_sends(vt, "j");
+	if (expect(vt, "2/12") < 0)
+		return -1;
+	vt_sends(vt, "j");
+	if (expect(vt, "3/12") < 0)
+		return -1;
+	vt_sends(vt, "j");
+	return expect(vt, "4/12");
+}
+
+static int
+play_kiosk_qr(struct vt *vt)
+{
+	if (expect(vt, "12 allies") < 0)
+		return -1;
+	vt_sends(vt, "j");
+	if (!vt_wait_quiet(vt, T_QUIET, T_WAIT))
+		return fail(vt, "never fell quiet after", "j");
+	vt_sends(vt, "o");
+	return expect(vt, "\xe2\x96\x80\xe2\x96\x80\xe2\x96\x80\xe2\x96\x80"
+	    "\xe2\x96\x80\xe2\x96\x80\xe2\x96\x80");	/* a finder's foot */
+}
+
+static const struct scene scenes[] = {
+	{ "first-screen", 30, 100, 0, play_first_screen, { "q" } },
+	{ "live-search", 30, 100, 0, play_live_search, { "Enter", "q" } },
+	{ "invalid-pattern", 30, 100, 0, play_invalid_pattern,
+	    { "C-u", "Enter", "q" } },
+	{ "about", 30, 100, 0, play_about, { "q", "q" } },
+	{ "help", 30, 100, 0, play_help, { "q", "q" } },
+	{ "narrow", 24, 60, 0, play_narrow, { "q" } },
+	{ "kiosk-qr", 24, 80, 1, play_kiosk_qr, { NULL } },
+};
+
+/* ---- driver ---- */
+
+/* A fixed environment: only what finding programs and terminfo needs. */
+static char **
+make_env(void)
+{
+	static const char *const pass[] = {
+		"PATH", "HOME", "TERMINFO", "TERMINFO_DIRS",
+	};
+	static char	*env[8];
+	const char	*v;
+	size_t		 i, n = 0, len;
+
+	env[n++] = (char *)"TERM=xterm-256color";
+	env[n++] = (char *)"LC_ALL=C.UTF-8";
+	for (i = 0; i < sizeof(pass) / sizeof(pass[0]); i++) {
+		if ((v = getenv(pass[i])) == NULL)
+			continue;
+		len = strlen(pass[i]) + strlen(v) + 2;
+		if ((env[n] = malloc(len)) == NULL) {
+			perror("shots");
+			exit(1);
+		}
+		snprintf(env[n++], len, "%s=%s", pass[i], v);
+	}
+	env[n] = NULL;
+	return env;
+}
+
+/* End the program the way a user would, and reap it. */
+static int
+quit(struct vt *vt, const struct scene *sc)
+{
+	int	 i, status;
+
+	if (sc->kiosk) {
+		vt_kill(vt, SIGTERM);
+	} else {
+		for (i = 0; sc->quit[i] != NULL; i++) {
+			if (strlen(sc->quit[i]) == 1)
+				vt_sends(vt, sc->quit[i]);
+			else
+				vt_key(vt, sc->quit[i]);
+			/* Apart, so that Esc and a key never read as Alt. */
+			vt_wait_quiet(vt, T_QUIET, T_WAIT);
+		}
+	}
+	if (!vt_wait_exit(vt, T_WAIT, &status))
+		return fail(vt, "did not exit after", sc->kiosk ? "SIGTERM" :
+		    sc->quit[0]);
+	if (WIFSIGNALED(status) && WTERMSIG(status) != SIGTERM) {
+		fprintf(stderr, "shots: %s: killed by signal %d\n", sc->name,
+		    WTERMSIG(status));
+		return -1;
+	}
+	return 0;
+}
+
+static int
+shoot(const char *program, const char *outdir, const struct scene *sc,
+    char **env)
+{
+	char		*argv[3];
+	char		 path[4096];
+	struct vt	*vt;
+	int		 rc = -1;
+
+	scene_name = sc->name;
+	scene_rows = sc->rows;
+	argv[0] = (char *)program;
+	argv[1] = sc->kiosk ? (char *)"--kiosk" : NULL;
+	argv[2] = NULL;
+	if ((size_t)snprintf(path, sizeof(path), "%s/%s.svg", outdir,
+	    sc->name) >= sizeof(path)) {
+		fprintf(stderr, "shots: %s: path too long\n", outdir);
+		return -1;
+	}
+	if ((vt = vt_spawn(argv, env, sc->rows, sc->cols)) == NULL) {
+		fprintf(stderr, "shots: %s: %s\n", program, strerror(errno));
+		return -1;
+	}
+	if (sc->play(vt) == 0) {
+		if (vt_write_svg(vt, path) != 0)
+			fprintf(stderr, "shots: %s: %s\n", path,
+			    strerror(errno));
+		else if ((rc = quit(vt, sc)) != 0)
+			unlink(path);	/* a picture of a broken run */
+	}
+	vt_free(vt);
+	if (rc == 0)
+		printf("%s\n", path);
+	return rc;
+}
+
+int
+main(int argc, char *argv[])
+{
+	char	**env;
+	size_t	  i;
+	int	  j, want, failed = 0, found;
+
+	if (argc == 2 && strcmp(argv[1], "--list") == 0) {
+		for (i = 0; i < sizeof(scenes) / sizeof(scenes[0]); i++)
+			printf("%s\n", scenes[i].name);
+		return 0;
+	}
+	if (argc < 3) {
+		fprintf(stderr, "usage: shots PROGRAM OUTDIR [SCENE...]\n"
+		    "       shots --list\n");
+		return 2;
+	}
+	for (j = 3; j < argc; j++) {
+		found = 0;
+		for (i = 0; i < sizeof(scenes) / sizeof(scenes[0]); i++)
+			found |= strcmp(argv[j], scenes[i].name) == 0;
+		if (!found) {
+			fprintf(stderr, "shots: no scene %s\n", argv[j]);
+			return 2;
+		}
+	}
+	if (mkdir(argv[2], 0777) != 0 && errno != EEXIST) {
+		fprintf(stderr, "shots: %s: %s\n", argv[2], strerror(errno));
+		return 1;
+	}
+	signal(SIGPIPE, SIG_IGN);
+	env = make_env();
+	for (i = 0; i < sizeof(scenes) / sizeof(scenes[0]); i++) {
+		want = argc == 3;
+		for (j = 3; j < argc; j++)
+			want |= strcmp(argv[j], scenes[i].name) == 0;
+		if (want && shoot(argv[1], argv[2], &scenes[i], env) != 0)
+			failed = 1;
+	}
+	return failed;
+}
