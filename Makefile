@@ -25,7 +25,8 @@ SAN         = -fsanitize=address,undefined -fno-sanitize-recover=all \
 BUILD_DEPS  = cmd:cc:gcc cmd:pkg-config:pkg-config \
               pc:ncursesw:libncurses-dev pc:yaml-0.1:libyaml-dev \
               pc:libpcre2-8:libpcre2-dev pc:libqrencode:libqrencode-dev
-TEST_DEPS   = pc:cmocka:libcmocka-dev pc:vterm:libvterm-dev
+TEST_DEPS   = pc:cmocka:libcmocka-dev pc:vterm:libvterm-dev \
+              cmd:/usr/bin/time:time cmd:script:bsdutils cmd:zbarimg:zbar-tools
 FUZZ_DEPS   = cmd:clang:clang
 SHOT_DEPS   = cmd:rsvg-convert:librsvg2-bin
 

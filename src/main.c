@@ -188,7 +188,9 @@ parse_args(int argc, char **argv, struct cli *c)
 	c->app.idle = 90;
 	c->app.cycle = 8;
 	c->app.mouse = 1;
-	while ((ch = getopt_long(argc, argv, "d:s:f:ihV", long_options,
+	/* Our own messages, named "sma-allies" however we were started. */
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, ":d:s:f:ihV", long_options,
 	    NULL)) != -1) {
 		switch (ch) {
 		case 'd':
@@ -262,10 +264,17 @@ parse_args(int argc, char **argv, struct cli *c)
 		case 'V':
 			printf("sma-allies %s\n", VERSION);
 			exit(fflush(stdout) == 0 ? 0 : EXIT_TROUBLE);
+		case ':':
+			if (optopt > 0 && optopt < 256)
+				usage_error("option -%c needs a value", optopt);
+			usage_error("option '%s' needs a value",
+			    argv[optind - 1]);
+			/* NOTREACHED */
 		default:
-			usage(stderr);
-			fprintf(stderr, "Try 'sma-allies --help' for more.\n");
-			exit(EXIT_TROUBLE);
+			if (optopt > 0 && optopt < 256)
+				usage_error("unknown option -%c", optopt);
+			usage_error("unknown option '%s'", argv[optind - 1]);
+			/* NOTREACHED */
 		}
 	}
 	if (modes > 1)

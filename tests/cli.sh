@@ -1,0 +1,674 @@
+#!/bin/sh
+# Command-line tests: run the real program and check what it prints on
+# stdout and stderr and the status it exits with.
+#
+#   sh tests/cli.sh PROGRAM
+#
+# PROGRAM is normally the sanitizer build.  Every check prints "ok - ..."
+# or "not ok - ..." (with the evidence on "#" lines after it), and the
+# last line is "N passed, N failed"; the status is non-zero when anything
+# failed.  Needs /usr/bin/time (Debian package time) for the alias bomb's
+# memory check and script (bsdutils) for a pseudo-terminal.
+set -u
+
+if [ $# -ne 1 ]; then
+	echo "usage: sh tests/cli.sh PROGRAM" >&2
+	exit 2
+fi
+case $1 in
+/*)	prog=$1 ;;
+*/*)	prog=$PWD/$1 ;;
+*)	prog=$(command -v "$1") || prog=$1 ;;
+esac
+if [ ! -x "$prog" ]; then
+	echo "cli.sh: $1: no such program" >&2
+	exit 2
+fi
+
+# Run from the top of the repository: messages name files as given on
+# the command line, so fixtures are always tests/data/..., the seed
+# data/allies.yaml.
+cd "$(dirname "$0")/.." || exit 2
+bad=tests/data/bad
+good=tests/data/good
+
+export LC_ALL=C.UTF-8
+unset LANG LANGUAGE SMA_ALLIES_DATA SMA_ALLIES_STAFF_PIN BROWSER NO_COLOR
+: "${ASAN_OPTIONS:=detect_leaks=1:abort_on_error=0:exitcode=86}"
+: "${UBSAN_OPTIONS:=halt_on_error=1:print_stacktrace=1}"
+: "${LSAN_OPTIONS:=exitcode=86}"
+export ASAN_OPTIONS UBSAN_OPTIONS LSAN_OPTIONS
+
+tmp=$(mktemp -d) || exit 2
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 2' HUP INT TERM
+
+# No single run may take long; a hang is a failure, not a stuck suite.
+if command -v timeout >/dev/null 2>&1; then
+	limit="timeout 20"
+else
+	limit=
+fi
+
+sanitizer_report='ERROR: [A-Za-z]*Sanitizer|runtime error|LeakSanitizer'
+esc=$(printf '\033')
+tab=$(printf '\t')
+passed=0
+failed=0
+runs=0
+insane=0
+
+pass() {
+	passed=$((passed + 1))
+	echo "ok - $1"
+}
+
+# fail DESC: say what went wrong ($why) and show the evidence.
+fail() {
+	failed=$((failed + 1))
+	echo "not ok - $1"
+	[ -n "$why" ] && echo "#   $why"
+	if [ -s "$tmp/out" ]; then
+		echo "#   stdout:"
+		head -n 5 "$tmp/out" | sed 's/^/#     /'
+	fi
+	if [ -s "$tmp/err" ]; then
+		echo "#   stderr:"
+		head -n 8 "$tmp/err" | sed 's/^/#     /'
+	fi
+}
+
+# verdict STATUS DESC: the conditions before it held (0) or not.
+verdict() {
+	if [ "$1" -eq 0 ]; then
+		pass "$2"
+	else
+		fail "$2"
+	fi
+}
+
+# run ARG...: run the program with stdin from /dev/null and the NAME=VALUE
+# words in $envs added to its environment; its output goes to $tmp/out
+# and $tmp/err and its status to $rc.  A run that dies by a signal, times
+# out or reports a sanitizer error is a failure of its own.
+envs=
+run() {
+	$limit env $envs "$prog" "$@" >"$tmp/out" 2>"$tmp/err" </dev/null
+	rc=$?
+	why=
+	sane "$*"
+}
+
+# sane WHAT: check the last run ($rc, $tmp/err) was not a crash.
+sane() {
+	runs=$((runs + 1))
+	if [ "$rc" -ge 124 ]; then
+		why="exit status $rc: killed by a signal, timed out or not run"
+	elif grep -E -q "$sanitizer_report" "$tmp/err"; then
+		why="sanitizer report on stderr"
+	else
+		return 0
+	fi
+	insane=$((insane + 1))
+	fail "no crash: sma-allies $1"
+	why=
+	return 1
+}
+
+# Conditions on the last run.  Each returns non-zero and sets $why when
+# it does not hold.
+status() {
+	[ "$rc" -eq "$1" ] && return 0
+	why="exit status $rc, want $1"
+	return 1
+}
+
+out_is() {
+	printf '%s\n' "$1" >"$tmp/want"
+	cmp -s "$tmp/want" "$tmp/out" && return 0
+	why="stdout is not exactly: $1"
+	return 1
+}
+
+out_empty() {
+	[ ! -s "$tmp/out" ] && return 0
+	why="stdout is not empty"
+	return 1
+}
+
+err_empty() {
+	[ ! -s "$tmp/err" ] && return 0
+	why="stderr is not empty"
+	return 1
+}
+
+out_has() {
+	grep -F -q -e "$1" "$tmp/out" && return 0
+	why="stdout lacks: $1"
+	return 1
+}
+
+err_has() {
+	grep -F -q -e "$1" "$tmp/err" && return 0
+	why="stderr lacks: $1"
+	return 1
+}
+
+out_lines() {
+	n=$(wc -l <"$tmp/out")
+	[ "$n" -eq "$1" ] && return 0
+	why="$n lines on stdout, want $1"
+	return 1
+}
+
+no_esc() {
+	! grep -q "$esc" "$1" && return 0
+	why="an ESC byte in $1"
+	return 1
+}
+
+# because WHY: the reason a condition chain failed, unless one said so.
+because() {
+	why=${why:-$1}
+	return 1
+}
+
+# Text output is "NAME (ABBR)  URL..."; the first field is the ally.
+firsts() {
+	sed 's/  .*//' "$1"
+}
+
+# ---------------------------------------------------------------------
+# The seed data.
+
+cat >"$tmp/seed-names" <<'EOF'
+The American Academy of Family Physicians (AAFP)
+The Anchor Institutions Task Force (AITF)
+The Albert Schweitzer Fellowship
+The American Medical Student Association (AMSA)
+The BMPRC Initiative (BMPRC)
+Cambridge Health Alliance (CHA)
+The Camden Coalition
+Intend Health Strategies
+The Network Towards Unity for Health (TUFH)
+The Organization for Associate Degree Nursing (OADN)
+People Power Health
+The Sex and Gender Health Collaborative (SGHC)
+EOF
+
+run --list
+status 0 && err_empty && out_lines 12 &&
+    firsts "$tmp/out" | cmp -s - "$tmp/seed-names" ||
+    because "names differ from the seed's, in its order"
+verdict $? "--list prints the 12 allies in the seed's order"
+cp "$tmp/out" "$tmp/seed-list"
+
+run --check data/allies.yaml
+status 0 && out_is "data/allies.yaml: OK, 12 allies" && err_empty
+verdict $? "--check data/allies.yaml prints exactly 'FILE: OK, 12 allies'"
+
+run --check
+status 0 && out_has "OK, 12 allies" && out_lines 1 && err_empty
+verdict $? "--check without a file checks the built-in data"
+
+run -d data/allies.yaml --list
+status 0 && cmp -s "$tmp/out" "$tmp/seed-list" ||
+    because "differs from the built-in --list"
+verdict $? "-d data/allies.yaml lists what the built-in copy lists"
+
+# ---------------------------------------------------------------------
+# Searching.
+
+oadn="The Organization for Associate Degree Nursing (OADN)  https://oadn.org/"
+
+run -s nurs
+status 0 && out_is "$oadn" && err_empty
+verdict $? "-s nurs prints exactly one line, the OADN"
+
+run -s '('
+status 2 && out_empty && err_has "missing closing parenthesis" &&
+    grep -q '^ *\^' "$tmp/err" || because "no caret line"
+verdict $? "-s '(' is an invalid regex: status 2, PCRE2's message, a caret"
+
+run -s zzzz
+status 1 && out_empty && err_empty
+verdict $? "-s zzzz matches nothing: status 1, empty stdout"
+
+run -f name -s '^The'
+status 0 && out_lines 9 && ! firsts "$tmp/out" | grep -v -q '^The' ||
+    because "a name not starting with The"
+verdict $? "-f name -s '^The' prints the 9 names that start with The"
+
+run -s Nursing
+status 0 && out_lines 1 && out_has "(OADN)"
+verdict $? "-s Nursing (upper case: exact) matches the OADN"
+
+run -s NURSING
+status 1 && out_empty
+verdict $? "-s NURSING (upper case: exact) matches nothing"
+
+run -i -s NURSING
+status 0 && out_lines 1 && out_has "(OADN)"
+verdict $? "-i -s NURSING is caseless and matches the OADN"
+
+run --case-sensitive -s nursing
+status 0 && out_lines 1 && out_has "(OADN)" && out_has " nursing "
+verdict $? "--case-sensitive -s nursing matches the OADN by its description"
+
+run -f tags -s nursing
+status 0 && out_lines 1 && out_has "(OADN)"
+verdict $? "-f tags -s nursing matches the OADN by its tags"
+
+run -f bogus -s x
+status 2 && out_empty && err_has "unknown field 'bogus'" && err_has "usage:"
+verdict $? "-f bogus is a usage error (status 2)"
+
+run --list --format tsv
+status 0 && out_lines 12 &&
+    awk -F "$tab" 'NF != 3 { bad = 1 } END { exit bad }' "$tmp/out" ||
+    because "a line without exactly 3 tab-separated columns"
+verdict $? "--format tsv prints name, abbreviation and url per line"
+
+run -s health --format tsv
+status 0 && awk -F "$tab" 'NF != 3 { bad = 1 } END { exit bad }' "$tmp/out" ||
+    because "a line without exactly 3 tab-separated columns"
+verdict $? "-s health --format tsv prints 3 columns per line"
+
+run -s health
+firsts "$tmp/out" >"$tmp/health-names"
+run -s health --format yaml
+cp "$tmp/out" "$tmp/health.yaml"
+run -d "$tmp/health.yaml" --list
+status 0 && firsts "$tmp/out" | cmp -s - "$tmp/health-names" &&
+    [ -s "$tmp/health-names" ] ||
+    because "the reloaded allies differ from -s health's"
+verdict $? "-s health --format yaml loads again with the same allies, in order"
+
+run --list --format yaml
+cp "$tmp/out" "$tmp/seed.yaml"
+run --check "$tmp/seed.yaml"
+status 0 && out_is "$tmp/seed.yaml: OK, 12 allies" && err_empty
+verdict $? "--list --format yaml of the seed checks clean: 12 allies"
+run -d "$tmp/seed.yaml" --list
+status 0 && cmp -s "$tmp/out" "$tmp/seed-list" ||
+    because "differs from the seed's --list"
+verdict $? "the seed survives a yaml round trip unchanged"
+
+run -s nurs --color always
+status 0 && out_has "${esc}[1;31mNurs${esc}[m"
+verdict $? "--color always wraps a match in ESC[1;31m ... ESC[m"
+
+run -s nurs --color never
+status 0 && no_esc "$tmp/out"
+verdict $? "--color never: no ESC byte"
+
+run -s nurs
+status 0 && no_esc "$tmp/out"
+verdict $? "no --color and stdout not a terminal: no ESC byte"
+
+envs=NO_COLOR=1
+run -s nurs --color auto
+envs=
+status 0 && no_esc "$tmp/out"
+verdict $? "NO_COLOR=1 --color auto, not a terminal: no ESC byte"
+
+run -s nurs --color always --format tsv
+status 0 && no_esc "$tmp/out"
+verdict $? "--color always colours text only, never tsv"
+
+# A pseudo-terminal, so that --color auto has something to decide.
+if command -v script >/dev/null 2>&1; then
+	TERM=xterm script -qec "'$prog' -s nurs --color auto" /dev/null \
+	    >"$tmp/out" 2>"$tmp/err" </dev/null
+	rc=$?
+	why=
+	sane "-s nurs --color auto (on a terminal)" &&
+	    status 0 && out_has "${esc}[1;31m"
+	verdict $? "--color auto on a terminal highlights"
+	TERM=xterm NO_COLOR=1 script -qec "'$prog' -s nurs --color auto" \
+	    /dev/null >"$tmp/out" 2>"$tmp/err" </dev/null
+	rc=$?
+	why=
+	sane "-s nurs --color auto with NO_COLOR (on a terminal)" &&
+	    status 0 && out_has "Nursing" && no_esc "$tmp/out"
+	verdict $? "NO_COLOR=1 --color auto on a terminal: no ESC byte"
+else
+	why="script(1) is missing: install bsdutils"
+	fail "--color auto on a terminal"
+fi
+
+# A runaway pattern must hit the match limit, not the clock.
+{
+	printf 'allies:\n  - name: Runaway\n    url: https://example.org/\n'
+	printf '    description: %s\n' \
+	    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaX"
+} >"$tmp/runaway.yaml"
+saved=$limit
+[ -n "$limit" ] && limit="timeout 5"
+for pat in '(?:a+)+$' '^(a+)+$'; do
+	run -d "$tmp/runaway.yaml" -s "$pat"
+	status 2 && out_empty && err_has "too complex"
+	verdict $? "-s '$pat' on 'aaa...X' hits the match limit within 5 s"
+done
+limit=$saved
+
+# ---------------------------------------------------------------------
+# Invalid files: every one is refused with every error, at its place.
+
+expected=$bad/expected.txt
+
+# check_errors FILE: the errors expected.txt lists for FILE appear on
+# stderr in that order, each as "FILE:LINE:COL: error: ..." holding its
+# substring, and there are no other errors.
+check_errors() {
+	why=$(awk -F "$tab" -v file="$1" -v base="${1##*/}" \
+	    -v errfile="$tmp/err" '
+	/^#/ || NF == 0 { next }
+	$1 == base && $2 == "count" { want = $3; next }
+	$1 == base { n++; pos[n] = $2; text[n] = $3 }
+	END {
+		i = 1
+		while ((getline line < errfile) > 0) {
+			if (index(line, file ":") != 1 ||
+			    index(line, " error: ") == 0)
+				continue
+			nerr++
+			if (i <= n &&
+			    index(line, file ":" pos[i] ": error: ") == 1 &&
+			    index(line, text[i]) > 0)
+				i++
+		}
+		if (n == 0) {
+			print "no line for it in expected.txt"
+			exit 1
+		}
+		if (i <= n) {
+			print "missing or out of order: " pos[i] ": " text[i]
+			exit 1
+		}
+		if (want == "")
+			want = n
+		if (nerr + 0 != want + 0) {
+			print nerr + 0 " errors, want " want
+			exit 1
+		}
+	}' "$expected")
+}
+
+nbad=0
+for f in "$bad"/*.yaml; do
+	nbad=$((nbad + 1))
+	run --check "$f"
+	status 2 && out_empty && check_errors "$f"
+	verdict $? "--check $f: status 2, the expected errors at their places"
+	run -d "$f" --list
+	status 2 && out_empty
+	verdict $? "-d $f --list: status 2, nothing on stdout"
+done
+why="only $nbad invalid files"
+[ "$nbad" -ge 35 ]
+verdict $? "at least 35 invalid files ($nbad)"
+
+# Every line of expected.txt names a file that is there.
+why=$(awk -F "$tab" '!/^#/ && NF > 0 { print $1 }' "$expected" | sort -u |
+    while read -r name; do
+	[ -f "$bad/$name" ] || echo "expected.txt names a missing $name"
+    done)
+[ -z "$why" ]
+verdict $? "expected.txt names only files that exist"
+
+# The alias bomb: refused quickly and in little memory.
+if [ -x /usr/bin/time ]; then
+	/usr/bin/time -f '%e %M' -o "$tmp/time" "$prog" --check \
+	    "$bad/alias-bomb.yaml" >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+	why=
+	sane "--check $bad/alias-bomb.yaml (timed)"
+	# time(1) puts "Command exited with non-zero status" first.
+	secs=$(tail -n 1 "$tmp/time" | cut -d ' ' -f 1)
+	kb=$(tail -n 1 "$tmp/time" | cut -d ' ' -f 2)
+	why="took $secs s and $kb KB at most, want < 1 s and < 50 MB"
+	status 2 && awk -v s="$secs" -v kb="$kb" \
+	    'BEGIN { exit !(s + 0 < 1 && kb + 0 > 0 && kb + 0 < 51200) }'
+	verdict $? "the alias bomb is refused in < 1 s and < 50 MB"
+else
+	why="/usr/bin/time is missing: install the time package"
+	fail "the alias bomb is refused in < 1 s and < 50 MB"
+fi
+
+# ---------------------------------------------------------------------
+# Odd but valid files: they load, and their yaml output loads again to
+# the same allies.
+
+# warnings_ok FILE: stderr holds exactly the warnings that
+# expected-warnings.txt lists for FILE (none when it lists none).
+warnings_ok() {
+	why=$(awk -F "$tab" -v file="$1" -v base="${1##*/}" \
+	    -v errfile="$tmp/err" '
+	/^#/ || NF == 0 { next }
+	$1 == base { n++; pos[n] = $2; text[n] = $3 }
+	END {
+		i = 1
+		while ((getline line < errfile) > 0) {
+			lines++
+			if (i <= n &&
+			    index(line, file ":" pos[i] ": warning: ") == 1 &&
+			    index(line, text[i]) > 0)
+				i++
+		}
+		if (i <= n) {
+			print "missing or out of order: " pos[i] ": " text[i]
+			exit 1
+		}
+		if (lines + 0 != n) {
+			print lines + 0 " lines on stderr, want " n
+			exit 1
+		}
+	}' "$good/expected-warnings.txt")
+}
+
+for f in "$good"/*.yaml; do
+	run --check "$f"
+	n=$(sed -n 's/^.*: OK, \([0-9]*\) all[iy]e*s*$/\1/p' "$tmp/out")
+	status 0 && out_has "$f: OK, " && [ -n "$n" ] && warnings_ok "$f" ||
+	    because "no 'FILE: OK, N allies' line"
+	verdict $? "--check $f: OK"
+	run -d "$f" --list
+	cp "$tmp/out" "$tmp/list"
+	status 0 && out_lines "${n:-0}"
+	verdict $? "-d $f --list: one line for each of its ${n:-?} allies"
+	run -d "$f" --list --format yaml
+	cp "$tmp/out" "$tmp/round.yaml"
+	run --check "$tmp/round.yaml"
+	if [ "${n:-0}" = 1 ]; then
+		allies="1 ally"
+	else
+		allies="${n:-?} allies"
+	fi
+	status 0 && out_is "$tmp/round.yaml: OK, $allies" && err_empty
+	verdict $? "$f: its --format yaml output checks clean"
+	run -d "$tmp/round.yaml" --list
+	status 0 && cmp -s "$tmp/out" "$tmp/list" ||
+	    because "--list differs after the round trip"
+	verdict $? "$f: --list is the same after a yaml round trip"
+done
+
+# hostile-escapes.yaml: terminal controls in the data never reach the
+# output, whatever the format.  bytes_clean FILE [BYTE...] checks for C0
+# controls (but newline and the BYTEs allowed, such as 09), DEL, C1
+# controls (U+0080-U+009F: C2 80 to C2 9F), bidi overrides and isolates
+# (U+202A-U+202E, U+2066-U+2069) and invalid UTF-8.
+bytes_clean() {
+	f=$1
+	shift
+	why=$(od -An -v -tx1 "$f" | tr -s ' \n' '\n\n' | grep . |
+	    awk -v allow="0a $*" '
+	BEGIN { n = split(allow, a, " "); for (i = 1; i <= n; i++) ok[a[i]] = 1 }
+	{
+		if (($1 < "20" || $1 == "7f") && !($1 in ok)) {
+			print "byte 0x" $1 " at offset " NR - 1
+			exit 1
+		}
+		if (prev == "c2" && $1 >= "80" && $1 <= "9f") {
+			print "C1 control c2 " $1 " at offset " NR - 2
+			exit 1
+		}
+		if (prev2 == "e2" && (prev == "80" && $1 >= "aa" &&
+		    $1 <= "ae" || prev == "81" && $1 >= "a6" && $1 <= "a9")) {
+			print "bidi control e2 " prev " " $1 " at offset " NR - 3
+			exit 1
+		}
+		prev2 = prev
+		prev = $1
+	}')
+	[ -z "$why" ] || return 1
+	iconv -f UTF-8 -t UTF-8 "$f" >/dev/null 2>&1 && return 0
+	why="invalid UTF-8 in $f"
+	return 1
+}
+
+hostile=$good/hostile-escapes.yaml
+run -d "$hostile" --list
+status 0 && out_lines 5 && bytes_clean "$tmp/out"
+verdict $? "hostile-escapes: --list carries no control characters"
+run -d "$hostile" -s .
+status 0 && out_lines 5 && bytes_clean "$tmp/out"
+verdict $? "hostile-escapes: -s . carries no control characters"
+run -d "$hostile" -f description -s 'feed|backspace|bell|clipboard|newline'
+status 0 && out_lines 5 && bytes_clean "$tmp/out"
+verdict $? "hostile-escapes: description excerpts carry no control characters"
+run -d "$hostile" -f tags -s 'bold|bell|here|line'
+status 0 && out_lines 2 && bytes_clean "$tmp/out"
+verdict $? "hostile-escapes: tag excerpts carry no control characters"
+run -d "$hostile" --list --format tsv
+status 0 && out_lines 5 && bytes_clean "$tmp/out" 09 &&
+    awk -F "$tab" 'NF != 3 { bad = 1 } END { exit bad }' "$tmp/out" ||
+    because "a line without exactly 3 columns"
+verdict $? "hostile-escapes: tsv carries no control characters but its tabs"
+run -d "$hostile" -s . --format yaml
+status 0 && bytes_clean "$tmp/out"
+verdict $? "hostile-escapes: yaml output escapes every control character"
+run -d "$hostile" -s . --format yaml --color always
+status 0 && bytes_clean "$tmp/out"
+verdict $? "hostile-escapes: --color always does not colour yaml"
+
+envs=LC_ALL=C
+run -d "$good/wide-cjk.yaml" --list
+envs=
+status 0 && out_lines 3 && ! LC_ALL=C grep -q '[^ -~]' "$tmp/out" ||
+    because "a byte that is not printable ASCII"
+verdict $? "LC_ALL=C: output is printable ASCII"
+
+meta='https://example.org/a;b&c|d$(rm${IFS}-rf${IFS}x)`id`'
+meta=$meta"'q'"'"dq"<in>out*?[x]{y}~!#frag'
+run -d "$good/shell-meta-url.yaml" --list --format tsv
+status 0 && out_has "$meta"
+verdict $? "shell-meta-url: the URL is printed exactly as written"
+
+# ---------------------------------------------------------------------
+# Where the data comes from.
+
+missing=tests/data/missing.yaml
+run -d "$missing" --list
+status 2 && out_empty &&
+    err_has "$missing: error: cannot open: No such file or directory"
+verdict $? "-d a missing file: status 2, 'FILE: error: cannot open: ...'"
+
+envs=SMA_ALLIES_DATA=$good/rtl.yaml
+run --check
+status 0 && out_is "$good/rtl.yaml: OK, 2 allies"
+verdict $? "\$SMA_ALLIES_DATA is read when there is no -d"
+
+run -d "$good/emoji.yaml" --check
+status 0 && out_is "$good/emoji.yaml: OK, 2 allies"
+verdict $? "-d wins over \$SMA_ALLIES_DATA"
+
+envs=SMA_ALLIES_DATA=$bad/url-ftp.yaml
+run --list
+envs=
+status 2 && out_empty && err_has "$bad/url-ftp.yaml:3:10: error: "
+verdict $? "an invalid \$SMA_ALLIES_DATA is refused, named as given"
+
+# ---------------------------------------------------------------------
+# Options.
+
+run --help
+status 0 && out_has "usage:" && err_empty &&
+    awk 'length > 80 { bad = 1 } END { exit bad }' "$tmp/out" ||
+    because "a line wider than 80 columns"
+verdict $? "--help: status 0, every line at most 80 columns"
+
+run -h
+status 0 && out_has "usage:"
+verdict $? "-h is --help"
+
+run -V
+status 0 && out_is "sma-allies 0.1.0" && err_empty
+verdict $? "-V prints 'sma-allies 0.1.0'"
+
+run --version
+status 0 && out_is "sma-allies 0.1.0"
+verdict $? "--version prints 'sma-allies 0.1.0'"
+
+run --no-such-option
+status 2 && out_empty && err_has "usage:"
+verdict $? "an unknown option: status 2 and the usage"
+
+run --kiosk -s x
+status 2 && out_empty && err_has "browser"
+verdict $? "--kiosk -s x: status 2, kiosk is for the browser"
+
+run --list -s x
+status 2 && out_empty
+verdict $? "--list with -s: status 2"
+
+run --format csv --list
+status 2 && out_empty && err_has "unknown format 'csv'"
+verdict $? "--format csv: status 2"
+
+run --color sometimes -s x
+status 2 && out_empty && err_has "--color"
+verdict $? "--color sometimes: status 2"
+
+run --list extra
+status 2 && out_empty && err_has "unexpected argument 'extra'"
+verdict $? "a stray argument: status 2"
+
+run
+status 2 && out_empty && err_has "terminal"
+verdict $? "the browser refuses to start without a terminal, and says why"
+
+# ---------------------------------------------------------------------
+# A reader that goes away: a write error, not a death by SIGPIPE.
+
+awk 'BEGIN {
+	print "allies:"
+	for (i = 0; i < 3000; i++) {
+		print "  - name: Ally number " i
+		print "    url: https://example.org/" i
+		printf "    description:"
+		for (j = 0; j < 40; j++)
+			printf " word"
+		print ""
+	}
+}' >"$tmp/big.yaml"
+
+for format in text yaml; do
+	sh -c '"$1" --list --format "$2" -d "$3" 2>"$4/err"; echo $? >"$4/rc"' \
+	    sh "$prog" "$format" "$tmp/big.yaml" "$tmp" </dev/null |
+	    head -n 1 >/dev/null
+	rc=$(cat "$tmp/rc")
+	: >"$tmp/out"
+	why=
+	sane "--list --format $format | head -n 1" && status 2 && err_empty
+	verdict $? "--list --format $format | head -n 1: status 2, quietly"
+done
+
+# ---------------------------------------------------------------------
+
+why="$insane of $runs runs crashed or reported a sanitizer error"
+[ "$insane" -eq 0 ]
+verdict $? "no run of $runs died by a signal or tripped a sanitizer"
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
