@@ -21,6 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -117,6 +118,9 @@ struct loader {
 	size_t		 nlist;
 	size_t		 caplist;
 	size_t		 nallies;	/* allies seen, valid or not */
+	struct buf	 field[FIELD_COUNT];	/* the ally's texts, scratch */
+	int		 mapped;	/* data is a file mapping */
+	size_t		 released;	/* bytes of it given back */
 };
 
 /* Diagnostics. */
@@ -556,6 +560,31 @@ alias_expand(struct loader *ld, const struct ev *ev)
 	return 1;
 }
 
+/*
+ * Give back the pages of a mapped file that the parser has read past, so
+ * that a large file does not stay in memory beside the recordset built
+ * from it.  They come back from the file if an error message needs
+ * them for a position.
+ */
+#define RELEASE_STEP	(4u << 20)
+#define RELEASE_MARGIN	(1u << 20)	/* libyaml reads ahead a little */
+
+static void
+release_consumed(struct loader *ld)
+{
+	size_t pos, upto, page = (size_t)sysconf(_SC_PAGESIZE);
+
+	pos = (size_t)((const char *)ld->parser.input.string.current -
+	    ld->data);
+	if (pos < ld->released + RELEASE_STEP + RELEASE_MARGIN)
+		return;
+	upto = (pos - RELEASE_MARGIN) & ~(page - 1);
+	if (upto > ld->released &&
+	    madvise((char *)(uintptr_t)ld->data + ld->released,
+	    upto - ld->released, MADV_DONTNEED) == 0)
+		ld->released = upto;
+}
+
 static void
 ev_from_yaml(struct ev *ev, const yaml_event_t *y)
 {
@@ -668,6 +697,8 @@ next(struct loader *ld, struct ev *ev)
 				continue;
 			}
 			ld->have_yev = 1;
+			if (ld->mapped)
+				release_consumed(ld);
 			pending_flush(ld);
 			ev_from_yaml(ev, &ld->yev);
 			if ((name = yaml_anchor(&ld->yev)) != NULL)
@@ -930,10 +961,13 @@ parse_mapping(struct loader *ld, const struct keyed *k)
 	keyset_free(&unknown);
 }
 
-/* A string value copied into the arena, or NULL after reporting why not. */
+/*
+ * A string value copied into dst (when not NULL; the copy lives until dst
+ * is reset) or else into the arena.  NULL after reporting why not.
+ */
 static const char *
-take_string(struct loader *ld, const struct ev *val, const char *key,
-    size_t *len)
+take_string_to(struct loader *ld, const struct ev *val, const char *key,
+    size_t *len, struct buf *dst)
 {
 	if (val->type != EV_SCALAR) {
 		report(ld, val->line, val->col, "'%s' must be a string, not %s",
@@ -947,7 +981,18 @@ take_string(struct loader *ld, const struct ev *val, const char *key,
 		return NULL;
 	}
 	*len = val->len;
-	return arena_strndup(&ld->rs->arena, val->value, val->len);
+	if (dst == NULL)
+		return arena_strndup(&ld->rs->arena, val->value, val->len);
+	buf_reset(dst);
+	buf_add(dst, val->value, val->len);
+	return dst->ptr;
+}
+
+static const char *
+take_string(struct loader *ld, const struct ev *val, const char *key,
+    size_t *len)
+{
+	return take_string_to(ld, val, key, len, NULL);
 }
 
 /*
@@ -1135,7 +1180,12 @@ ally_value(struct loader *ld, void *arg, size_t key, const struct ev *val)
 		}
 		return;
 	}
-	if ((s = take_string(ld, val, ally_keys[key], &len)) == NULL)
+	/*
+	 * The text goes to a scratch buffer, and into the recordset only
+	 * once, laid out with the ally's other fields (recordset_add_text).
+	 */
+	if ((s = take_string_to(ld, val, ally_keys[key], &len,
+	    &ld->field[key])) == NULL)
 		return;
 	if (key == FIELD_URL && !check_url(ld, val, "url", s, len))
 		return;
@@ -1155,24 +1205,18 @@ ally_value(struct loader *ld, void *arg, size_t key, const struct ev *val)
 static void
 ally_join_tags(struct loader *ld, struct ally *a)
 {
-	size_t i, total = 0;
-	char *p;
+	struct buf *b = &ld->field[FIELD_TAGS];
+	size_t i;
 
-	for (i = 0; i < a->ntags; i++)
-		total += strlen(a->tags[i]) + 2;
-	p = arena_alloc(&ld->rs->arena, total + 1);
-	a->r.text[FIELD_TAGS] = p;
+	buf_reset(b);
+	buf_add(b, "", 0);
 	for (i = 0; i < a->ntags; i++) {
-		if (i > 0) {
-			*p++ = ',';
-			*p++ = ' ';
-		}
-		total = strlen(a->tags[i]);
-		memcpy(p, a->tags[i], total);
-		p += total;
+		if (i > 0)
+			buf_add(b, ", ", 2);
+		buf_adds(b, a->tags[i]);
 	}
-	*p = '\0';
-	a->r.len[FIELD_TAGS] = (uint32_t)(p - a->r.text[FIELD_TAGS]);
+	a->r.text[FIELD_TAGS] = b->ptr;
+	a->r.len[FIELD_TAGS] = (uint32_t)b->len;
 	a->r.tags = a->tags;
 	a->r.ntags = (uint32_t)a->ntags;
 }
@@ -1377,10 +1421,12 @@ loader_done(struct loader *ld)
 	free(ld->replays);
 	free(ld->list);
 	free(ld->pending);
+	for (i = 0; i < FIELD_COUNT; i++)
+		buf_free(&ld->field[i]);
 }
 
-int
-load_buffer(const char *data, size_t len, struct recordset *rs,
+static int
+load_data(const char *data, size_t len, int mapped, struct recordset *rs,
     struct errlist *errs)
 {
 	struct recordset fresh;
@@ -1392,6 +1438,7 @@ load_buffer(const char *data, size_t len, struct recordset *rs,
 	recordset_init(&fresh);
 	ld.data = data;
 	ld.size = len;
+	ld.mapped = mapped;
 	ld.errs = errs;
 	ld.nerrors0 = errs->nerrors;
 	ld.rs = &fresh;
@@ -1424,16 +1471,39 @@ load_buffer(const char *data, size_t len, struct recordset *rs,
 }
 
 int
+load_buffer(const char *data, size_t len, struct recordset *rs,
+    struct errlist *errs)
+{
+	return load_data(data, len, 0, rs, errs);
+}
+
+int
 load_file(const char *path, struct recordset *rs, struct errlist *errs)
 {
 	struct buf data = { 0 };
+	struct stat st;
 	char chunk[65536];
+	void *map;
 	ssize_t n;
 	int fd, rc;
 
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1) {
 		errlist_add(errs, 1, 0, 0, "cannot open: %s", strerror(errno));
 		return -1;
+	}
+	/*
+	 * A regular file is mapped rather than read, so that the pages the
+	 * parser is done with can be given back as it goes.
+	 */
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+	    (unsigned long long)st.st_size <= LOAD_MAX_BYTES &&
+	    (map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd,
+	    0)) != MAP_FAILED) {
+		close(fd);
+		madvise(map, (size_t)st.st_size, MADV_SEQUENTIAL);
+		rc = load_data(map, (size_t)st.st_size, 1, rs, errs);
+		munmap(map, (size_t)st.st_size);
+		return rc;
 	}
 	for (;;) {
 		n = read(fd, chunk, sizeof(chunk));
