@@ -21,6 +21,11 @@ int	 pane_list_cursor_row(const struct app *);
 /* The description of the selected ally, word-wrapped to width. */
 void	 pane_detail_measure(struct app *, int width, int rows);
 void	 pane_detail_draw(WINDOW *, const struct app *);
+/*
+ * Where the selected ally's website is drawn in a pane of width columns,
+ * relative to the pane, when it is on screen on one line: 1, else 0.
+ */
+int	 pane_detail_link(const struct app *, int width, int *row, int *col);
 
 /* Help (every key, from the key tables) and About (the program). */
 void	 pane_overlay_measure(struct app *, int width, int rows);

@@ -106,6 +106,44 @@ seek_cb(void *arg, size_t lineno, const struct dline *d)
 		}
 }
 
+struct link {
+	size_t		 line;		/* the website's line, or -1 */
+	int		 whole;		/* all of it on that one line */
+};
+
+static void
+link_cb(void *arg, size_t lineno, const struct dline *d)
+{
+	struct link *l = arg;
+
+	if (d->part->field != FIELD_URL)
+		return;
+	if (d->first) {
+		l->line = lineno;
+		l->whole = 1;
+	} else
+		l->whole = 0;
+}
+
+int
+pane_detail_link(const struct app *a, int width, int *row, int *col)
+{
+	const struct record *r = app_selected(a);
+	struct link l = { (size_t)-1, 0 };
+	size_t lw = strlen("Website: ");
+
+	width -= 2 * MARGIN;
+	if (r == NULL || width < 1 || r->len[FIELD_URL] == 0)
+		return 0;
+	detail_walk(r, width, link_cb, &l);
+	if (l.line == (size_t)-1 || !l.whole || l.line < a->detail_top ||
+	    l.line - a->detail_top + 1 >= (size_t)a->detail_rows + 1)
+		return 0;
+	*row = (int)(l.line - a->detail_top) + 1;
+	*col = MARGIN + ((int)lw + 8 <= width ? (int)lw : 0);
+	return 1;
+}
+
 void
 pane_detail_measure(struct app *a, int width, int rows)
 {

@@ -55,6 +55,7 @@ struct ui {
 	long long	 next_watch;	/* ms on CLOCK_MONOTONIC */
 	long long	 next_reap;
 	long long	 last_draw;	/* ms */
+	int		 links;		/* the terminal shows OSC 8 links */
 	int		 draw_now;	/* draw at the next chance */
 };
 
@@ -316,6 +317,67 @@ relayout(struct ui *u)
 	a->dirty = 1;
 }
 
+/*
+ * Terminals known to show OSC 8 hyperlinks (and to ignore them cleanly
+ * is not enough: an unknown OSC can print garbage on some).  Not inside
+ * tmux or screen, which pass them on only when configured to.
+ */
+static int
+hyperlinks_supported(void)
+{
+	const char *tp = getenv("TERM_PROGRAM"), *term = getenv("TERM");
+	const char *vte = getenv("VTE_VERSION");
+
+	if (getenv("TMUX") != NULL || getenv("STY") != NULL)
+		return 0;
+	if (vte != NULL && atoi(vte) >= 5000)
+		return 1;
+	if (getenv("KITTY_WINDOW_ID") != NULL || getenv("WT_SESSION") != NULL)
+		return 1;
+	if (tp != NULL && (strcmp(tp, "iTerm.app") == 0 ||
+	    strcmp(tp, "WezTerm") == 0 || strcmp(tp, "vscode") == 0 ||
+	    strcmp(tp, "ghostty") == 0))
+		return 1;
+	return term != NULL && (strncmp(term, "foot", 4) == 0 ||
+	    strcmp(term, "xterm-kitty") == 0 || strcmp(term, "wezterm") == 0 ||
+	    strncmp(term, "contour", 7) == 0);
+}
+
+/*
+ * Make the website in the description a hyperlink: curses knows nothing
+ * of OSC 8, so after doupdate() the same text is written again inside
+ * the link, and the cursor put back.  Only URLs of plain printable ASCII
+ * are sent (the loader allows no blanks or controls; this also keeps
+ * any other byte out of the escape sequence).
+ */
+static void
+draw_hyperlink(struct ui *u)
+{
+	const struct app *a = &u->app;
+	const struct record *r = app_selected(a);
+	int row, col, y, x;
+	size_t i, n;
+	const char *url;
+
+	if (!u->links || u->detail == NULL || r == NULL ||
+	    a->overlay != OVERLAY_NONE || a->searching ||
+	    !pane_detail_link(a, u->lay.detail.w, &row, &col))
+		return;
+	url = r->text[FIELD_URL];
+	n = r->len[FIELD_URL];
+	for (i = 0; i < n; i++)
+		if ((unsigned char)url[i] <= 0x20 ||
+		    (unsigned char)url[i] >= 0x7f)
+			return;
+	y = u->lay.detail.y + row;
+	x = u->lay.detail.x + col;
+	if (x + (int)n > COLS)
+		return;
+	printf("\0337\033[%d;%dH\033]8;;%s\033\\%s%s\033]8;;\033\\\033[m\0338",
+	    y + 1, x + 1, url, color_on ? "\033[4;94m" : "\033[4m", url);
+	fflush(stdout);
+}
+
 static void
 draw_too_small(void)
 {
@@ -549,6 +611,7 @@ ui_draw(struct ui *u)
 		curs_set(0);
 	}
 	doupdate();
+	draw_hyperlink(u);
 }
 
 /* Reload the watched file when it changed. */
@@ -886,6 +949,7 @@ ui_run(const struct app_options *opt, struct recordset *rs)
 	set_escdelay(25);
 	curs_set(0);
 	styles_init(opt->color);
+	u.links = hyperlinks_supported();
 	if (opt->mouse) {
 		mousemask(BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED |
 		    BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
