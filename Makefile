@@ -36,7 +36,7 @@ SRCS        = util.c record.c text.c load.c match.c output.c app.c keys.c \
 MAIN        = main.c
 OBJS        = $(SRCS:%.c=build/obj/%.o) build/obj/allies_data.o
 AOBJS       = $(SRCS:%.c=build/asan/%.o) build/asan/allies_data.o
-UNIT_TESTS  = test_load test_match test_output test_text test_app
+UNIT_TESTS  = test_load test_match test_output test_text test_app test_scan
 E2E_TESTS   = test_browser
 
 .PHONY: all asan test unit e2e cli run install uninstall clean fuzz deps \

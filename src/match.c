@@ -475,9 +475,10 @@ record_at(const struct recordset *rs, size_t lo, size_t hi, const char *p)
 /*
  * Records [lo, hi) of one run in one pass of the block pattern.  A match
  * with no NUL inside lies within one field, and the field edges look the
- * same to the run pattern as to the field pattern: that record matches.
- * Any other match is only a hint, checked field by field.  Either way
- * the scan goes on at the next record.
+ * same to the run pattern as to the field pattern; with no line break
+ * inside either, "." meant the same too: that record matches.  Any other
+ * match is only a hint, checked field by field.  Either way the scan
+ * goes on at the next record.
  */
 static int
 filter_run(const struct matcher *m, struct scanner *sc,
@@ -504,7 +505,8 @@ filter_run(const struct matcher *m, struct scanner *sc,
 		o = ov[0];
 		e = ov[1];
 		r = record_at(rs, lo, hi, subj + o);
-		if (o <= e && memchr(subj + o, '\0', e - o) == NULL)
+		if (o <= e && memchr(subj + o, '\0', e - o) == NULL &&
+		    memchr(subj + o, '\n', e - o) == NULL)
 			indices_push(out, r);
 		else if ((rc = record_matches(m, sc, &rs->v[r], err)) < 0)
 			return -1;
