@@ -31,6 +31,13 @@ int	 pane_detail_link(const struct app *, int width, int *row, int *col);
 void	 pane_overlay_measure(struct app *, int width, int rows);
 void	 pane_overlay_draw(WINDOW *, const struct app *);
 
+/*
+ * Draw url as a QR code centred in the rows x cols box at y, x of w when
+ * it fits there; returns the rows it took, 0 when it did not fit.
+ */
+int	 pane_qr_code(WINDOW *, const char *url, int y, int x, int rows,
+	    int cols);
+
 /* The QR code overlay: app->qr_url under app->qr_title. */
 void	 pane_qr_draw(WINDOW *, const struct app *);
 

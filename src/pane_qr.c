@@ -90,6 +90,31 @@ centre(WINDOW *w, int y, const char *s, attr_t attr)
 	ui_puts(w, s, width, attr);
 }
 
+int
+pane_qr_code(WINDOW *w, const char *url, int y, int x, int rows, int cols)
+{
+	static const int zones[] = { 4, 3, 2 };
+	int half = ui_utf8(), h, cw;
+	struct qr q;
+	size_t i;
+
+	if (qr_encode(url, &q) < 0)
+		return 0;
+	for (i = 0; i < sizeof(zones) / sizeof(zones[0]); i++) {
+		qr_extent(&q, zones[i], half, &h, &cw);
+		if (h <= rows && cw <= cols) {
+			if (half)
+				draw_half(w, &q, zones[i], y, x + (cols - cw) / 2);
+			else
+				draw_ascii(w, &q, zones[i], y, x + (cols - cw) / 2);
+			qr_free(&q);
+			return h;
+		}
+	}
+	qr_free(&q);
+	return 0;
+}
+
 void
 pane_qr_draw(WINDOW *w, const struct app *a)
 {

@@ -35,6 +35,7 @@
 #define WATCH_MS	500	/* how often the data file is looked at */
 #define REAP_MS		200	/* how often running openers are reaped */
 #define SCAN_DRAW_MS	50	/* redraws while a filter fills in */
+#define KIOSK_RELOAD_MAX (64 << 20)	/* a kiosk reloads no bigger file */
 
 /* The only file-level state that changes: set by signal handlers. */
 static volatile sig_atomic_t stop_signal;
@@ -378,6 +379,32 @@ draw_hyperlink(struct ui *u)
 	fflush(stdout);
 }
 
+/*
+ * A kiosk waiting for visitors shows the "Become an Ally" page as a code
+ * under the ally of the moment, where the description leaves room.
+ */
+static void
+draw_attract_code(struct ui *u)
+{
+	const struct app *a = &u->app;
+	const char *url = a->rs->program.become_ally_url;
+	const char *caption = "Become an Ally: scan this code";
+	int top, rows, cols = u->lay.detail.w - 2, used;
+
+	if (!a->opt->kiosk || a->kiosk.phase != KIOSK_ATTRACT || url == NULL)
+		return;
+	top = 1 + (int)a->detail_lines + 1;
+	rows = u->lay.detail.h - top - 1;
+	if (rows < 12 || a->detail_top > 0)
+		return;
+	used = pane_qr_code(u->detail, url, top + 1, 1, rows - 1, cols);
+	if (used == 0)
+		return;
+	wmove(u->detail, top, 1 + (cols - (int)strlen(caption)) / 2);
+	ui_puts(u->detail, caption, cols, ui_attr(UI_BOLD));
+	wnoutrefresh(u->detail);
+}
+
 static void
 draw_too_small(void)
 {
@@ -578,8 +605,10 @@ ui_draw(struct ui *u)
 	else {
 		pane_list_draw(u->list, a);
 		draw_sep(u);
-		if (u->detail != NULL)
+		if (u->detail != NULL) {
 			pane_detail_draw(u->detail, a);
+			draw_attract_code(u);
+		}
 	}
 	if (a->searching) {
 		/*
@@ -634,6 +663,14 @@ watch_data(struct ui *u)
 		return;
 	}
 	u->data_missing = 0;
+	if (u->app.opt->kiosk && st.st_size > KIOSK_RELOAD_MAX) {
+		/* Not worth freezing a kiosk for: keep what is shown. */
+		if (st.st_size != u->data_st.st_size)
+			app_status(&u->app, 1, "%s is over %d MiB; showing the "
+			    "data loaded before", path, KIOSK_RELOAD_MAX >> 20);
+		u->data_st = st;
+		return;
+	}
 	if (st.st_mtim.tv_sec == u->data_st.st_mtim.tv_sec &&
 	    st.st_mtim.tv_nsec == u->data_st.st_mtim.tv_nsec &&
 	    st.st_size == u->data_st.st_size &&
