@@ -57,15 +57,6 @@ add_highlighted(struct buf *b, const char *s, size_t from, size_t to,
 		text_sanitize(b, s + pos, to - pos, flags);
 }
 
-/* Start of the character before byte i. */
-static size_t
-char_before(const char *s, size_t i)
-{
-	while (i > 0 && ((unsigned char)s[--i] & 0xc0) == 0x80)
-		;
-	return i;
-}
-
 /* Where a window of about cols columns before byte at starts. */
 static size_t
 context_start(const char *s, size_t at, size_t cols)
@@ -74,7 +65,7 @@ context_start(const char *s, size_t at, size_t cols)
 	uint32_t cp;
 
 	while (i > 0) {
-		prev = char_before(s, i);
+		prev = text_prev(s, i);
 		text_decode(s + prev, i - prev, &cp);
 		w += (size_t)text_cp_width(cp);
 		if (w > cols)

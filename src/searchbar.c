@@ -75,15 +75,7 @@ searchbar_help(size_t i, const char **keys, const char **help)
 	return 1;
 }
 
-/* Byte offset of the character before / after pos. */
-static size_t
-prev_char(const char *s, size_t pos)
-{
-	while (pos > 0 && ((unsigned char)s[--pos] & 0xc0) == 0x80)
-		;
-	return pos;
-}
-
+/* Byte offset of the character after pos. */
 static size_t
 next_char(const char *s, size_t len, size_t pos)
 {
@@ -143,13 +135,13 @@ bar_do(struct app *a, enum bar_op op)
 		query_erase(a, 0, len);
 		break;
 	case BAR_BACKSPACE:
-		query_erase(a, prev_char(s, a->cursor), a->cursor);
+		query_erase(a, text_prev(s, a->cursor), a->cursor);
 		break;
 	case BAR_DELETE:
 		query_erase(a, a->cursor, next_char(s, len, a->cursor));
 		break;
 	case BAR_LEFT:
-		a->cursor = prev_char(s, a->cursor);
+		a->cursor = text_prev(s, a->cursor);
 		break;
 	case BAR_RIGHT:
 		a->cursor = next_char(s, len, a->cursor);

@@ -97,6 +97,14 @@ text_is_unsafe(uint32_t cp)
 }
 
 size_t
+text_prev(const char *s, size_t pos)
+{
+	while (pos > 0 && ((unsigned char)s[--pos] & 0xc0) == 0x80)
+		;
+	return pos;
+}
+
+size_t
 text_chars(const char *s, size_t len)
 {
 	size_t i, n = 0;

@@ -36,6 +36,9 @@ void	 text_encode(struct buf *b, uint32_t cp);
  */
 int	 text_is_unsafe(uint32_t cp);
 
+/* Byte offset of the character that ends just before byte pos of s. */
+size_t	 text_prev(const char *s, size_t pos);
+
 /* Number of code points in the first len bytes of s. */
 size_t	 text_chars(const char *s, size_t len);
 
