@@ -113,17 +113,12 @@ xstrndup(const char *s, size_t len)
 char *
 xvasprintf(const char *fmt, va_list ap)
 {
-	/*
-	 * A one-byte probe rather than NULL: gcc 12 with the sanitizers
-	 * warns about vsnprintf(NULL, 0, ...) ("null format string").
-	 */
-	char probe[1];
 	va_list ap2;
 	char *p;
 	int n;
 
 	va_copy(ap2, ap);
-	n = vsnprintf(probe, sizeof(probe), fmt, ap2);
+	n = vsnprintf(NULL, 0, fmt, ap2);
 	va_end(ap2);
 	if (n < 0)
 		die("xvasprintf: %s", strerror(errno));
@@ -186,12 +181,11 @@ buf_adds(struct buf *b, const char *s)
 void
 buf_addf(struct buf *b, const char *fmt, ...)
 {
-	char probe[1];
 	va_list ap;
 	int n;
 
 	va_start(ap, fmt);
-	n = vsnprintf(probe, sizeof(probe), fmt, ap);
+	n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
 	if (n < 0)
 		die("buf_addf: %s", strerror(errno));

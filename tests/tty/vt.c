@@ -184,12 +184,11 @@ vt_buf_printf(struct vt_buf *b, const char *fmt, ...)
 static void
 vt_buf_printf(struct vt_buf *b, const char *fmt, ...)
 {
-	char	 probe[1];	/* not NULL: gcc 12 + sanitizers warn */
 	va_list	 ap;
 	int	 n;
 
 	va_start(ap, fmt);
-	n = vsnprintf(probe, sizeof(probe), fmt, ap);
+	n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
 	if (n < 0)
 		vt_oom();
