@@ -40,7 +40,7 @@ MAIN        = main.c
 OBJS        = $(SRCS:%.c=build/obj/%.o) build/obj/allies_data.o
 AOBJS       = $(SRCS:%.c=build/asan/%.o) build/asan/allies_data.o
 UNIT_TESTS  = test_load test_match test_output test_text test_app test_scan
-E2E_TESTS   = test_browser
+E2E_TESTS   = test_browser test_kiosk
 
 .PHONY: all asan test unit e2e cli run install uninstall clean fuzz deps \
         test-deps bench
@@ -125,6 +125,28 @@ build/tests/test_browser: tests/e2e/test_browser.c tests/tty/vt.c \
 	$(CC) $(TEST_CFLAGS) -o $@ tests/e2e/test_browser.c tests/tty/vt.c \
 	    $(TEST_LIBS)
 
+build/tests/test_kiosk: tests/e2e/test_kiosk.c tests/tty/vt.c \
+    tests/tty/vt.h build/config.mk
+	@mkdir -p $(@D)
+	$(CC) $(TEST_CFLAGS) -o $@ tests/e2e/test_kiosk.c tests/tty/vt.c \
+	    $(TEST_LIBS)
+
+# A soak of the kiosk, not part of make test: make soak SOAK_SECONDS=600
+SOAK_SECONDS ?= 600
+.PHONY: soak run-soak
+soak: test-deps
+	@$(MAKE) --no-print-directory run-soak
+run-soak: sma-allies build/tests/soak
+	SOAK_SECONDS=$(SOAK_SECONDS) sh tests/soak/soak.sh build/tests/soak \
+	    ./sma-allies data/allies.yaml
+
+build/tests/soak: tests/soak/soak.c tests/tty/vt.c tests/tty/vt.h \
+    build/config.mk
+	@mkdir -p $(@D)
+	$(CC) $(WARN) $(FEATURES) -Itests -O2 -g \
+	    $$($(PKG_CONFIG) --cflags vterm) -o $@ tests/soak/soak.c \
+	    tests/tty/vt.c $$($(PKG_CONFIG) --libs vterm) -lutil
+
 build/tests/gen-allies: tests/gen-allies.c
 	@mkdir -p $(@D)
 	$(CC) -O2 -g -o $@ $<
@@ -151,9 +173,9 @@ screenshots: sma-allies build/tests/shots
 .PHONY: run-tests
 run-tests: build/asan/sma-allies sma-allies \
     $(UNIT_TESTS:%=build/tests/%) $(E2E_TESTS:%=build/tests/%) \
-    build/tests/gen-allies build/tests/shots
+    build/tests/gen-allies build/tests/shots build/tests/fuzz-replay
 	@sh tests/run.sh build/asan/sma-allies $(UNIT_TESTS:%=build/tests/%) \
-	    -- $(E2E_TESTS:%=build/tests/%)
+	    build/tests/fuzz-replay -- $(E2E_TESTS:%=build/tests/%)
 
 run: sma-allies
 	./sma-allies
@@ -167,7 +189,16 @@ fuzz: build/config.mk
 	    -fsanitize=fuzzer,address,undefined -o build/fuzz/fuzz-load \
 	    tests/fuzz/fuzz_load.c $(SRCS:%=src/%) $(DEPS_LIBS)
 	build/fuzz/fuzz-load -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
-	    -rss_limit_mb=1024 -timeout=10 build/fuzz/corpus tests/fuzz/corpus
+	    -rss_limit_mb=1024 -timeout=10 -dict=tests/fuzz/yaml.dict \
+	    -print_final_stats=1 -artifact_prefix=build/fuzz/ \
+	    build/fuzz/corpus tests/fuzz/corpus tests/fuzz/regress
+
+build/tests/fuzz-replay: tests/fuzz/fuzz_load.c tests/fuzz/replay.c \
+    tests/fuzz/fuzz_load.h $(AOBJS) build/config.mk
+	@mkdir -p $(@D)
+	$(CC) $(WARN) $(FEATURES) $(DEPS_CFLAGS) -Isrc -O1 -g $(SAN) -o $@ \
+	    tests/fuzz/fuzz_load.c tests/fuzz/replay.c $(AOBJS) $(DEPS_LIBS) \
+	    -pthread
 
 # Benchmarks against libyaml's floor, grep and fzf: make bench
 # (BENCH_SIZES="1000 10000" picks sizes).  Not part of make test.

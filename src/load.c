@@ -57,7 +57,12 @@ struct ev {
 	unsigned	 col;		/* 1-based, in characters */
 };
 
-/* An event kept under an anchor; value is owned. */
+/*
+ * An event kept for the anchors being recorded; value is owned.  Each
+ * parsed event is kept once, however many anchors enclose it: an anchor
+ * is a range of the loader's tape, so that nesting anchors costs nothing
+ * more.
+ */
 struct saved_ev {
 	enum ev_type	 type;
 	char		*value;
@@ -66,9 +71,8 @@ struct saved_ev {
 
 struct anchor {
 	char		*name;
-	struct saved_ev	*ev;
-	size_t		 len;
-	size_t		 cap;
+	size_t		 start;		/* its events: tape[start, end) */
+	size_t		 end;
 	int		 closed;	/* its node has ended */
 };
 
@@ -79,7 +83,7 @@ struct capture {
 
 struct replay {
 	size_t		 anchor;
-	size_t		 pos;		/* next event to replay */
+	size_t		 pos;		/* next event to replay, in the tape */
 };
 
 struct loader {
@@ -96,11 +100,15 @@ struct loader {
 
 	struct anchor	*anchors;
 	size_t		 nanchors;
+	struct saved_ev	*tape;		/* events under any open anchor */
+	size_t		 ntape;
+	size_t		 captape;
 	struct capture	*caps;
 	size_t		 ncaps;
 	struct replay	*replays;
 	size_t		 nreplays;
 	size_t		 replayed;	/* events replayed by all aliases */
+	size_t		 replayed_bytes; /* scalar text they replayed */
 	unsigned	 alias_line;	/* the outermost alias being replayed */
 	unsigned	 alias_col;
 	size_t		 nwarnings;
@@ -477,6 +485,7 @@ anchor_define(struct loader *ld, const char *name, const struct ev *ev)
 	a = &ld->anchors[ld->nanchors];
 	memset(a, 0, sizeof(*a));
 	a->name = xstrdup(name);
+	a->start = ld->ntape;		/* capture() appends this event next */
 	if (ld->ncaps % 16 == 0)
 		ld->caps = xreallocarray(ld->caps, ld->ncaps + 16,
 		    sizeof(*ld->caps));
@@ -486,7 +495,7 @@ anchor_define(struct loader *ld, const char *name, const struct ev *ev)
 	ld->nanchors++;
 }
 
-/* Append a parsed event to every anchor still being recorded. */
+/* Keep a parsed event for the anchors still being recorded. */
 static void
 capture(struct loader *ld, const struct ev *ev)
 {
@@ -494,17 +503,17 @@ capture(struct loader *ld, const struct ev *ev)
 	struct anchor *a;
 	size_t i;
 
+	if (ld->ntape == ld->captape) {
+		ld->captape = ld->captape == 0 ? 64 : ld->captape * 2;
+		ld->tape = xreallocarray(ld->tape, ld->captape,
+		    sizeof(*ld->tape));
+	}
+	s = &ld->tape[ld->ntape++];
+	s->type = ev->type;
+	s->value = ev->type == EV_SCALAR || ev->type == EV_ALIAS ?
+	    xstrndup(ev->value, ev->len) : NULL;
+	s->len = ev->len;
 	for (i = 0; i < ld->ncaps; i++) {
-		a = &ld->anchors[ld->caps[i].anchor];
-		if (a->len == a->cap) {
-			a->cap = a->cap == 0 ? 8 : a->cap * 2;
-			a->ev = xreallocarray(a->ev, a->cap, sizeof(*a->ev));
-		}
-		s = &a->ev[a->len++];
-		s->type = ev->type;
-		s->value = ev->type == EV_SCALAR || ev->type == EV_ALIAS ?
-		    xstrndup(ev->value, ev->len) : NULL;
-		s->len = ev->len;
 		if (ev->type == EV_SEQ_START || ev->type == EV_MAP_START)
 			ld->caps[i].depth++;
 		else if (ev->type == EV_SEQ_END || ev->type == EV_MAP_END)
@@ -512,7 +521,9 @@ capture(struct loader *ld, const struct ev *ev)
 	}
 	/* Only the innermost capture can have closed with this event. */
 	while (ld->ncaps > 0 && ld->caps[ld->ncaps - 1].depth == 0) {
-		ld->anchors[ld->caps[ld->ncaps - 1].anchor].closed = 1;
+		a = &ld->anchors[ld->caps[ld->ncaps - 1].anchor];
+		a->end = ld->ntape;
+		a->closed = 1;
 		ld->ncaps--;
 	}
 }
@@ -555,7 +566,7 @@ alias_expand(struct loader *ld, const struct ev *ev)
 		ld->replays = xreallocarray(ld->replays, ld->nreplays + 16,
 		    sizeof(*ld->replays));
 	ld->replays[ld->nreplays].anchor = (size_t)(a - ld->anchors);
-	ld->replays[ld->nreplays].pos = 0;
+	ld->replays[ld->nreplays].pos = a->start;
 	ld->nreplays++;
 	return 1;
 }
@@ -664,11 +675,11 @@ next(struct loader *ld, struct ev *ev)
 		if (ld->nreplays > 0) {
 			r = &ld->replays[ld->nreplays - 1];
 			a = &ld->anchors[r->anchor];
-			if (r->pos == a->len) {
+			if (r->pos == a->end) {
 				ld->nreplays--;
 				continue;
 			}
-			s = &a->ev[r->pos++];
+			s = &ld->tape[r->pos++];
 			ev->type = s->type;
 			ev->value = s->value;
 			ev->len = s->len;
@@ -686,6 +697,21 @@ next(struct loader *ld, struct ev *ev)
 				    "refusing what looks like an alias bomb "
 				    "(write the data out instead)",
 				    LOAD_MAX_ALIAS_NODES);
+				continue;
+			}
+			/*
+			 * Each replayed scalar is copied again into the
+			 * recordset, so count bytes too: a few aliases of a
+			 * long string would otherwise fill the memory.
+			 */
+			if (s->type == EV_SCALAR &&
+			    (ld->replayed_bytes += s->len) >
+			    LOAD_MAX_ALIAS_BYTES + ld->size) {
+				report_fatal(ld, ev->line, ev->col,
+				    "aliases expand to more than %zu MiB of "
+				    "text; refusing what looks like an alias "
+				    "bomb (write the data out instead)",
+				    (LOAD_MAX_ALIAS_BYTES + ld->size) >> 20);
 				continue;
 			}
 		} else {
@@ -1405,17 +1431,16 @@ check_bytes(struct loader *ld)
 static void
 loader_done(struct loader *ld)
 {
-	size_t i, j;
+	size_t i;
 
 	if (ld->have_yev)
 		yaml_event_delete(&ld->yev);
 	yaml_parser_delete(&ld->parser);
-	for (i = 0; i < ld->nanchors; i++) {
-		for (j = 0; j < ld->anchors[i].len; j++)
-			free(ld->anchors[i].ev[j].value);
-		free(ld->anchors[i].ev);
+	for (i = 0; i < ld->ntape; i++)
+		free(ld->tape[i].value);
+	free(ld->tape);
+	for (i = 0; i < ld->nanchors; i++)
 		free(ld->anchors[i].name);
-	}
 	free(ld->anchors);
 	free(ld->caps);
 	free(ld->replays);

@@ -19,6 +19,8 @@
  * The same file is built two ways: with clang and -fsanitize=fuzzer by
  * `make fuzz`, and with replay.c as its main() by `make test`.
  */
+#include "fuzz_load.h"
+
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -32,9 +34,88 @@
 #include "text.h"
 
 #define FUZZ_PATTERN_MAX	32	/* bytes of input used as a pattern */
-#define FUZZ_PATTERN_RECORDS	4	/* records the fuzzed pattern searches */
+#define FUZZ_PATTERN_RECORDS	4	/* records searched with that pattern */
 
-int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
+/*
+ * What a load may allocate at its peak: FUZZ_MEM_BASE bytes plus
+ * FUZZ_MEM_PER_BYTE for each byte of input.  A file legitimately costs a
+ * small multiple of its size (its text in the arena, the joined tags, a
+ * record per ally, a message per unknown key); an input that costs far
+ * more is an amplification (aliases, anchors) that a large file would
+ * turn into gigabytes, which the fuzzer's RSS limit alone would only see
+ * at sizes it rarely reaches.
+ */
+#define FUZZ_MEM_BASE		((size_t)4 << 20)
+#define FUZZ_MEM_PER_BYTE	256
+
+#if defined(__SANITIZE_ADDRESS__)
+#define FUZZ_HAVE_ASAN	1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define FUZZ_HAVE_ASAN	1
+#endif
+#endif
+
+int	fuzz_last_load;
+
+#ifdef FUZZ_HAVE_ASAN
+/* From the sanitizers' allocator interface (not shipped by every gcc). */
+int	__sanitizer_install_malloc_and_free_hooks(
+	    void (*)(const volatile void *, size_t),
+	    void (*)(const volatile void *));
+size_t	__sanitizer_get_allocated_size(const volatile void *);
+
+static int	mem_tracking;
+static long long mem_live, mem_peak;	/* bytes, while tracking */
+
+static void
+mem_malloc_hook(const volatile void *p, size_t size)
+{
+	(void)p;
+	if (mem_tracking && (mem_live += (long long)size) > mem_peak)
+		mem_peak = mem_live;
+}
+
+static void
+mem_free_hook(const volatile void *p)
+{
+	if (mem_tracking && p != NULL)
+		mem_live -= (long long)__sanitizer_get_allocated_size(p);
+}
+
+static void
+mem_start(void)
+{
+	static int installed;
+
+	if (!installed) {
+		__sanitizer_install_malloc_and_free_hooks(mem_malloc_hook,
+		    mem_free_hook);
+		installed = 1;
+	}
+	mem_live = mem_peak = 0;
+	mem_tracking = 1;
+}
+
+/* The peak of the bytes allocated since mem_start(). */
+static size_t
+mem_stop(void)
+{
+	mem_tracking = 0;
+	return mem_peak > 0 ? (size_t)mem_peak : 0;
+}
+#else
+static void
+mem_start(void)
+{
+}
+
+static size_t
+mem_stop(void)
+{
+	return 0;
+}
+#endif
 
 /* A small valid file, loaded first so that a failed load can be seen to
  * leave it in place. */
@@ -306,7 +387,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct matcher *m;
 	const struct record *old_v;
 	const char *text = (const char *)data, *nul, *pat;
-	size_t i, len = size, patlen;
+	size_t i, len = size, patlen, peak;
 	enum match_case mcase;
 
 	/* Split off the pattern. */
@@ -329,7 +410,20 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	errlist_done(&errs);
 	errlist_init(&errs);
 
-	if (load_buffer(text, len, &rs, &errs) != 0) {
+	mem_start();
+	fuzz_last_load = load_buffer(text, len, &rs, &errs);
+	peak = mem_stop();
+	if (getenv("FUZZ_LOAD_MEM") != NULL)
+		fprintf(stderr, "fuzz_load: %zu bytes in, peak %zu bytes "
+		    "allocated\n", len, peak);
+	if (peak > FUZZ_MEM_BASE + FUZZ_MEM_PER_BYTE * len) {
+		fprintf(stderr, "fuzz_load: loading %zu bytes allocated %zu "
+		    "bytes at the peak (limit %zu)\n", len, peak,
+		    FUZZ_MEM_BASE + FUZZ_MEM_PER_BYTE * len);
+		fail("the loader's memory is out of proportion to its input",
+		    0, -1);
+	}
+	if (fuzz_last_load != 0) {
 		if (errs.nerrors == 0)
 			fail("load failed without an error", 0, -1);
 		if (rs.v != old_v || rs.len != 1 ||
