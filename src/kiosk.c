@@ -26,6 +26,26 @@ cycle_ms(const struct app *a)
 	return (long long)a->opt->cycle * 1000;
 }
 
+/*
+ * Seconds of warning before the reset, taken from the end of the idle
+ * time so that the reset itself comes after exactly --idle seconds: five,
+ * or half the idle time when that is shorter.
+ */
+static int
+countdown_s(const struct app *a)
+{
+	int half = (int)(a->opt->idle / 2);
+
+	return half < KIOSK_COUNTDOWN_S ? half : KIOSK_COUNTDOWN_S;
+}
+
+/* When the countdown starts for input at `at`. */
+static long long
+warn_at(const struct app *a, long long at)
+{
+	return at + idle_ms(a) - (long long)countdown_s(a) * 1000;
+}
+
 void
 kiosk_init(struct app *a, const char *pin, long long now)
 {
@@ -36,7 +56,7 @@ kiosk_init(struct app *a, const char *pin, long long now)
 		k->pin = xstrdup(pin);
 	k->phase = KIOSK_ACTIVE;
 	k->last_input = now;
-	k->deadline = now + idle_ms(a);
+	k->deadline = warn_at(a, now);
 }
 
 void
@@ -90,7 +110,7 @@ kiosk_input(struct app *a, long long now)
 	}
 	k->phase = KIOSK_ACTIVE;
 	k->last_input = now;
-	k->deadline = now + idle_ms(a);
+	k->deadline = warn_at(a, now);
 }
 
 static void
@@ -109,9 +129,12 @@ kiosk_tick(struct app *a, long long now)
 		switch (k->phase) {
 		case KIOSK_ACTIVE:
 			k->phase = KIOSK_COUNTDOWN;
-			k->countdown = KIOSK_COUNTDOWN_S;
-			k->deadline += 1000;
-			break;
+			k->countdown = countdown_s(a);
+			if (k->countdown > 0) {
+				k->deadline += 1000;
+				break;
+			}
+			/* FALLTHROUGH */
 		case KIOSK_COUNTDOWN:
 			if (--k->countdown > 0) {
 				k->deadline += 1000;

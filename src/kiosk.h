@@ -20,7 +20,7 @@
 
 struct app;
 
-#define KIOSK_COUNTDOWN_S	5	/* seconds of warning before a reset */
+#define KIOSK_COUNTDOWN_S	5	/* seconds of warning, at most */
 #define KIOSK_PIN_MAX		64
 #define KIOSK_FREE_TRIES	3	/* wrong PINs before a delay */
 

@@ -478,8 +478,14 @@ read_pin(const char *file)
 		    strerror(errno));
 		exit(EXIT_TROUBLE);
 	}
-	if (fgets(pin, sizeof(pin), fp) == NULL)
+	if (fgets(pin, sizeof(pin), fp) == NULL) {
 		pin[0] = '\0';
+		if (ferror(fp)) {
+			fprintf(stderr, "%s: %s: %s\n", util_progname(),
+			    file, strerror(errno));
+			exit(EXIT_TROUBLE);
+		}
+	}
 	fclose(fp);
 	len = strlen(pin);
 	while (len > 0 && (pin[len - 1] == '\n' || pin[len - 1] == '\r' ||

@@ -53,6 +53,7 @@ struct ui {
 	struct open_state opens;
 	struct stat	 data_st;	/* the watched file as last loaded */
 	int		 data_missing;	/* reported that it is gone */
+	int		 data_stale;	/* the file on disk is not what is shown */
 	long long	 next_watch;	/* ms on CLOCK_MONOTONIC */
 	long long	 next_reap;
 	long long	 last_draw;	/* ms */
@@ -300,6 +301,11 @@ relayout(struct ui *u)
 	windows_free(u);
 	layout_compute(LINES, COLS, &u->lay);
 	werase(stdscr);
+	/*
+	 * Repaint everything: a terminal that shrank and grew back (or
+	 * changed while we were stopped) holds nothing we can trust.
+	 */
+	clearok(curscr, TRUE);
 	if (!u->lay.too_small) {
 		u->title = window_at(&u->lay.title);
 		u->list = window_at(&u->lay.list);
@@ -405,6 +411,30 @@ draw_attract_code(struct ui *u)
 	wnoutrefresh(u->detail);
 }
 
+/*
+ * When the bottom line is taken (the search bar, the PIN prompt), a
+ * kiosk's countdown goes on the row above it, so that the warning is
+ * seen whatever the visitor left open.
+ */
+static void
+draw_countdown_above(struct ui *u)
+{
+	const struct app *a = &u->app;
+	WINDOW *w;
+
+	if (!a->opt->kiosk || a->kiosk.phase != KIOSK_COUNTDOWN ||
+	    (!a->searching && !a->kiosk.prompt) || LINES < 3)
+		return;
+	if ((w = derwin(stdscr, 1, COLS, LINES - 2, 0)) == NULL)
+		return;
+	werase(w);
+	wmove(w, 0, 0);
+	ui_put(w, a->status, strlen(a->status), COLS, ui_attr(UI_BOLD) |
+	    A_REVERSE, NULL, 0, UI_ELLIPSIS);
+	wnoutrefresh(w);
+	delwin(w);
+}
+
 static void
 draw_too_small(void)
 {
@@ -435,7 +465,11 @@ draw_title(struct ui *u)
 	struct buf f = { 0 };
 	int w = u->lay.title.w, rw, lw;
 
-	if (a->overlay == OVERLAY_HELP)
+	if (u->data_stale)
+		/* Outlasts the status line, which a kiosk rewrites often. */
+		snprintf(right, sizeof(right), "%s old data ",
+		    utf8_locale ? "\xe2\x9a\xa0" : "!");
+	else if (a->overlay == OVERLAY_HELP)
 		snprintf(right, sizeof(right), "Help ");
 	else if (a->overlay == OVERLAY_ABOUT)
 		snprintf(right, sizeof(right), "About ");
@@ -483,19 +517,19 @@ draw_status(struct ui *u)
 	char keys[64];
 	const char *k;
 	int w = u->lay.status.w, x = 0;
-	size_t i;
+	size_t i, n;
 
 	werase(u->status);
 	wmove(u->status, 0, 0);
 	if (a->kiosk.prompt) {
 		/* One star a character: never the PIN itself. */
 		x = ui_puts(u->status, "Staff PIN: ", w, ui_attr(UI_BOLD));
-		for (i = 0; i < a->kiosk.entry.len && x < w - 1; i++)
+		n = text_chars(a->kiosk.entry.ptr, a->kiosk.entry.len);
+		for (i = 0; i < n && x < w - 1; i++)
 			x += ui_puts(u->status, "*", w - x, A_NORMAL);
 		ui_puts(u->status, "   Enter checks, Esc cancels", w - x,
 		    ui_attr(UI_DIM));
-		wmove(u->status, 0, 11 + (int)a->kiosk.entry.len < w ?
-		    11 + (int)a->kiosk.entry.len : w - 1);
+		wmove(u->status, 0, 11 + (int)n < w ? 11 + (int)n : w - 1);
 		wnoutrefresh(u->status);
 		return;
 	}
@@ -627,9 +661,11 @@ ui_draw(struct ui *u)
 			wnoutrefresh(caret);
 			delwin(caret);
 		}
+		draw_countdown_above(u);
 		searchbar_draw(u->status, a);
 		curs_set(1);
 	} else {
+		draw_countdown_above(u);
 		draw_status(u);
 		/* Park the cursor on the selection, for screen readers. */
 		if (a->overlay == OVERLAY_NONE && !a->kiosk.prompt) {
@@ -660,6 +696,7 @@ watch_data(struct ui *u)
 			app_status(&u->app, 1, "%s: %s; showing the data "
 			    "loaded before", path, strerror(errno));
 		u->data_missing = 1;
+		u->data_stale = 1;
 		return;
 	}
 	u->data_missing = 0;
@@ -669,6 +706,7 @@ watch_data(struct ui *u)
 			app_status(&u->app, 1, "%s is over %d MiB; showing the "
 			    "data loaded before", path, KIOSK_RELOAD_MAX >> 20);
 		u->data_st = st;
+		u->data_stale = 1;
 		return;
 	}
 	if (st.st_mtim.tv_sec == u->data_st.st_mtim.tv_sec &&
@@ -680,6 +718,7 @@ watch_data(struct ui *u)
 	recordset_init(&fresh);
 	errlist_init(&errs);
 	if (load_file(path, &fresh, &errs) == 0) {
+		u->data_stale = 0;
 		app_reload(&u->app, &fresh);
 		app_status(&u->app, 0, "Reloaded %s: %zu %s", path,
 		    u->app.rs->len, u->app.rs->len == 1 ? "ally" : "allies");
@@ -691,6 +730,7 @@ watch_data(struct ui *u)
 		msg = errlist_format(&errs, i < errs.len ? i : 0, path);
 		app_status(&u->app, 1, "Reload failed, kept the old data: %s",
 		    msg);
+		u->data_stale = 1;
 		free(msg);
 	}
 	errlist_done(&errs);

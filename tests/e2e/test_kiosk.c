@@ -1,0 +1,1973 @@
+/*
+ * test_kiosk.c - end-to-end tests of kiosk mode (--kiosk), run on a real
+ * pseudo-terminal through the vt harness (tests/tty/vt.h).
+ *
+ * What is checked is what CONTRACT.md promises an unattended display:
+ * no key quits or suspends it, the operator's signals end it cleanly,
+ * no external program ever starts (a QR code is shown instead, and the
+ * code is decoded back with zbarimg to prove it is the right URL), the
+ * staff PIN is the only way out from the keyboard and never shows, the
+ * idle clock resets the screen and cycles through the allies (with the
+ * "Become an Ally" code, decoded too, where there is room), a bad data
+ * reload keeps the old data, and storms of keys and resizes leave it
+ * drawing the first screen again.  Most tests end the kiosk with SIGTERM
+ * and want exit status 0, so the sanitizers' leak check runs each time.
+ *
+ * The program under test is $SMA_ALLIES_BIN (default
+ * build/asan/sma-allies); the tests run from the top of the tree.
+ * Random keys come from a fixed seed, printed, and can be replayed with
+ * KIOSK_SEED=N.
+ */
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <curses.h>
+#include <term.h>
+
+#include "tty/vt.h"
+
+/* Generous: sanitizers and loaded machines make children slow. */
+#define T_WAIT		8000
+#define T_QUIET		150	/* "nothing more is coming" */
+
+#define TITLE		"Social Mission Alliance Allies Program"
+#define TITLE_START	"Social Mission Alliance"	/* also when narrow */
+#define PIN_PROMPT	"Staff PIN:"
+#define COUNTDOWN	"Back to the start in"
+#define WELCOME		"Welcome! Press any key"
+#define NALLIES		12
+
+/* The terminal under test; freed by the teardown even after a failure. */
+static struct vt *t_vt;
+static char t_dir[64];		/* private temporary directory */
+static char t_bin[4096];	/* the program under test */
+static unsigned long t_seed;
+
+/*
+ * Memory a test still holds when an assertion jumps out of it: freed by
+ * the teardown, so a failing test does not also report leaks.
+ */
+static void *t_garbage[64];
+static size_t t_ngarbage;
+
+static void *
+gc(void *p)
+{
+	if (t_ngarbage < sizeof(t_garbage) / sizeof(t_garbage[0]))
+		t_garbage[t_ngarbage++] = p;
+	return p;
+}
+
+static void
+gc_run(void)
+{
+	while (t_ngarbage > 0)
+		free(t_garbage[--t_ngarbage]);
+}
+
+/* ---- environment and processes ---- */
+
+/*
+ * The environment of every spawn: a fixed terminal and locale, the
+ * sanitizers failing loudly, no BROWSER, and a PATH whose first entry
+ * holds an xdg-open and an open that would leave a trace if run.
+ * extra entries ("NAME=value") replace or add variables.
+ */
+static char **
+make_env(const char *const *extra)
+{
+	static char path[4200], home[128], *env[32];
+	static const char *const base[] = {
+		"TERM=xterm-256color", "LC_ALL=C.UTF-8",
+		"ASAN_OPTIONS=detect_leaks=1:exitcode=86",
+		"LSAN_OPTIONS=exitcode=86",
+		"UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1",
+		NULL
+	};
+	size_t n = 0, i, j, len;
+	const char *eq;
+
+	snprintf(path, sizeof(path), "PATH=%s/bin:/usr/local/bin:/usr/bin:"
+	    "/bin", t_dir);
+	snprintf(home, sizeof(home), "HOME=%s", t_dir);
+	env[n++] = path;
+	env[n++] = home;
+	for (i = 0; base[i] != NULL; i++)
+		env[n++] = (char *)base[i];
+	for (i = 0; extra != NULL && extra[i] != NULL; i++) {
+		eq = strchr(extra[i], '=');
+		len = eq != NULL ? (size_t)(eq - extra[i]) + 1 :
+		    strlen(extra[i]);
+		for (j = 0; j < n; j++)
+			if (strncmp(env[j], extra[i], len) == 0)
+				break;
+		if (j == n)
+			n++;
+		env[j] = (char *)extra[i];
+	}
+	env[n] = NULL;
+	return env;
+}
+
+/* Start the program with args (NULL-ended) on a rows x cols terminal. */
+static struct vt *
+spawn(const char *const *args, const char *const *extra, int rows,
+    int cols)
+{
+	char *argv[32];
+	size_t n = 0, i;
+
+	argv[n++] = t_bin;
+	for (i = 0; args[i] != NULL && n < 31; i++)
+		argv[n++] = (char *)args[i];
+	argv[n] = NULL;
+	t_vt = vt_spawn(argv, make_env(extra), rows, cols);
+	if (t_vt == NULL)
+		fail_msg("cannot start %s: %s", t_bin, strerror(errno));
+	return t_vt;
+}
+
+/*
+ * Run the program outside a terminal, collect its stdout (and stderr when
+ * both is set) into a malloc'd string.  Returns the wait status.
+ */
+static int
+run_capture(const char *const *args, int both, char **out)
+{
+	char *argv[16], **env = make_env(NULL), *buf = NULL;
+	size_t n = 0, len = 0, cap = 0, i;
+	int fds[2], status = 0;
+	ssize_t r;
+	pid_t pid;
+
+	argv[n++] = t_bin;
+	for (i = 0; args[i] != NULL && n < 15; i++)
+		argv[n++] = (char *)args[i];
+	argv[n] = NULL;
+	assert_int_equal(pipe(fds), 0);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		close(fds[0]);
+		dup2(fds[1], 1);
+		if (both)
+			dup2(fds[1], 2);
+		close(fds[1]);
+		execve(argv[0], argv, env);
+		_exit(127);
+	}
+	close(fds[1]);
+	for (;;) {
+		if (cap - len < 4096) {
+			cap = cap ? cap * 2 : 8192;
+			if ((buf = realloc(buf, cap)) == NULL)
+				fail_msg("out of memory");
+		}
+		r = read(fds[0], buf + len, cap - len - 1);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			break;
+		len += (size_t)r;
+	}
+	buf[len] = '\0';
+	close(fds[0]);
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	*out = buf;
+	return status;
+}
+
+static void
+write_file(const char *path, const char *text)
+{
+	FILE *fp;
+
+	if ((fp = fopen(path, "w")) == NULL)
+		fail_msg("%s: %s", path, strerror(errno));
+	fputs(text, fp);
+	if (fclose(fp) != 0)
+		fail_msg("%s: %s", path, strerror(errno));
+}
+
+/* Write through a temporary file and rename: a new inode, as editors do. */
+static void
+replace_file(const char *path, const char *text)
+{
+	char tmp[256];
+
+	snprintf(tmp, sizeof(tmp), "%s.new", path);
+	write_file(tmp, text);
+	if (rename(tmp, path) != 0)
+		fail_msg("rename %s: %s", path, strerror(errno));
+}
+
+static char *
+read_all(const char *path)
+{
+	FILE *fp;
+	char *buf;
+	long n;
+
+	if ((fp = fopen(path, "rb")) == NULL)
+		fail_msg("%s: %s", path, strerror(errno));
+	fseek(fp, 0, SEEK_END);
+	n = ftell(fp);
+	fseek(fp, 0, SEEK_SET);
+	if ((buf = malloc((size_t)n + 1)) == NULL)
+		fail_msg("out of memory");
+	if (fread(buf, 1, (size_t)n, fp) != (size_t)n)
+		fail_msg("%s: short read", path);
+	buf[n] = '\0';
+	fclose(fp);
+	return buf;
+}
+
+static long long
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* xorshift64*: the same keys on every machine for a given seed. */
+static unsigned long long t_rng;
+
+static unsigned
+rnd(unsigned n)
+{
+	t_rng ^= t_rng >> 12;
+	t_rng ^= t_rng << 25;
+	t_rng ^= t_rng >> 27;
+	return (unsigned)((t_rng * 2685821657736338717ULL) >> 33) % n;
+}
+
+static void
+rnd_seed(const char *what)
+{
+	t_rng = (unsigned long long)t_seed * 0x9e3779b97f4a7c15ULL + 1;
+	printf("# %s: KIOSK_SEED=%lu\n", what, t_seed);
+}
+
+/* ---- screen helpers ---- */
+
+static void
+dump(struct vt *vt, const char *why)
+{
+	char *s = vt_screen(vt);
+
+	fprintf(stderr, "---- screen (%s) ----\n%s\n--------\n", why, s);
+	free(s);
+}
+
+#define WAIT_TEXT(vt, s, ms) wait_text((vt), (s), (ms), __LINE__)
+#define WAIT_GONE(vt, s, ms) wait_gone((vt), (s), (ms), __LINE__)
+
+static void
+wait_text(struct vt *vt, const char *s, int ms, int line)
+{
+	if (!vt_wait_text(vt, s, ms)) {
+		dump(vt, "waiting for text");
+		fail_msg("line %d: \"%s\" did not appear within %d ms", line,
+		    s, ms);
+	}
+}
+
+static void
+wait_gone(struct vt *vt, const char *s, int ms, int line)
+{
+	if (!vt_wait_gone(vt, s, ms)) {
+		dump(vt, "waiting for text to go");
+		fail_msg("line %d: \"%s\" did not go within %d ms", line, s,
+		    ms);
+	}
+}
+
+static int
+on_screen(struct vt *vt, const char *s)
+{
+	return vt_find(vt, s, NULL, NULL);
+}
+
+/* Let the program react and finish drawing. */
+static void
+settle(struct vt *vt)
+{
+	vt_wait_quiet(vt, T_QUIET, T_WAIT);
+}
+
+/* The process has not exited (nor been killed): waitpid WNOHANG. */
+#define ASSERT_ALIVE(vt) assert_alive((vt), __LINE__)
+
+static void
+assert_alive(struct vt *vt, int line)
+{
+	int status = 0;
+	pid_t r = waitpid(vt_pid(vt), &status, WNOHANG);
+
+	if (r != 0) {
+		dump(vt, "process gone");
+		if (r > 0 && WIFSIGNALED(status))
+			fail_msg("line %d: the kiosk was killed by signal %d",
+			    line, WTERMSIG(status));
+		if (r > 0)
+			fail_msg("line %d: the kiosk exited with status %d",
+			    line, WEXITSTATUS(status));
+		fail_msg("line %d: the kiosk is gone (%s)", line,
+		    strerror(errno));
+	}
+}
+
+/*
+ * End the kiosk as an operator does (SIGTERM) and expect exit status 0:
+ * under the sanitizers that also proves nothing leaked on the way.
+ */
+#define END_CLEANLY(vt) end_cleanly((vt), __LINE__)
+
+static void
+end_cleanly(struct vt *vt, int line)
+{
+	const char *out;
+	size_t len;
+	int status = 0;
+
+	vt_kill(vt, SIGTERM);
+	if (!vt_wait_exit(vt, T_WAIT, &status)) {
+		dump(vt, "after SIGTERM");
+		fail_msg("line %d: SIGTERM did not end the kiosk", line);
+	}
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+		out = vt_output(vt, &len);
+		fail_msg("line %d: after SIGTERM: status %#x, want exit 0 "
+		    "(86: the sanitizers found something); output tail: %s",
+		    line, status, len > 3000 ? out + len - 3000 : out);
+	}
+}
+
+/* Trimmed text of a row; the caller frees it. */
+static char *
+row_trim(struct vt *vt, int row)
+{
+	char *s = vt_row(vt, row), *p = s;
+	size_t n;
+
+	while (*p == ' ')
+		p++;
+	memmove(s, p, strlen(p) + 1);
+	n = strlen(s);
+	while (n > 0 && s[n - 1] == ' ')
+		s[--n] = '\0';
+	return s;
+}
+
+/* The row whose trimmed text is exactly s, searched top down; -1 if none. */
+static int
+find_row(struct vt *vt, const char *s, int rows)
+{
+	char *t;
+	int r, eq;
+
+	for (r = 0; r < rows; r++) {
+		t = row_trim(vt, r);
+		eq = strcmp(t, s) == 0;
+		free(t);
+		if (eq)
+			return r;
+	}
+	return -1;
+}
+
+/* " 3/12": the list header's position, with a space so 2/12 != 12/12. */
+static const char *
+pos(int n, int of)
+{
+	static char buf[32];
+
+	snprintf(buf, sizeof(buf), " %d/%d", n, of);
+	return buf;
+}
+
+static void
+start_kiosk(const char *const *args, const char *const *extra, int rows,
+    int cols)
+{
+	spawn(args, extra, rows, cols);
+	WAIT_TEXT(t_vt, TITLE_START, T_WAIT);
+	WAIT_TEXT(t_vt, pos(1, NALLIES), T_WAIT);
+	settle(t_vt);
+}
+
+/* The browsing screen: the list pane's header starts row 1. */
+static int
+list_shown(struct vt *vt)
+{
+	char *s = vt_row(vt, 1);
+	int yes = strncmp(s, " Allies", 7) == 0;
+
+	free(s);
+	return yes;
+}
+
+/*
+ * The QR overlay: the list is gone and a row holds just url (any
+ * http(s) URL when url is NULL).
+ */
+static int
+qr_shown(struct vt *vt, const char *url, int rows)
+{
+	char *t;
+	int r, found = 0;
+
+	if (list_shown(vt))
+		return 0;
+	if (url != NULL)
+		return find_row(vt, url, rows) >= 0;
+	for (r = 1; r < rows - 1 && !found; r++) {
+		t = row_trim(vt, r);
+		found = strncmp(t, "http", 4) == 0 && strchr(t, ' ') == NULL;
+		free(t);
+	}
+	return found;
+}
+
+#define WAIT_QR(vt, url, rows) wait_qr((vt), (url), (rows), __LINE__)
+#define WAIT_LIST(vt) wait_list((vt), __LINE__)
+
+static void
+wait_qr(struct vt *vt, const char *url, int rows, int line)
+{
+	long long end = now_ms() + T_WAIT;
+
+	while (!qr_shown(vt, url, rows))
+		if (now_ms() >= end || vt_pump(vt, (int)(end - now_ms())) < 0) {
+			dump(vt, "waiting for the code");
+			fail_msg("line %d: no QR overlay for %s", line,
+			    url != NULL ? url : "any URL");
+		}
+	settle(vt);
+}
+
+static void
+wait_list(struct vt *vt, int line)
+{
+	long long end = now_ms() + T_WAIT;
+
+	while (!list_shown(vt))
+		if (now_ms() >= end || vt_pump(vt, (int)(end - now_ms())) < 0) {
+			dump(vt, "waiting for the list");
+			fail_msg("line %d: the overlay did not close", line);
+		}
+	settle(vt);
+}
+
+/* ---- QR codes: read the cells back and decode them with zbarimg ---- */
+
+/* Perceived brightness of a colour below the middle: a dark module. */
+static int
+is_dark(unsigned r, unsigned g, unsigned b)
+{
+	return (r * 299 + g * 587 + b * 114) / 1000 < 128;
+}
+
+/* Does a cell belong to the drawn code (coloured, reversed or a block)? */
+static int
+qr_cell(const struct vt_cell *c)
+{
+	uint32_t ch = c->ch[0];
+
+	return c->reverse || !c->fg_default || !c->bg_default ||
+	    ch == 0x2580 || ch == 0x2584 || ch == 0x2588;
+}
+
+/*
+ * Turn the code drawn between rows top and bottom and columns left and
+ * right (all inclusive) into a
+ * module grid: half blocks carry two modules a cell, top and bottom; the
+ * ASCII form is two cells a module.  The code's extent is where the cells
+ * are coloured, reversed or blocks; inside it, dark is what the screen
+ * shows dark: the foreground or background colour (after reverse) that
+ * the glyph lets through.  Returns a malloc'd grid of *w x *h (1 = dark), or NULL with
+ * a reason in why.
+ */
+static unsigned char *
+qr_grid(struct vt *vt, int top, int bottom, int left, int right, int ascii,
+    int *w, int *h, char *why, size_t whysz)
+{
+	struct vt_cell c;
+	int r, x, r0 = -1, r1 = -1, c0 = -1, c1 = -1, fgd, bgd, t, b, gw, gh;
+	unsigned char *g;
+	uint32_t ch;
+
+	for (r = top; r <= bottom; r++)
+		for (x = left; x <= right; x++) {
+			vt_cell(vt, r, x, &c);
+			if (!qr_cell(&c))
+				continue;
+			if (r0 < 0 || r < r0)
+				r0 = r;
+			if (r > r1)
+				r1 = r;
+			if (c0 < 0 || x < c0)
+				c0 = x;
+			if (x > c1)
+				c1 = x;
+		}
+	if (r0 < 0) {
+		snprintf(why, whysz, "no code between rows %d and %d", top,
+		    bottom);
+		return NULL;
+	}
+	gw = c1 - c0 + 1;
+	if (ascii) {
+		if (gw % 2 != 0) {
+			snprintf(why, whysz, "ASCII code %d cells wide, odd",
+			    gw);
+			return NULL;
+		}
+		gw /= 2;
+		gh = r1 - r0 + 1;
+	} else
+		gh = 2 * (r1 - r0 + 1);
+	if ((g = calloc((size_t)gw * (size_t)gh, 1)) == NULL)
+		fail_msg("out of memory");
+	for (r = r0; r <= r1; r++)
+		for (x = c0; x <= c1; x++) {
+			vt_cell(vt, r, x, &c);
+			fgd = is_dark(c.fg_r, c.fg_g, c.fg_b);
+			bgd = is_dark(c.bg_r, c.bg_g, c.bg_b);
+			if (c.reverse) {
+				t = fgd;
+				fgd = bgd;
+				bgd = t;
+			}
+			ch = c.ch[0];
+			if (ch == 0x2580) {		/* upper half */
+				t = fgd;
+				b = bgd;
+			} else if (ch == 0x2584) {	/* lower half */
+				t = bgd;
+				b = fgd;
+			} else if (ch == 0x2588) {	/* full block */
+				t = b = fgd;
+			} else if (ch == 0 || ch == ' ') {
+				t = b = bgd;
+			} else {
+				snprintf(why, whysz, "unexpected U+%04X at "
+				    "row %d col %d", (unsigned)ch, r, x);
+				free(g);
+				return NULL;
+			}
+			if (ascii) {
+				if (t != ((x - c0) % 2 == 0 ? t :
+				    g[(size_t)(r - r0) * gw + (x - c0) / 2])) {
+					snprintf(why, whysz, "the two cells "
+					    "of a module differ at row %d "
+					    "col %d", r, x);
+					free(g);
+					return NULL;
+				}
+				g[(size_t)(r - r0) * gw + (x - c0) / 2] =
+				    (unsigned char)t;
+			} else {
+				g[(size_t)(2 * (r - r0)) * gw + (x - c0)] =
+				    (unsigned char)t;
+				g[(size_t)(2 * (r - r0) + 1) * gw + (x - c0)] =
+				    (unsigned char)b;
+			}
+		}
+	/* A code is square: under an odd one, a half row is padding. */
+	if (!ascii && gh == gw + 1)
+		gh = gw;
+	*w = gw;
+	*h = gh;
+	return g;
+}
+
+/* Light modules all round the symbol: the quiet zone, in modules. */
+static int
+quiet_zone(const unsigned char *g, int w, int h)
+{
+	int q, i;
+
+	for (q = 0; q < w / 2 && q < h / 2; q++) {
+		for (i = 0; i < w; i++)
+			if (g[(size_t)q * w + i] || g[(size_t)(h - 1 - q) * w + i])
+				return q;
+		for (i = 0; i < h; i++)
+			if (g[(size_t)i * w + q] || g[(size_t)i * w + w - 1 - q])
+				return q;
+	}
+	return q;
+}
+
+/*
+ * Render the grid as a PGM, 4 x 4 pixels a module with a white border of
+ * 8 modules, and decode it with zbarimg.  Returns the decoded text
+ * (malloc'd, without the final newline) or NULL.
+ */
+static char *
+zbar_decode(const unsigned char *g, int w, int h, const char *tag)
+{
+	enum { SCALE = 4, BORDER = 8 };
+	char path[256], *out = NULL, cmd[400];
+	int pw = (w + 2 * BORDER) * SCALE, ph = (h + 2 * BORDER) * SCALE;
+	int x, y, mx, my, fd;
+	unsigned char *px;
+	size_t len = 0, cap = 0;
+	FILE *fp;
+	int c;
+
+	if ((px = malloc((size_t)pw * (size_t)ph)) == NULL)
+		fail_msg("out of memory");
+	for (y = 0; y < ph; y++)
+		for (x = 0; x < pw; x++) {
+			mx = x / SCALE - BORDER;
+			my = y / SCALE - BORDER;
+			px[(size_t)y * pw + x] = mx >= 0 && my >= 0 &&
+			    mx < w && my < h && g[(size_t)my * w + mx] ? 0 :
+			    255;
+		}
+	snprintf(path, sizeof(path), "%s/qr-%s-XXXXXX.pgm", t_dir, tag);
+	if ((fd = mkstemps(path, 4)) < 0 || (fp = fdopen(fd, "wb")) == NULL)
+		fail_msg("%s: %s", path, strerror(errno));
+	fprintf(fp, "P5\n%d %d\n255\n", pw, ph);
+	fwrite(px, 1, (size_t)pw * ph, fp);
+	fclose(fp);
+	free(px);
+
+	snprintf(cmd, sizeof(cmd), "zbarimg -q --raw '%s' 2>/dev/null", path);
+	if ((fp = popen(cmd, "r")) == NULL)
+		fail_msg("cannot run zbarimg: %s", strerror(errno));
+	while ((c = getc(fp)) != EOF) {
+		if (len + 2 > cap) {
+			cap = cap ? cap * 2 : 256;
+			if ((out = realloc(out, cap)) == NULL)
+				fail_msg("out of memory");
+		}
+		out[len++] = (char)c;
+	}
+	pclose(fp);
+	if (out == NULL)
+		return NULL;
+	out[len] = '\0';
+	while (len > 0 && (out[len - 1] == '\n' || out[len - 1] == '\r'))
+		out[--len] = '\0';
+	unlink(path);
+	return out;
+}
+
+/* Decode the code drawn in a region of the screen; it must read url. */
+static void
+decode_region(struct vt *vt, int top, int bottom, int left, int right,
+    int ascii, const char *url, const char *tag)
+{
+	char why[160], *text;
+	unsigned char *g;
+	int w = 0, h = 0, qz;
+
+	if ((g = gc(qr_grid(vt, top, bottom, left, right, ascii, &w, &h, why,
+	    sizeof(why)))) == NULL) {
+		dump(vt, tag);
+		fail_msg("%s: %s", tag, why);
+	}
+	qz = quiet_zone(g, w, h);
+	if (qz < 2) {
+		dump(vt, tag);
+		fail_msg("%s: quiet zone of %d modules, want at least 2", tag,
+		    qz);
+	}
+	text = gc(zbar_decode(g, w, h, tag));
+	if (text == NULL || strcmp(text, url) != 0) {
+		dump(vt, tag);
+		fail_msg("%s: the code decodes to \"%s\", want \"%s\"", tag,
+		    text ? text : "(nothing)", url);
+	}
+}
+
+/*
+ * The QR overlay is up: check that name
+ * is above the code and url below it, then decode the code.
+ */
+static void
+check_qr(struct vt *vt, int rows, int cols, int ascii, const char *name,
+    const char *url, const char *tag)
+{
+	int name_row, url_row;
+
+	settle(vt);
+	url_row = find_row(vt, url, rows);
+	name_row = name != NULL ? find_row(vt, name, rows) : 0;
+	if (url_row < 0 || name_row < 0 || name_row >= url_row) {
+		dump(vt, "QR overlay");
+		fail_msg("%s: name \"%s\" (row %d) must be above the code and "
+		    "the URL %s (row %d) below it", tag, name ? name : "",
+		    name_row, url, url_row);
+	}
+	decode_region(vt, name_row + 1, url_row - 1, 0, cols - 1, ascii, url,
+	    tag);
+}
+
+/* ---- data ---- */
+
+struct ally {
+	char	*name;
+	char	*url;
+};
+
+static struct ally t_allies[64];
+static int t_nallies;
+static char t_become[512];
+
+/* The allies from --list --format tsv (name, abbreviation, url). */
+static void
+load_allies(void)
+{
+	static const char *const args[] = { "--list", "--format", "tsv",
+	    NULL };
+	char *out, *line, *next, *t1 = NULL, *t2 = NULL;
+	int status;
+
+	if (t_nallies > 0)
+		return;
+	status = run_capture(args, 0, &out);
+	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	for (line = out; *line != '\0' && t_nallies < 64; line = next) {
+		next = strchr(line, '\n');
+		if (next != NULL)
+			*next++ = '\0';
+		else
+			next = line + strlen(line);
+		if ((t1 = strchr(line, '\t')) == NULL ||
+		    (t2 = strchr(t1 + 1, '\t')) == NULL)
+			fail_msg("not name<TAB>abbreviation<TAB>url: %s", line);
+		*t1 = '\0';
+		t_allies[t_nallies].name = strdup(line);
+		t_allies[t_nallies].url = strdup(t2 + 1);
+		t_nallies++;
+	}
+	free(out);
+	assert_int_equal(t_nallies, NALLIES);
+}
+
+/* program: become_ally_url from data/allies.yaml (the built-in data). */
+static const char *
+become_url(void)
+{
+	char *text, *p, *e;
+
+	if (t_become[0] != '\0')
+		return t_become;
+	text = read_all("data/allies.yaml");
+	if ((p = strstr(text, "become_ally_url:")) == NULL)
+		fail_msg("data/allies.yaml has no become_ally_url");
+	p += strlen("become_ally_url:");
+	p += strspn(p, " \"'");
+	e = p + strcspn(p, "\"'\r\n ");
+	snprintf(t_become, sizeof(t_become), "%.*s", (int)(e - p), p);
+	free(text);
+	return t_become;
+}
+
+/* ---- fixtures ---- */
+
+static int
+group_setup(void **state)
+{
+	const char *bin = getenv("SMA_ALLIES_BIN"), *seed;
+	char path[256], trap[512];
+	size_t i;
+	static const char *const openers[] = { "xdg-open", "open",
+	    "sensible-browser", "x-www-browser", "www-browser" };
+
+	(void)state;
+	snprintf(t_bin, sizeof(t_bin), "%s", bin != NULL && *bin != '\0' ?
+	    bin : "build/asan/sma-allies");
+	if (access(t_bin, X_OK) != 0) {
+		fprintf(stderr, "test_kiosk: %s: %s\n", t_bin, strerror(errno));
+		return -1;
+	}
+	seed = getenv("KIOSK_SEED");
+	t_seed = seed != NULL && *seed != '\0' ? strtoul(seed, NULL, 10) :
+	    20240607UL;
+	snprintf(t_dir, sizeof(t_dir), "%s", "/tmp/sma-kiosk.XXXXXX");
+	if (mkdtemp(t_dir) == NULL)
+		return -1;
+	/* Openers that leave a trace: none of them may ever run. */
+	snprintf(path, sizeof(path), "%s/bin", t_dir);
+	mkdir(path, 0755);
+	for (i = 0; i < sizeof(openers) / sizeof(openers[0]); i++) {
+		snprintf(path, sizeof(path), "%s/bin/%s", t_dir, openers[i]);
+		snprintf(trap, sizeof(trap), "#!/bin/sh\necho \"$0 $*\" >> "
+		    "'%s/ran'\n", t_dir);
+		write_file(path, trap);
+		chmod(path, 0755);
+	}
+	signal(SIGPIPE, SIG_IGN);
+	return 0;
+}
+
+static int
+group_teardown(void **state)
+{
+	char cmd[128];
+	int i;
+
+	(void)state;
+	for (i = 0; i < t_nallies; i++) {
+		free(t_allies[i].name);
+		free(t_allies[i].url);
+	}
+	if (t_dir[0] != '\0' && strncmp(t_dir, "/tmp/sma-kiosk.", 15) == 0) {
+		snprintf(cmd, sizeof(cmd), "rm -rf '%s'", t_dir);
+		if (system(cmd) != 0)
+			fprintf(stderr, "could not remove %s\n", t_dir);
+	}
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	vt_free(t_vt);
+	t_vt = NULL;
+	gc_run();
+	return 0;
+}
+
+static const char *const KIOSK[] = { "--kiosk", NULL };
+
+/* ---- no key quits or suspends ---- */
+
+static void
+test_keys_do_not_quit(void **state)
+{
+	static const char *const keys[] = { "q", "C-c", "C-z", "C-\\" };
+	size_t i;
+
+	(void)state;
+	start_kiosk(KIOSK, NULL, 24, 80);
+	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
+		if (strlen(keys[i]) == 1)
+			vt_sends(t_vt, keys[i]);
+		else
+			vt_key(t_vt, keys[i]);
+		settle(t_vt);
+		ASSERT_ALIVE(t_vt);
+		if (!on_screen(t_vt, TITLE)) {
+			dump(t_vt, keys[i]);
+			fail_msg("after %s the title is gone", keys[i]);
+		}
+	}
+	/* Nor do the signals behind those keys, sent by someone else. */
+	vt_kill(t_vt, SIGTSTP);
+	vt_kill(t_vt, SIGQUIT);
+	settle(t_vt);
+	ASSERT_ALIVE(t_vt);
+	/* Still drawing: the selection moves. */
+	vt_sends(t_vt, "j");
+	WAIT_TEXT(t_vt, pos(2, NALLIES), T_WAIT);
+	ASSERT_ALIVE(t_vt);
+}
+
+/* One random key: Esc, q, a printable, a control key or a key sequence. */
+static const char *
+random_key(char *buf)
+{
+	static const char *const seqs[] = {
+		"\033[A", "\033[B", "\033[C", "\033[D", "\033OA", "\033OB",
+		"\033[5~", "\033[6~", "\033[H", "\033[F", "\033[2~",
+		"\033[3~", "\033OP", "\033[15~", "\033[24~", "\r", "\177",
+		" ", "\033[1;5A", "\033[", "\033O",
+	};
+	unsigned k = rnd(100), c;
+
+	if (k < 15)
+		return "\033";
+	if (k < 30)
+		return "q";
+	if (k < 45)
+		return seqs[rnd(sizeof(seqs) / sizeof(seqs[0]))];
+	if (k < 60) {
+		/* Control keys, but not Tab: focus would change what j, g do. */
+		do
+			c = rnd(32);
+		while (c == '\t' || c == 27);
+		buf[0] = (char)c;
+		buf[1] = '\0';
+		return buf;
+	}
+	buf[0] = (char)(0x20 + rnd(0x5f));
+	buf[1] = '\0';
+	return buf;
+}
+
+/* Send n random keys, the NUL byte too, with bursts and pauses. */
+static void
+key_storm(struct vt *vt, int n)
+{
+	char buf[4];
+	const char *k;
+	int i;
+
+	for (i = 0; i < n; i++) {
+		k = random_key(buf);
+		vt_send(vt, k, k[0] == '\0' ? 1 : strlen(k));
+		if (rnd(8) == 0)
+			vt_wait_quiet(vt, 30, 2000);
+		else
+			vt_pump(vt, 0);
+	}
+}
+
+/* Back to the first screen: Esc leaves any bar or overlay, Esc clears
+ * the filter, g selects the first ally. */
+static void
+back_to_start(struct vt *vt)
+{
+	vt_key(vt, "Esc");
+	settle(vt);
+	vt_key(vt, "Esc");
+	settle(vt);
+	vt_sends(vt, "g");
+	settle(vt);
+}
+
+static void
+test_key_storm(void **state)
+{
+	(void)state;
+	rnd_seed("key storm");
+	start_kiosk(KIOSK, NULL, 24, 80);
+	key_storm(t_vt, 200);
+	settle(t_vt);
+	ASSERT_ALIVE(t_vt);
+	back_to_start(t_vt);
+	ASSERT_ALIVE(t_vt);
+	if (!on_screen(t_vt, TITLE)) {
+		dump(t_vt, "after the storm");
+		fail_msg("the title is gone after the storm");
+	}
+	WAIT_TEXT(t_vt, pos(1, NALLIES), T_WAIT);
+	vt_sends(t_vt, "j");
+	WAIT_TEXT(t_vt, pos(2, NALLIES), T_WAIT);
+	ASSERT_ALIVE(t_vt);
+	END_CLEANLY(t_vt);
+}
+
+/* ---- the operator's signals end it, cleanly ---- */
+
+/* memmem(3) without _GNU_SOURCE: the last occurrence, or NULL. */
+static const char *
+mem_last(const char *hay, size_t len, const char *needle)
+{
+	size_t n = strlen(needle), i;
+
+	if (n == 0 || n > len)
+		return NULL;
+	for (i = len - n + 1; i-- > 0;)
+		if (memcmp(hay + i, needle, n) == 0)
+			return hay + i;
+	return NULL;
+}
+
+/* The terminal's own string for a capability, or NULL. */
+static const char *
+cap(const char *name)
+{
+	static int ready;
+	char buf[16];
+	const char *s;
+	int err;
+
+	if (!ready) {
+		if (setupterm("xterm-256color", -1, &err) != OK)
+			fail_msg("no terminfo entry for xterm-256color");
+		ready = 1;
+	}
+	snprintf(buf, sizeof(buf), "%s", name);
+	s = tigetstr(buf);
+	return s == NULL || s == (char *)-1 || *s == '\0' ? NULL : s;
+}
+
+/*
+ * What endwin() sends for xterm-256color: after the last time it entered
+ * the alternate screen (smcup), the output leaves it (rmcup, "\033[?1049l"),
+ * shows the cursor again (cnorm) and resets the keypad mode (rmkx); and
+ * after rmcup nothing but control sequences follows.
+ */
+static void
+check_restored(const char *out, size_t len)
+{
+	static const char *const caps[] = { "rmcup", "cnorm", "rmkx" };
+	const char *smcup = cap("smcup"), *rmcup = cap("rmcup"), *enter, *p,
+	    *c;
+	size_t i;
+
+	assert_non_null(smcup);
+	assert_non_null(rmcup);
+	if ((enter = mem_last(out, len, smcup)) == NULL)
+		fail_msg("the kiosk never entered the alternate screen");
+	for (i = 0; i < sizeof(caps) / sizeof(caps[0]); i++) {
+		if ((c = cap(caps[i])) == NULL)
+			continue;
+		if (mem_last(enter, len - (size_t)(enter - out), c) == NULL)
+			fail_msg("the terminal was not restored: no %s after "
+			    "the alternate screen was entered", caps[i]);
+	}
+	p = mem_last(enter, len - (size_t)(enter - out), rmcup);
+	for (p += strlen(rmcup); p < out + len; p++) {
+		if (*p == '\033' && p + 1 < out + len && p[1] == '[') {
+			/* CSI: parameters, intermediates, a final byte. */
+			for (p += 2; p < out + len &&
+			    (unsigned char)*p >= 0x20 &&
+			    (unsigned char)*p < 0x40; p++)
+				;
+			continue;
+		}
+		if (*p == '\033' && p + 1 < out + len) {
+			/* ESC, intermediates (as in ESC ( B), a final byte. */
+			for (p++; p + 1 < out + len &&
+			    (unsigned char)*p >= 0x20 &&
+			    (unsigned char)*p < 0x30; p++)
+				;
+			continue;
+		}
+		if ((unsigned char)*p >= 0x20 && *p != 0x7f)
+			fail_msg("drawn after leaving the alternate screen: "
+			    "\"%.40s\"", p);
+	}
+}
+
+static void
+signal_ends_cleanly(int sig)
+{
+	const char *out;
+	size_t len;
+	int status = 0;
+
+	start_kiosk(KIOSK, NULL, 24, 80);
+	vt_kill(t_vt, sig);
+	if (!vt_wait_exit(t_vt, T_WAIT, &status)) {
+		dump(t_vt, "after the signal");
+		fail_msg("signal %d did not end the kiosk", sig);
+	}
+	if (WIFSIGNALED(status))
+		fail_msg("killed by signal %d, want exit status 0",
+		    WTERMSIG(status));
+	assert_true(WIFEXITED(status));
+	out = vt_output(t_vt, &len);
+	if (WEXITSTATUS(status) != 0)
+		fail_msg("exit status %d after signal %d, want 0; output "
+		    "tail: %s", WEXITSTATUS(status), sig,
+		    len > 400 ? out + len - 400 : out);
+	check_restored(out, len);
+}
+
+static void
+test_sigterm(void **state)
+{
+	(void)state;
+	signal_ends_cleanly(SIGTERM);
+}
+
+static void
+test_sighup(void **state)
+{
+	(void)state;
+	signal_ends_cleanly(SIGHUP);
+}
+
+static void
+test_sigint(void **state)
+{
+	(void)state;
+	signal_ends_cleanly(SIGINT);
+}
+
+/* ---- no external program, a code to scan instead ---- */
+
+static void
+assert_no_trace(const char *why)
+{
+	char path[128];
+
+	snprintf(path, sizeof(path), "%s/ran", t_dir);
+	if (access(path, F_OK) == 0) {
+		char *t = gc(read_all(path));
+
+		fail_msg("%s started a program: %s", why, t);
+	}
+}
+
+/* The QR overlay is open for ally i: its name, URL and hint. */
+static void
+expect_qr_for(struct vt *vt, const char *name, const char *url)
+{
+	WAIT_QR(vt, url, 24);
+	if (find_row(vt, name, 24) < 0 || find_row(vt, url, 24) < 0) {
+		dump(vt, "QR overlay");
+		fail_msg("the overlay does not show \"%s\" and %s", name, url);
+	}
+}
+
+static void
+test_never_runs_browser(void **state)
+{
+	char browser[128], script[512], env_browser[160];
+	const char *extra[2];
+	const char *const args[] = { "--kiosk", NULL };
+
+	(void)state;
+	load_allies();
+	snprintf(browser, sizeof(browser), "%s/browser.sh", t_dir);
+	snprintf(script, sizeof(script), "#!/bin/sh\nfor a in \"$0\" \"$@\"; "
+	    "do echo \"$a\"; done >> '%s/ran'\n", t_dir);
+	write_file(browser, script);
+	chmod(browser, 0755);
+	snprintf(env_browser, sizeof(env_browser), "BROWSER=%s", browser);
+	extra[0] = env_browser;
+	extra[1] = NULL;
+	start_kiosk(args, extra, 24, 80);
+
+	/* o: a code for the selected ally; any key closes it, only that. */
+	vt_sends(t_vt, "o");
+	expect_qr_for(t_vt, t_allies[0].name, t_allies[0].url);
+	vt_sends(t_vt, "j");
+	WAIT_LIST(t_vt);
+	settle(t_vt);
+	if (!on_screen(t_vt, pos(1, NALLIES))) {
+		dump(t_vt, "after closing the code with j");
+		fail_msg("the key that closed the code also moved the "
+		    "selection");
+	}
+
+	/* b: the program's Become-an-Ally page. */
+	vt_sends(t_vt, "b");
+	expect_qr_for(t_vt, "Become an Ally", become_url());
+	vt_sends(t_vt, "q");
+	WAIT_LIST(t_vt);
+	ASSERT_ALIVE(t_vt);
+
+	/* Enter on the second ally. */
+	vt_sends(t_vt, "j");
+	WAIT_TEXT(t_vt, pos(2, NALLIES), T_WAIT);
+	vt_key(t_vt, "Enter");
+	expect_qr_for(t_vt, t_allies[1].name, t_allies[1].url);
+	vt_sends(t_vt, "x");
+	WAIT_LIST(t_vt);
+
+	/* A double click on the third ally's row (list rows start at 2). */
+	vt_mouse(t_vt, VT_PRESS, 0, 4, 5);
+	vt_mouse(t_vt, VT_RELEASE, 0, 4, 5);
+	vt_mouse(t_vt, VT_PRESS, 0, 4, 5);
+	vt_mouse(t_vt, VT_RELEASE, 0, 4, 5);
+	expect_qr_for(t_vt, t_allies[2].name, t_allies[2].url);
+	vt_sends(t_vt, "x");
+	WAIT_LIST(t_vt);
+
+	/* Give a detached opener time to leave its trace. */
+	vt_wait_quiet(t_vt, 1000, 3000);
+	ASSERT_ALIVE(t_vt);
+	assert_no_trace("o, b, Enter or a double click");
+	END_CLEANLY(t_vt);
+}
+
+/* ---- the staff PIN ---- */
+
+/* The status row (the last) holds none of these characters. */
+static void
+assert_row_lacks(struct vt *vt, int row, const char *chars)
+{
+	char *s = gc(vt_row(vt, row));
+
+	if (strpbrk(s, chars) != NULL) {
+		dump(vt, "PIN prompt");
+		fail_msg("row %d shows a PIN digit: %s", row, s);
+	}
+}
+
+static void
+test_pin_file_exits(void **state)
+{
+	char pinfile[128];
+	const char *out;
+	size_t mark, len;
+	int status = 0;
+	const char *args[] = { "--kiosk", "--staff-pin-file", pinfile, NULL };
+
+	(void)state;
+	snprintf(pinfile, sizeof(pinfile), "%s/pin", t_dir);
+	write_file(pinfile, "2468\n");
+	start_kiosk(args, NULL, 24, 80);
+	(void)vt_output(t_vt, &mark);
+
+	vt_key(t_vt, "C-]");
+	WAIT_TEXT(t_vt, PIN_PROMPT, T_WAIT);
+	vt_sends(t_vt, "24");
+	WAIT_TEXT(t_vt, PIN_PROMPT " **", T_WAIT);
+	assert_row_lacks(t_vt, 23, "2468");
+	vt_sends(t_vt, "68");
+	WAIT_TEXT(t_vt, PIN_PROMPT " ****", T_WAIT);
+	settle(t_vt);
+	assert_row_lacks(t_vt, 23, "2468");
+	if (on_screen(t_vt, "2468") || on_screen(t_vt, "*****")) {
+		dump(t_vt, "PIN prompt");
+		fail_msg("the prompt shows the PIN or too many stars");
+	}
+	out = vt_output(t_vt, &len);
+	if (mem_last(out + mark, len - mark, "2468") != NULL)
+		fail_msg("the PIN went to the terminal");
+	ASSERT_ALIVE(t_vt);
+
+	vt_key(t_vt, "Enter");
+	if (!vt_wait_exit(t_vt, T_WAIT, &status)) {
+		dump(t_vt, "after the right PIN");
+		fail_msg("the right PIN did not end the kiosk");
+	}
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 0);
+	out = vt_output(t_vt, &len);
+	if (mem_last(out + mark, len - mark, "2468") != NULL)
+		fail_msg("the PIN went to the terminal");
+	check_restored(out, len);
+}
+
+static void
+wrong_pin(struct vt *vt, const char *pin)
+{
+	vt_key(vt, "C-]");
+	WAIT_TEXT(vt, PIN_PROMPT, T_WAIT);
+	vt_sends(vt, pin);
+	WAIT_TEXT(vt, "****", T_WAIT);
+	vt_key(vt, "Enter");
+	WAIT_GONE(vt, PIN_PROMPT, T_WAIT);
+	settle(vt);
+	ASSERT_ALIVE(vt);
+	if (!on_screen(vt, TITLE)) {
+		dump(vt, "after a wrong PIN");
+		fail_msg("the browser is gone after a wrong PIN");
+	}
+}
+
+static void
+test_pin_wrong_and_lockout(void **state)
+{
+	char pinfile[128];
+	long long t0;
+	int status = 0, opened = 0;
+	const char *args[] = { "--kiosk", "--staff-pin-file", pinfile, NULL };
+
+	(void)state;
+	snprintf(pinfile, sizeof(pinfile), "%s/pin", t_dir);
+	write_file(pinfile, "2468\n");
+	start_kiosk(args, NULL, 24, 80);
+
+	/* Esc closes the prompt. */
+	vt_key(t_vt, "C-]");
+	WAIT_TEXT(t_vt, PIN_PROMPT, T_WAIT);
+	vt_sends(t_vt, "24");
+	vt_key(t_vt, "Esc");
+	WAIT_GONE(t_vt, PIN_PROMPT, T_WAIT);
+	ASSERT_ALIVE(t_vt);
+
+	/* A wrong PIN (also a prefix and an extension of the right one). */
+	wrong_pin(t_vt, "1111");
+	wrong_pin(t_vt, "24689");
+	t0 = now_ms();
+	wrong_pin(t_vt, "2467");
+
+	/* Three wrong tries: the prompt refuses for a while. */
+	vt_key(t_vt, "C-]");
+	WAIT_TEXT(t_vt, "wait", T_WAIT);
+	settle(t_vt);
+	if (on_screen(t_vt, PIN_PROMPT)) {
+		dump(t_vt, "locked out");
+		fail_msg("the prompt opens after three wrong PINs");
+	}
+	ASSERT_ALIVE(t_vt);
+
+	/* It opens again later, and then the right PIN works. */
+	while (!opened && now_ms() - t0 < 70000) {
+		vt_key(t_vt, "Esc");
+		vt_wait_quiet(t_vt, 400, 2000);
+		vt_key(t_vt, "C-]");
+		opened = vt_wait_text(t_vt, PIN_PROMPT, 600);
+	}
+	if (!opened)
+		fail_msg("the prompt never opened again after a lockout");
+	printf("# lockout after 3 wrong PINs lasted about %lld ms\n",
+	    now_ms() - t0);
+	vt_sends(t_vt, "2468");
+	WAIT_TEXT(t_vt, "****", T_WAIT);
+	vt_key(t_vt, "Enter");
+	if (!vt_wait_exit(t_vt, T_WAIT, &status))
+		fail_msg("the right PIN after a lockout did not end it");
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 0);
+}
+
+static void
+test_pin_env(void **state)
+{
+	static const char *const extra[] = { "SMA_ALLIES_STAFF_PIN=1357",
+	    NULL };
+	int status = 0;
+
+	(void)state;
+	start_kiosk(KIOSK, extra, 24, 80);
+	vt_key(t_vt, "C-]");
+	WAIT_TEXT(t_vt, PIN_PROMPT, T_WAIT);
+	vt_sends(t_vt, "1357");
+	WAIT_TEXT(t_vt, "****", T_WAIT);
+	assert_row_lacks(t_vt, 23, "1357");
+	vt_key(t_vt, "Enter");
+	if (!vt_wait_exit(t_vt, T_WAIT, &status)) {
+		dump(t_vt, "after the PIN from the environment");
+		fail_msg("SMA_ALLIES_STAFF_PIN did not work");
+	}
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 0);
+}
+
+static void
+test_no_pin_no_prompt(void **state)
+{
+	(void)state;
+	start_kiosk(KIOSK, NULL, 24, 80);
+	vt_key(t_vt, "C-]");
+	vt_wait_quiet(t_vt, 500, T_WAIT);
+	if (on_screen(t_vt, "PIN")) {
+		dump(t_vt, "Ctrl-] without a PIN");
+		fail_msg("Ctrl-] opened a prompt although no PIN is set");
+	}
+	vt_sends(t_vt, "2468");
+	vt_key(t_vt, "Enter");
+	vt_wait_quiet(t_vt, 500, T_WAIT);
+	ASSERT_ALIVE(t_vt);
+	assert_true(on_screen(t_vt, TITLE));
+}
+
+static void
+test_pin_file_unreadable(void **state)
+{
+	char missing[128], dir[128], empty[128], *out;
+	const char *f[] = { missing, dir, empty };
+	const char *args[] = { "--kiosk", "--staff-pin-file", NULL, NULL };
+	const char *o;
+	size_t i, len;
+	int status;
+
+	(void)state;
+	snprintf(missing, sizeof(missing), "%s/no-such-pin", t_dir);
+	snprintf(dir, sizeof(dir), "%s/bin", t_dir);
+	snprintf(empty, sizeof(empty), "%s/empty-pin", t_dir);
+	write_file(empty, "\n");
+	for (i = 0; i < 3; i++) {
+		args[2] = f[i];
+		spawn(args, NULL, 24, 80);
+		status = 0;
+		if (!vt_wait_exit(t_vt, T_WAIT, &status)) {
+			dump(t_vt, f[i]);
+			fail_msg("a kiosk with PIN file %s started", f[i]);
+		}
+		o = vt_output(t_vt, &len);
+		if (!WIFEXITED(status) || WEXITSTATUS(status) != 2)
+			fail_msg("PIN file %s: status %#x, want exit 2; "
+			    "output: %s", f[i], status, o);
+		if (strstr(o, f[i]) == NULL)
+			fail_msg("PIN file %s: the message does not name it: "
+			    "%s", f[i], o);
+		if (strstr(o, "\033[?1049h") != NULL || strstr(o, TITLE))
+			fail_msg("PIN file %s: the browser started before "
+			    "the error", f[i]);
+		if ((out = strdup(o)) == NULL)
+			fail_msg("out of memory");
+		printf("# %s\n", strtok(out, "\r\n"));
+		free(out);
+		vt_free(t_vt);
+		t_vt = NULL;
+	}
+}
+
+/* ---- the QR codes decode to the URLs ---- */
+
+static void
+decode_all(int rows, int cols, const char *const *extra, int ascii,
+    const char *tag)
+{
+	char t[64];
+	int i;
+
+	load_allies();
+	start_kiosk(KIOSK, extra, rows, cols);
+	for (i = 0; i < t_nallies; i++) {
+		if (i > 0) {
+			vt_sends(t_vt, "j");
+			WAIT_TEXT(t_vt, pos(i + 1, t_nallies), T_WAIT);
+		}
+		vt_sends(t_vt, "o");
+		WAIT_QR(t_vt, t_allies[i].url, rows);
+		snprintf(t, sizeof(t), "%s-%d", tag, i + 1);
+		check_qr(t_vt, rows, cols, ascii, t_allies[i].name,
+		    t_allies[i].url, t);
+		vt_sends(t_vt, "x");
+		WAIT_LIST(t_vt);
+	}
+	/* g goes back to the first, b shows the Become-an-Ally page. */
+	vt_sends(t_vt, "g");
+	WAIT_TEXT(t_vt, pos(1, t_nallies), T_WAIT);
+	vt_sends(t_vt, "b");
+	WAIT_QR(t_vt, become_url(), rows);
+	snprintf(t, sizeof(t), "%s-become", tag);
+	check_qr(t_vt, rows, cols, ascii, "Become an Ally", become_url(), t);
+	vt_sends(t_vt, "x");
+	WAIT_LIST(t_vt);
+	END_CLEANLY(t_vt);
+}
+
+static void
+test_qr_decodes_80x24(void **state)
+{
+	(void)state;
+	decode_all(24, 80, NULL, 0, "80x24");
+}
+
+static void
+test_qr_decodes_200x60(void **state)
+{
+	(void)state;
+	decode_all(60, 200, NULL, 0, "200x60");
+}
+
+static void
+test_qr_decodes_ascii_200x60(void **state)
+{
+	static const char *const extra[] = { "LC_ALL=C", NULL };
+
+	(void)state;
+	decode_all(60, 200, extra, 1, "ascii-200x60");
+}
+
+/* Without colours the code is drawn for light text on a dark screen. */
+static void
+test_qr_decodes_no_color(void **state)
+{
+	static const char *const utf8[] = { "NO_COLOR=1", NULL };
+	static const char *const ascii[] = { "NO_COLOR=1", "LC_ALL=C", NULL };
+
+	(void)state;
+	load_allies();
+	start_kiosk(KIOSK, utf8, 24, 80);
+	vt_sends(t_vt, "G");
+	WAIT_TEXT(t_vt, pos(NALLIES, NALLIES), T_WAIT);
+	vt_sends(t_vt, "o");
+	WAIT_QR(t_vt, t_allies[NALLIES - 1].url, 24);
+	check_qr(t_vt, 24, 80, 0, t_allies[NALLIES - 1].name,
+	    t_allies[NALLIES - 1].url, "nocolor-80x24");
+	vt_free(t_vt);
+	t_vt = NULL;
+
+	start_kiosk(KIOSK, ascii, 60, 200);
+	vt_sends(t_vt, "o");
+	WAIT_QR(t_vt, t_allies[0].url, 60);
+	check_qr(t_vt, 60, 200, 1, t_allies[0].name, t_allies[0].url,
+	    "nocolor-ascii-200x60");
+}
+
+static void
+test_qr_too_small(void **state)
+{
+	(void)state;
+	load_allies();
+	start_kiosk(KIOSK, NULL, 15, 40);
+	vt_sends(t_vt, "o");
+	WAIT_TEXT(t_vt, "Enlarge the terminal", T_WAIT);
+	/* The URL is still there in text. */
+	WAIT_TEXT(t_vt, t_allies[0].url, T_WAIT);
+	vt_sends(t_vt, "x");
+	WAIT_GONE(t_vt, "Enlarge the terminal", T_WAIT);
+	/* Made larger while the code is up, it shows the code. */
+	vt_sends(t_vt, "b");
+	WAIT_TEXT(t_vt, "Enlarge the terminal", T_WAIT);
+	vt_resize(t_vt, 24, 80);
+	WAIT_GONE(t_vt, "Enlarge the terminal", T_WAIT);
+	WAIT_QR(t_vt, become_url(), 24);
+	check_qr(t_vt, 24, 80, 0, "Become an Ally", become_url(),
+	    "enlarged-become");
+	END_CLEANLY(t_vt);
+}
+
+/* ---- idle: countdown, reset, attract loop ---- */
+
+/*
+ * --idle 3: the countdown takes the last half of the idle time, at most
+ * five seconds, so it shows after 2 s and the reset comes at 3 s.
+ */
+static const char *const IDLE[] = { "--kiosk", "--idle", "3", "--cycle",
+    "1", NULL };
+
+/* Wait for the attract loop to begin; fails on a timeout. */
+static long long
+wait_attract(struct vt *vt)
+{
+	WAIT_TEXT(vt, WELCOME, 1000 + 5000 + T_WAIT);
+	return now_ms();
+}
+
+/* The search bar is open and empty: "/" and the count, nothing else. */
+static void
+assert_bar_empty(struct vt *vt, int rows)
+{
+	char *s = gc(row_trim(vt, rows - 1)), expect[32];
+
+	snprintf(expect, sizeof(expect), "%d/%d", NALLIES, NALLIES);
+	if (s[0] != '/' || strncmp(s + 1 + strspn(s + 1, " "), expect,
+	    strlen(expect)) != 0 || strstr(s, "nurs") != NULL) {
+		dump(vt, "search bar");
+		fail_msg("the search bar is not empty: \"%s\"", s);
+	}
+}
+
+/* Pump until the last row is the search bar (starts with "/"). */
+static int
+wait_bar(struct vt *vt, int rows, int ms)
+{
+	long long end = now_ms() + ms;
+	char *s;
+	int open;
+
+	for (;;) {
+		s = vt_row(vt, rows - 1);
+		open = s[0] == '/';
+		free(s);
+		if (open)
+			return 1;
+		if (now_ms() >= end || vt_pump(vt, (int)(end - now_ms())) < 0)
+			return 0;
+	}
+}
+
+static void
+test_idle_reset_and_attract(void **state)
+{
+	long long t_key, t_count, t_prev, t;
+	int i;
+	char *title;
+
+	(void)state;
+	start_kiosk(IDLE, NULL, 24, 80);
+	/* A visitor searches, then opens a code and walks away. */
+	vt_sends(t_vt, "/nurs");
+	WAIT_TEXT(t_vt, "/nurs", T_WAIT);
+	vt_key(t_vt, "Enter");
+	WAIT_TEXT(t_vt, "/nurs/", T_WAIT);
+	vt_sends(t_vt, "o");
+	t_key = now_ms();
+	WAIT_QR(t_vt, NULL, 24);
+
+	WAIT_TEXT(t_vt, COUNTDOWN, 4000 + T_WAIT);
+	t_count = now_ms();
+	printf("# countdown after %lld ms idle\n", t_count - t_key);
+	if (t_count - t_key < 1700 || t_count - t_key > 3500)
+		fail_msg("the countdown came after %lld ms, want about 2 s",
+		    t_count - t_key);
+
+	t_prev = wait_attract(t_vt);
+	printf("# reset after %lld ms of countdown\n", t_prev - t_count);
+	/* The contract: back to the start after --idle seconds. */
+	if (t_prev - t_key < 2700 || t_prev - t_key > 4500)
+		fail_msg("the reset came %lld ms after the last key, want "
+		    "about 3 s", t_prev - t_key);
+	settle(t_vt);
+	title = gc(vt_row(t_vt, 0));
+	if (!on_screen(t_vt, pos(1, NALLIES)) || strstr(title, "/nurs") ||
+	    !strstr(title, "12 allies") || !list_shown(t_vt) ||
+	    on_screen(t_vt, "Scan with")) {
+		dump(t_vt, "after the reset");
+		fail_msg("the reset did not clear the filter, close the code "
+		    "and select the first ally");
+	}
+
+	/* Then one ally after another, in order, a second each. */
+	for (i = 2; i <= 5; i++) {
+		WAIT_TEXT(t_vt, pos(i, NALLIES), 1000 + T_WAIT);
+		t = now_ms();
+		if (!on_screen(t_vt, WELCOME)) {
+			dump(t_vt, "attract");
+			fail_msg("no welcome line while cycling");
+		}
+		if (on_screen(t_vt, pos(i - 1, NALLIES))) {
+			dump(t_vt, "attract");
+			fail_msg("two positions at once");
+		}
+		printf("# ally %d after %lld ms\n", i, t - t_prev);
+		if (t - t_prev < 500 || t - t_prev > 2000)
+			fail_msg("ally %d came %lld ms after the previous, "
+			    "want about 1 s", i, t - t_prev);
+		t_prev = t;
+	}
+
+	/* A key stops the loop and is acted on: / opens the bar now. */
+	vt_sends(t_vt, "/");
+	t = now_ms();
+	if (!wait_bar(t_vt, 24, T_WAIT)) {
+		dump(t_vt, "/ in the attract loop");
+		fail_msg("/ in the attract loop did not open the search bar");
+	}
+	printf("# search bar open %lld ms after /\n", now_ms() - t);
+	if (now_ms() - t > 900)
+		fail_msg("the search bar took %lld ms to open", now_ms() - t);
+	settle(t_vt);
+	if (on_screen(t_vt, WELCOME)) {
+		dump(t_vt, "/ in the attract loop");
+		fail_msg("the welcome line stayed after a key");
+	}
+	assert_bar_empty(t_vt, 24);
+	/* The last visitor's search is not in the history. */
+	vt_key(t_vt, "Up");
+	settle(t_vt);
+	assert_bar_empty(t_vt, 24);
+	if (on_screen(t_vt, "nurs")) {
+		dump(t_vt, "history after the reset");
+		fail_msg("the search history survived the reset");
+	}
+	END_CLEANLY(t_vt);
+}
+
+/*
+ * In the attract loop at 200x60 the description pane has room for the
+ * "Become an Ally" code under the ally of the moment: it must decode.
+ * Then a key stops the loop and is acted on: j moves on from the ally
+ * shown at that moment, at once.
+ */
+static void
+test_attract_key_acts(void **state)
+{
+	char *s;
+	int at, cap_row, sep_col;
+
+	(void)state;
+	start_kiosk(IDLE, NULL, 60, 200);
+	vt_sends(t_vt, "j");
+	vt_sends(t_vt, "j");
+	WAIT_TEXT(t_vt, pos(3, NALLIES), T_WAIT);
+	wait_attract(t_vt);
+	WAIT_TEXT(t_vt, pos(2, NALLIES), 1000 + T_WAIT);
+	settle(t_vt);
+	if (vt_find(t_vt, "Become an Ally: scan this code", &cap_row, NULL) &&
+	    vt_find(t_vt, "\xe2\x94\x82", NULL, &sep_col))
+		decode_region(t_vt, cap_row + 1, 58, sep_col + 1, 199, 0,
+		    become_url(), "attract-become");
+	else
+		printf("# no Become-an-Ally code in the attract loop\n");
+
+	/*
+	 * Whichever ally it is on now, j moves on from there at once: just
+	 * after a step, so that the next one is a second away.
+	 */
+	s = gc(vt_row(t_vt, 1));
+	if (!vt_wait_gone(t_vt, s, 1000 + T_WAIT)) {
+		dump(t_vt, "attract");
+		fail_msg("the attract loop stopped stepping");
+	}
+	settle(t_vt);
+	for (at = 1; at <= NALLIES && !on_screen(t_vt, pos(at, NALLIES));
+	    at++)
+		;
+	assert_true(at < NALLIES);
+	vt_sends(t_vt, "j");
+	WAIT_TEXT(t_vt, pos(at + 1, NALLIES), 600);
+	WAIT_GONE(t_vt, WELCOME, T_WAIT);
+	/* And the loop has stopped: no step in the next 1.6 s. */
+	vt_wait_quiet(t_vt, 1600, 1600);
+	vt_wait_quiet(t_vt, 100, 1000);
+	if (!on_screen(t_vt, pos(at + 1, NALLIES)) ||
+	    on_screen(t_vt, WELCOME)) {
+		dump(t_vt, "after a key in attract");
+		fail_msg("the attract loop went on after a key");
+	}
+	s = gc(vt_row(t_vt, 59));
+	printf("# status after the key: %s\n", s);
+	END_CLEANLY(t_vt);
+}
+
+/*
+ * A visitor who walks away with the search bar open is warned too: the
+ * countdown shows although the bar holds the bottom line, and the reset
+ * closes the bar and forgets what was typed.
+ */
+static void
+test_idle_countdown_over_search_bar(void **state)
+{
+	long long t_key;
+
+	(void)state;
+	start_kiosk(IDLE, NULL, 24, 80);
+	vt_sends(t_vt, "/nurs");
+	WAIT_TEXT(t_vt, "/nurs/", T_WAIT);
+	t_key = now_ms();
+	if (!vt_wait_text(t_vt, COUNTDOWN, 4000)) {
+		dump(t_vt, "idle with the search bar open");
+		/* Let the reset happen before failing, to check the rest. */
+		wait_attract(t_vt);
+		fail_msg("no countdown within 4 s of idle while the search "
+		    "bar is open (reset came after %lld ms without warning)",
+		    now_ms() - t_key);
+	}
+	wait_attract(t_vt);
+	settle(t_vt);
+	if (on_screen(t_vt, "nurs") || !on_screen(t_vt, pos(1, NALLIES))) {
+		dump(t_vt, "after the reset");
+		fail_msg("the reset kept the search bar's pattern");
+	}
+	vt_sends(t_vt, "/");
+	if (!wait_bar(t_vt, 24, T_WAIT))
+		fail_msg("/ did not open the search bar");
+	vt_key(t_vt, "Up");
+	settle(t_vt);
+	assert_bar_empty(t_vt, 24);
+	END_CLEANLY(t_vt);
+}
+
+/* ---- reloading the data file in a kiosk ---- */
+
+static const char EXTRA_ALLY[] =
+    "\n  - name: Kiosk Test Ally\n"
+    "    url: https://example.org/kiosk-test\n"
+    "    description: Added while the kiosk was running.\n";
+
+static void
+test_reload(void **state)
+{
+	char path[128], *orig, *more, *check, *p, *e, expect[256];
+	const char *args[] = { "--kiosk", "-d", path, NULL };
+	const char *cargs[] = { "--check", path, NULL };
+	size_t n;
+	int status;
+
+	(void)state;
+	snprintf(path, sizeof(path), "%s/a.yaml", t_dir);
+	orig = gc(read_all("data/allies.yaml"));
+	n = strlen(orig);
+	if ((more = gc(malloc(n + sizeof(EXTRA_ALLY) + 2))) == NULL)
+		fail_msg("out of memory");
+	snprintf(more, n + sizeof(EXTRA_ALLY) + 2, "%s%s%s", orig,
+	    n > 0 && orig[n - 1] == '\n' ? "" : "\n", EXTRA_ALLY);
+	write_file(path, orig);
+	start_kiosk(args, NULL, 24, 80);
+	WAIT_TEXT(t_vt, "12 allies", T_WAIT);
+
+	/* One more ally, written in place. */
+	write_file(path, more);
+	WAIT_TEXT(t_vt, "13 allies", T_WAIT);
+	WAIT_TEXT(t_vt, "Kiosk Test Ally", T_WAIT);
+	WAIT_TEXT(t_vt, pos(1, 13), T_WAIT);
+
+	/* Invalid YAML: the old data stays and the status says where. */
+	replace_file(path, "program:\n  name: Broken\nallies:\n"
+	    "  - name: [unclosed\n    url: https://example.org/\n");
+	status = run_capture(cargs, 1, &check);
+	gc(check);
+	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 2);
+	/* "PATH:LINE:COL:" from --check is what the status must show. */
+	if ((p = strstr(check, "a.yaml:")) == NULL ||
+	    (e = strstr(p, ": error")) == NULL)
+		fail_msg("--check on broken YAML said: %s", check);
+	snprintf(expect, sizeof(expect), "%.*s", (int)(e - p), p);
+	WAIT_TEXT(t_vt, expect, T_WAIT);
+	settle(t_vt);
+	if (!on_screen(t_vt, "13 allies") ||
+	    !on_screen(t_vt, "Kiosk Test Ally")) {
+		dump(t_vt, "after a bad reload");
+		fail_msg("a bad reload dropped the data");
+	}
+	printf("# warning shown: %s\n", expect);
+	ASSERT_ALIVE(t_vt);
+
+	/* Deleted: the data stays, with a warning. */
+	unlink(path);
+	WAIT_TEXT(t_vt, "a.yaml: No such file", T_WAIT);
+	settle(t_vt);
+	assert_true(on_screen(t_vt, "13 allies"));
+	ASSERT_ALIVE(t_vt);
+
+	/* Fixed: back to the twelve. */
+	replace_file(path, orig);
+	WAIT_TEXT(t_vt, "12 allies", T_WAIT);
+	WAIT_GONE(t_vt, "Kiosk Test Ally", T_WAIT);
+	WAIT_TEXT(t_vt, "Reloaded", T_WAIT);
+	END_CLEANLY(t_vt);
+}
+
+/* ---- storms of resizes and keys ---- */
+
+static void
+test_resize_storm(void **state)
+{
+	char *first, *now;
+	int i, r, c;
+
+	(void)state;
+	rnd_seed("resize storm");
+	start_kiosk(KIOSK, NULL, 24, 80);
+	first = gc(vt_screen(t_vt));
+	for (i = 0; i < 200; i++) {
+		switch (i % 10) {
+		case 0:
+			r = c = 1;
+			break;
+		case 1:
+			r = 1 + (int)rnd(3);
+			c = 1 + (int)rnd(300);
+			break;
+		case 2:
+			r = 1 + (int)rnd(100);
+			c = 1 + (int)rnd(3);
+			break;
+		default:
+			r = 1 + (int)rnd(80);
+			c = 1 + (int)rnd(250);
+			break;
+		}
+		vt_resize(t_vt, r, c);
+		if (rnd(4) == 0)
+			vt_wait_quiet(t_vt, 20, 2000);
+		else
+			vt_pump(t_vt, 0);
+	}
+	vt_resize(t_vt, 1, 1);
+	vt_wait_quiet(t_vt, 50, 2000);
+	vt_resize(t_vt, 24, 80);
+	WAIT_TEXT(t_vt, TITLE, T_WAIT);
+	WAIT_TEXT(t_vt, pos(1, NALLIES), T_WAIT);
+	settle(t_vt);
+	ASSERT_ALIVE(t_vt);
+	now = gc(vt_screen(t_vt));
+	if (strcmp(first, now) != 0) {
+		fprintf(stderr, "---- before ----\n%s\n", first);
+		dump(t_vt, "after the resize storm");
+		fail_msg("after the resizes the screen is not the first one");
+	}
+	vt_sends(t_vt, "j");
+	WAIT_TEXT(t_vt, pos(2, NALLIES), T_WAIT);
+	END_CLEANLY(t_vt);
+}
+
+/*
+ * A terminal that shrinks and grows back before the kiosk looks (a
+ * window manager flapping, or the kiosk busy for a moment) has lost what
+ * was outside the small size; the kiosk finds its old size again and
+ * must still repaint everything, not just what changed.
+ */
+static void
+test_resize_flap(void **state)
+{
+	char *first, *now;
+
+	(void)state;
+	start_kiosk(KIOSK, NULL, 24, 80);
+	first = gc(vt_screen(t_vt));
+	vt_resize(t_vt, 1, 1);
+	vt_resize(t_vt, 24, 80);
+	vt_wait_quiet(t_vt, 300, T_WAIT);
+	now = gc(vt_screen(t_vt));
+	if (strcmp(first, now) != 0) {
+		fprintf(stderr, "---- before ----\n%s\n", first);
+		dump(t_vt, "after 1x1 and back at once");
+		fail_msg("after shrinking to 1x1 and growing back at once the "
+		    "screen is not repainted");
+	}
+
+	/* The same while it is stopped, so it cannot see the small size. */
+	kill(vt_pid(t_vt), SIGSTOP);
+	vt_resize(t_vt, 3, 10);
+	vt_resize(t_vt, 24, 80);
+	kill(vt_pid(t_vt), SIGCONT);
+	vt_wait_quiet(t_vt, 300, T_WAIT);
+	now = gc(vt_screen(t_vt));
+	if (strcmp(first, now) != 0) {
+		dump(t_vt, "after 3x10 and back while stopped");
+		fail_msg("after a resize and back while stopped the screen is "
+		    "not repainted");
+	}
+	END_CLEANLY(t_vt);
+}
+
+static void
+test_random_keys(void **state)
+{
+	char *first, *now;
+
+	(void)state;
+	rnd_seed("random keys");
+	start_kiosk(KIOSK, NULL, 24, 80);
+	first = gc(vt_screen(t_vt));
+	key_storm(t_vt, 1000);
+	settle(t_vt);
+	ASSERT_ALIVE(t_vt);
+	back_to_start(t_vt);
+	ASSERT_ALIVE(t_vt);
+	now = gc(vt_screen(t_vt));
+	if (strcmp(first, now) != 0) {
+		fprintf(stderr, "---- before ----\n%s\n", first);
+		dump(t_vt, "after 1000 keys, Esc, Esc, g");
+		fail_msg("1000 keys left something behind");
+	}
+	assert_no_trace("random keys");
+	END_CLEANLY(t_vt);
+}
+
+#define T(f) cmocka_unit_test_teardown(f, teardown)
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		T(test_keys_do_not_quit),
+		T(test_key_storm),
+		T(test_sigterm),
+		T(test_sighup),
+		T(test_sigint),
+		T(test_never_runs_browser),
+		T(test_pin_file_exits),
+		T(test_pin_wrong_and_lockout),
+		T(test_pin_env),
+		T(test_no_pin_no_prompt),
+		T(test_pin_file_unreadable),
+		T(test_qr_decodes_80x24),
+		T(test_qr_decodes_200x60),
+		T(test_qr_decodes_ascii_200x60),
+		T(test_qr_decodes_no_color),
+		T(test_qr_too_small),
+		T(test_idle_reset_and_attract),
+		T(test_attract_key_acts),
+		T(test_idle_countdown_over_search_bar),
+		T(test_reload),
+		T(test_resize_storm),
+		T(test_resize_flap),
+		T(test_random_keys),
+	};
+
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	return cmocka_run_group_tests(tests, group_setup, group_teardown);
+}
