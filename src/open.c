@@ -210,6 +210,12 @@ run_detached(struct open_state *st, char *argv[], const char *url, char *msg,
 	pid_t pid;
 
 	if (st->n == OPEN_MAX_CHILDREN) {
+		char ignored[8];
+
+		/* Those that are done make room; their news is stale. */
+		open_reap(st, ignored, sizeof(ignored));
+	}
+	if (st->n == OPEN_MAX_CHILDREN) {
 		snprintf(msg, size, "Too many openers still running; try "
 		    "again in a moment");
 		return -1;

@@ -39,6 +39,7 @@
 
 /* The only file-level state that changes: set by signal handlers. */
 static volatile sig_atomic_t stop_signal;
+static volatile sig_atomic_t resized;
 
 /* Chosen once at start-up from the terminal and the options. */
 static attr_t styles[UI_STYLE_COUNT];
@@ -65,6 +66,13 @@ static void
 on_signal(int sig)
 {
 	stop_signal = sig;
+}
+
+static void
+on_winch(int sig)
+{
+	(void)sig;
+	resized = 1;
 }
 
 static long long
@@ -435,22 +443,30 @@ draw_countdown_above(struct ui *u)
 	delwin(w);
 }
 
+/* Below the minimum size: a short notice, wrapped to whatever width. */
 static void
 draw_too_small(void)
 {
-	char need[48];
-	int y = LINES / 2 - 1;
+	char text[64];
+	size_t len, pos, n, next;
+	int rows = 0, y;
 
+	snprintf(text, sizeof(text), "Terminal too small (needs %dx%d)",
+	    UI_MIN_COLS, UI_MIN_ROWS);
+	len = strlen(text);
+	for (pos = 0; pos < len; pos = next) {
+		text_wrap(text + pos, len - pos, (size_t)COLS, &next);
+		next += pos;
+		rows++;
+	}
+	y = (LINES - rows) / 2 > 0 ? (LINES - rows) / 2 : 0;
 	werase(stdscr);
-	snprintf(need, sizeof(need), "(needs %dx%d)", UI_MIN_COLS,
-	    UI_MIN_ROWS);
-	if (y < 0)
-		y = 0;
-	wmove(stdscr, y, 0);
-	ui_puts(stdscr, "Terminal too small", COLS, A_BOLD);
-	if (y + 1 < LINES) {
-		wmove(stdscr, y + 1, 0);
-		ui_puts(stdscr, need, COLS, A_NORMAL);
+	for (pos = 0; pos < len && y < LINES; pos = next, y++) {
+		n = text_wrap(text + pos, len - pos, (size_t)COLS, &next);
+		next += pos;
+		wmove(stdscr, y, 0);
+		ui_put(stdscr, text + pos, n, COLS, pos == 0 ? A_BOLD :
+		    A_NORMAL, NULL, 0, 0);
 	}
 	wnoutrefresh(stdscr);
 }
@@ -465,11 +481,7 @@ draw_title(struct ui *u)
 	struct buf f = { 0 };
 	int w = u->lay.title.w, rw, lw;
 
-	if (u->data_stale)
-		/* Outlasts the status line, which a kiosk rewrites often. */
-		snprintf(right, sizeof(right), "%s old data ",
-		    utf8_locale ? "\xe2\x9a\xa0" : "!");
-	else if (a->overlay == OVERLAY_HELP)
+	if (a->overlay == OVERLAY_HELP)
 		snprintf(right, sizeof(right), "Help ");
 	else if (a->overlay == OVERLAY_ABOUT)
 		snprintf(right, sizeof(right), "About ");
@@ -482,6 +494,14 @@ draw_title(struct ui *u)
 		snprintf(right, sizeof(right), "%zu %s ", a->rs->len,
 		    a->rs->len == 1 ? "ally" : "allies");
 	buf_free(&f);
+	if (u->data_stale) {
+		/* Outlasts the status line, which a kiosk rewrites often. */
+		char both[sizeof(right)];
+
+		snprintf(both, sizeof(both), "%s old data  %s",
+		    utf8_locale ? "\xe2\x9a\xa0" : "!", right);
+		memcpy(right, both, sizeof(right));
+	}
 	werase(u->title);
 	wmove(u->title, 0, 0);
 	ui_fill(u->title, w, ui_attr(UI_TITLE));
@@ -798,6 +818,20 @@ ui_mouse(struct ui *u)
 	}
 }
 
+/*
+ * Has the terminal's size changed behind curses' back?  Checked on every
+ * turn of the loop as well as on SIGWINCH: a resize must never wait for a
+ * key, whatever ncurses was in the middle of reading.
+ */
+static int
+size_changed(void)
+{
+	struct winsize ws;
+
+	return ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 &&
+	    ws.ws_col > 0 && (ws.ws_row != LINES || ws.ws_col != COLS);
+}
+
 /* After a terminal browser: pick up a size change made meanwhile. */
 static void
 ui_sync_size(struct ui *u)
@@ -881,8 +915,10 @@ ui_key(struct ui *u, wint_t ch, int keycode)
 		ui_mouse(u);
 		return;
 	}
-	if (u->lay.too_small)
+	if (u->lay.too_small) {
+		a->dirty = 1;
 		return;
+	}
 	if (a->overlay == OVERLAY_QR) {
 		/* Any key closes the code, and only closes it. */
 		a->overlay = OVERLAY_NONE;
@@ -914,6 +950,13 @@ signals_init(int kiosk)
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
+	/*
+	 * Our own SIGWINCH: ncurses' turns into a KEY_RESIZE that can sit
+	 * behind queued keys or a half-read mouse report; the loop looks at
+	 * this flag on every turn instead.
+	 */
+	sa.sa_handler = on_winch;
+	sigaction(SIGWINCH, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
 	if (kiosk) {
 		signal(SIGTSTP, SIG_IGN);
@@ -1028,13 +1071,22 @@ ui_run(const struct app_options *opt, struct recordset *rs)
 	styles_init(opt->color);
 	u.links = hyperlinks_supported();
 	if (opt->mouse) {
-		mousemask(BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED |
-		    BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+		/*
+		 * Every event, though only clicks and the wheel are used:
+		 * ncurses drops an event outside the mask and then goes on
+		 * waiting for a key, which delays whatever else is due (a
+		 * resize, a timer) until one comes.
+		 */
+		mousemask(ALL_MOUSE_EVENTS, NULL);
 		mouseinterval(200);
 	}
 	relayout(&u);
 
 	while (!stop_signal && !u.app.quit) {
+		if (resized || size_changed()) {
+			resized = 0;
+			ui_sync_size(&u);
+		}
 		timers(&u);
 		if (u.app.scanning)
 			scan_slice(&u);
