@@ -477,35 +477,30 @@ draw_title(struct ui *u)
 	const struct app *a = &u->app;
 	const char *name = a->rs->program.name != NULL ?
 	    a->rs->program.name : "Social Mission Alliance Allies";
-	char right[160];
-	struct buf f = { 0 };
+	struct buf r = { 0 };
 	int w = u->lay.title.w, rw, lw;
 
+	/* A failed reload is marked here: it outlasts the status line. */
+	if (u->data_stale)
+		buf_addf(&r, "%s old data  ", utf8_locale ? "\xe2\x9a\xa0" :
+		    "!");
 	if (a->overlay == OVERLAY_HELP)
-		snprintf(right, sizeof(right), "Help ");
+		buf_adds(&r, "Help ");
 	else if (a->overlay == OVERLAY_ABOUT)
-		snprintf(right, sizeof(right), "About ");
+		buf_adds(&r, "About ");
 	else if (a->filter != NULL) {
-		text_sanitize(&f, a->filter, strlen(a->filter),
+		buf_addc(&r, '/');
+		text_sanitize(&r, a->filter, strlen(a->filter),
 		    TEXT_SPACES | (utf8_locale ? 0 : TEXT_ASCII));
-		snprintf(right, sizeof(right), "/%.100s/  %zu%s/%zu ",
-		    f.ptr, a->view.len, a->scanning ? "+" : "", a->rs->len);
+		buf_addf(&r, "/  %zu%s/%zu ", a->view.len,
+		    a->scanning ? "+" : "", a->rs->len);
 	} else
-		snprintf(right, sizeof(right), "%zu %s ", a->rs->len,
+		buf_addf(&r, "%zu %s ", a->rs->len,
 		    a->rs->len == 1 ? "ally" : "allies");
-	buf_free(&f);
-	if (u->data_stale) {
-		/* Outlasts the status line, which a kiosk rewrites often. */
-		char both[sizeof(right)];
-
-		snprintf(both, sizeof(both), "%s old data  %s",
-		    utf8_locale ? "\xe2\x9a\xa0" : "!", right);
-		memcpy(right, both, sizeof(right));
-	}
 	werase(u->title);
 	wmove(u->title, 0, 0);
 	ui_fill(u->title, w, ui_attr(UI_TITLE));
-	rw = (int)text_width(right, strlen(right));
+	rw = (int)text_width(r.ptr, r.len);
 	if (rw > w / 2)
 		rw = w / 2;
 	lw = (int)text_width(name, strlen(name));
@@ -516,7 +511,8 @@ draw_title(struct ui *u)
 		wmove(u->title, 0, 1);
 	ui_puts(u->title, name, w - rw - 2, ui_attr(UI_TITLE));
 	wmove(u->title, 0, w - rw);
-	ui_puts(u->title, right, rw, ui_attr(UI_TITLE));
+	ui_puts(u->title, r.ptr, rw, ui_attr(UI_TITLE));
+	buf_free(&r);
 	wnoutrefresh(u->title);
 }
 
