@@ -456,11 +456,20 @@ filter_fields(const struct matcher *m, struct scanner *sc,
 	return 0;
 }
 
-/* The record of [lo, hi) whose text holds p (texts ascend in a run). */
+/*
+ * The record of [lo, hi) whose text holds p (texts ascend in a run).
+ * Matches come in order, usually close to lo: look there first.
+ */
 static size_t
 record_at(const struct recordset *rs, size_t lo, size_t hi, const char *p)
 {
-	size_t mid;
+	size_t mid, step;
+
+	for (step = 1; lo + step < hi && rs->v[lo + step].text[0] <= p;
+	    step *= 2)
+		lo += step;
+	if (lo + step < hi)
+		hi = lo + step;
 
 	while (hi - lo > 1) {
 		mid = lo + (hi - lo) / 2;
@@ -494,8 +503,16 @@ filter_run(const struct matcher *m, struct scanner *sc,
 	slen = (size_t)(last->text[FIELD_COUNT - 1] +
 	    last->len[FIELD_COUNT - 1] + 1 - subj);
 	while (off < slen && lo < hi) {
-		rc = pcre2_match(m->block, (PCRE2_SPTR)subj, slen, off,
-		    m->match_opts, sc->bmd, sc->mctx);
+		/*
+		 * pcre2_jit_match() skips the checks pcre2_match() makes
+		 * on every call; a dense pattern restarts once per ally.
+		 */
+		if (m->jit)
+			rc = pcre2_jit_match(m->block, (PCRE2_SPTR)subj, slen,
+			    off, m->match_opts, sc->bmd, sc->mctx);
+		else
+			rc = pcre2_match(m->block, (PCRE2_SPTR)subj, slen, off,
+			    m->match_opts, sc->bmd, sc->mctx);
 		if (rc == PCRE2_ERROR_NOMATCH)
 			break;
 		if (rc < 0)
