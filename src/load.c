@@ -577,8 +577,8 @@ alias_expand(struct loader *ld, const struct ev *ev)
  * from it.  They come back from the file if an error message needs
  * them for a position.
  */
-#define RELEASE_STEP	(4u << 20)
-#define RELEASE_MARGIN	(1u << 20)	/* libyaml reads ahead a little */
+#define RELEASE_STEP	(1u << 20)
+#define RELEASE_MARGIN	(256u << 10)	/* libyaml reads ahead 16 KiB */
 
 static void
 release_consumed(struct loader *ld)
@@ -1296,7 +1296,6 @@ parse_ally(struct loader *ld, const struct ev *start)
 
 	memset(&a, 0, sizeof(a));
 	k.arg = &a;
-	a.r.line = start->line;
 	ld->nallies++;
 	parse_mapping(ld, &k);
 	if (ld->fatal)

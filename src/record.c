@@ -47,15 +47,15 @@ static void *
 arena_take(struct arena *a, size_t size, size_t align)
 {
 	struct arena_block *b = a->head;
-	size_t want, bsize;
+	size_t want, bsize, start = 0;
 	void *p;
 
 	if (size > SIZE_MAX - ARENA_ALIGN)
 		die("arena: %zu bytes is too large", size);
-	want = (size + align - 1) & ~(align - 1);
-	if (want == 0)
-		want = align;
-	if (b == NULL || b->size - b->used < want) {
+	want = size > 0 ? size : 1;
+	if (b != NULL)
+		start = (b->used + align - 1) & ~(align - 1);
+	if (b == NULL || start > b->size || b->size - start < want) {
 		/*
 		 * Blocks grow with the arena (an eighth of what it holds) so
 		 * that a large file needs few of them, and a string larger
@@ -74,9 +74,10 @@ arena_take(struct arena *a, size_t size, size_t align)
 		b->size = bsize;
 		a->head = b;
 		a->total += bsize;
+		start = 0;
 	}
-	p = b->data + b->used;
-	b->used += want;
+	p = b->data + start;
+	b->used = start + want;
 	return p;
 }
 
@@ -97,7 +98,8 @@ arena_strndup(struct arena *a, const char *s, size_t len)
 {
 	char *p;
 
-	p = arena_alloc(a, len + 1);
+	/* Strings need no alignment: packed, a short tag costs its length. */
+	p = arena_alloc_packed(a, len + 1);
 	if (len > 0)
 		memcpy(p, s, len);
 	p[len] = '\0';

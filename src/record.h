@@ -37,7 +37,6 @@ struct record {
 	uint32_t	 len[FIELD_COUNT];	/* bytes, without the NUL */
 	const char	**tags;			/* ntags strings, in the arena */
 	uint32_t	 ntags;
-	uint32_t	 line;			/* 1-based line in the source */
 };
 
 struct program {
