@@ -148,7 +148,6 @@ test_valid_file(void **state)
 	assert_string_equal(r->tags[0], "one");
 	assert_string_equal(r->tags[1], "two words");
 	assert_string_equal(r->tags[2], "three");
-	assert_int_equal(r->line, 11);
 
 	r = &f->rs.v[1];
 	assert_string_equal(r->text[FIELD_NAME], "Beta \xc3\xa9t\xc3\xa9");
@@ -158,7 +157,6 @@ test_valid_file(void **state)
 	assert_string_equal(r->text[FIELD_TAGS], "");
 	assert_int_equal(r->len[FIELD_TAGS], 0);
 	assert_int_equal(r->ntags, 0);
-	assert_int_equal(r->line, 18);
 
 	assert_true(f->rs.has_program);
 	assert_string_equal(p->name, "The Program");
