@@ -1109,6 +1109,51 @@ test_copy_osc52(void **state)
 	T_QUIT();
 }
 
+/*
+ * The website in the description is an OSC 8 hyperlink on a terminal
+ * known to show them (here VTE), and nowhere else: an unknown terminal
+ * gets no OSC 8 at all.
+ */
+static void
+test_no_hyperlink(void **state)
+{
+	(void)state;
+	t_start(30, 100, NULL, NULL);
+	t_wait_ready();
+	t_type("j");
+	T_WAIT_ROW(1, "2/12");
+	vt_wait_quiet(t_vt, 60, T_WAIT);
+	T_CHECK(t_raw_find("\033]8;", 4) == NULL,
+	    "OSC 8 sent to a terminal not known to show it");
+	T_QUIT();
+}
+
+static void
+test_hyperlink_vte(void **state)
+{
+	static const char *const vte[] = { "VTE_VERSION=7600", NULL };
+	const char *seq;
+
+	(void)state;
+	t_start(30, 100, vte, NULL);
+	t_wait_ready();
+	seq = "\033]8;;https://www.aafp.org/\033\\";
+	vt_wait_quiet(t_vt, 60, T_WAIT);
+	T_CHECK(t_raw_find(seq, strlen(seq)) != NULL,
+	    "no OSC 8 link around the website");
+	t_type("j");
+	T_WAIT_ROW(1, "2/12");
+	vt_wait_quiet(t_vt, 60, T_WAIT);
+	seq = "\033]8;;https://www.margainc.com/aitf/\033\\";
+	T_CHECK(t_raw_find(seq, strlen(seq)) != NULL,
+	    "no OSC 8 link after moving");
+	/* The link is closed and the screen is intact. */
+	T_CHECK(t_raw_find("\033]8;;\033\\", 6) != NULL, "link not closed");
+	T_ROW(0, "12 allies");
+	T_ROW(4, "Website: https://www.margainc.com/aitf/");
+	T_QUIT();
+}
+
 static void
 test_about_and_help(void **state)
 {
@@ -2432,6 +2477,8 @@ main(void)
 		T(test_invalid_pattern),
 		T(test_runaway_pattern),
 		T(test_copy_osc52),
+		T(test_no_hyperlink),
+		T(test_hyperlink_vte),
 		T(test_about_and_help),
 		T(test_overlay_scroll),
 		T(test_open_gui),
