@@ -1154,6 +1154,98 @@ test_hyperlink_vte(void **state)
 	T_QUIT();
 }
 
+static long long
+t_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/*
+ * Typing never waits for the search.  On 200,000 generated allies (over
+ * 150 MB of YAML, under the sanitizers), a query typed key by key is
+ * echoed in the bar at once while the list fills in behind it (the
+ * count shows "+" until then), and the filter it ends with is the one
+ * sma-allies -s finds.
+ */
+#define LARGE_N		200000
+#define ECHO_MAX_MS	300
+
+static void
+test_large_typing(void **state)
+{
+	static const char q[] = "health|care";
+	char file[T_PATH], want[64], *row, *p;
+	long long t0, dt, worst = 0;
+	size_t k, n = 0, cli = 0;
+	int partial = 0;
+	FILE *fp;
+
+	(void)state;
+	snprintf(file, sizeof(file), "%s/large.yaml", t_dir);
+	T_CHECK(system(t_fmt("'%s/build/tests/gen-allies' %d 7 > '%s'",
+	    t_start_dir, LARGE_N, file)) == 0, "cannot generate the data");
+	t_start(30, 100, NULL, T_LIST("-d", file));
+	T_CHECK(vt_wait_text(t_vt, t_fmt("%d allies", LARGE_N), 90000),
+	    "the large file never loaded");
+	t_type("/");
+	T_WAIT_PREFIX(T_LAST, "/");
+	for (k = 1; k <= strlen(q); k++) {
+		snprintf(want, sizeof(want), "/%.*s", (int)k, q);
+		t0 = t_ms();
+		vt_send(t_vt, q + k - 1, 1);
+		for (;;) {
+			row = t_row(T_LAST);
+			if (strncmp(row, want, k + 1) == 0 &&
+			    (row[k + 1] == ' ' || row[k + 1] == '\0'))
+				break;
+			free(row);
+			T_CHECK(t_ms() - t0 < 5000, "'%s' was never echoed",
+			    want);
+			vt_pump(t_vt, 20);
+		}
+		dt = t_ms() - t0;
+		if (strstr(row, "+/") != NULL)
+			partial = 1;
+		free(row);
+		if (dt > worst)
+			worst = dt;
+	}
+	printf("# slowest echo of a key: %lld ms\n", worst);
+	T_CHECK(worst < ECHO_MAX_MS, "a key took %lld ms to show in the bar",
+	    worst);
+	T_CHECK(partial, "the list never showed a filter in progress");
+
+	/* The count settles, and agrees with the command line. */
+	t0 = t_ms();
+	for (;;) {
+		row = t_row(T_LAST);
+		p = strstr(row, t_fmt("/%d", LARGE_N));
+		if (p != NULL && p[-1] != '+') {
+			while (p > row && p[-1] >= '0' && p[-1] <= '9')
+				p--;
+			n = strtoul(p, NULL, 10);
+			free(row);
+			break;
+		}
+		free(row);
+		T_CHECK(t_ms() - t0 < 30000, "the filter never completed");
+		vt_pump(t_vt, 50);
+	}
+	fp = popen(t_fmt("'%s' -d '%s' -s '%s' --format tsv | wc -l", t_bin,
+	    file, q), "r");
+	T_CHECK(fp != NULL && fscanf(fp, "%zu", &cli) == 1, "no count from -s");
+	pclose(fp);
+	printf("# %zu of %d allies match /%s/\n", n, LARGE_N, q);
+	T_CHECK(n == cli && n > 0, "the browser found %zu, -s found %zu", n,
+	    cli);
+	t_key("Enter");
+	T_WAIT_ROW(0, t_fmt("/%s/", q));
+	T_QUIT();
+}
+
 static void
 test_about_and_help(void **state)
 {
@@ -2479,6 +2571,7 @@ main(void)
 		T(test_copy_osc52),
 		T(test_no_hyperlink),
 		T(test_hyperlink_vte),
+		T(test_large_typing),
 		T(test_about_and_help),
 		T(test_overlay_scroll),
 		T(test_open_gui),
