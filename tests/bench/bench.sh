@@ -93,13 +93,14 @@ row_calc "load / parse floor" 'ratio "${R[$n,check]}" "${R[$n,floor]}"'
 row_calc "peak memory above 4 MiB / file size" 'awk -v m="${R[$n,check_kb]}" -v s="${R[$n,mb]}" "BEGIN { printf \"%.2f\", (m - 4096) / 1024 / s }"'
 row_calc "peak memory (MiB)" 'awk -v m="${R[$n,check_kb]}" "BEGIN { printf \"%.1f\", m / 1024 }"'
 row "keystroke to first screenful, literal (ms)" literal_first_ms
-row "keystroke to complete filter, literal (ms)" literal_full_ms
+row "keystroke to complete filter, literal, slowest key (ms)" literal_full_ms
+row "keystroke to complete filter, literal, last key (ms)" literal_last_ms
 row "keystroke to first screenful, alternation (ms)" alternation_first_ms
-row "keystroke to complete filter, alternation (ms)" alternation_full_ms
-row "keystroke to complete filter, class (ms)" class_full_ms
+row "keystroke to complete filter, alternation, slowest key (ms)" alternation_full_ms
+row "keystroke to complete filter, class, slowest key (ms)" class_full_ms
 row "keystroke to complete filter, no match (ms)" nomatch_full_ms
 row "\`grep -P -i -c nurs\`, one ally a line (ms)" grep
-row_calc "in-process literal filter / grep" 'ratio "${R[$n,literal_full_ms]}" "${R[$n,grep]}"'
+row_calc "in-process literal filter (last key) / grep" 'ratio "${R[$n,literal_last_ms]}" "${R[$n,grep]}"'
 row "\`fzf --filter nurs\` (ms)" fzf
 row_calc "fzf / sma-allies literal filter" 'ratio "${R[$n,fzf]}" "${R[$n,literal_full_ms]}"'
 row_calc "sma-allies memory / fzf memory" 'ratio "${R[$n,check_kb]}" "${R[$n,fzf_kb]}"'
