@@ -257,8 +257,6 @@ check_record(const struct record *r, size_t i)
 		fail("url is not http(s)", i, FIELD_URL);
 	if (r->ntags > 0 && r->tags == NULL)
 		fail("ntags > 0 without tags", i, FIELD_TAGS);
-	if (r->line == 0)
-		fail("record line is 0", i, -1);
 
 	/* The joined string is exactly the tags with ", " between them. */
 	off = 0;
