@@ -20,7 +20,7 @@ struct recordset;
 #define LOAD_MAX_BYTES		((size_t)1 << 30)	/* 1 GiB */
 #define LOAD_MAX_DEPTH		64		/* nested collections */
 #define LOAD_MAX_ALIAS_NODES	100000		/* events replayed by aliases */
-#define LOAD_MAX_ALIAS_BYTES	((size_t)16 << 20) /* their text, beyond the
+#define LOAD_MAX_ALIAS_BYTES	((size_t)4 << 20) /* their text, beyond the
 						   file's own size */
 #define LOAD_MAX_ERRORS		100		/* then it stops reading */
 

@@ -40,12 +40,13 @@
  * What a load may allocate at its peak: FUZZ_MEM_BASE bytes plus
  * FUZZ_MEM_PER_BYTE for each byte of input.  A file legitimately costs a
  * small multiple of its size (its text in the arena, the joined tags, a
- * record per ally, a message per unknown key); an input that costs far
- * more is an amplification (aliases, anchors) that a large file would
- * turn into gigabytes, which the fuzzer's RSS limit alone would only see
- * at sizes it rarely reaches.
+ * record per ally, a message per unknown key), plus what its aliases may
+ * replay (LOAD_MAX_ALIAS_BYTES of text, kept as tags and joined again);
+ * an input that costs far more is an amplification that a large file
+ * would turn into gigabytes, which the fuzzer's RSS limit alone would
+ * only see at sizes it rarely reaches.
  */
-#define FUZZ_MEM_BASE		((size_t)4 << 20)
+#define FUZZ_MEM_BASE		(((size_t)4 << 20) + 4 * LOAD_MAX_ALIAS_BYTES)
 #define FUZZ_MEM_PER_BYTE	256
 
 #if defined(__SANITIZE_ADDRESS__)
