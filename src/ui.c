@@ -625,6 +625,22 @@ draw_sep(struct ui *u)
 }
 
 /*
+ * Leave the terminal's cursor where w's cursor is.  It is set through
+ * stdscr, which every pane is derived from: wget_wch() refreshes stdscr
+ * after a relayout touched it, and would otherwise move the cursor to
+ * stdscr's own position.
+ */
+static void
+park_cursor(WINDOW *w)
+{
+	int y, x;
+
+	getyx(w, y, x);
+	wmove(stdscr, getbegy(w) + y, getbegx(w) + x);
+	wnoutrefresh(stdscr);
+}
+
+/*
  * The one redraw path: measure, clamp, draw every pane into its window,
  * put the cursor where it belongs, then a single doupdate().
  */
@@ -679,6 +695,7 @@ ui_draw(struct ui *u)
 		}
 		draw_countdown_above(u);
 		searchbar_draw(u->status, a);
+		park_cursor(u->status);
 		curs_set(1);
 	} else {
 		draw_countdown_above(u);
@@ -687,8 +704,9 @@ ui_draw(struct ui *u)
 		if (a->overlay == OVERLAY_NONE && !a->kiosk.prompt) {
 			row = pane_list_cursor_row(a);
 			wmove(u->list, row, 0);
-			wnoutrefresh(u->list);
-		}
+			park_cursor(u->list);
+		} else
+			park_cursor(u->status);
 		curs_set(0);
 	}
 	doupdate();

@@ -25,6 +25,7 @@
 #include <sys/types.h>
 #include <sys/wait.h>
 
+#include <dirent.h>
 #include <errno.h>
 #include <ftw.h>
 #include <stdio.h>
@@ -1243,6 +1244,112 @@ test_large_typing(void **state)
 	    cli);
 	t_key("Enter");
 	T_WAIT_ROW(0, t_fmt("/%s/", q));
+	T_QUIT();
+}
+
+/* Children of pid that are zombies (exited, not reaped). */
+static int
+t_zombies(pid_t pid)
+{
+	char path[64], buf[512], *p;
+	struct dirent *d;
+	int n = 0;
+	DIR *dir;
+	FILE *fp;
+	long ppid;
+	char state;
+
+	if ((dir = opendir("/proc")) == NULL)
+		return -1;
+	while ((d = readdir(dir)) != NULL) {
+		if (d->d_name[0] < '0' || d->d_name[0] > '9')
+			continue;
+		snprintf(path, sizeof(path), "/proc/%s/stat", d->d_name);
+		if ((fp = fopen(path, "r")) == NULL)
+			continue;
+		if (fgets(buf, sizeof(buf), fp) != NULL &&
+		    (p = strrchr(buf, ')')) != NULL &&
+		    sscanf(p + 1, " %c %ld", &state, &ppid) == 2 &&
+		    ppid == (long)pid && state == 'Z')
+			n++;
+		fclose(fp);
+	}
+	closedir(dir);
+	return n;
+}
+
+/*
+ * A graphical opener is detached: a session of its own (so it cannot
+ * read our keys or get our signals), output to /dev/null, and reaped
+ * once it exits: no zombie is left behind.
+ */
+static void
+test_open_detached(void **state)
+{
+	const char *rec, *br, *s;
+	long long t0;
+	char *info;
+	long sid = 0;
+	int z;
+
+	(void)state;
+	rec = t_fmt("%s/detached", t_dir);
+	br = t_script("guibrowser", t_fmt(
+	    "o=$(readlink /proc/$$/fd/1); e=$(readlink /proc/$$/fd/2)\n"
+	    "{ cut -d' ' -f6 /proc/$$/stat; echo \"$o\"; echo \"$e\"; } "
+	    "> '%s.part'\n"
+	    "mv '%s.part' '%s'\n"
+	    "exit 0\n", rec, rec, rec));
+	t_start(30, 100, T_LIST(t_fmt("BROWSER=%s", br)), NULL);
+	t_wait_ready();
+	t_type("o");
+	t0 = t_ms();
+	while ((info = t_slurp(rec, NULL)) == NULL) {
+		T_CHECK(t_ms() - t0 < T_WAIT, "the opener never ran");
+		vt_pump(t_vt, 50);
+	}
+	T_CHECK(sscanf(info, "%ld", &sid) == 1, "no session id");
+	T_CHECK(sid != (long)vt_pid(t_vt), "the opener shares our session "
+	    "(%ld)", sid);
+	s = strchr(info, '\n');
+	T_CHECK(s != NULL && strncmp(s + 1, "/dev/null\n/dev/null", 19) == 0,
+	    "the opener's output is not /dev/null: %s", info);
+	free(info);
+	/* It has exited: within a moment nothing of it is left. */
+	t0 = t_ms();
+	while ((z = t_zombies(vt_pid(t_vt))) != 0) {
+		T_CHECK(t_ms() - t0 < 3000, "%d zombie child(ren) left", z);
+		vt_pump(t_vt, 50);
+	}
+	T_ROW(0, "12 allies");
+	T_QUIT();
+}
+
+/*
+ * For screen readers and magnifiers the hardware cursor rests on the
+ * selected row, wherever the selection goes.
+ */
+static void
+test_cursor_on_selection(void **state)
+{
+	int row, col;
+
+	(void)state;
+	t_start(30, 100, NULL, NULL);
+	t_wait_ready();
+	t_settle();
+	vt_cursor(t_vt, &row, &col);
+	T_CHECK(row == 2, "cursor on row %d, not the first ally's (2)", row);
+	t_type("jj");
+	T_WAIT_ROW(1, "3/12");
+	t_settle();
+	vt_cursor(t_vt, &row, &col);
+	T_CHECK(row == 4, "cursor on row %d, not the third ally's (4)", row);
+	t_type("G");
+	T_WAIT_ROW(1, "12/12");
+	t_settle();
+	vt_cursor(t_vt, &row, &col);
+	T_CHECK(row == 13, "cursor on row %d, not the last ally's (13)", row);
 	T_QUIT();
 }
 
@@ -2572,6 +2679,8 @@ main(void)
 		T(test_no_hyperlink),
 		T(test_hyperlink_vte),
 		T(test_large_typing),
+		T(test_open_detached),
+		T(test_cursor_on_selection),
 		T(test_about_and_help),
 		T(test_overlay_scroll),
 		T(test_open_gui),
