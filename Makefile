@@ -40,7 +40,7 @@ MAIN        = main.c
 OBJS        = $(SRCS:%.c=build/obj/%.o) build/obj/allies_data.o
 AOBJS       = $(SRCS:%.c=build/asan/%.o) build/asan/allies_data.o
 UNIT_TESTS  = test_load test_match test_output test_text test_app test_scan
-E2E_TESTS   = test_browser test_kiosk
+E2E_TESTS   = vt_selftest test_browser test_kiosk
 
 .PHONY: all asan test unit e2e cli run install uninstall clean fuzz deps \
         test-deps bench
@@ -118,6 +118,12 @@ TEST_LIBS   = $(DEPS_LIBS) $$($(PKG_CONFIG) --libs cmocka vterm) -lutil -pthread
 build/tests/%: tests/unit/%.c $(AOBJS) build/config.mk
 	@mkdir -p $(@D)
 	$(CC) $(TEST_CFLAGS) -MMD -MP -o $@ $< $(AOBJS) $(TEST_LIBS)
+
+build/tests/vt_selftest: tests/tty/vt_selftest.c tests/tty/vt.c \
+    tests/tty/vt.h build/config.mk
+	@mkdir -p $(@D)
+	$(CC) $(TEST_CFLAGS) -o $@ tests/tty/vt_selftest.c tests/tty/vt.c \
+	    $(TEST_LIBS)
 
 build/tests/test_browser: tests/e2e/test_browser.c tests/tty/vt.c \
     tests/tty/vt.h build/config.mk
