@@ -211,9 +211,9 @@ build/tests/fuzz-replay: tests/fuzz/fuzz_load.c tests/fuzz/replay.c \
 BENCH_DEPS  = cmd:fzf:fzf cmd:/usr/bin/time:time pc:vterm:libvterm-dev
 BENCH_OBJS  = $(filter-out build/obj/allies_data.o,$(OBJS))
 
-build/bench/bench: tests/bench/bench.c $(BENCH_OBJS)
+build/bench/bench: tests/bench/bench.c tests/bench/timing.h $(BENCH_OBJS)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(BENCH_OBJS) $(DEPS_LIBS) -pthread
+	$(CC) $(ALL_CFLAGS) -Isrc -Itests -o $@ $< $(BENCH_OBJS) $(DEPS_LIBS) -pthread
 
 build/bench/yaml-floor: tests/bench/yaml_floor.c
 	@mkdir -p $(@D)
@@ -223,7 +223,7 @@ build/bench/trivial-curses: tests/bench/trivial_curses.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(DEPS_LIBS)
 
-build/bench/startup: tests/bench/startup.c tests/tty/vt.c
+build/bench/startup: tests/bench/startup.c tests/bench/timing.h tests/tty/vt.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -Itests $$($(PKG_CONFIG) --cflags vterm) -o $@ \
 	    tests/bench/startup.c tests/tty/vt.c -lutil \

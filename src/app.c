@@ -166,8 +166,8 @@ app_scroll_detail(struct app *a, long delta)
 	a->dirty = 1;
 }
 
-static void
-scroll_overlay(struct app *a, long delta)
+void
+app_scroll_overlay(struct app *a, long delta)
 {
 	if (delta < 0)
 		a->overlay_top = (size_t)-delta > a->overlay_top ? 0 :
@@ -550,22 +550,22 @@ overlay_do(struct app *a, enum action act)
 
 	switch (act) {
 	case ACT_DOWN:
-		scroll_overlay(a, 1);
+		app_scroll_overlay(a, 1);
 		break;
 	case ACT_UP:
-		scroll_overlay(a, -1);
+		app_scroll_overlay(a, -1);
 		break;
 	case ACT_PAGE_DOWN:
-		scroll_overlay(a, page);
+		app_scroll_overlay(a, page);
 		break;
 	case ACT_PAGE_UP:
-		scroll_overlay(a, -page);
+		app_scroll_overlay(a, -page);
 		break;
 	case ACT_FIRST:
 		a->overlay_top = 0;
 		break;
 	case ACT_LAST:
-		scroll_overlay(a, (long)a->overlay_lines);
+		app_scroll_overlay(a, (long)a->overlay_lines);
 		break;
 	case ACT_HELP:
 		a->overlay = a->overlay == OVERLAY_HELP ? OVERLAY_NONE :

@@ -132,6 +132,8 @@ void	 app_select(struct app *, size_t row);
 void	 app_scroll_list(struct app *, long delta);
 /* Scroll the description by delta lines. */
 void	 app_scroll_detail(struct app *, long delta);
+/* Scroll the help or about page by delta lines. */
+void	 app_scroll_overlay(struct app *, long delta);
 /* Make sure the selection and scroll positions fit the current layout. */
 void	 app_clamp(struct app *);
 

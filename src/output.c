@@ -93,14 +93,17 @@ text_line(struct buf *b, const struct record *r, const struct output_opts *o,
 	size_t i, f, from, to, used;
 	int rc = 0, seen_shown = 0;
 
+	/*
+	 * The matches of every field: to highlight them (with colour; see
+	 * add_highlighted()) and to tell whether the line shows one.
+	 */
 	memset(sp, 0, sizeof(sp));
-	if (o->color && o->matcher != NULL)
-		for (f = 0; f < FIELD_COUNT; f++)
-			if (match_spans(o->matcher, r->text[f], r->len[f],
-			    &sp[f], err) < 0) {
-				rc = -1;
-				goto out;
-			}
+	for (f = 0; o->matcher != NULL && f < FIELD_COUNT; f++)
+		if (match_spans(o->matcher, r->text[f], r->len[f], &sp[f],
+		    err) < 0) {
+			rc = -1;
+			goto out;
+		}
 
 	add_highlighted(b, r->text[FIELD_NAME], 0, r->len[FIELD_NAME],
 	    &sp[FIELD_NAME], o);
@@ -118,37 +121,9 @@ text_line(struct buf *b, const struct record *r, const struct output_opts *o,
 	 * When the match is in a field the line does not show, show it:
 	 * an excerpt around the first match, so the line says why.
 	 */
-	if (o->matcher == NULL)
-		goto out;
 	for (i = 0; i < nitems(shown); i++)
 		if (sp[shown[i]].len > 0)
 			seen_shown = 1;
-	if (!o->color) {
-		/* Without colour, spans were not computed: ask now. */
-		struct spans one = { 0 };
-		for (i = 0; i < nitems(shown) && !seen_shown; i++) {
-			f = shown[i];
-			if (match_spans(o->matcher, r->text[f], r->len[f],
-			    &one, err) < 0) {
-				rc = -1;
-				spans_free(&one);
-				goto out;
-			}
-			seen_shown = one.len > 0;
-		}
-		for (i = 0; i < nitems(hidden) && !seen_shown; i++) {
-			f = hidden[i];
-			if (match_spans(o->matcher, r->text[f], r->len[f],
-			    &sp[f], err) < 0) {
-				rc = -1;
-				spans_free(&one);
-				goto out;
-			}
-			if (sp[f].len > 0)
-				break;
-		}
-		spans_free(&one);
-	}
 	if (seen_shown)
 		goto out;
 	for (i = 0; i < nitems(hidden); i++) {

@@ -39,7 +39,6 @@
 
 /* The only file-level state that changes: set by signal handlers. */
 static volatile sig_atomic_t stop_signal;
-static volatile sig_atomic_t resized;
 
 /* Chosen once at start-up from the terminal and the options. */
 static attr_t styles[UI_STYLE_COUNT];
@@ -49,6 +48,7 @@ static int color_on;
 struct ui {
 	struct app	 app;
 	struct layout	 lay;
+	int		 rows, cols;	/* the size lay was computed for */
 	WINDOW		*title, *list, *detail, *sep, *status, *full;
 	SCREEN		*screen;
 	struct open_state opens;
@@ -68,11 +68,14 @@ on_signal(int sig)
 	stop_signal = sig;
 }
 
+/*
+ * SIGWINCH only has to interrupt the wait for a key: the loop compares
+ * the terminal's size with the layout's on every turn.
+ */
 static void
 on_winch(int sig)
 {
 	(void)sig;
-	resized = 1;
 }
 
 static long long
@@ -307,6 +310,8 @@ relayout(struct ui *u)
 	struct rect full;
 
 	windows_free(u);
+	u->rows = LINES;
+	u->cols = COLS;
 	layout_compute(LINES, COLS, &u->lay);
 	werase(stdscr);
 	/*
@@ -796,12 +801,9 @@ ui_mouse(struct ui *u)
 		wheel = 3;
 #endif
 	if (a->overlay != OVERLAY_NONE) {
-		if (wheel != 0) {
-			a->overlay_top = wheel < 0 && a->overlay_top < 3 ? 0 :
-			    (size_t)((long)a->overlay_top + wheel);
-			app_clamp(a);
-			a->dirty = 1;
-		} else if (ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED))
+		if (wheel != 0)
+			app_scroll_overlay(a, wheel);
+		else if (ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED))
 			app_do(a, ACT_CLEAR);	/* a click closes it */
 		return;
 	}
@@ -833,20 +835,12 @@ ui_mouse(struct ui *u)
 }
 
 /*
- * Has the terminal's size changed behind curses' back?  Checked on every
- * turn of the loop as well as on SIGWINCH: a resize must never wait for a
- * key, whatever ncurses was in the middle of reading.
+ * Bring curses and the layout in line with the terminal's size.  Called
+ * on SIGWINCH, on KEY_RESIZE, on every turn of the loop when the size
+ * differs (a resize must never wait for a key, whatever ncurses was in
+ * the middle of reading) and after a terminal browser.  The layout is
+ * redone once per change, however many of these notice it.
  */
-static int
-size_changed(void)
-{
-	struct winsize ws;
-
-	return ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 &&
-	    ws.ws_col > 0 && (ws.ws_row != LINES || ws.ws_col != COLS);
-}
-
-/* After a terminal browser: pick up a size change made meanwhile. */
 static void
 ui_sync_size(struct ui *u)
 {
@@ -855,8 +849,8 @@ ui_sync_size(struct ui *u)
 	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 &&
 	    ws.ws_col > 0 && (ws.ws_row != LINES || ws.ws_col != COLS))
 		resizeterm(ws.ws_row, ws.ws_col);
-	relayout(u);
-	clearok(curscr, TRUE);
+	if (LINES != u->rows || COLS != u->cols)
+		relayout(u);
 }
 
 static void
@@ -875,7 +869,9 @@ ui_request(struct ui *u)
 			break;
 		}
 		rc = open_url(&u->opens, a->req_url, msg, sizeof(msg));
+		/* A terminal browser had the screen: paint all of it again. */
 		ui_sync_size(u);
+		clearok(curscr, TRUE);
 		app_status(a, rc < 0, "%s", msg);
 		u->next_reap = now_ms() + REAP_MS;
 		break;
@@ -966,8 +962,7 @@ signals_init(int kiosk)
 	sigaction(SIGHUP, &sa, NULL);
 	/*
 	 * Our own SIGWINCH: ncurses' turns into a KEY_RESIZE that can sit
-	 * behind queued keys or a half-read mouse report; the loop looks at
-	 * this flag on every turn instead.
+	 * behind queued keys or a half-read mouse report.
 	 */
 	sa.sa_handler = on_winch;
 	sigaction(SIGWINCH, &sa, NULL);
@@ -1097,10 +1092,7 @@ ui_run(const struct app_options *opt, struct recordset *rs)
 	relayout(&u);
 
 	while (!stop_signal && !u.app.quit) {
-		if (resized || size_changed()) {
-			resized = 0;
-			ui_sync_size(&u);
-		}
+		ui_sync_size(&u);
 		timers(&u);
 		if (u.app.scanning)
 			scan_slice(&u);
@@ -1112,7 +1104,7 @@ ui_run(const struct app_options *opt, struct recordset *rs)
 		if (rc == ERR)
 			continue;	/* a timer, or a signal */
 		if (rc == KEY_CODE_YES && ch == KEY_RESIZE) {
-			relayout(&u);
+			ui_sync_size(&u);
 			continue;
 		}
 		ui_key(&u, ch, rc == KEY_CODE_YES);

@@ -25,6 +25,7 @@
 #include "load.h"
 #include "match.h"
 #include "record.h"
+#include "bench/timing.h"
 
 #define ROWS	28	/* list rows of a 100x30 terminal */
 
@@ -37,30 +38,6 @@ static const struct {
 	{ "class", "\\b[A-Z]{3,5}\\b" },
 	{ "nomatch", "zqxj" },
 };
-
-static double
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-static int
-cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return x < y ? -1 : x > y;
-}
-
-static double
-median(double *v, int n)
-{
-	qsort(v, (size_t)n, sizeof(*v), cmp_double);
-	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-}
 
 /*
  * Type pattern one key at a time; the slowest keystroke's two times, and

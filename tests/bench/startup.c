@@ -12,24 +12,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "bench/timing.h"
 #include "tty/vt.h"
-
-static double
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-static int
-cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return x < y ? -1 : x > y;
-}
 
 int
 main(int argc, char **argv)
@@ -62,9 +46,7 @@ main(int argc, char **argv)
 		vt_wait_exit(vt, 2000, &status);
 		vt_free(vt);
 	}
-	qsort(t, (size_t)runs, sizeof(*t), cmp_double);
-	printf("%.2f\n", runs % 2 ? t[runs / 2] :
-	    (t[runs / 2 - 1] + t[runs / 2]) / 2);
+	printf("%.2f\n", median(t, runs));
 	free(t);
 	return 0;
 }
