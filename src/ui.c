@@ -39,6 +39,7 @@
 
 /* The only file-level state that changes: set by signal handlers. */
 static volatile sig_atomic_t stop_signal;
+static volatile sig_atomic_t resized;
 
 /* Chosen once at start-up from the terminal and the options. */
 static attr_t styles[UI_STYLE_COUNT];
@@ -69,13 +70,14 @@ on_signal(int sig)
 }
 
 /*
- * SIGWINCH only has to interrupt the wait for a key: the loop compares
- * the terminal's size with the layout's on every turn.
+ * SIGWINCH interrupts the wait for a key and asks for a full repaint: a
+ * terminal that shrank and grew back to the same size kept nothing.
  */
 static void
 on_winch(int sig)
 {
 	(void)sig;
+	resized = 1;
 }
 
 static long long
@@ -1093,6 +1095,11 @@ ui_run(const struct app_options *opt, struct recordset *rs)
 
 	while (!stop_signal && !u.app.quit) {
 		ui_sync_size(&u);
+		if (resized) {
+			resized = 0;
+			clearok(curscr, TRUE);
+			u.app.dirty = 1;
+		}
 		timers(&u);
 		if (u.app.scanning)
 			scan_slice(&u);
