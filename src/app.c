@@ -8,19 +8,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "history.h"
+#include "kiosk.h"
+#include "lineedit.h"
+#include "listview.h"
 #include "match.h"
 #include "record.h"
 #include "util.h"
 
-static void
-view_all(struct app *a)
-{
-	size_t i;
-
-	a->view.len = 0;
-	for (i = 0; i < a->rs->len; i++)
-		indices_push(&a->view, i);
-}
+static void	 do_action(struct app *, enum action, int key, long long now);
 
 void
 app_init(struct app *a, const struct app_options *opt, struct recordset *rs)
@@ -32,27 +28,20 @@ app_init(struct app *a, const struct app_options *opt, struct recordset *rs)
 	a->detail_rows = 1;
 	a->overlay_rows = 1;
 	buf_add(&a->query, "", 0);
-	view_all(a);
+	listview_init(&a->view, rs);
 	a->dirty = 1;
 }
 
 void
 app_done(struct app *a)
 {
-	size_t i;
-
-	indices_free(&a->view);
-	match_free(a->matcher);
-	free(a->filter);
-	match_free(a->prev_matcher);
-	free(a->prev_filter);
+	listview_done(&a->view);
 	free(a->saved_filter);
-	free(a->hist_draft);
 	free(a->qr_url);
 	free(a->qr_title);
-	for (i = 0; i < a->nhistory; i++)
-		free(a->history[i]);
+	history_clear(&a->hist);
 	buf_free(&a->query);
+	kiosk_done(&a->kiosk);
 	memset(a, 0, sizeof(*a));
 }
 
@@ -71,60 +60,62 @@ app_status(struct app *a, int error, const char *fmt, ...)
 const struct record *
 app_selected(const struct app *a)
 {
-	if (a->sel >= a->view.len)
-		return NULL;
-	return &a->rs->v[a->view.v[a->sel]];
+	size_t i = listview_record(&a->view);
+
+	return i != (size_t)-1 ? &a->rs->v[i] : NULL;
+}
+
+/* Lines of a page of lines, scrolled to top, that fit rows. */
+static size_t
+clamp_top(size_t top, size_t lines, int rows)
+{
+	size_t n = rows > 0 ? (size_t)rows : 1;
+
+	if (lines <= n)
+		return 0;
+	return top > lines - n ? lines - n : top;
 }
 
 void
 app_clamp(struct app *a)
 {
-	size_t rows = a->list_rows > 0 ? (size_t)a->list_rows : 1;
-	size_t drows = a->detail_rows > 0 ? (size_t)a->detail_rows : 1;
-	size_t orows = a->overlay_rows > 0 ? (size_t)a->overlay_rows : 1;
+	listview_clamp(&a->view, (size_t)(a->list_rows > 0 ? a->list_rows :
+	    1));
+	a->detail_top = clamp_top(a->detail_top, a->detail_lines,
+	    a->detail_rows);
+	a->overlay_top = clamp_top(a->overlay_top, a->overlay_lines,
+	    a->overlay_rows);
+}
 
-	if (a->view.len == 0)
-		a->sel = 0;
-	else if (a->sel >= a->view.len)
-		a->sel = a->view.len - 1;
-	if (a->sel < a->list_top)
-		a->list_top = a->sel;
-	if (a->sel >= a->list_top + rows)
-		a->list_top = a->sel - rows + 1;
-	/* Never leave blank rows at the bottom while rows are hidden above. */
-	if (a->view.len > rows && a->list_top > a->view.len - rows)
-		a->list_top = a->view.len - rows;
-	if (a->view.len <= rows)
-		a->list_top = 0;
-	if (a->detail_lines <= drows)
-		a->detail_top = 0;
-	else if (a->detail_top > a->detail_lines - drows)
-		a->detail_top = a->detail_lines - drows;
-	if (a->overlay_lines <= orows)
-		a->overlay_top = 0;
-	else if (a->overlay_top > a->overlay_lines - orows)
-		a->overlay_top = a->overlay_lines - orows;
+static size_t
+list_height(const struct app *a)
+{
+	return a->list_rows > 0 ? (size_t)a->list_rows : 1;
+}
+
+/* Another ally is selected: its description starts from the top. */
+static void
+detail_reset(struct app *a)
+{
+	a->detail_top = 0;
+	a->detail_seek = 1;
+	app_clamp(a);
+	a->dirty = 1;
 }
 
 void
 app_select(struct app *a, size_t row)
 {
-	size_t old = a->sel;
-
-	a->sel = row;
-	a->scan_moved = 1;
+	if (listview_select(&a->view, row, list_height(a)))
+		detail_reset(a);
 	app_clamp(a);
-	if (a->sel != old) {
-		a->detail_top = 0;
-		a->detail_seek = 1;
-	}
 	a->dirty = 1;
 }
 
 static void
 move_sel(struct app *a, long delta)
 {
-	size_t row = a->sel;
+	size_t row = a->view.sel;
 
 	if (delta < 0)
 		row = (size_t)-delta > row ? 0 : row - (size_t)-delta;
@@ -136,31 +127,23 @@ move_sel(struct app *a, long delta)
 void
 app_scroll_list(struct app *a, long delta)
 {
-	size_t rows = a->list_rows > 0 ? (size_t)a->list_rows : 1;
-	size_t top = a->list_top, max;
-
-	max = a->view.len > rows ? a->view.len - rows : 0;
-	if (delta < 0)
-		top = (size_t)-delta > top ? 0 : top - (size_t)-delta;
-	else
-		top = top + (size_t)delta > max ? max : top + (size_t)delta;
-	a->list_top = top;
-	/* The selection follows the viewport, as a pager's cursor does. */
-	if (a->sel < top)
-		app_select(a, top);
-	else if (a->sel >= top + rows)
-		app_select(a, top + rows - 1);
+	if (listview_scroll(&a->view, delta, list_height(a)))
+		detail_reset(a);
 	a->dirty = 1;
+}
+
+static size_t
+scroll_by(size_t top, long delta)
+{
+	if (delta < 0)
+		return (size_t)-delta > top ? 0 : top - (size_t)-delta;
+	return top + (size_t)delta;
 }
 
 void
 app_scroll_detail(struct app *a, long delta)
 {
-	if (delta < 0)
-		a->detail_top = (size_t)-delta > a->detail_top ? 0 :
-		    a->detail_top - (size_t)-delta;
-	else
-		a->detail_top += (size_t)delta;
+	a->detail_top = scroll_by(a->detail_top, delta);
 	a->detail_seek = 0;
 	app_clamp(a);
 	a->dirty = 1;
@@ -169,77 +152,9 @@ app_scroll_detail(struct app *a, long delta)
 void
 app_scroll_overlay(struct app *a, long delta)
 {
-	if (delta < 0)
-		a->overlay_top = (size_t)-delta > a->overlay_top ? 0 :
-		    a->overlay_top - (size_t)-delta;
-	else
-		a->overlay_top += (size_t)delta;
+	a->overlay_top = scroll_by(a->overlay_top, delta);
 	app_clamp(a);
 	a->dirty = 1;
-}
-
-/* Drop a scan's fallback: the scan finished, or a new one replaced it. */
-static void
-prev_free(struct app *a)
-{
-	match_free(a->prev_matcher);
-	free(a->prev_filter);
-	a->prev_matcher = NULL;
-	a->prev_filter = NULL;
-}
-
-/* Put the selection back on record keep, if it is in the view. */
-static void
-reselect(struct app *a, size_t keep)
-{
-	size_t i;
-
-	for (i = 0; i < a->view.len; i++)
-		if (a->view.v[i] == keep)
-			break;
-	a->sel = i < a->view.len ? i : 0;
-	a->detail_top = 0;
-	a->detail_seek = 1;
-	app_clamp(a);
-	a->dirty = 1;
-}
-
-/*
- * Rebuild the view for matcher m, keeping the selected record.  A large
- * recordset is left to app_scan_step(); a small one is done at once.
- */
-static int
-refilter(struct app *a, struct matcher *m, struct match_error *err)
-{
-	struct indices fresh = { 0 };
-	const struct record *r = app_selected(a);
-	size_t keep = r != NULL ? (size_t)(r - a->rs->v) : (size_t)-1;
-	size_t i;
-
-	a->scanning = 0;
-	if (m != NULL && a->rs->len > APP_SYNC_RECORDS) {
-		a->view.len = 0;
-		a->scanning = 1;
-		a->scan_pos = 0;
-		a->scan_keep = keep;
-		a->scan_moved = 0;
-		a->sel = 0;
-		a->list_top = 0;
-		a->dirty = 1;
-		return 0;
-	}
-	if (m != NULL) {
-		if (match_filter(m, a->rs, 0, a->rs->len, &fresh, err) < 0) {
-			indices_free(&fresh);
-			return -1;
-		}
-	} else
-		for (i = 0; i < a->rs->len; i++)
-			indices_push(&fresh, i);
-	indices_free(&a->view);
-	a->view = fresh;
-	reselect(a, keep);
-	return 0;
 }
 
 int
@@ -247,28 +162,15 @@ app_set_filter(struct app *a, const char *pattern, size_t len,
     struct match_error *err)
 {
 	struct matcher *m = NULL;
-	int was_scanning = a->scanning;
 
 	if (len > 0 && (m = match_compile(pattern, len, FIELD_ALL,
 	    MATCH_SMART, err)) == NULL)
 		return -1;
-	if (refilter(a, m, err) < 0) {
-		match_free(m);
+	if (listview_filter(&a->view, a->rs, m, pattern, len, err) < 0)
 		return -1;
-	}
-	if (a->scanning && !was_scanning) {
-		/* Keep the complete filter until this one completes. */
-		prev_free(a);
-		a->prev_matcher = a->matcher;
-		a->prev_filter = a->filter;
-	} else {
-		match_free(a->matcher);
-		free(a->filter);
-		if (!a->scanning)
-			prev_free(a);
-	}
-	a->matcher = m;
-	a->filter = len > 0 ? xstrndup(pattern, len) : NULL;
+	if (!a->view.scanning)
+		detail_reset(a);
+	a->dirty = 1;
 	return 0;
 }
 
@@ -276,44 +178,34 @@ int
 app_scan_step(struct app *a, size_t budget)
 {
 	struct match_error err;
-	size_t to, before = a->view.len;
+	size_t before = a->view.rows.len;
+	int rc, keep = !a->view.scan_moved && a->view.scan_keep != (size_t)-1;
 
-	if (!a->scanning)
+	if (!a->view.scanning)
 		return 0;
-	to = a->rs->len - a->scan_pos > budget ? a->scan_pos + budget :
-	    a->rs->len;
 	memset(&err, 0, sizeof(err));
-	if (match_filter(a->matcher, a->rs, a->scan_pos, to, &a->view,
-	    &err) < 0) {
-		/* Back to the last complete filter, and say why. */
-		a->scanning = 0;
-		match_free(a->matcher);
-		free(a->filter);
-		a->matcher = a->prev_matcher;
-		a->filter = a->prev_filter;
-		a->prev_matcher = NULL;
-		a->prev_filter = NULL;
+	if ((rc = listview_step(&a->view, a->rs, budget, &err)) < 0) {
+		/* The last complete filter is back: say why. */
 		if (a->searching) {
 			snprintf(a->bar_error, sizeof(a->bar_error), "%s",
 			    err.msg);
 			a->bar_error_has_col = 0;
 		} else
 			app_status(a, 1, "%s", err.msg);
-		refilter(a, a->matcher, &err);
+		if (!a->view.scanning)
+			detail_reset(a);
 		a->dirty = 1;
-		return a->scanning;
+		return a->view.scanning;
 	}
-	a->scan_pos = to;
-	if (a->view.len != before)
+	if (a->view.rows.len != before)
 		a->dirty = 1;
-	if (a->scan_pos < a->rs->len)
-		return 1;
-	a->scanning = 0;
-	prev_free(a);
-	if (!a->scan_moved && a->scan_keep != (size_t)-1)
-		reselect(a, a->scan_keep);
-	a->dirty = 1;
-	return 0;
+	if (rc == 0) {
+		/* Complete: back on the ally selected before, if it is in. */
+		if (keep)
+			detail_reset(a);
+		a->dirty = 1;
+	}
+	return rc;
 }
 
 void
@@ -321,33 +213,12 @@ app_reload(struct app *a, struct recordset *fresh)
 {
 	const struct record *r = app_selected(a);
 	char *name = r != NULL ? xstrdup(r->text[FIELD_NAME]) : NULL;
-	struct match_error err;
-	size_t found = (size_t)-1, i;
 
 	recordset_swap(a->rs, fresh);
-	/* The view holds indices into the old data: forget them first. */
-	a->view.len = 0;
-	a->sel = 0;
-	if (refilter(a, a->matcher, &err) < 0) {
-		/* The old filter is too costly on the new data: drop it. */
-		match_free(a->matcher);
-		a->matcher = NULL;
-		free(a->filter);
-		a->filter = NULL;
-		refilter(a, NULL, &err);
-	}
-	if (name != NULL)
-		found = recordset_find(a->rs, name);
-	if (a->scanning)
-		a->scan_keep = found;
-	for (i = 0; found != (size_t)-1 && i < a->view.len; i++)
-		if (a->view.v[i] == found) {
-			a->sel = i;
-			break;
-		}
+	listview_refresh(&a->view, a->rs, name != NULL ?
+	    recordset_find(a->rs, name) : (size_t)-1);
 	free(name);
-	app_clamp(a);
-	a->dirty = 1;
+	detail_reset(a);
 }
 
 void
@@ -375,14 +246,11 @@ void
 app_bar_open(struct app *a)
 {
 	free(a->saved_filter);
-	a->saved_filter = a->filter != NULL ? xstrdup(a->filter) : NULL;
-	buf_reset(&a->query);
-	if (a->filter != NULL)
-		buf_adds(&a->query, a->filter);
-	a->cursor = a->query.len;
-	a->hist_pos = a->nhistory;
-	free(a->hist_draft);
-	a->hist_draft = NULL;
+	a->saved_filter = a->view.filter != NULL ? xstrdup(a->view.filter) :
+	    NULL;
+	a->cursor = lineedit_set(&a->query, a->view.filter != NULL ?
+	    a->view.filter : "");
+	history_rewind(&a->hist);
 	bar_error_clear(a);
 	a->searching = 1;
 	a->focus = FOCUS_LIST;
@@ -406,42 +274,17 @@ app_bar_changed(struct app *a)
 	a->bar_error_col = err.offset;
 }
 
-static void
-history_add(struct app *a, const char *q)
-{
-	size_t i;
-
-	if (*q == '\0')
-		return;
-	/* Once only, and the latest last. */
-	for (i = 0; i < a->nhistory; i++)
-		if (strcmp(a->history[i], q) == 0) {
-			free(a->history[i]);
-			memmove(&a->history[i], &a->history[i + 1],
-			    (a->nhistory - i - 1) * sizeof(*a->history));
-			a->nhistory--;
-			break;
-		}
-	if (a->nhistory == HISTORY_MAX) {
-		free(a->history[0]);
-		memmove(&a->history[0], &a->history[1],
-		    (a->nhistory - 1) * sizeof(*a->history));
-		a->nhistory--;
-	}
-	a->history[a->nhistory++] = xstrdup(q);
-}
-
 void
 app_bar_accept(struct app *a)
 {
-	history_add(a, a->query.ptr);
+	history_add(&a->hist, a->query.ptr);
 	a->searching = 0;
 	if (a->bar_error[0] != '\0')
 		app_status(a, 1, "Kept the last valid filter: %s",
 		    a->bar_error);
-	else if (a->filter != NULL)
+	else if (a->view.filter != NULL)
 		app_status(a, 0, "%zu of %zu allies match; n/N step, Esc clears",
-		    a->view.len, a->rs->len);
+		    a->view.rows.len, a->rs->len);
 	else
 		a->status[0] = '\0';
 	bar_error_clear(a);
@@ -456,41 +299,26 @@ app_bar_cancel(struct app *a)
 
 	if (app_set_filter(a, s, strlen(s), &err) < 0)
 		app_set_filter(a, "", 0, &err);
-	history_add(a, a->query.ptr);
+	history_add(&a->hist, a->query.ptr);
 	a->searching = 0;
 	bar_error_clear(a);
 	a->dirty = 1;
 }
 
-static void
-bar_set(struct app *a, const char *s)
-{
-	buf_reset(&a->query);
-	buf_adds(&a->query, s);
-	a->cursor = a->query.len;
-	app_bar_changed(a);
-}
-
 void
 app_bar_history(struct app *a, int dir)
 {
-	if (dir < 0) {
-		if (a->hist_pos == 0)
-			return;
-		if (a->hist_pos == a->nhistory) {
-			free(a->hist_draft);
-			a->hist_draft = xstrdup(a->query.ptr);
-		}
-		a->hist_pos--;
-		bar_set(a, a->history[a->hist_pos]);
-	} else {
-		if (a->hist_pos >= a->nhistory)
-			return;
-		a->hist_pos++;
-		bar_set(a, a->hist_pos == a->nhistory ?
-		    (a->hist_draft != NULL ? a->hist_draft : "") :
-		    a->history[a->hist_pos]);
-	}
+	const char *s = dir < 0 ? history_older(&a->hist, a->query.ptr) :
+	    history_newer(&a->hist);
+	char *line;
+
+	if (s == NULL)
+		return;
+	/* s may be the draft, which the next step frees: copy it. */
+	line = xstrdup(s);
+	a->cursor = lineedit_set(&a->query, line);
+	free(line);
+	app_bar_changed(a);
 }
 
 /* Actions. */
@@ -498,19 +326,19 @@ app_bar_history(struct app *a, int dir)
 static void
 step_match(struct app *a, int dir)
 {
-	if (a->filter == NULL) {
+	if (a->view.filter == NULL) {
 		app_status(a, 0, "No search; press / to search");
 		return;
 	}
-	if (a->view.len == 0) {
-		app_status(a, 1, "No ally matches /%s/", a->filter);
+	if (a->view.rows.len == 0) {
+		app_status(a, 1, "No ally matches /%s/", a->view.filter);
 		return;
 	}
-	if (dir > 0 && a->sel + 1 >= a->view.len) {
+	if (dir > 0 && a->view.sel + 1 >= a->view.rows.len) {
 		app_select(a, 0);
 		app_status(a, 0, "Search wrapped to the first match");
-	} else if (dir < 0 && a->sel == 0) {
-		app_select(a, a->view.len - 1);
+	} else if (dir < 0 && a->view.sel == 0) {
+		app_select(a, a->view.rows.len - 1);
 		app_status(a, 0, "Search wrapped to the last match");
 	} else {
 		move_sel(a, dir);
@@ -526,9 +354,9 @@ request(struct app *a, enum request r, const char *url)
 	a->dirty = 1;
 }
 
-/* The program's "Become an Ally" page: opened, or as a code in a kiosk. */
+/* The program's "Become an Ally" page: opened, or as a code to scan. */
 static void
-become(struct app *a)
+become(struct app *a, enum action act)
 {
 	const struct program *p = &a->rs->program;
 	const char *url = p->become_ally_url != NULL ? p->become_ally_url :
@@ -537,7 +365,7 @@ become(struct app *a)
 	if (url == NULL)
 		app_status(a, 1, "This data file gives no \"Become an Ally\" "
 		    "page (program: become_ally_url)");
-	else if (a->opt->kiosk)
+	else if (act == ACT_BECOME_QR)
 		app_show_qr(a, url, "Become an Ally");
 	else
 		request(a, REQ_OPEN, url);
@@ -581,8 +409,9 @@ overlay_do(struct app *a, enum action act)
 		request(a, REQ_REDRAW, NULL);
 		break;
 	case ACT_BECOME:
+	case ACT_BECOME_QR:
 		a->overlay = OVERLAY_NONE;
-		become(a);
+		become(a, act);
 		break;
 	default:
 		/* Esc, q and anything else close it. */
@@ -592,27 +421,14 @@ overlay_do(struct app *a, enum action act)
 	a->dirty = 1;
 }
 
-void
-app_do(struct app *a, enum action act)
+/* The list's own actions. */
+static void
+browse_do(struct app *a, enum action act)
 {
 	const struct record *r;
 	long page;
 	int detail;
 
-	if (act >= ACT_COUNT)
-		return;
-	if (a->opt->kiosk && !action_kiosk_ok(act))
-		return;
-	if (a->overlay == OVERLAY_QR) {
-		/* Any key closes a code; it does nothing else. */
-		a->overlay = OVERLAY_NONE;
-		a->dirty = 1;
-		return;
-	}
-	if (a->overlay != OVERLAY_NONE) {
-		overlay_do(a, act);
-		return;
-	}
 	a->status[0] = '\0';
 	a->status_error = 0;
 	detail = a->focus == FOCUS_DETAIL;
@@ -621,29 +437,19 @@ app_do(struct app *a, enum action act)
 		page = 1;
 	switch (act) {
 	case ACT_DOWN:
-		if (detail)
-			app_scroll_detail(a, 1);
-		else
-			move_sel(a, 1);
-		break;
 	case ACT_UP:
-		if (detail)
-			app_scroll_detail(a, -1);
-		else
-			move_sel(a, -1);
-		break;
 	case ACT_PAGE_DOWN:
+	case ACT_PAGE_UP: {
+		long delta = act == ACT_DOWN || act == ACT_UP ? 1 : page;
+
+		if (act == ACT_UP || act == ACT_PAGE_UP)
+			delta = -delta;
 		if (detail)
-			app_scroll_detail(a, page);
+			app_scroll_detail(a, delta);
 		else
-			move_sel(a, page);
+			move_sel(a, delta);
 		break;
-	case ACT_PAGE_UP:
-		if (detail)
-			app_scroll_detail(a, -page);
-		else
-			move_sel(a, -page);
-		break;
+	}
 	case ACT_FIRST:
 		if (detail)
 			app_scroll_detail(a, -(long)a->detail_lines);
@@ -654,45 +460,44 @@ app_do(struct app *a, enum action act)
 		if (detail)
 			app_scroll_detail(a, (long)a->detail_lines);
 		else
-			app_select(a, a->view.len > 0 ? a->view.len - 1 : 0);
+			app_select(a, a->view.rows.len > 0 ?
+			    a->view.rows.len - 1 : 0);
 		break;
 	case ACT_FOCUS:
-		a->focus = detail ? FOCUS_LIST : FOCUS_DETAIL;
+		a->focus = detail || a->list_only ? FOCUS_LIST : FOCUS_DETAIL;
+		break;
+	case ACT_FOCUS_DETAIL:
+		if (!a->list_only)
+			a->focus = FOCUS_DETAIL;
 		break;
 	case ACT_SEARCH:
 		app_bar_open(a);
 		break;
 	case ACT_CLEAR:
-		if (a->filter != NULL) {
+		if (a->view.filter != NULL) {
 			struct match_error err;
 			app_set_filter(a, "", 0, &err);
 			app_status(a, 0, "Filter cleared");
 		}
 		break;
 	case ACT_NEXT:
-		step_match(a, 1);
-		break;
 	case ACT_PREV:
-		step_match(a, -1);
+		step_match(a, act == ACT_NEXT ? 1 : -1);
 		break;
 	case ACT_OPEN:
 	case ACT_QR:
-		if ((r = app_selected(a)) == NULL)
-			app_status(a, 1, "No ally selected");
-		else if (act == ACT_QR || a->opt->kiosk)
-			/* A kiosk starts no program: a code to scan instead. */
-			app_show_qr(a, r->text[FIELD_URL], r->text[FIELD_NAME]);
-		else
-			request(a, REQ_OPEN, r->text[FIELD_URL]);
-		break;
-	case ACT_BECOME:
-		become(a);
-		break;
 	case ACT_COPY:
 		if ((r = app_selected(a)) == NULL)
 			app_status(a, 1, "No ally selected");
+		else if (act == ACT_QR)
+			app_show_qr(a, r->text[FIELD_URL], r->text[FIELD_NAME]);
 		else
-			request(a, REQ_COPY, r->text[FIELD_URL]);
+			request(a, act == ACT_OPEN ? REQ_OPEN : REQ_COPY,
+			    r->text[FIELD_URL]);
+		break;
+	case ACT_BECOME:
+	case ACT_BECOME_QR:
+		become(a, act);
 		break;
 	case ACT_ABOUT:
 		a->overlay = OVERLAY_ABOUT;
@@ -711,5 +516,292 @@ app_do(struct app *a, enum action act)
 	default:
 		break;
 	}
+}
+
+/* The search bar: Enter, Esc, the history, or an edit that refilters. */
+static void
+bar_do(struct app *a, enum action act, int key)
+{
+	size_t before = a->query.len;
+
+	if (act == ACT_BAR_ACCEPT)
+		app_bar_accept(a);
+	else if (act == ACT_BAR_CANCEL)
+		app_bar_cancel(a);
+	else if (act == ACT_BAR_OLDER || act == ACT_BAR_NEWER)
+		app_bar_history(a, act == ACT_BAR_OLDER ? -1 : 1);
+	else {
+		a->cursor = lineedit_do(&a->query, a->cursor, act, key);
+		if (a->query.len != before)
+			app_bar_changed(a);
+	}
+}
+
+/* The staff PIN prompt of a kiosk. */
+static void
+pin_do(struct app *a, enum action act, int key, long long now)
+{
+	long long r = kiosk_pin_do(&a->kiosk, act, key, now);
+
+	if (r == KIOSK_PIN_RIGHT)
+		a->quit = 1;
+	else if (r > 0)
+		app_status(a, 1, "Too many wrong PINs; wait %lld s", r);
+}
+
+/* Back to the start: no filter, no history, no overlay, first ally. */
+static void
+kiosk_reset(struct app *a)
+{
+	struct match_error err;
+
+	if (a->searching)
+		app_bar_cancel(a);
+	app_set_filter(a, "", 0, &err);
+	/* The next visitor does not see what the last one searched for. */
+	history_clear(&a->hist);
+	a->overlay = OVERLAY_NONE;
+	a->focus = FOCUS_LIST;
+	a->view.top = 0;
+	app_select(a, 0);
+	a->detail_top = 0;
+}
+
+/*
+ * Every action comes through here, key, mouse or clock: the kiosk's
+ * policy is applied once, then the action goes to the part of the state
+ * it is about.
+ */
+static void
+do_action(struct app *a, enum action act, int key, long long now)
+{
+	if ((act = action_policy(act, a->opt->kiosk)) == ACT_NONE)
+		return;
 	a->dirty = 1;
+	switch (act) {
+	case ACT_BAR_ACCEPT: case ACT_BAR_CANCEL: case ACT_BAR_OLDER:
+	case ACT_BAR_NEWER: case ACT_BAR_CLEAR: case ACT_BAR_KILL_WORD:
+	case ACT_BAR_LEFT: case ACT_BAR_RIGHT: case ACT_BAR_HOME:
+	case ACT_BAR_END: case ACT_BAR_BACKSPACE: case ACT_BAR_DELETE:
+	case ACT_BAR_INSERT:
+		bar_do(a, act, key);
+		return;
+	case ACT_STAFF: case ACT_PIN_CHECK: case ACT_PIN_CANCEL:
+	case ACT_PIN_ERASE: case ACT_PIN_TYPE:
+		pin_do(a, act, key, now);
+		return;
+	case ACT_KIOSK_RESET:
+		kiosk_reset(a);
+		return;
+	case ACT_KIOSK_NEXT:
+		if (a->view.rows.len > 0)
+			app_select(a, (a->view.sel + 1) % a->view.rows.len);
+		return;
+	default:
+		break;
+	}
+	if (a->overlay == OVERLAY_QR)
+		/* Any key closes a code; it does nothing else. */
+		a->overlay = OVERLAY_NONE;
+	else if (a->overlay != OVERLAY_NONE)
+		overlay_do(a, act);
+	else
+		browse_do(a, act);
+}
+
+void
+app_do(struct app *a, enum action act)
+{
+	do_action(a, act, 0, 0);
+}
+
+enum key_mode
+app_mode(const struct app *a)
+{
+	if (a->kiosk.prompt)
+		return KM_PIN;
+	if (a->overlay == OVERLAY_QR)
+		return KM_CODE;
+	if (a->searching)
+		return KM_BAR;
+	if (a->overlay != OVERLAY_NONE)
+		return KM_PAGE;
+	return KM_BROWSE;
+}
+
+/* A kiosk's visitor is back: the attract loop's message goes. */
+static void
+visitor_input(struct app *a, long long now)
+{
+	if (a->opt->kiosk && kiosk_input(&a->kiosk, now)) {
+		a->status[0] = '\0';
+		a->dirty = 1;
+	}
+}
+
+void
+app_key(struct app *a, int key, long long now)
+{
+	enum key_mode mode;
+	enum action act = ACT_NONE;
+
+	visitor_input(a, now);
+	mode = app_mode(a);
+	/* A kiosk's staff key comes before any mode but the prompt. */
+	if (a->opt->kiosk && mode != KM_PIN)
+		act = keys_lookup(KM_STAFF, key);
+	if (act == ACT_NONE) {
+		if (a->too_small && mode != KM_PIN) {
+			a->dirty = 1;
+			return;
+		}
+		act = keys_lookup(mode, key);
+	}
+	do_action(a, act, key, now);
+}
+
+void
+app_point(struct app *a, enum mouse_event ev, enum mouse_region region,
+    long row, long long now)
+{
+	enum action act;
+	size_t at;
+
+	visitor_input(a, now);
+	if (a->kiosk.prompt || a->too_small)
+		return;
+	if (a->overlay != OVERLAY_NONE)
+		region = REGION_PAGE;
+	act = action_policy(keys_mouse(ev, region), a->opt->kiosk);
+	at = a->view.top + (size_t)(row > 0 ? row : 0);
+	switch (act) {
+	case ACT_WHEEL_UP:
+	case ACT_WHEEL_DOWN: {
+		long delta = act == ACT_WHEEL_UP ? -3 : 3;
+
+		if (region == REGION_PAGE)
+			app_scroll_overlay(a, delta);
+		else if (region == REGION_LIST)
+			app_scroll_list(a, delta);
+		else
+			app_scroll_detail(a, delta);
+		break;
+	}
+	case ACT_PICK:
+	case ACT_PICK_OPEN:
+	case ACT_PICK_QR:
+		if (row < 0 || at >= a->view.rows.len)
+			break;
+		a->focus = FOCUS_LIST;
+		app_select(a, at);
+		if (act != ACT_PICK)
+			do_action(a, act == ACT_PICK_OPEN ? ACT_OPEN : ACT_QR,
+			    0, now);
+		break;
+	default:
+		do_action(a, act, 0, now);
+		break;
+	}
+}
+
+void
+app_kiosk_start(struct app *a, long long now)
+{
+	const struct app_options *o = a->opt;
+
+	kiosk_init(&a->kiosk, o->idle, o->cycle, o->pin, now);
+}
+
+static void
+attract_status(struct app *a)
+{
+	app_status(a, 0, "Welcome! Press any key to explore the Allies, "
+	    "/ to search, o for a code to scan");
+}
+
+void
+app_tick(struct app *a, long long now)
+{
+	unsigned did, steps;
+
+	if (!a->opt->kiosk)
+		return;
+	did = kiosk_tick(&a->kiosk, now, &steps);
+	if (did & KIOSK_RESET)
+		do_action(a, ACT_KIOSK_RESET, 0, now);
+	while (steps-- > 0)
+		do_action(a, ACT_KIOSK_NEXT, 0, now);
+	if (did != 0)
+		attract_status(a);
+	if (a->kiosk.phase == KIOSK_COUNTDOWN)
+		app_status(a, 0, "Still there? Back to the start in %d s; "
+		    "press any key to stay", a->kiosk.countdown);
+}
+
+long long
+app_deadline(const struct app *a)
+{
+	return a->opt->kiosk ? kiosk_deadline(&a->kiosk) : -1;
+}
+
+void
+app_layout(struct app *a, const struct app_layout *l)
+{
+	a->too_small = l->too_small;
+	if (!l->too_small) {
+		a->list_rows = l->list_rows;
+		a->detail_rows = l->detail_rows;
+		a->overlay_rows = l->page_rows;
+		a->list_only = l->list_only;
+		if (a->list_only && a->focus == FOCUS_DETAIL)
+			a->focus = FOCUS_LIST;
+	}
+	app_clamp(a);
+	a->dirty = 1;
+}
+
+void
+app_measured(struct app *a, size_t detail_lines, size_t match_line,
+    size_t page_lines)
+{
+	size_t rows = a->detail_rows > 0 ? (size_t)a->detail_rows : 0;
+
+	a->detail_lines = detail_lines;
+	/* Bring the first match of the description into view, once. */
+	if (a->detail_seek && match_line != (size_t)-1 && rows > 0 &&
+	    match_line >= rows)
+		a->detail_top = match_line - rows / 3;
+	a->detail_seek = 0;
+	a->overlay_lines = page_lines;
+	app_clamp(a);
+}
+
+enum request
+app_take_request(struct app *a, const char **url)
+{
+	enum request r = a->request;
+
+	*url = a->req_url;
+	a->request = REQ_NONE;
+	a->req_url = NULL;
+	return r;
+}
+
+void
+app_data_stale(struct app *a, int stale)
+{
+	a->data_stale = stale;
+	a->dirty = 1;
+}
+
+void
+app_redraw(struct app *a)
+{
+	a->dirty = 1;
+}
+
+void
+app_drawn(struct app *a)
+{
+	a->dirty = 0;
 }

@@ -1,21 +1,24 @@
 /*
  * app: the browser's state, in one struct app that every pane function is
- * handed, and app_do(), the one place where actions change it.  Kiosk
- * policy lives here too: app_do() refuses what the action table does not
- * allow a kiosk.
+ * handed, and the one place where it changes.  Keys (app_key()), the
+ * mouse (app_point()), the kiosk's clock (app_tick()) and the layout
+ * (app_layout(), app_measured()) all come in through the functions
+ * below; each applies the kiosk's policy from the action table once, in
+ * app_do()'s path, and sets dirty for the UI.
  *
  * No curses here.  What needs the terminal (opening a site, the
- * clipboard) is left as a request in app->request for the UI to carry
- * out; what the layout decides (how many rows a pane has) the UI writes
- * into the struct before it calls app_do().
+ * clipboard, a full repaint) is left as a request for the UI to take
+ * with app_take_request().  Panes read the struct and never write it.
  */
 #ifndef APP_H
 #define APP_H
 
 #include <stddef.h>
 
+#include "history.h"
 #include "keys.h"
 #include "kiosk.h"
+#include "listview.h"
 #include "match.h"
 #include "util.h"
 
@@ -31,7 +34,6 @@ struct app_options {
 	int		 mouse;		/* take mouse events */
 	int		 color;		/* 0 never, 1 auto, 2 always */
 	const char	*data_path;	/* the file to watch, NULL if built in */
-	const char	*data_name;	/* how messages name the data */
 };
 
 enum focus {
@@ -48,25 +50,31 @@ enum overlay {
 
 enum request {
 	REQ_NONE,
-	REQ_OPEN,		/* open req_url */
-	REQ_COPY,		/* copy req_url to the clipboard */
+	REQ_OPEN,		/* open the URL */
+	REQ_COPY,		/* copy the URL to the clipboard */
 	REQ_REDRAW		/* repaint the whole terminal */
 };
 
-#define HISTORY_MAX	100
-#define APP_SYNC_RECORDS 20000	/* filter at once up to this many records */
+/* What the layout gives the app, from app_layout(). */
+struct app_layout {
+	int		 too_small;	/* nothing but a notice fits */
+	int		 list_only;	/* no description pane */
+	int		 list_rows;	/* rows of the list, header excluded */
+	int		 detail_rows;	/* same for the description */
+	int		 page_rows;	/* rows of a full-screen page */
+};
+
+#define APP_SYNC_RECORDS LISTVIEW_SYNC_RECORDS
 #define APP_SCAN_SLICE	16384	/* records per slice of a scan */
 
 struct app {
 	const struct app_options *opt;
 	struct recordset *rs;		/* borrowed; reloads swap its contents */
 
-	struct indices	 view;		/* records the list shows, in order */
-	struct matcher	*matcher;	/* the active filter's, or NULL */
-	char		*filter;	/* the active filter's pattern, or NULL */
-	size_t		 sel;		/* selected row of view */
-	size_t		 list_top;	/* first row of view on screen */
+	struct listview	 view;		/* the rows of the list, selection */
 	int		 list_rows;	/* rows the list pane has (layout) */
+	int		 list_only;	/* there is no description pane */
+	int		 too_small;	/* the terminal shows a notice only */
 	size_t		 detail_top;	/* first line of the description shown */
 	size_t		 detail_lines;	/* lines it has at its width (pane) */
 	int		 detail_rows;	/* rows the description pane has */
@@ -77,41 +85,27 @@ struct app {
 	size_t		 overlay_top;
 	char		*qr_url;	/* what the QR overlay shows */
 	char		*qr_title;	/* and whose it is */
-	size_t		 overlay_lines;	/* set by the overlay's draw */
+	size_t		 overlay_lines;	/* measured at the page's width */
 	int		 overlay_rows;
 
 	int		 searching;	/* the search bar is open */
 	struct buf	 query;		/* what the bar holds */
 	size_t		 cursor;	/* byte offset into query */
 	char		*saved_filter;	/* what Esc in the bar restores */
-	char		*history[HISTORY_MAX];	/* oldest first */
-	size_t		 nhistory;
-	size_t		 hist_pos;	/* == nhistory while editing anew */
-	char		*hist_draft;	/* the query before Up was pressed */
+	struct history	 hist;
 	char		 bar_error[256];	/* "" when the pattern is fine */
 	int		 bar_error_has_col;
 	size_t		 bar_error_col;	/* characters into the query */
 
+	int		 data_stale;	/* the file on disk is not what is shown */
 	char		 status[300];	/* the status line's message */
 	int		 status_error;
 	int		 dirty;		/* redraw before the next key */
 	int		 quit;
 
-	/*
-	 * A filter over a large recordset runs in slices between keys (see
-	 * app_scan_step()): view fills in as it goes, and the filter that
-	 * was complete before is kept to fall back on if this one fails.
-	 */
-	int		 scanning;
-	size_t		 scan_pos;	/* next record to test */
-	size_t		 scan_keep;	/* record to select when done, or -1 */
-	int		 scan_moved;	/* the selection moved meanwhile */
-	struct matcher	*prev_matcher;	/* the last complete filter's */
-	char		*prev_filter;
-
 	struct kiosk	 kiosk;		/* kiosk mode only */
 
-	enum request	 request;	/* for the UI, cleared by it */
+	enum request	 request;	/* for the UI: app_take_request() */
 	const char	*req_url;	/* borrowed from the recordset */
 };
 
@@ -120,8 +114,46 @@ void	 app_init(struct app *, const struct app_options *,
 	    struct recordset *);
 void	 app_done(struct app *);
 
-/* Carry out an action (a kiosk refuses those it does not allow). */
+/*
+ * Carry out an action, as if its key had been pressed while browsing (a
+ * kiosk does what the action table says instead, or nothing).
+ */
 void	 app_do(struct app *, enum action);
+
+/* The input mode the next key is read in. */
+enum key_mode app_mode(const struct app *);
+
+/* A key (a character or a K_* code) at time now (ms, monotonic). */
+void	 app_key(struct app *, int key, long long now);
+
+/*
+ * A mouse event in region; for REGION_LIST, row is the row of the list
+ * under the pointer counted from the first on screen (-1: the header).
+ */
+void	 app_point(struct app *, enum mouse_event, enum mouse_region,
+	    long row, long long now);
+
+/* A kiosk: start the idle clock, advance it, and when it is next due. */
+void	 app_kiosk_start(struct app *, long long now);
+void	 app_tick(struct app *, long long now);
+long long app_deadline(const struct app *);	/* -1 when never */
+
+/* The layout changed: pane sizes (the selection is kept in view). */
+void	 app_layout(struct app *, const struct app_layout *);
+
+/*
+ * What the panes measured at their width: the description's lines, the
+ * line of its first match (or -1), and the lines of a page.
+ */
+void	 app_measured(struct app *, size_t detail_lines, size_t match_line,
+	    size_t page_lines);
+
+/* Take the pending request (REQ_NONE for none) and its URL. */
+enum request app_take_request(struct app *, const char **url);
+
+/* Ask for a redraw; say that one was made. */
+void	 app_redraw(struct app *);
+void	 app_drawn(struct app *);
 
 /* The selected record, or NULL when the list is empty. */
 const struct record *app_selected(const struct app *);
@@ -167,6 +199,9 @@ void	 app_reload(struct app *, struct recordset *fresh);
 
 /* Show url as a QR code under title (both copied). */
 void	 app_show_qr(struct app *, const char *url, const char *title);
+
+/* Whether the data shown is older than the file (a reload failed). */
+void	 app_data_stale(struct app *, int stale);
 
 /* Set the status line. */
 void	 app_status(struct app *, int error, const char *fmt, ...)

@@ -1,96 +1,269 @@
 /*
- * keys: the action list and the key table.  See keys.h.
+ * keys: the action list and the key tables.  See keys.h.
  */
 #include "keys.h"
 
 #include <stdio.h>
 #include <string.h>
 
-#include "tui.h"
+#include "text.h"
 #include "util.h"
 
-#define CTRL(c)	((c) & 0x1f)
+#define SAME	(-1)		/* a kiosk does the action itself */
+#define OFF	ACT_NONE	/* a kiosk refuses it */
 
 static const struct {
 	const char	*help;
-	int		 kiosk;
+	const char	*hint;
+	int		 kiosk;		/* SAME, or the action a kiosk does */
 } actions[ACT_COUNT] = {
-#define X(name, help, kiosk) [name] = { help, kiosk },
+#define X(name, help, hint, kiosk) [name] = { help, hint, kiosk },
 	ACTION_LIST(X)
 #undef X
 };
 
-static const struct binding bindings[] = {
-	{ 'j', 0, "j", ACT_DOWN },
-	{ KEY_DOWN, 1, "Down", ACT_DOWN },
-	{ 'k', 0, "k", ACT_UP },
-	{ KEY_UP, 1, "Up", ACT_UP },
-	{ KEY_NPAGE, 1, "PgDn", ACT_PAGE_DOWN },
-	{ ' ', 0, "Space", ACT_PAGE_DOWN },
-	{ CTRL('f'), 0, "C-f", ACT_PAGE_DOWN },
-	{ KEY_PPAGE, 1, "PgUp", ACT_PAGE_UP },
-	{ CTRL('b'), 0, "C-b", ACT_PAGE_UP },
-	{ 'g', 0, "g", ACT_FIRST },
-	{ KEY_HOME, 1, "Home", ACT_FIRST },
-	{ 'G', 0, "G", ACT_LAST },
-	{ KEY_END, 1, "End", ACT_LAST },
-	{ '\t', 0, "Tab", ACT_FOCUS },
-	{ KEY_BTAB, 1, "S-Tab", ACT_FOCUS },
-	{ '/', 0, "/", ACT_SEARCH },
-	{ 27, 0, "Esc", ACT_CLEAR },
-	{ 'n', 0, "n", ACT_NEXT },
-	{ 'N', 0, "N", ACT_PREV },
-	{ 'o', 0, "o", ACT_OPEN },
-	{ '\r', 0, "Enter", ACT_OPEN },
-	{ '\n', 0, NULL, ACT_OPEN },
-	{ KEY_ENTER, 1, NULL, ACT_OPEN },
-	{ 'b', 0, "b", ACT_BECOME },
-	{ 'c', 0, "c", ACT_QR },
-	{ 'y', 0, "y", ACT_COPY },
-	{ 'a', 0, "a", ACT_ABOUT },
-	{ '?', 0, "?", ACT_HELP },
-	{ KEY_F(1), 1, "F1", ACT_HELP },
-	{ CTRL('l'), 0, "C-l", ACT_REDRAW },
-	{ 'q', 0, "q", ACT_QUIT },
+/*
+ * Rows of one action stay together, in the order help lists their keys;
+ * the rows with a hint are in the order the status line shows them.
+ */
+static const struct binding browse_keys[] = {
+	{ 'j', "j", ACT_DOWN, NULL },
+	{ K_DOWN, "Down", ACT_DOWN, NULL },
+	{ 'k', "k", ACT_UP, NULL },
+	{ K_UP, "Up", ACT_UP, NULL },
+	{ K_PAGE_DOWN, "PgDn", ACT_PAGE_DOWN, NULL },
+	{ ' ', "Space", ACT_PAGE_DOWN, NULL },
+	{ K_CTRL('f'), "C-f", ACT_PAGE_DOWN, NULL },
+	{ K_PAGE_UP, "PgUp", ACT_PAGE_UP, NULL },
+	{ K_CTRL('b'), "C-b", ACT_PAGE_UP, NULL },
+	{ 'g', "g", ACT_FIRST, NULL },
+	{ K_HOME, "Home", ACT_FIRST, NULL },
+	{ 'G', "G", ACT_LAST, NULL },
+	{ K_END, "End", ACT_LAST, NULL },
+	{ '/', "/", ACT_SEARCH, "/" },
+	{ K_ESC, "Esc", ACT_CLEAR, NULL },
+	{ 'n', "n", ACT_NEXT, NULL },
+	{ 'N', "N", ACT_PREV, NULL },
+	{ 'o', "o", ACT_OPEN, "o" },
+	{ '\r', "Enter", ACT_OPEN, NULL },
+	{ '\n', NULL, ACT_OPEN, NULL },
+	{ K_ENTER, NULL, ACT_OPEN, NULL },
+	{ 'b', "b", ACT_BECOME, NULL },
+	{ 'c', "c", ACT_QR, NULL },
+	{ 'y', "y", ACT_COPY, "y" },
+	{ '\t', "Tab", ACT_FOCUS, "Tab" },
+	{ K_BACKTAB, "S-Tab", ACT_FOCUS, NULL },
+	{ 'a', "a", ACT_ABOUT, "a" },
+	{ '?', "?", ACT_HELP, "?" },
+	{ K_F1, "F1", ACT_HELP, NULL },
+	{ K_CTRL('l'), "C-l", ACT_REDRAW, NULL },
+	{ 'q', "q", ACT_QUIT, "q" },
 };
 
+static const struct binding bar_keys[] = {
+	{ '\r', "Enter", ACT_BAR_ACCEPT, NULL },
+	{ '\n', NULL, ACT_BAR_ACCEPT, NULL },
+	{ K_ENTER, NULL, ACT_BAR_ACCEPT, NULL },
+	{ K_ESC, "Esc", ACT_BAR_CANCEL, NULL },
+	{ K_UP, "Up", ACT_BAR_OLDER, NULL },
+	{ K_CTRL('p'), "C-p", ACT_BAR_OLDER, NULL },
+	{ K_DOWN, "Down", ACT_BAR_NEWER, NULL },
+	{ K_CTRL('n'), "C-n", ACT_BAR_NEWER, NULL },
+	{ K_CTRL('u'), "C-u", ACT_BAR_CLEAR, NULL },
+	{ K_CTRL('w'), "C-w", ACT_BAR_KILL_WORD, NULL },
+	{ K_LEFT, "Left", ACT_BAR_LEFT, NULL },
+	{ K_CTRL('b'), "C-b", ACT_BAR_LEFT, NULL },
+	{ K_RIGHT, "Right", ACT_BAR_RIGHT, NULL },
+	{ K_CTRL('f'), "C-f", ACT_BAR_RIGHT, NULL },
+	{ K_HOME, "Home", ACT_BAR_HOME, NULL },
+	{ K_CTRL('a'), "C-a", ACT_BAR_HOME, NULL },
+	{ K_END, "End", ACT_BAR_END, NULL },
+	{ K_CTRL('e'), "C-e", ACT_BAR_END, NULL },
+	{ K_BACKSPACE, "Backspace", ACT_BAR_BACKSPACE, NULL },
+	{ 127, NULL, ACT_BAR_BACKSPACE, NULL },
+	{ K_CTRL('h'), "C-h", ACT_BAR_BACKSPACE, NULL },
+	{ K_DELETE, "Del", ACT_BAR_DELETE, NULL },
+	{ K_CTRL('d'), "C-d", ACT_BAR_DELETE, NULL },
+};
+
+static const struct binding page_keys[] = {
+	{ K_ESC, "Esc", ACT_CLOSE, "Esc" },
+	{ 'q', "q", ACT_CLOSE, NULL },
+	{ 'j', "j", ACT_DOWN, "j k" },
+	{ K_DOWN, "Down", ACT_DOWN, NULL },
+	{ 'k', "k", ACT_UP, NULL },
+	{ K_UP, "Up", ACT_UP, NULL },
+	{ K_PAGE_DOWN, "PgDn", ACT_PAGE_DOWN, NULL },
+	{ ' ', "Space", ACT_PAGE_DOWN, NULL },
+	{ K_CTRL('f'), "C-f", ACT_PAGE_DOWN, NULL },
+	{ K_PAGE_UP, "PgUp", ACT_PAGE_UP, NULL },
+	{ K_CTRL('b'), "C-b", ACT_PAGE_UP, NULL },
+	{ 'g', "g", ACT_FIRST, NULL },
+	{ K_HOME, "Home", ACT_FIRST, NULL },
+	{ 'G', "G", ACT_LAST, NULL },
+	{ K_END, "End", ACT_LAST, NULL },
+	{ 'b', "b", ACT_BECOME, "b" },
+	{ 'a', "a", ACT_ABOUT, NULL },
+	{ '?', "?", ACT_HELP, NULL },
+	{ K_F1, "F1", ACT_HELP, NULL },
+	{ K_CTRL('l'), "C-l", ACT_REDRAW, NULL },
+	/* The other keys of the list close the page and do nothing else. */
+	{ '/', NULL, ACT_CLOSE, NULL },
+	{ '\t', NULL, ACT_CLOSE, NULL },
+	{ K_BACKTAB, NULL, ACT_CLOSE, NULL },
+	{ 'n', NULL, ACT_CLOSE, NULL },
+	{ 'N', NULL, ACT_CLOSE, NULL },
+	{ 'o', NULL, ACT_CLOSE, NULL },
+	{ '\r', NULL, ACT_CLOSE, NULL },
+	{ '\n', NULL, ACT_CLOSE, NULL },
+	{ K_ENTER, NULL, ACT_CLOSE, NULL },
+	{ 'c', NULL, ACT_CLOSE, NULL },
+	{ 'y', NULL, ACT_CLOSE, NULL },
+};
+
+static const struct binding pin_keys[] = {
+	{ '\r', "Enter", ACT_PIN_CHECK, "Enter" },
+	{ '\n', NULL, ACT_PIN_CHECK, NULL },
+	{ K_ENTER, NULL, ACT_PIN_CHECK, NULL },
+	{ K_ESC, "Esc", ACT_PIN_CANCEL, "Esc" },
+	{ K_BACKSPACE, "Backspace", ACT_PIN_ERASE, NULL },
+	{ K_DELETE, NULL, ACT_PIN_ERASE, NULL },
+	{ 127, NULL, ACT_PIN_ERASE, NULL },
+	{ K_CTRL('h'), NULL, ACT_PIN_ERASE, NULL },
+};
+
+static const struct binding staff_keys[] = {
+	{ K_CTRL(']'), "C-]", ACT_STAFF, NULL },
+};
+
+static const struct {
+	const char		*title;	/* the help's heading, or NULL */
+	const struct binding	*v;
+	size_t			 len;
+	enum action		 text;	/* for an unbound character */
+	enum action		 other;	/* for any other unbound key */
+} modes[KM_COUNT] = {
+	[KM_BROWSE] = { "Keys", browse_keys, nitems(browse_keys),
+	    ACT_NONE, ACT_NONE },
+	[KM_BAR] = { "In the search bar", bar_keys, nitems(bar_keys),
+	    ACT_BAR_INSERT, ACT_NONE },
+	[KM_PAGE] = { NULL, page_keys, nitems(page_keys), ACT_NONE,
+	    ACT_NONE },
+	[KM_CODE] = { NULL, NULL, 0, ACT_CLOSE, ACT_CLOSE },
+	[KM_PIN] = { NULL, pin_keys, nitems(pin_keys), ACT_PIN_TYPE,
+	    ACT_NONE },
+	[KM_STAFF] = { NULL, staff_keys, nitems(staff_keys), ACT_NONE,
+	    ACT_NONE },
+};
+
+static const struct mouse_binding mouse_keys[] = {
+	{ MOUSE_CLICK, REGION_LIST, ACT_PICK, "click", NULL },
+	{ MOUSE_CLICK, REGION_DETAIL, ACT_FOCUS_DETAIL, NULL, NULL },
+	{ MOUSE_CLICK, REGION_PAGE, ACT_CLOSE, NULL, NULL },
+	{ MOUSE_DOUBLE, REGION_LIST, ACT_PICK_OPEN, "double-click", NULL },
+	{ MOUSE_DOUBLE, REGION_DETAIL, ACT_FOCUS_DETAIL, NULL, NULL },
+	{ MOUSE_DOUBLE, REGION_PAGE, ACT_CLOSE, NULL, NULL },
+	{ MOUSE_WHEEL_UP, REGION_LIST, ACT_WHEEL_UP, "wheel", NULL },
+	{ MOUSE_WHEEL_UP, REGION_DETAIL, ACT_WHEEL_UP, NULL, NULL },
+	{ MOUSE_WHEEL_UP, REGION_PAGE, ACT_WHEEL_UP, NULL, NULL },
+	{ MOUSE_WHEEL_DOWN, REGION_LIST, ACT_WHEEL_DOWN, NULL, NULL },
+	{ MOUSE_WHEEL_DOWN, REGION_DETAIL, ACT_WHEEL_DOWN, NULL, NULL },
+	{ MOUSE_WHEEL_DOWN, REGION_PAGE, ACT_WHEEL_DOWN, NULL, NULL },
+	{ MOUSE_SHIFT_DRAG, REGION_PAGE, ACT_NONE, "Shift-drag",
+	    "select text to copy (the terminal's own selection)" },
+};
+
+int
+keys_is_text(int key)
+{
+	return key >= 0x20 && key <= 0x10ffff && !(key >= 0xd800 &&
+	    key <= 0xdfff) && !text_is_unsafe((uint32_t)key);
+}
+
 enum action
-keys_lookup(int key, int keycode)
+keys_lookup(enum key_mode mode, int key)
 {
 	size_t i;
 
-	for (i = 0; i < nitems(bindings); i++)
-		if (bindings[i].key == key && bindings[i].keycode == keycode)
-			return bindings[i].action;
-	return ACT_NONE;
+	if (mode >= KM_COUNT)
+		return ACT_NONE;
+	for (i = 0; i < modes[mode].len; i++)
+		if (modes[mode].v[i].key == key)
+			return modes[mode].v[i].action;
+	if (keys_is_text(key) && modes[mode].text != ACT_NONE)
+		return modes[mode].text;
+	return modes[mode].other;
+}
+
+const struct binding *
+keys_table(enum key_mode mode, size_t *len)
+{
+	*len = mode < KM_COUNT ? modes[mode].len : 0;
+	return mode < KM_COUNT ? modes[mode].v : NULL;
+}
+
+const char *
+keys_title(enum key_mode mode)
+{
+	return mode < KM_COUNT ? modes[mode].title : NULL;
+}
+
+enum action
+action_policy(enum action a, int kiosk)
+{
+	if (a >= ACT_COUNT)
+		return ACT_NONE;
+	if (!kiosk || actions[a].kiosk == SAME)
+		return a;
+	return (enum action)actions[a].kiosk;
 }
 
 const char *
 action_help(enum action a)
 {
-	return a < ACT_COUNT ? actions[a].help : "";
-}
-
-int
-action_kiosk_ok(enum action a)
-{
-	return a < ACT_COUNT && actions[a].kiosk;
+	return a < ACT_COUNT && actions[a].help != NULL ? actions[a].help : "";
 }
 
 const char *
-keys_labels(enum action a, char *buf, size_t size)
+action_hint(enum action a)
 {
-	size_t i, len = 0;
+	return a < ACT_COUNT && actions[a].hint != NULL ? actions[a].hint : "";
+}
+
+const char *
+keys_labels(enum key_mode mode, enum action a, char *buf, size_t size)
+{
+	const struct binding *v;
+	size_t i, n, len = 0;
 
 	if (size == 0)
 		return buf;
 	buf[0] = '\0';
-	for (i = 0; i < nitems(bindings); i++) {
-		if (bindings[i].action != a || bindings[i].label == NULL)
+	v = keys_table(mode, &n);
+	for (i = 0; i < n; i++) {
+		if (v[i].action != a || v[i].label == NULL)
 			continue;
 		snprintf(buf + len, size - len, "%s%s", len ? " " : "",
-		    bindings[i].label);
+		    v[i].label);
 		len = strlen(buf);
 	}
 	return buf;
+}
+
+enum action
+keys_mouse(enum mouse_event ev, enum mouse_region region)
+{
+	size_t i;
+
+	for (i = 0; i < nitems(mouse_keys); i++)
+		if (mouse_keys[i].event == ev && mouse_keys[i].region == region)
+			return mouse_keys[i].action;
+	return ACT_NONE;
+}
+
+const struct mouse_binding *
+keys_mouse_table(size_t *len)
+{
+	*len = nitems(mouse_keys);
+	return mouse_keys;
 }

@@ -1,62 +1,189 @@
 /*
- * keys: the one list of actions (with their help text and whether a kiosk
- * allows them) and the key table that maps keys to them.  The input code
- * dispatches on this table and the help screen is generated from it, so
- * the two cannot disagree.
+ * keys: the one list of actions and one key table per input mode.  A
+ * table row binds a key to an action and may put it on the status line;
+ * an action carries its help text, its status-line word and what a kiosk
+ * does with it.  Dispatch (app.c), the help page and the status hints
+ * (the panes) all read these tables, so they cannot disagree, and adding
+ * a key is one row.
+ *
+ * No curses here: a key is a Unicode code point, or one of the K_* codes
+ * above Unicode's range, which the terminal layer translates its own key
+ * codes into.
  */
 #ifndef KEYS_H
 #define KEYS_H
 
 #include <stddef.h>
 
-/* X(name, help text, allowed in kiosk mode) */
+/* Keys that are not characters. */
+enum key_code {
+	K_DOWN = 0x110000,
+	K_UP,
+	K_LEFT,
+	K_RIGHT,
+	K_PAGE_DOWN,
+	K_PAGE_UP,
+	K_HOME,
+	K_END,
+	K_BACKTAB,
+	K_ENTER,		/* the keypad's Enter */
+	K_BACKSPACE,
+	K_DELETE,
+	K_F1,
+	K_OTHER			/* a function key this program has no use for */
+};
+
+#define K_CTRL(c)	((c) & 0x1f)
+#define K_ESC		27
+
+/*
+ * X(name, help, hint, kiosk).  help is the help page's text (NULL: not
+ * listed); hint the status line's word (NULL: never hinted); kiosk what
+ * a kiosk does instead: SAME, OFF, or another action.  Actions without
+ * help come from the mouse or the idle clock, not from a key.
+ */
 #define ACTION_LIST(X)							\
-	X(ACT_DOWN,	"move down (or scroll the focused description)", 1) \
-	X(ACT_UP,	"move up (or scroll the focused description)", 1) \
-	X(ACT_PAGE_DOWN, "page down", 1)				\
-	X(ACT_PAGE_UP,	"page up", 1)					\
-	X(ACT_FIRST,	"first ally (or top of the description)", 1)	\
-	X(ACT_LAST,	"last ally (or end of the description)", 1)	\
-	X(ACT_FOCUS,	"switch focus between list and description", 1)	\
-	X(ACT_SEARCH,	"search: the list filters as you type", 1)	\
-	X(ACT_CLEAR,	"clear the filter", 1)				\
-	X(ACT_NEXT,	"next matching ally", 1)			\
-	X(ACT_PREV,	"previous matching ally", 1)			\
-	X(ACT_OPEN,	"open the ally's website", 1)			\
-	X(ACT_BECOME,	"open the \"Become an Ally\" page", 1)		\
-	X(ACT_QR,	"show the website as a QR code to scan", 1)	\
-	X(ACT_COPY,	"copy the website to the clipboard (OSC 52)", 0) \
-	X(ACT_ABOUT,	"about the Allies program", 1)			\
-	X(ACT_HELP,	"this help", 1)					\
-	X(ACT_REDRAW,	"redraw the screen", 1)				\
-	X(ACT_QUIT,	"quit", 0)
+	X(ACT_DOWN,	"move down (or scroll the focused description)",	\
+	    "scroll", SAME)						\
+	X(ACT_UP,	"move up (or scroll the focused description)", NULL, SAME) \
+	X(ACT_PAGE_DOWN, "page down", NULL, SAME)			\
+	X(ACT_PAGE_UP,	"page up", NULL, SAME)				\
+	X(ACT_FIRST,	"first ally (or top of the description)", NULL, SAME) \
+	X(ACT_LAST,	"last ally (or end of the description)", NULL, SAME) \
+	X(ACT_FOCUS,	"switch focus between list and description",	\
+	    "focus", SAME)						\
+	X(ACT_SEARCH,	"search: the list filters as you type", "search", SAME) \
+	X(ACT_CLEAR,	"clear the filter", NULL, SAME)			\
+	X(ACT_NEXT,	"next matching ally", NULL, SAME)		\
+	X(ACT_PREV,	"previous matching ally", NULL, SAME)		\
+	X(ACT_OPEN,	"open the ally's website", "open", ACT_QR)	\
+	X(ACT_BECOME,	"open the \"Become an Ally\" page", "become an Ally", \
+	    ACT_BECOME_QR)						\
+	X(ACT_QR,	"show the website as a QR code to scan",	\
+	    "code to scan", SAME)					\
+	X(ACT_BECOME_QR, "show the \"Become an Ally\" page as a code to scan", \
+	    "become an Ally", SAME)					\
+	X(ACT_COPY,	"copy the website to the clipboard (OSC 52)", "copy", OFF) \
+	X(ACT_ABOUT,	"about the Allies program", "about", SAME)	\
+	X(ACT_HELP,	"this help", "help", SAME)			\
+	X(ACT_REDRAW,	"redraw the screen", NULL, SAME)		\
+	X(ACT_QUIT,	"quit", "quit", OFF)				\
+	X(ACT_CLOSE,	"close this page", "close", SAME)		\
+	X(ACT_BAR_ACCEPT, "keep the filter and leave the bar", NULL, SAME) \
+	X(ACT_BAR_CANCEL, "leave the bar, restoring the filter from before", \
+	    NULL, SAME)							\
+	X(ACT_BAR_OLDER, "older search", NULL, SAME)			\
+	X(ACT_BAR_NEWER, "newer search", NULL, SAME)			\
+	X(ACT_BAR_CLEAR, "clear the pattern", NULL, SAME)		\
+	X(ACT_BAR_KILL_WORD, "delete the word before the cursor", NULL, SAME) \
+	X(ACT_BAR_LEFT,	"move the cursor left", NULL, SAME)		\
+	X(ACT_BAR_RIGHT, "move the cursor right", NULL, SAME)		\
+	X(ACT_BAR_HOME,	"start of the pattern", NULL, SAME)		\
+	X(ACT_BAR_END,	"end of the pattern", NULL, SAME)		\
+	X(ACT_BAR_BACKSPACE, "delete before the cursor", NULL, SAME)	\
+	X(ACT_BAR_DELETE, "delete at the cursor", NULL, SAME)		\
+	X(ACT_BAR_INSERT, NULL, NULL, SAME)	/* the key is text */	\
+	X(ACT_STAFF,	"staff: end the kiosk with the PIN", NULL, SAME) \
+	X(ACT_PIN_CHECK, "check the PIN", "checks", SAME)		\
+	X(ACT_PIN_CANCEL, "close the prompt", "cancels", SAME)		\
+	X(ACT_PIN_ERASE, "delete the last digit", NULL, SAME)		\
+	X(ACT_PIN_TYPE,	NULL, NULL, SAME)	/* the key is text */	\
+	X(ACT_PICK,	"select an ally or focus a pane", NULL, SAME)	\
+	X(ACT_PICK_OPEN, "open the ally's website", NULL, ACT_PICK_QR)	\
+	X(ACT_PICK_QR,	"show the ally's website as a code to scan", NULL, SAME) \
+	X(ACT_FOCUS_DETAIL, NULL, NULL, SAME)				\
+	X(ACT_WHEEL_UP,	"scroll the pane under the pointer", NULL, SAME) \
+	X(ACT_WHEEL_DOWN, NULL, NULL, SAME)				\
+	X(ACT_KIOSK_RESET, NULL, NULL, SAME)	/* the idle clock */	\
+	X(ACT_KIOSK_NEXT, NULL, NULL, SAME)	/* the attract loop */
 
 enum action {
-#define X(name, help, kiosk) name,
+#define X(name, help, hint, kiosk) name,
 	ACTION_LIST(X)
 #undef X
 	ACT_COUNT,
 	ACT_NONE = ACT_COUNT
 };
 
-struct binding {
-	int		 key;		/* a character or a KEY_* code */
-	int		 keycode;	/* 1 when key is a KEY_* code */
-	const char	*label;		/* how the help spells the key */
-	enum action	 action;
+/* The input modes, each with a table of its own. */
+enum key_mode {
+	KM_BROWSE,		/* the list and the description */
+	KM_BAR,			/* the search bar is open */
+	KM_PAGE,		/* Help or About */
+	KM_CODE,		/* a QR code: any key closes it */
+	KM_PIN,			/* the kiosk's staff PIN prompt */
+	KM_STAFF,		/* a kiosk, before any other mode */
+	KM_COUNT
 };
 
-/* The action a key stands for while browsing, or ACT_NONE. */
-enum action	 keys_lookup(int key, int keycode);
-
-/* Help text of an action, and whether a kiosk allows it. */
-const char	*action_help(enum action);
-int		 action_kiosk_ok(enum action);
+struct binding {
+	int		 key;		/* a character or a K_* code */
+	const char	*label;		/* how help spells it; NULL: unlisted */
+	enum action	 action;
+	const char	*hint;		/* the status line's label, or NULL */
+};
 
 /*
- * The labels of every key bound to an action, joined by spaces, written
- * to buf (size bytes).  Returns buf.
+ * The action key stands for in mode (before kiosk policy), or ACT_NONE.
+ * A key that no row binds is text in a mode that takes text, or the
+ * mode's catch-all action.
  */
-const char	*keys_labels(enum action, char *buf, size_t size);
+enum action	 keys_lookup(enum key_mode, int key);
+
+/* Whether key is text that may be typed: printable, no control. */
+int		 keys_is_text(int key);
+
+/* The rows of a mode's table; *len gets their number. */
+const struct binding *keys_table(enum key_mode, size_t *len);
+
+/* The heading of a mode's section in the help, or NULL for none. */
+const char	*keys_title(enum key_mode);
+
+/*
+ * What action act becomes: itself, or in a kiosk what the kiosk column
+ * says (ACT_NONE when a kiosk refuses it).
+ */
+enum action	 action_policy(enum action, int kiosk);
+
+/* Help text and status-line word of an action ("" when none). */
+const char	*action_help(enum action);
+const char	*action_hint(enum action);
+
+/*
+ * The labels of every key bound to act in mode, joined by spaces,
+ * written to buf (size bytes).  Returns buf.
+ */
+const char	*keys_labels(enum key_mode, enum action, char *buf,
+		    size_t size);
+
+/* Mouse events and where they land. */
+enum mouse_event {
+	MOUSE_CLICK,
+	MOUSE_DOUBLE,
+	MOUSE_WHEEL_UP,
+	MOUSE_WHEEL_DOWN,
+	MOUSE_SHIFT_DRAG,	/* the terminal's own: never reaches us */
+	MOUSE_OTHER		/* a press, a release, a move: no action */
+};
+
+enum mouse_region {
+	REGION_LIST,		/* a row of the list */
+	REGION_DETAIL,		/* the description pane */
+	REGION_PAGE		/* a full-screen page or code */
+};
+
+struct mouse_binding {
+	enum mouse_event  event;
+	enum mouse_region region;
+	enum action	  action;
+	const char	 *label;	/* how help spells it; NULL: unlisted */
+	const char	 *help;		/* NULL: the action's */
+};
+
+/* The action a mouse event stands for, or ACT_NONE. */
+enum action	 keys_mouse(enum mouse_event, enum mouse_region);
+
+/* The mouse table, for the help page; *len gets its length. */
+const struct mouse_binding *keys_mouse_table(size_t *len);
 
 #endif

@@ -6,25 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "app.h"
-#include "match.h"
-#include "record.h"
 #include "text.h"
 
 #define LOCKOUT_STEP_MS	5000	/* per wrong PIN past the free tries */
 #define LOCKOUT_MAX_MS	60000
-
-static long long
-idle_ms(const struct app *a)
-{
-	return (long long)a->opt->idle * 1000;
-}
-
-static long long
-cycle_ms(const struct app *a)
-{
-	return (long long)a->opt->cycle * 1000;
-}
 
 /*
  * Seconds of warning before the reset, taken from the end of the idle
@@ -32,104 +17,77 @@ cycle_ms(const struct app *a)
  * or half the idle time when that is shorter.
  */
 static int
-countdown_s(const struct app *a)
+countdown_s(const struct kiosk *k)
 {
-	int half = (int)(a->opt->idle / 2);
+	int half = (int)(k->idle_ms / 2000);
 
 	return half < KIOSK_COUNTDOWN_S ? half : KIOSK_COUNTDOWN_S;
 }
 
 /* When the countdown starts for input at `at`. */
 static long long
-warn_at(const struct app *a, long long at)
+warn_at(const struct kiosk *k, long long at)
 {
-	return at + idle_ms(a) - (long long)countdown_s(a) * 1000;
+	return at + k->idle_ms - (long long)countdown_s(k) * 1000;
 }
 
 void
-kiosk_init(struct app *a, const char *pin, long long now)
+kiosk_init(struct kiosk *k, unsigned idle, unsigned cycle, const char *pin,
+    long long now)
 {
-	struct kiosk *k = &a->kiosk;
-
 	memset(k, 0, sizeof(*k));
+	k->idle_ms = (long long)idle * 1000;
+	k->cycle_ms = (long long)cycle * 1000;
 	if (pin != NULL && *pin != '\0')
 		k->pin = xstrdup(pin);
 	k->phase = KIOSK_ACTIVE;
 	k->last_input = now;
-	k->deadline = warn_at(a, now);
+	k->deadline = warn_at(k, now);
+}
+
+/* Don't leave what was typed in freed memory. */
+static void
+entry_wipe(struct kiosk *k)
+{
+	if (k->entry.ptr != NULL)
+		memset(k->entry.ptr, 0, k->entry.cap);
+	buf_reset(&k->entry);
 }
 
 void
-kiosk_done(struct app *a)
+kiosk_done(struct kiosk *k)
 {
-	struct kiosk *k = &a->kiosk;
-
 	if (k->pin != NULL) {
-		/* Don't leave the PIN in freed memory. */
 		memset(k->pin, 0, strlen(k->pin));
 		free(k->pin);
 	}
-	if (k->entry.ptr != NULL)
-		memset(k->entry.ptr, 0, k->entry.cap);
+	entry_wipe(k);
 	buf_free(&k->entry);
 	memset(k, 0, sizeof(*k));
 }
 
-void
-kiosk_reset(struct app *a)
+int
+kiosk_input(struct kiosk *k, long long now)
 {
-	struct match_error err;
-	size_t i;
+	int was_idle = k->phase != KIOSK_ACTIVE;
 
-	if (a->searching)
-		app_bar_cancel(a);
-	app_set_filter(a, "", 0, &err);
-	/* The next visitor does not see what the last one searched for. */
-	for (i = 0; i < a->nhistory; i++)
-		free(a->history[i]);
-	a->nhistory = 0;
-	a->hist_pos = 0;
-	a->overlay = OVERLAY_NONE;
-	a->focus = FOCUS_LIST;
-	a->list_top = 0;
-	app_select(a, 0);
-	a->detail_top = 0;
-	a->kiosk.prompt = 0;
-	buf_reset(&a->kiosk.entry);
-	a->dirty = 1;
-}
-
-void
-kiosk_input(struct app *a, long long now)
-{
-	struct kiosk *k = &a->kiosk;
-
-	if (k->phase != KIOSK_ACTIVE) {
-		a->status[0] = '\0';
-		a->dirty = 1;
-	}
 	k->phase = KIOSK_ACTIVE;
 	k->last_input = now;
-	k->deadline = warn_at(a, now);
+	k->deadline = warn_at(k, now);
+	return was_idle;
 }
 
-static void
-attract_status(struct app *a)
+unsigned
+kiosk_tick(struct kiosk *k, long long now, unsigned *steps)
 {
-	app_status(a, 0, "Welcome! Press any key to explore the Allies, "
-	    "/ to search, o for a code to scan");
-}
+	unsigned did = 0;
 
-void
-kiosk_tick(struct app *a, long long now)
-{
-	struct kiosk *k = &a->kiosk;
-
+	*steps = 0;
 	while (now >= k->deadline) {
 		switch (k->phase) {
 		case KIOSK_ACTIVE:
 			k->phase = KIOSK_COUNTDOWN;
-			k->countdown = countdown_s(a);
+			k->countdown = countdown_s(k);
 			if (k->countdown > 0) {
 				k->deadline += 1000;
 				break;
@@ -140,49 +98,64 @@ kiosk_tick(struct app *a, long long now)
 				k->deadline += 1000;
 				break;
 			}
-			kiosk_reset(a);
+			did |= KIOSK_RESET;
+			k->prompt = 0;
+			entry_wipe(k);
 			k->phase = KIOSK_ATTRACT;
-			k->deadline += cycle_ms(a);
-			attract_status(a);
+			k->deadline += k->cycle_ms;
 			break;
 		case KIOSK_ATTRACT:
-			if (a->view.len > 0)
-				app_select(a, (a->sel + 1) % a->view.len);
-			k->deadline += cycle_ms(a);
-			attract_status(a);
+			did |= KIOSK_STEP;
+			(*steps)++;
+			k->deadline += k->cycle_ms;
 			break;
 		}
 		/* After a long stall, step once and pick up the beat. */
-		if (k->deadline + cycle_ms(a) < now &&
+		if (k->deadline + k->cycle_ms < now &&
 		    k->phase == KIOSK_ATTRACT)
-			k->deadline = now + cycle_ms(a);
+			k->deadline = now + k->cycle_ms;
 	}
-	if (k->phase == KIOSK_COUNTDOWN)
-		app_status(a, 0, "Still there? Back to the start in %d s; "
-		    "press any key to stay", k->countdown);
+	return did;
 }
 
 long long
-kiosk_deadline(const struct app *a)
+kiosk_deadline(const struct kiosk *k)
 {
-	return a->kiosk.deadline;
+	return k->deadline;
+}
+
+long long
+kiosk_pin_open(struct kiosk *k, long long now)
+{
+	if (k->pin == NULL)
+		return -1;
+	if (now < k->locked_until)
+		return (k->locked_until - now + 999) / 1000;
+	k->prompt = 1;
+	entry_wipe(k);
+	return 0;
 }
 
 void
-kiosk_pin_open(struct app *a, long long now)
+kiosk_pin_type(struct kiosk *k, uint32_t cp)
 {
-	struct kiosk *k = &a->kiosk;
+	if (cp >= 0x20 && !text_is_unsafe(cp) && cp <= 0x10ffff &&
+	    k->entry.len < KIOSK_PIN_MAX)
+		text_encode(&k->entry, cp);
+}
 
-	if (k->pin == NULL)
-		return;
-	if (now < k->locked_until) {
-		app_status(a, 1, "Too many wrong PINs; wait %lld s",
-		    (k->locked_until - now + 999) / 1000);
-		return;
-	}
-	k->prompt = 1;
-	buf_reset(&k->entry);
-	a->dirty = 1;
+void
+kiosk_pin_erase(struct kiosk *k)
+{
+	if (k->entry.len > 0)
+		k->entry.ptr[--k->entry.len] = '\0';
+}
+
+void
+kiosk_pin_cancel(struct kiosk *k)
+{
+	k->prompt = 0;
+	entry_wipe(k);
 }
 
 /* Compare without an early exit, so timing does not tell the PIN. */
@@ -198,35 +171,51 @@ pin_equal(const char *a, size_t alen, const char *b)
 	return diff == 0;
 }
 
-void
-kiosk_pin_key(struct app *a, wint_t ch, long long now)
+int
+kiosk_pin_check(struct kiosk *k, long long now)
 {
-	struct kiosk *k = &a->kiosk;
+	long long wait;
+	int ok;
+
+	k->prompt = 0;
+	ok = k->pin != NULL && pin_equal(k->entry.ptr != NULL ?
+	    k->entry.ptr : "", k->entry.len, k->pin);
+	if (ok)
+		k->failures = 0;
+	else if (++k->failures >= KIOSK_FREE_TRIES) {
+		wait = LOCKOUT_STEP_MS *
+		    (long long)(k->failures - KIOSK_FREE_TRIES + 1);
+		if (wait > LOCKOUT_MAX_MS)
+			wait = LOCKOUT_MAX_MS;
+		k->locked_until = now + wait;
+	}
+	entry_wipe(k);
+	return ok;
+}
+
+long long
+kiosk_pin_do(struct kiosk *k, enum action act, int key, long long now)
+{
 	long long wait;
 
-	a->dirty = 1;
-	if (ch == 27) {
-		k->prompt = 0;
-	} else if (ch == 127 || ch == 8) {
-		if (k->entry.len > 0)
-			k->entry.ptr[--k->entry.len] = '\0';
-	} else if (ch == '\r' || ch == '\n') {
-		k->prompt = 0;
-		if (pin_equal(k->entry.ptr != NULL ? k->entry.ptr : "",
-		    k->entry.len, k->pin)) {
-			a->quit = 1;
-			k->failures = 0;
-		} else if (++k->failures >= KIOSK_FREE_TRIES) {
-			wait = LOCKOUT_STEP_MS *
-			    (long long)(k->failures - KIOSK_FREE_TRIES + 1);
-			if (wait > LOCKOUT_MAX_MS)
-				wait = LOCKOUT_MAX_MS;
-			k->locked_until = now + wait;
-		}
-		if (k->entry.ptr != NULL)
-			memset(k->entry.ptr, 0, k->entry.len);
-		buf_reset(&k->entry);
-	} else if (ch >= 0x20 && !text_is_unsafe((uint32_t)ch) &&
-	    ch <= 0x10ffff && k->entry.len < KIOSK_PIN_MAX)
-		text_encode(&k->entry, (uint32_t)ch);
+	switch (act) {
+	case ACT_STAFF:
+		wait = kiosk_pin_open(k, now);
+		return wait > 0 ? wait : 0;
+	case ACT_PIN_CHECK:
+		return kiosk_pin_check(k, now) ? KIOSK_PIN_RIGHT : 0;
+	case ACT_PIN_CANCEL:
+		kiosk_pin_cancel(k);
+		break;
+	case ACT_PIN_ERASE:
+		kiosk_pin_erase(k);
+		break;
+	case ACT_PIN_TYPE:
+		if (keys_is_text(key))
+			kiosk_pin_type(k, (uint32_t)key);
+		break;
+	default:
+		break;
+	}
+	return 0;
 }

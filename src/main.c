@@ -6,7 +6,6 @@
  */
 #include <errno.h>
 #include <getopt.h>
-#include <langinfo.h>
 #include <limits.h>
 #include <locale.h>
 #include <signal.h>
@@ -345,22 +344,13 @@ load_data(const struct cli *c, struct recordset *rs, const char **path,
 }
 
 static int
-locale_is_utf8(void)
-{
-	const char *cs = nl_langinfo(CODESET);
-
-	return cs != NULL && (strcmp(cs, "UTF-8") == 0 ||
-	    strcmp(cs, "utf8") == 0);
-}
-
-static int
 want_color(enum color_when when)
 {
-	const char *nc, *term;
+	const char *term;
 
 	if (when != COLOR_AUTO)
 		return when == COLOR_ALWAYS;
-	if ((nc = getenv("NO_COLOR")) != NULL && *nc != '\0')
+	if (util_no_color())
 		return 0;
 	if ((term = getenv("TERM")) != NULL && strcmp(term, "dumb") == 0)
 		return 0;
@@ -373,7 +363,7 @@ show_pattern_error(const char *pattern, const struct match_error *err)
 {
 	struct buf shown = { 0 }, before = { 0 };
 	size_t i, bytes = 0, chars = 0, width;
-	int ascii = !locale_is_utf8();
+	int ascii = !text_locale_utf8();
 	int flags = TEXT_SPACES | (ascii ? TEXT_ASCII : 0);
 
 	fprintf(stderr, "%s: invalid regex: %s\n", util_progname(), err->msg);
@@ -423,7 +413,7 @@ run_query(const struct cli *c, const struct recordset *rs)
 	memset(&o, 0, sizeof(o));
 	memset(&err, 0, sizeof(err));
 	o.format = c->format < 0 ? FORMAT_TEXT : c->format;
-	o.ascii = !locale_is_utf8();
+	o.ascii = !text_locale_utf8();
 	if (c->mode == MODE_SEARCH) {
 		m = match_compile(c->pattern, strlen(c->pattern), c->fields,
 		    c->mcase, &err);
@@ -543,7 +533,6 @@ main(int argc, char **argv)
 		if (c.app.kiosk)
 			c.app.pin = read_pin(c.app.pin_file);
 		c.app.data_path = path;
-		c.app.data_name = name;
 		c.app.color = c.color == COLOR_NEVER ? 0 :
 		    c.color == COLOR_ALWAYS ? 2 : 1;
 		rc = ui_run(&c.app, &rs) < 0 ? EXIT_TROUBLE : 0;

@@ -1,25 +1,47 @@
 /*
- * The panes: the list, the description and the overlays (help, about).
- * Each draws into the window it is given, from a const struct app, and
- * calls wnoutrefresh() on it; the UI calls doupdate() once.  A pane whose
- * content depends on its width (the description, the overlays) also has
- * a measure hook that the UI calls first, so that the app can clamp its
- * scroll positions before anything is drawn.
+ * The panes: the title and status lines, the list, the description, the
+ * full-screen pages (help, about) and the QR code.  Each draws into the
+ * window it is given, from a const struct app, and calls wnoutrefresh()
+ * on it; the UI calls doupdate() once.  A pane whose content depends on
+ * its width (the description, the pages) has a measure hook that returns
+ * numbers, which the UI hands to app_measured() before anything is drawn,
+ * so the app clamps its scroll positions.  Panes stand on the drawing
+ * layer (draw.h) and never write the app.
  */
 #ifndef PANE_H
 #define PANE_H
 
+#include <stddef.h>
+
 #include "tui.h"
 
 struct app;
+
+/* The title line: the program, what the list shows, stale data. */
+void	 pane_title_draw(WINDOW *, const struct app *);
+
+/* The status line: a message, the mode's key hints, the PIN prompt. */
+void	 pane_status_draw(WINDOW *, const struct app *);
+
+/*
+ * A kiosk's countdown, on the one-row window w above the bottom line,
+ * when the bottom line is taken (the search bar, the PIN prompt).
+ * Returns 1 when it drew, else 0 (w untouched).
+ */
+int	 pane_status_countdown(WINDOW *, const struct app *);
 
 /* The list: a header with the position, then one ally a row. */
 void	 pane_list_draw(WINDOW *, const struct app *);
 /* The row of the list pane (header included) the selection is on. */
 int	 pane_list_cursor_row(const struct app *);
 
-/* The description of the selected ally, word-wrapped to width. */
-void	 pane_detail_measure(struct app *, int width, int rows);
+/*
+ * The description of the selected ally, word-wrapped to width: returns
+ * its lines, and in *match_line the line of its first search match when
+ * the app asked to seek one (app->detail_seek), else -1.
+ */
+size_t	 pane_detail_measure(const struct app *, int width,
+	    size_t *match_line);
 void	 pane_detail_draw(WINDOW *, const struct app *);
 /*
  * Where the selected ally's website is drawn in a pane of width columns,
@@ -28,7 +50,7 @@ void	 pane_detail_draw(WINDOW *, const struct app *);
 int	 pane_detail_link(const struct app *, int width, int *row, int *col);
 
 /* Help (every key, from the key tables) and About (the program). */
-void	 pane_overlay_measure(struct app *, int width, int rows);
+size_t	 pane_overlay_measure(const struct app *, int width);
 void	 pane_overlay_draw(WINDOW *, const struct app *);
 
 /*

@@ -13,7 +13,7 @@
 #include "match.h"
 #include "record.h"
 #include "text.h"
-#include "ui.h"
+#include "draw.h"
 
 #define MARGIN	1	/* blank columns left and right */
 
@@ -21,14 +21,14 @@
 static const struct part {
 	const char	*label;		/* NULL: no label, no indent */
 	enum field	 field;		/* FIELD_COUNT: a blank line */
-	enum ui_style	 style;
+	enum draw_style	 style;
 } parts[] = {
-	{ NULL, FIELD_NAME, UI_BOLD },
-	{ "Abbreviation: ", FIELD_ABBREVIATION, UI_NORMAL },
-	{ "Website: ", FIELD_URL, UI_LINK },
-	{ "Tags: ", FIELD_TAGS, UI_NORMAL },
-	{ NULL, FIELD_COUNT, UI_NORMAL },
-	{ NULL, FIELD_DESCRIPTION, UI_NORMAL },
+	{ NULL, FIELD_NAME, STYLE_BOLD },
+	{ "Abbreviation: ", FIELD_ABBREVIATION, STYLE_NORMAL },
+	{ "Website: ", FIELD_URL, STYLE_LINK },
+	{ "Tags: ", FIELD_TAGS, STYLE_NORMAL },
+	{ NULL, FIELD_COUNT, STYLE_NORMAL },
+	{ NULL, FIELD_DESCRIPTION, STYLE_NORMAL },
 };
 
 /* One line of the pane: a piece of a field, maybe after its label. */
@@ -144,35 +144,32 @@ pane_detail_link(const struct app *a, int width, int *row, int *col)
 	return 1;
 }
 
-void
-pane_detail_measure(struct app *a, int width, int rows)
+size_t
+pane_detail_measure(const struct app *a, int width, size_t *match_line)
 {
 	const struct record *r = app_selected(a);
 	struct match_error err;
 	struct spans sp = { 0 };
 	struct seek k;
+	size_t lines;
 
+	*match_line = (size_t)-1;
 	width -= 2 * MARGIN;
-	if (r == NULL || width < 1) {
-		a->detail_lines = 0;
-		return;
-	}
-	a->detail_lines = detail_walk(r, width, NULL, NULL);
-	if (!a->detail_seek)
-		return;
-	a->detail_seek = 0;
-	if (a->matcher == NULL)
-		return;
-	/* Bring the first match of the description into view. */
-	if (match_spans(a->matcher, r->text[FIELD_DESCRIPTION],
+	if (r == NULL || width < 1)
+		return 0;
+	lines = detail_walk(r, width, NULL, NULL);
+	/* Where the first match is, when the app is to bring it in view. */
+	if (!a->detail_seek || a->view.matcher == NULL)
+		return lines;
+	if (match_spans(a->view.matcher, r->text[FIELD_DESCRIPTION],
 	    r->len[FIELD_DESCRIPTION], &sp, &err) > 0) {
 		k.sp = &sp;
 		k.line = (size_t)-1;
 		detail_walk(r, width, seek_cb, &k);
-		if (k.line != (size_t)-1 && rows > 0 && k.line >= (size_t)rows)
-			a->detail_top = k.line - (size_t)rows / 3;
+		*match_line = k.line;
 	}
 	spans_free(&sp);
+	return lines;
 }
 
 struct draw {
@@ -200,41 +197,65 @@ draw_cb(void *arg, size_t lineno, const struct dline *d)
 	lw = p->label != NULL ? strlen(p->label) : 0;
 	if (lw > 0 && (int)lw + 8 <= dr->width) {
 		if (d->first)
-			ui_puts(dr->w, p->label, (int)lw, ui_attr(UI_LABEL));
+			draw_puts(dr->w, p->label, (int)lw, draw_attr(STYLE_LABEL));
 		wmove(dr->w, y, MARGIN + (int)lw);
 	} else
 		lw = 0;
-	ui_put(dr->w, r->text[p->field] + d->start, d->len,
-	    dr->width - (int)lw, ui_attr(p->style), &dr->sp[p->field],
+	draw_put(dr->w, r->text[p->field] + d->start, d->len,
+	    dr->width - (int)lw, draw_attr(p->style), &dr->sp[p->field],
 	    d->start, 0);
 }
 
 static void
 draw_header(WINDOW *w, const struct app *a)
 {
-	attr_t attr = ui_attr(a->focus == FOCUS_DETAIL ? UI_HEADER_FOCUS :
-	    UI_HEADER);
+	attr_t attr = draw_attr(a->focus == FOCUS_DETAIL ? STYLE_HEADER_FOCUS :
+	    STYLE_HEADER);
 	int width = getmaxx(w);
 	char pos[48];
 	int rows = getmaxy(w) - 1, pw = 0;
 
 	wmove(w, 0, 0);
-	ui_fill(w, width, attr);
+	draw_fill(w, width, attr);
 	wmove(w, 0, 0);
 	if (a->detail_lines > (size_t)rows && rows > 0) {
 		/* A description longer than the pane says which way to go. */
 		int below = a->detail_top + (size_t)rows < a->detail_lines;
 
-		snprintf(pos, sizeof(pos), "%s ", below ? (ui_utf8() ?
-		    "more \xe2\x86\x93" : "more v") : (ui_utf8() ?
+		snprintf(pos, sizeof(pos), "%s ", below ? (draw_utf8() ?
+		    "more \xe2\x86\x93" : "more v") : (draw_utf8() ?
 		    "\xe2\x86\x91" : "^"));
 		pw = (int)text_width(pos, strlen(pos));
 	}
-	ui_puts(w, " Description", width - pw - 1, attr);
+	draw_puts(w, " Description", width - pw - 1, attr);
 	if (pw > 0 && pw < width) {
 		wmove(w, 0, width - pw);
-		ui_puts(w, pos, pw, attr);
+		draw_puts(w, pos, pw, attr);
 	}
+}
+
+/*
+ * A kiosk waiting for visitors shows the "Become an Ally" page as a code
+ * under the ally of the moment, where the description leaves room.
+ */
+static void
+draw_attract_code(WINDOW *w, const struct app *a)
+{
+	const char *url = a->rs->program.become_ally_url;
+	const char *caption = "Become an Ally: scan this code";
+	int top, rows, cols = getmaxx(w) - 2, used;
+
+	if (!a->opt->kiosk || a->kiosk.phase != KIOSK_ATTRACT || url == NULL)
+		return;
+	top = 1 + (int)a->detail_lines + 1;
+	rows = getmaxy(w) - top - 1;
+	if (rows < 12 || a->detail_top > 0)
+		return;
+	used = pane_qr_code(w, url, top + 1, 1, rows - 1, cols);
+	if (used == 0)
+		return;
+	wmove(w, top, 1 + (cols - (int)strlen(caption)) / 2);
+	draw_puts(w, caption, cols, draw_attr(STYLE_BOLD));
 }
 
 void
@@ -252,12 +273,13 @@ pane_detail_draw(WINDOW *w, const struct app *a)
 	dr.a = a;
 	dr.width = getmaxx(w) - 2 * MARGIN;
 	if (r != NULL && dr.width > 0) {
-		for (f = 0; a->matcher != NULL && f < FIELD_COUNT; f++)
-			match_spans(a->matcher, r->text[f], r->len[f],
+		for (f = 0; a->view.matcher != NULL && f < FIELD_COUNT; f++)
+			match_spans(a->view.matcher, r->text[f], r->len[f],
 			    &dr.sp[f], &err);
 		detail_walk(r, dr.width, draw_cb, &dr);
 	}
 	for (f = 0; f < FIELD_COUNT; f++)
 		spans_free(&dr.sp[f]);
+	draw_attract_code(w, a);
 	wnoutrefresh(w);
 }

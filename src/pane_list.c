@@ -12,37 +12,37 @@
 #include "match.h"
 #include "record.h"
 #include "text.h"
-#include "ui.h"
+#include "draw.h"
 
 int
 pane_list_cursor_row(const struct app *a)
 {
-	if (a->view.len == 0)
+	if (a->view.rows.len == 0)
 		return 0;
-	return (int)(a->sel - a->list_top) + 1;
+	return (int)(a->view.sel - a->view.top) + 1;
 }
 
 static void
 draw_header(WINDOW *w, const struct app *a)
 {
-	attr_t attr = ui_attr(a->focus == FOCUS_LIST ? UI_HEADER_FOCUS :
-	    UI_HEADER);
+	attr_t attr = draw_attr(a->focus == FOCUS_LIST ? STYLE_HEADER_FOCUS :
+	    STYLE_HEADER);
 	char pos[48];
 	int width = getmaxx(w), pw;
 
-	if (a->view.len == 0)
+	if (a->view.rows.len == 0)
 		snprintf(pos, sizeof(pos), "0/0 ");
 	else
-		snprintf(pos, sizeof(pos), "%zu/%zu ", a->sel + 1,
-		    a->view.len);
+		snprintf(pos, sizeof(pos), "%zu/%zu ", a->view.sel + 1,
+		    a->view.rows.len);
 	pw = (int)strlen(pos);
 	wmove(w, 0, 0);
-	ui_fill(w, width, attr);
+	draw_fill(w, width, attr);
 	wmove(w, 0, 0);
-	ui_puts(w, " Allies", width - pw - 1, attr);
+	draw_puts(w, " Allies", width - pw - 1, attr);
 	if (pw < width) {
 		wmove(w, 0, width - pw);
-		ui_puts(w, pos, pw, attr);
+		draw_puts(w, pos, pw, attr);
 	}
 }
 
@@ -54,23 +54,23 @@ field_spans(const struct app *a, const struct record *r, enum field f,
 	struct match_error err;
 
 	sp->len = 0;
-	if (a->matcher != NULL)
-		match_spans(a->matcher, r->text[f], r->len[f], sp, &err);
+	if (a->view.matcher != NULL)
+		match_spans(a->view.matcher, r->text[f], r->len[f], sp, &err);
 }
 
 static void
 draw_row(WINDOW *w, int y, const struct app *a, size_t row,
     struct spans *sp)
 {
-	const struct record *r = &a->rs->v[a->view.v[row]];
-	int width = getmaxx(w), x = 1, selected = row == a->sel, show_abbr;
+	const struct record *r = &a->rs->v[a->view.rows.v[row]];
+	int width = getmaxx(w), x = 1, selected = row == a->view.sel, show_abbr;
 	attr_t attr = A_NORMAL;
 
 	if (selected)
-		attr = ui_attr(a->focus == FOCUS_LIST ? UI_SELECTED :
-		    UI_SELECTED_DIM);
+		attr = draw_attr(a->focus == FOCUS_LIST ? STYLE_SELECTED :
+		    STYLE_SELECTED_DIM);
 	wmove(w, y, 0);
-	ui_fill(w, width, attr);
+	draw_fill(w, width, attr);
 	wmove(w, y, 1);
 	/* The abbreviation only when it fits whole beside the name. */
 	show_abbr = r->len[FIELD_ABBREVIATION] > 0 &&
@@ -78,15 +78,15 @@ draw_row(WINDOW *w, int y, const struct app *a, size_t row,
 	    text_width(r->text[FIELD_ABBREVIATION],
 	    r->len[FIELD_ABBREVIATION]) + 3 <= (size_t)(width - 2);
 	field_spans(a, r, FIELD_NAME, sp);
-	x += ui_put(w, r->text[FIELD_NAME], r->len[FIELD_NAME], width - 2,
-	    attr, sp, 0, UI_ELLIPSIS);
+	x += draw_put(w, r->text[FIELD_NAME], r->len[FIELD_NAME], width - 2,
+	    attr, sp, 0, DRAW_ELLIPSIS);
 	if (!show_abbr)
 		return;
-	x += ui_puts(w, " (", width - x - 1, attr);
+	x += draw_puts(w, " (", width - x - 1, attr);
 	field_spans(a, r, FIELD_ABBREVIATION, sp);
-	x += ui_put(w, r->text[FIELD_ABBREVIATION], r->len[FIELD_ABBREVIATION],
+	x += draw_put(w, r->text[FIELD_ABBREVIATION], r->len[FIELD_ABBREVIATION],
 	    width - x - 2, attr, sp, 0, 0);
-	ui_puts(w, ")", width - x, attr);
+	draw_puts(w, ")", width - x, attr);
 }
 
 void
@@ -98,17 +98,17 @@ pane_list_draw(WINDOW *w, const struct app *a)
 
 	werase(w);
 	draw_header(w, a);
-	for (y = 1, row = a->list_top; y < rows && row < a->view.len;
+	for (y = 1, row = a->view.top; y < rows && row < a->view.rows.len;
 	    y++, row++)
 		draw_row(w, y, a, row, &sp);
-	if (a->view.len == 0 && rows > 1) {
+	if (a->view.rows.len == 0 && rows > 1) {
 		wmove(w, 1, 1);
 		if (a->rs->len == 0)
-			ui_puts(w, "No allies in this file", getmaxx(w) - 2,
-			    ui_attr(UI_DIM));
+			draw_puts(w, "No allies in this file", getmaxx(w) - 2,
+			    draw_attr(STYLE_DIM));
 		else
-			ui_puts(w, "No ally matches; Esc clears the filter",
-			    getmaxx(w) - 2, ui_attr(UI_DIM));
+			draw_puts(w, "No ally matches; Esc clears the filter",
+			    getmaxx(w) - 2, draw_attr(STYLE_DIM));
 	}
 	spans_free(&sp);
 	wnoutrefresh(w);

@@ -1,8 +1,8 @@
 /*
  * pane_overlay: the two full-screen pages, Help and About.  Help is built
- * from the key tables (keys.c and the search bar's), so it lists exactly
- * the keys the input code acts on, and greys out what a kiosk does not
- * allow.  About shows the program: its summary, what being an Ally
+ * from the key and mouse tables (keys.c), so it lists exactly the keys
+ * the input code acts on, says what a kiosk does with each, and greys out
+ * what a kiosk does not allow.  About shows the program: its summary, what being an Ally
  * means, the term and the pages to visit.  Both scroll like the
  * description.
  */
@@ -15,9 +15,8 @@
 #include "app.h"
 #include "keys.h"
 #include "record.h"
-#include "searchbar.h"
 #include "text.h"
-#include "ui.h"
+#include "draw.h"
 
 #define KEY_COL		16	/* width of the key column in Help */
 #define MARGIN		2
@@ -26,7 +25,7 @@ struct docline {
 	char		 key[48];	/* key column ("" for none) */
 	const char	*text;
 	const char	*bullet;	/* hanging bullet, or NULL */
-	enum ui_style	 style;
+	enum draw_style	 style;
 };
 
 struct doc {
@@ -36,7 +35,7 @@ struct doc {
 };
 
 static struct docline *
-doc_add(struct doc *d, const char *key, const char *text, enum ui_style st)
+doc_add(struct doc *d, const char *key, const char *text, enum draw_style st)
 {
 	struct docline *l;
 
@@ -52,83 +51,98 @@ doc_add(struct doc *d, const char *key, const char *text, enum ui_style st)
 	return l;
 }
 
+/* One line a key: its labels, and the help of what it does here. */
+static void
+help_keys(const struct app *a, struct doc *d, enum key_mode mode)
+{
+	char labels[48];
+	enum action act, does;
+
+	doc_add(d, NULL, keys_title(mode), STYLE_BOLD);
+	for (act = 0; act < ACT_COUNT; act++) {
+		keys_labels(mode, act, labels, sizeof(labels));
+		if (labels[0] == '\0')
+			continue;
+		/* A kiosk's own action, or the dimmed one it refuses. */
+		does = action_policy(act, a->opt->kiosk);
+		doc_add(d, labels, action_help(does != ACT_NONE ? does : act),
+		    does == ACT_NONE ? STYLE_DIM : STYLE_NORMAL);
+	}
+	doc_add(d, NULL, NULL, STYLE_NORMAL);
+}
+
+static void
+help_mouse(const struct app *a, struct doc *d)
+{
+	const struct mouse_binding *v;
+	enum action does;
+	size_t i, n;
+
+	doc_add(d, NULL, "Mouse", STYLE_BOLD);
+	if (!a->opt->mouse) {
+		doc_add(d, NULL, "Off (--no-mouse): the terminal selects "
+		    "text as usual.", STYLE_NORMAL);
+		return;
+	}
+	v = keys_mouse_table(&n);
+	for (i = 0; i < n; i++) {
+		if (v[i].label == NULL)
+			continue;
+		does = action_policy(v[i].action, a->opt->kiosk);
+		doc_add(d, v[i].label, v[i].help != NULL ? v[i].help :
+		    action_help(does), STYLE_NORMAL);
+	}
+}
+
 static void
 help_doc(const struct app *a, struct doc *d)
 {
-	const char *keys, *help;
-	char labels[48];
-	size_t i;
-	int kiosk = a->opt->kiosk;
-
-	doc_add(d, NULL, "Keys", UI_BOLD);
-	for (i = 0; i < ACT_COUNT; i++) {
-		keys_labels((enum action)i, labels, sizeof(labels));
-		if (labels[0] == '\0')
-			continue;
-		doc_add(d, labels, action_help((enum action)i),
-		    kiosk && !action_kiosk_ok((enum action)i) ? UI_DIM :
-		    UI_NORMAL);
-	}
-	doc_add(d, NULL, NULL, UI_NORMAL);
-	doc_add(d, NULL, "In the search bar", UI_BOLD);
-	for (i = 0; searchbar_help(i, &keys, &help); i++)
-		doc_add(d, keys, help, UI_NORMAL);
-	doc_add(d, NULL, NULL, UI_NORMAL);
-	doc_add(d, NULL, "Mouse", UI_BOLD);
-	if (a->opt->mouse) {
-		doc_add(d, "click", "select an ally or focus a pane",
-		    UI_NORMAL);
-		doc_add(d, "double-click", "open the ally's website",
-		    UI_NORMAL);
-		doc_add(d, "wheel", "scroll the pane under the pointer",
-		    UI_NORMAL);
-		doc_add(d, "Shift-drag", "select text to copy (the terminal's "
-		    "own selection)", UI_NORMAL);
-	} else
-		doc_add(d, NULL, "Off (--no-mouse): the terminal selects "
-		    "text as usual.", UI_NORMAL);
-	doc_add(d, NULL, NULL, UI_NORMAL);
+	help_keys(a, d, KM_BROWSE);
+	help_keys(a, d, KM_BAR);
+	help_mouse(a, d);
+	doc_add(d, NULL, NULL, STYLE_NORMAL);
 	doc_add(d, NULL, "Searches are PCRE2 regular expressions, caseless "
 	    "unless they contain an upper-case letter. The list filters as "
 	    "you type, and matches are highlighted in both panes.",
-	    UI_NORMAL);
-	if (kiosk)
-		doc_add(d, NULL, "Dimmed keys are off on this kiosk.", UI_DIM);
+	    STYLE_NORMAL);
+	if (a->opt->kiosk)
+		doc_add(d, NULL, "Dimmed keys are off on this kiosk.",
+		    STYLE_DIM);
 }
 
 static void
 about_doc(const struct app *a, struct doc *d)
 {
 	const struct program *p = &a->rs->program;
-	const char *bullet = ui_utf8() ? "\xe2\x80\xa2 " : "* ";
+	const char *bullet = draw_utf8() ? "\xe2\x80\xa2 " : "* ";
 	struct docline *l;
 	size_t i;
 
 	/* The title bar already names the program. */
 	if (p->summary != NULL) {
-		doc_add(d, NULL, p->summary, UI_NORMAL);
-		doc_add(d, NULL, NULL, UI_NORMAL);
+		doc_add(d, NULL, p->summary, STYLE_NORMAL);
+		doc_add(d, NULL, NULL, STYLE_NORMAL);
 	}
 	if (p->nbenefits > 0) {
-		doc_add(d, NULL, "What does it mean to be an Ally?", UI_BOLD);
+		doc_add(d, NULL, "What does it mean to be an Ally?", STYLE_BOLD);
 		for (i = 0; i < p->nbenefits; i++) {
-			l = doc_add(d, NULL, p->benefits[i], UI_NORMAL);
+			l = doc_add(d, NULL, p->benefits[i], STYLE_NORMAL);
 			l->bullet = bullet;
 		}
-		doc_add(d, NULL, NULL, UI_NORMAL);
+		doc_add(d, NULL, NULL, STYLE_NORMAL);
 	}
 	if (p->term != NULL) {
-		doc_add(d, NULL, p->term, UI_NORMAL);
-		doc_add(d, NULL, NULL, UI_NORMAL);
+		doc_add(d, NULL, p->term, STYLE_NORMAL);
+		doc_add(d, NULL, NULL, STYLE_NORMAL);
 	}
 	if (p->url != NULL && (p->become_ally_url == NULL ||
 	    strcmp(p->url, p->become_ally_url) != 0))
-		doc_add(d, "Program page", p->url, UI_LINK);
+		doc_add(d, "Program page", p->url, STYLE_LINK);
 	if (p->become_ally_url != NULL)
-		doc_add(d, "Become an Ally", p->become_ally_url, UI_LINK);
+		doc_add(d, "Become an Ally", p->become_ally_url, STYLE_LINK);
 	if (p->url == NULL && p->become_ally_url == NULL && p->summary == NULL)
 		doc_add(d, NULL, "This data file has no program section.",
-		    UI_DIM);
+		    STYLE_DIM);
 }
 
 typedef void (*docline_cb)(void *, size_t lineno, const struct docline *,
@@ -180,15 +194,16 @@ build(const struct app *a, struct doc *d)
 		about_doc(a, d);
 }
 
-void
-pane_overlay_measure(struct app *a, int width, int rows)
+size_t
+pane_overlay_measure(const struct app *a, int width)
 {
 	struct doc d = { 0 };
+	size_t lines;
 
 	build(a, &d);
-	a->overlay_lines = doc_walk(&d, width - 2 * MARGIN, NULL, NULL);
-	a->overlay_rows = rows;
+	lines = doc_walk(&d, width - 2 * MARGIN, NULL, NULL);
 	free(d.v);
+	return lines;
 }
 
 struct draw {
@@ -202,7 +217,7 @@ draw_cb(void *arg, size_t lineno, const struct docline *l, int first,
     size_t start, size_t len, int indent)
 {
 	struct draw *dr = arg;
-	attr_t attr = ui_attr(l->style);
+	attr_t attr = draw_attr(l->style);
 	int y;
 
 	if (lineno < dr->a->overlay_top)
@@ -212,15 +227,15 @@ draw_cb(void *arg, size_t lineno, const struct docline *l, int first,
 		return;
 	if (first && l->key[0] != '\0' && indent > 0) {
 		wmove(dr->w, y, MARGIN);
-		ui_puts(dr->w, l->key, indent - 1, l->style == UI_DIM ?
-		    ui_attr(UI_DIM) : ui_attr(UI_KEY));
+		draw_puts(dr->w, l->key, indent - 1, l->style == STYLE_DIM ?
+		    draw_attr(STYLE_DIM) : draw_attr(STYLE_KEY));
 	}
 	if (first && l->bullet != NULL && indent > 0) {
 		wmove(dr->w, y, MARGIN);
-		ui_puts(dr->w, l->bullet, indent, attr);
+		draw_puts(dr->w, l->bullet, indent, attr);
 	}
 	wmove(dr->w, y, MARGIN + indent);
-	ui_put(dr->w, l->text + start, len, dr->width - indent, attr, NULL, 0,
+	draw_put(dr->w, l->text + start, len, dr->width - indent, attr, NULL, 0,
 	    0);
 }
 

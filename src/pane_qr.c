@@ -12,7 +12,7 @@
 
 #include "app.h"
 #include "qr.h"
-#include "ui.h"
+#include "draw.h"
 
 #define HALF_UPPER	"\xe2\x96\x80"
 #define HALF_LOWER	"\xe2\x96\x84"
@@ -37,8 +37,8 @@ qr_extent(const struct qr *q, int qz, int half, int *rows, int *cols)
 static void
 draw_half(WINDOW *w, const struct qr *q, int qz, int y0, int x0)
 {
-	int n = q->size + 2 * qz, r, x, top, bot, color = ui_color();
-	attr_t attr = ui_attr(UI_QR);
+	int n = q->size + 2 * qz, r, x, top, bot, color = draw_color();
+	attr_t attr = draw_attr(STYLE_QR);
 	const char *g;
 
 	for (r = 0; r < (n + 1) / 2; r++) {
@@ -64,8 +64,8 @@ draw_half(WINDOW *w, const struct qr *q, int qz, int y0, int x0)
 static void
 draw_ascii(WINDOW *w, const struct qr *q, int qz, int y0, int x0)
 {
-	int n = q->size + 2 * qz, r, x, dark, color = ui_color();
-	attr_t attr = ui_attr(UI_QR);
+	int n = q->size + 2 * qz, r, x, dark, color = draw_color();
+	attr_t attr = draw_attr(STYLE_QR);
 
 	for (r = 0; r < n; r++) {
 		wmove(w, y0 + r, x0);
@@ -87,14 +87,14 @@ centre(WINDOW *w, int y, const char *s, attr_t attr)
 	if (tw > width)
 		tw = width;
 	wmove(w, y, (width - tw) / 2 > 0 ? (width - tw) / 2 : 0);
-	ui_puts(w, s, width, attr);
+	draw_puts(w, s, width, attr);
 }
 
 int
 pane_qr_code(WINDOW *w, const char *url, int y, int x, int rows, int cols)
 {
 	static const int zones[] = { 4, 3, 2 };
-	int half = ui_utf8(), h, cw;
+	int half = draw_utf8(), h, cw;
 	struct qr q;
 	size_t i;
 
@@ -119,7 +119,7 @@ void
 pane_qr_draw(WINDOW *w, const struct app *a)
 {
 	static const int zones[] = { 4, 3, 2 };
-	int rows = getmaxy(w), cols = getmaxx(w), half = ui_utf8();
+	int rows = getmaxy(w), cols = getmaxx(w), half = draw_utf8();
 	int qz = -1, h = 0, cw = 0, y, text_rows = 3;
 	char need[96];
 	struct qr q;
@@ -128,7 +128,7 @@ pane_qr_draw(WINDOW *w, const struct app *a)
 	werase(w);
 	if (a->qr_url == NULL || qr_encode(a->qr_url, &q) < 0) {
 		centre(w, rows / 2, "This address is too long for a QR code",
-		    ui_attr(UI_ERROR));
+		    draw_attr(STYLE_ERROR));
 		wnoutrefresh(w);
 		return;
 	}
@@ -142,12 +142,12 @@ pane_qr_draw(WINDOW *w, const struct app *a)
 	y = qz < 0 ? rows / 2 - 2 : (rows - h - text_rows) / 2;
 	if (y < 0)
 		y = 0;
-	centre(w, y++, a->qr_title != NULL ? a->qr_title : "", ui_attr(UI_BOLD));
+	centre(w, y++, a->qr_title != NULL ? a->qr_title : "", draw_attr(STYLE_BOLD));
 	if (qz < 0) {
 		qr_extent(&q, 2, half, &h, &cw);
 		snprintf(need, sizeof(need), "Enlarge the terminal to show the "
 		    "code (it needs %dx%d)", cw, h + text_rows + 2);
-		centre(w, y++, need, ui_attr(UI_DIM));
+		centre(w, y++, need, draw_attr(STYLE_DIM));
 	} else {
 		if (half)
 			draw_half(w, &q, qz, y, (cols - cw) / 2);
@@ -155,10 +155,10 @@ pane_qr_draw(WINDOW *w, const struct app *a)
 			draw_ascii(w, &q, qz, y, (cols - cw) / 2);
 		y += h;
 	}
-	centre(w, y++, a->qr_url, ui_attr(UI_LINK));
+	centre(w, y++, a->qr_url, draw_attr(STYLE_LINK));
 	if (y < rows)
 		centre(w, y, "Scan with a phone camera; any key closes",
-		    ui_attr(UI_DIM));
+		    draw_attr(STYLE_DIM));
 	qr_free(&q);
 	wnoutrefresh(w);
 }

@@ -3,7 +3,9 @@
  */
 #include "text.h"
 
+#include <langinfo.h>
 #include <string.h>
+#include <strings.h>
 #include <wchar.h>
 
 #include "util.h"
@@ -279,4 +281,14 @@ text_wrap(const char *s, size_t len, size_t cols, size_t *next)
 		fit = text_decode(s, len, &cp);
 	*next = fit;
 	return fit;
+}
+
+int
+text_locale_utf8(void)
+{
+	const char *cs = nl_langinfo(CODESET);
+
+	/* glibc says "UTF-8"; some systems say "utf8". */
+	return cs != NULL && (strcasecmp(cs, "UTF-8") == 0 ||
+	    strcasecmp(cs, "utf8") == 0);
 }

@@ -88,4 +88,10 @@ size_t	 text_fit(const char *s, size_t len, size_t cols, size_t *used);
  */
 size_t	 text_wrap(const char *s, size_t len, size_t cols, size_t *next);
 
+/*
+ * Whether the locale's character set is UTF-8 (setlocale() must have
+ * run); else text is shown with ASCII stand-ins.
+ */
+int	 text_locale_utf8(void);
+
 #endif

@@ -29,6 +29,14 @@ util_progname(void)
 	return progname;
 }
 
+int
+util_no_color(void)
+{
+	const char *nc = getenv("NO_COLOR");
+
+	return nc != NULL && *nc != '\0';
+}
+
 void
 die_set_cleanup(void (*hook)(void))
 {

@@ -33,6 +33,9 @@ char	*xvasprintf(const char *, va_list) PRINTF_LIKE(1, 0);
 void	 util_set_progname(const char *);
 const char *util_progname(void);
 
+/* Whether the user asked for no colour: NO_COLOR set and not empty. */
+int	 util_no_color(void);
+
 /*
  * Run the cleanup hook (if any), print "prog: message" on stderr and
  * exit with status 2.  The hook runs once even if it dies itself.

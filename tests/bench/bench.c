@@ -57,11 +57,11 @@ type_query(struct app *a, const char *pattern, double *first, double *full,
 		t_first = -1;
 		if (app_set_filter(a, pattern, k, &err) < 0)
 			continue;	/* an unfinished pattern: nothing to do */
-		if (a->view.len >= ROWS)
+		if (a->view.rows.len >= ROWS)
 			t_first = now_ms();
-		while (a->scanning) {
+		while (a->view.scanning) {
 			app_scan_step(a, APP_SCAN_SLICE);
-			if (t_first < 0 && a->view.len >= ROWS)
+			if (t_first < 0 && a->view.rows.len >= ROWS)
 				t_first = now_ms();
 		}
 		t_full = now_ms();

@@ -12,6 +12,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -63,7 +64,6 @@ setup(void **state)
 	load_names(&f->rs, names, nitems(names));
 	f->opt.idle = 90;
 	f->opt.cycle = 8;
-	f->opt.data_name = "test";
 	app_init(&f->app, &f->opt, &f->rs);
 	f->app.list_rows = 4;
 	f->app.detail_rows = 4;
@@ -94,11 +94,11 @@ selected_name(const struct app *a)
 static void
 check_visible(const struct app *a)
 {
-	if (a->view.len == 0)
+	if (a->view.rows.len == 0)
 		return;
-	assert_true(a->sel < a->view.len);
-	assert_true(a->list_top <= a->sel);
-	assert_true(a->sel < a->list_top + (size_t)a->list_rows);
+	assert_true(a->view.sel < a->view.rows.len);
+	assert_true(a->view.top <= a->view.sel);
+	assert_true(a->view.sel < a->view.top + (size_t)a->list_rows);
 }
 
 static void
@@ -135,13 +135,13 @@ test_init(void **state)
 	struct app *a = &f->app;
 	size_t i;
 
-	assert_int_equal(a->view.len, nitems(names));
-	for (i = 0; i < a->view.len; i++)
-		assert_int_equal(a->view.v[i], i);
-	assert_int_equal(a->sel, 0);
+	assert_int_equal(a->view.rows.len, nitems(names));
+	for (i = 0; i < a->view.rows.len; i++)
+		assert_int_equal(a->view.rows.v[i], i);
+	assert_int_equal(a->view.sel, 0);
 	assert_string_equal(selected_name(a), "Alpha");
-	assert_null(a->filter);
-	assert_null(a->matcher);
+	assert_null(a->view.filter);
+	assert_null(a->view.matcher);
 	assert_false(a->searching);
 	assert_false(a->quit);
 	assert_int_equal(a->request, REQ_NONE);
@@ -156,42 +156,42 @@ test_moves(void **state)
 	int i;
 
 	do_act(a, ACT_DOWN);
-	assert_int_equal(a->sel, 1);
+	assert_int_equal(a->view.sel, 1);
 	do_act(a, ACT_UP);
 	do_act(a, ACT_UP);
 	do_act(a, ACT_UP);
-	assert_int_equal(a->sel, 0);
+	assert_int_equal(a->view.sel, 0);
 
 	do_act(a, ACT_LAST);
-	assert_int_equal(a->sel, 9);
-	assert_int_equal(a->list_top, 6);
+	assert_int_equal(a->view.sel, 9);
+	assert_int_equal(a->view.top, 6);
 	do_act(a, ACT_DOWN);
-	assert_int_equal(a->sel, 9);
+	assert_int_equal(a->view.sel, 9);
 	assert_string_equal(selected_name(a), "Juliett");
 
 	do_act(a, ACT_FIRST);
-	assert_int_equal(a->sel, 0);
-	assert_int_equal(a->list_top, 0);
+	assert_int_equal(a->view.sel, 0);
+	assert_int_equal(a->view.top, 0);
 
 	/* A page moves by about the list's height, never past the ends. */
 	do_act(a, ACT_PAGE_DOWN);
-	assert_true(a->sel >= 3 && a->sel <= 4);
+	assert_true(a->view.sel >= 3 && a->view.sel <= 4);
 	for (i = 0; i < 5; i++)
 		do_act(a, ACT_PAGE_DOWN);
-	assert_int_equal(a->sel, 9);
+	assert_int_equal(a->view.sel, 9);
 	do_act(a, ACT_PAGE_UP);
-	assert_true(a->sel >= 5 && a->sel <= 6);
+	assert_true(a->view.sel >= 5 && a->view.sel <= 6);
 	for (i = 0; i < 5; i++)
 		do_act(a, ACT_PAGE_UP);
-	assert_int_equal(a->sel, 0);
+	assert_int_equal(a->view.sel, 0);
 
 	/* With more rows than allies nothing scrolls. */
 	a->list_rows = 40;
 	do_act(a, ACT_LAST);
-	assert_int_equal(a->sel, 9);
-	assert_int_equal(a->list_top, 0);
+	assert_int_equal(a->view.sel, 9);
+	assert_int_equal(a->view.top, 0);
 	do_act(a, ACT_PAGE_DOWN);
-	assert_int_equal(a->sel, 9);
+	assert_int_equal(a->view.sel, 9);
 }
 
 static void
@@ -202,13 +202,13 @@ test_moves_empty_view(void **state)
 	struct match_error err;
 
 	assert_int_equal(app_set_filter(a, "nothing matches", 15, &err), 0);
-	assert_int_equal(a->view.len, 0);
+	assert_int_equal(a->view.rows.len, 0);
 	assert_null(app_selected(a));
 	app_do(a, ACT_DOWN);
 	app_do(a, ACT_LAST);
 	app_do(a, ACT_PAGE_UP);
 	app_do(a, ACT_NEXT);
-	assert_int_equal(a->sel, 0);
+	assert_int_equal(a->view.sel, 0);
 	assert_null(app_selected(a));
 	app_do(a, ACT_OPEN);
 	assert_int_equal(a->request, REQ_NONE);
@@ -225,25 +225,25 @@ test_filter_keeps_selection(void **state)
 	app_select(a, 7);
 	assert_string_equal(selected_name(a), "Hotel");
 	assert_int_equal(app_set_filter(a, "odd", 3, &err), 0);
-	assert_string_equal(a->filter, "odd");
-	assert_int_equal(a->view.len, 5);
-	for (i = 0; i < a->view.len; i++)
-		assert_int_equal(a->view.v[i], 2 * i + 1);
+	assert_string_equal(a->view.filter, "odd");
+	assert_int_equal(a->view.rows.len, 5);
+	for (i = 0; i < a->view.rows.len; i++)
+		assert_int_equal(a->view.rows.v[i], 2 * i + 1);
 	assert_string_equal(selected_name(a), "Hotel");
 	check_visible(a);
 
 	/* Gone from the view: the first match is selected. */
 	assert_int_equal(app_set_filter(a, "even", 4, &err), 0);
-	assert_int_equal(a->view.len, 5);
-	assert_int_equal(a->sel, 0);
+	assert_int_equal(a->view.rows.len, 5);
+	assert_int_equal(a->view.sel, 0);
 	assert_string_equal(selected_name(a), "Alpha");
 
 	app_select(a, 3);
 	assert_string_equal(selected_name(a), "Golf");
 	assert_int_equal(app_set_filter(a, "", 0, &err), 0);
-	assert_null(a->filter);
-	assert_null(a->matcher);
-	assert_int_equal(a->view.len, 10);
+	assert_null(a->view.filter);
+	assert_null(a->view.matcher);
+	assert_int_equal(a->view.rows.len, 10);
 	assert_string_equal(selected_name(a), "Golf");
 	check_visible(a);
 }
@@ -262,10 +262,10 @@ test_invalid_filter_keeps_old(void **state)
 	assert_true(err.msg[0] != '\0');
 	assert_true(err.has_offset);
 	assert_int_equal(err.offset, 4);
-	assert_string_equal(a->filter, "odd");
-	assert_non_null(a->matcher);
-	assert_int_equal(a->view.len, 5);
-	assert_int_equal(a->sel, 2);
+	assert_string_equal(a->view.filter, "odd");
+	assert_non_null(a->view.matcher);
+	assert_int_equal(a->view.rows.len, 5);
+	assert_int_equal(a->view.sel, 2);
 	assert_string_equal(selected_name(a), "Foxtrot");
 }
 
@@ -286,9 +286,9 @@ test_bar_accept_cancel(void **state)
 
 	/* The list follows as the query changes. */
 	bar_type(a, "even");
-	assert_string_equal(a->filter, "even");
-	assert_int_equal(a->view.len, 5);
-	assert_int_equal(a->view.v[0], 0);
+	assert_string_equal(a->view.filter, "even");
+	assert_int_equal(a->view.rows.len, 5);
+	assert_int_equal(a->view.rows.v[0], 0);
 	assert_string_equal(a->bar_error, "");
 
 	/* A bad pattern: the bar says where; the list keeps "even". */
@@ -296,16 +296,16 @@ test_bar_accept_cancel(void **state)
 	assert_true(a->bar_error[0] != '\0');
 	assert_true(a->bar_error_has_col);
 	assert_int_equal(a->bar_error_col, 5);
-	assert_string_equal(a->filter, "even");
-	assert_int_equal(a->view.len, 5);
-	assert_int_equal(a->view.v[0], 0);
+	assert_string_equal(a->view.filter, "even");
+	assert_int_equal(a->view.rows.len, 5);
+	assert_int_equal(a->view.rows.v[0], 0);
 
 	/* Esc: back to the filter from before the bar opened. */
 	app_bar_cancel(a);
 	assert_false(a->searching);
-	assert_string_equal(a->filter, "odd");
-	assert_int_equal(a->view.len, 5);
-	assert_int_equal(a->view.v[0], 1);
+	assert_string_equal(a->view.filter, "odd");
+	assert_int_equal(a->view.rows.len, 5);
+	assert_int_equal(a->view.rows.v[0], 1);
 	assert_string_equal(a->bar_error, "");
 
 	/* Enter keeps the new filter. */
@@ -313,8 +313,8 @@ test_bar_accept_cancel(void **state)
 	bar_type(a, "golf");
 	app_bar_accept(a);
 	assert_false(a->searching);
-	assert_string_equal(a->filter, "golf");
-	assert_int_equal(a->view.len, 1);
+	assert_string_equal(a->view.filter, "golf");
+	assert_int_equal(a->view.rows.len, 1);
 	assert_string_equal(selected_name(a), "Golf");
 	assert_non_null(strstr(a->status, "1 of 10"));
 
@@ -322,32 +322,32 @@ test_bar_accept_cancel(void **state)
 	app_bar_open(a);
 	bar_type(a, "");
 	app_bar_accept(a);
-	assert_null(a->filter);
-	assert_int_equal(a->view.len, 10);
+	assert_null(a->view.filter);
+	assert_int_equal(a->view.rows.len, 10);
 
 	/* Esc with no filter before: none after. */
 	app_bar_open(a);
 	assert_string_equal(a->query.ptr, "");
 	bar_type(a, "hotel");
-	assert_int_equal(a->view.len, 1);
+	assert_int_equal(a->view.rows.len, 1);
 	app_bar_cancel(a);
-	assert_null(a->filter);
-	assert_int_equal(a->view.len, 10);
+	assert_null(a->view.filter);
+	assert_int_equal(a->view.rows.len, 10);
 
 	/* Enter while the pattern is bad keeps the last valid filter. */
 	app_bar_open(a);
 	bar_type(a, "india");
 	bar_type(a, "india[");
 	app_bar_accept(a);
-	assert_string_equal(a->filter, "india");
-	assert_int_equal(a->view.len, 1);
+	assert_string_equal(a->view.filter, "india");
+	assert_int_equal(a->view.rows.len, 1);
 	assert_true(a->status_error);
 	assert_string_equal(a->bar_error, "");
 
 	/* Esc while browsing clears the filter. */
 	app_do(a, ACT_CLEAR);
-	assert_null(a->filter);
-	assert_int_equal(a->view.len, 10);
+	assert_null(a->view.filter);
+	assert_int_equal(a->view.rows.len, 10);
 }
 
 static void
@@ -359,18 +359,18 @@ test_bar_history(void **state)
 
 	search(a, "alpha");
 	search(a, "bravo");
-	n = a->nhistory;
+	n = a->hist.len;
 	assert_true(n >= 2);
-	assert_string_equal(a->history[n - 1], "bravo");
-	assert_string_equal(a->history[n - 2], "alpha");
+	assert_string_equal(a->hist.v[n - 1], "bravo");
+	assert_string_equal(a->hist.v[n - 2], "alpha");
 
 	app_bar_open(a);
 	bar_type(a, "dr");
 	app_bar_history(a, -1);
 	assert_string_equal(a->query.ptr, "bravo");
 	assert_int_equal(a->cursor, 5);
-	assert_string_equal(a->filter, "bravo");
-	assert_int_equal(a->view.len, 1);
+	assert_string_equal(a->view.filter, "bravo");
+	assert_int_equal(a->view.rows.len, 1);
 	app_bar_history(a, -1);
 	assert_string_equal(a->query.ptr, "alpha");
 	assert_string_equal(selected_name(a), "Alpha");
@@ -389,11 +389,11 @@ test_bar_history(void **state)
 
 	/* A query given again moves to the end instead of repeating. */
 	search(a, "alpha");
-	assert_string_equal(a->history[a->nhistory - 1], "alpha");
-	assert_string_equal(a->history[a->nhistory - 2], "dr");
-	assert_string_equal(a->history[a->nhistory - 3], "bravo");
-	for (n = 0; n + 1 < a->nhistory; n++)
-		assert_true(strcmp(a->history[n], "alpha") != 0);
+	assert_string_equal(a->hist.v[a->hist.len - 1], "alpha");
+	assert_string_equal(a->hist.v[a->hist.len - 2], "dr");
+	assert_string_equal(a->hist.v[a->hist.len - 3], "bravo");
+	for (n = 0; n + 1 < a->hist.len; n++)
+		assert_true(strcmp(a->hist.v[n], "alpha") != 0);
 }
 
 static void
@@ -408,10 +408,10 @@ test_history_bounded(void **state)
 		snprintf(q, sizeof(q), "q%d", i);
 		search(a, q);
 	}
-	assert_int_equal(a->nhistory, HISTORY_MAX);
+	assert_int_equal(a->hist.len, HISTORY_MAX);
 	snprintf(q, sizeof(q), "q%d", HISTORY_MAX + 19);
-	assert_string_equal(a->history[HISTORY_MAX - 1], q);
-	assert_string_equal(a->history[0], "q20");
+	assert_string_equal(a->hist.v[HISTORY_MAX - 1], q);
+	assert_string_equal(a->hist.v[0], "q20");
 }
 
 static void
@@ -423,25 +423,25 @@ test_next_prev(void **state)
 
 	/* No search yet: n says so and moves nothing. */
 	app_do(a, ACT_NEXT);
-	assert_int_equal(a->sel, 0);
+	assert_int_equal(a->view.sel, 0);
 	assert_true(a->status[0] != '\0');
 
 	search(a, "odd");
-	assert_int_equal(a->view.len, 5);
+	assert_int_equal(a->view.rows.len, 5);
 	app_do(a, ACT_FIRST);
 	for (i = 1; i < 5; i++) {
 		do_act(a, ACT_NEXT);
-		assert_int_equal(a->sel, (size_t)i);
+		assert_int_equal(a->view.sel, (size_t)i);
 	}
 	assert_string_equal(selected_name(a), "Juliett");
 	do_act(a, ACT_NEXT);
-	assert_int_equal(a->sel, 0);
+	assert_int_equal(a->view.sel, 0);
 	assert_string_equal(selected_name(a), "Bravo");
 	assert_true(a->status[0] != '\0');
 	do_act(a, ACT_PREV);
-	assert_int_equal(a->sel, 4);
+	assert_int_equal(a->view.sel, 4);
 	do_act(a, ACT_PREV);
-	assert_int_equal(a->sel, 3);
+	assert_int_equal(a->view.sel, 3);
 }
 
 static void
@@ -466,10 +466,10 @@ test_reload(void **state)
 	app_reload(a, &fresh);
 	recordset_done(&fresh);
 	assert_int_equal(a->rs->len, 6);
-	assert_string_equal(a->filter, "odd");
-	assert_int_equal(a->view.len, 3);
-	for (i = 0; i < a->view.len; i++)
-		assert_int_equal(a->view.v[i], 2 * i + 1);
+	assert_string_equal(a->view.filter, "odd");
+	assert_int_equal(a->view.rows.len, 3);
+	for (i = 0; i < a->view.rows.len; i++)
+		assert_int_equal(a->view.rows.v[i], 2 * i + 1);
 	assert_string_equal(selected_name(a), "Hotel");
 	check_visible(a);
 
@@ -477,8 +477,8 @@ test_reload(void **state)
 	load_names(&fresh, without, nitems(without));
 	app_reload(a, &fresh);
 	recordset_done(&fresh);
-	assert_int_equal(a->view.len, 1);
-	assert_int_equal(a->sel, 0);
+	assert_int_equal(a->view.rows.len, 1);
+	assert_int_equal(a->view.sel, 0);
 	assert_string_equal(selected_name(a), "Yankee");
 
 	/* No filter: every ally, selection by name. */
@@ -487,9 +487,9 @@ test_reload(void **state)
 	load_names(&fresh, reordered, nitems(reordered));
 	app_reload(a, &fresh);
 	recordset_done(&fresh);
-	assert_int_equal(a->view.len, 6);
+	assert_int_equal(a->view.rows.len, 6);
 	assert_string_equal(selected_name(a), "Zulu");
-	assert_int_equal(a->sel, 0);
+	assert_int_equal(a->view.sel, 0);
 }
 
 static void
@@ -533,9 +533,9 @@ test_kiosk(void **state)
 	app_do(a, ACT_COPY);
 	assert_int_equal(a->request, REQ_NONE);
 	app_do(a, ACT_DOWN);
-	assert_int_equal(a->sel, 1);
+	assert_int_equal(a->view.sel, 1);
 	do_act(a, ACT_DOWN);
-	assert_int_equal(a->sel, 2);
+	assert_int_equal(a->view.sel, 2);
 
 	/* A kiosk starts no program: opening never asks the UI to. */
 	app_do(a, ACT_OPEN);

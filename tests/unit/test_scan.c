@@ -265,15 +265,15 @@ test_sliced_filter_equals_plain(void **state)
 		app_init(&a, &opt, rs);
 		a.list_rows = 20;
 		assert_int_equal(app_set_filter(&a, p.ptr, p.len, &err), 0);
-		assert_true(a.scanning);
+		assert_true(a.view.scanning);
 		for (steps = 0; app_scan_step(&a, 3000); steps++)
 			/* While it runs, only matches are ever shown. */
-			if (a.view.len > 0)
-				assert_true(a.view.v[a.view.len - 1] <
+			if (a.view.rows.len > 0)
+				assert_true(a.view.rows.v[a.view.rows.len - 1] <
 				    rs->len);
-		assert_false(a.scanning);
+		assert_false(a.view.scanning);
 		assert_true(steps > 1);
-		assert_same(&a.view, &want, p.ptr);
+		assert_same(&a.view.rows, &want, p.ptr);
 		app_done(&a);
 	}
 	indices_free(&want);
@@ -298,7 +298,7 @@ test_replaced_scan_leaves_nothing(void **state)
 	a.list_rows = 20;
 	assert_int_equal(app_set_filter(&a, "e", 1, &err), 0);
 	assert_true(app_scan_step(&a, 5000));
-	assert_true(a.view.len > 0);
+	assert_true(a.view.rows.len > 0);
 	/* The next keystroke: a narrower pattern. */
 	assert_int_equal(app_set_filter(&a, "Ñandú", strlen("Ñandú"), &err),
 	    0);
@@ -307,16 +307,16 @@ test_replaced_scan_leaves_nothing(void **state)
 	m = match_compile("Ñandú", strlen("Ñandú"), FIELD_ALL, MATCH_SMART,
 	    &err);
 	assert_int_equal(plain_filter(m, rs, &want), 0);
-	assert_same(&a.view, &want, "Ñandú");
-	assert_string_equal(a.filter, "Ñandú");
+	assert_same(&a.view.rows, &want, "Ñandú");
+	assert_string_equal(a.view.filter, "Ñandú");
 	match_free(m);
 
 	/* Cleared mid-scan: the whole list, at once. */
 	assert_int_equal(app_set_filter(&a, "care", 4, &err), 0);
 	assert_true(app_scan_step(&a, 5000));
 	assert_int_equal(app_set_filter(&a, "", 0, &err), 0);
-	assert_false(a.scanning);
-	assert_int_equal(a.view.len, rs->len);
+	assert_false(a.view.scanning);
+	assert_int_equal(a.view.rows.len, rs->len);
 	app_done(&a);
 	indices_free(&want);
 }
@@ -350,14 +350,14 @@ test_failed_scan_restores_last_filter(void **state)
 	assert_int_equal(app_set_filter(&a, "n1", 2, &err), 0);
 	while (app_scan_step(&a, 4096))
 		;
-	before = a.view.len;
+	before = a.view.rows.len;
 	assert_true(before > 0);
 	app_bar_open(&a);
 	assert_int_equal(app_set_filter(&a, "^(a+)+$", 7, &err), 0);
 	while (app_scan_step(&a, 4096))
 		;
-	assert_string_equal(a.filter, "n1");
-	assert_int_equal(a.view.len, before);
+	assert_string_equal(a.view.filter, "n1");
+	assert_int_equal(a.view.rows.len, before);
 	assert_non_null(strstr(a.bar_error, "too complex"));
 	app_done(&a);
 	recordset_done(&rs);

@@ -1,0 +1,182 @@
+/*
+ * draw: styles and the cell writers.  See draw.h.
+ */
+#include "draw.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "match.h"
+#include "text.h"
+#include "util.h"
+
+/* Chosen once at start-up from the terminal and the options. */
+static attr_t styles[STYLE_COUNT];
+static int utf8_locale;
+static int color_on;
+
+attr_t
+draw_attr(enum draw_style s)
+{
+	return s < STYLE_COUNT ? styles[s] : A_NORMAL;
+}
+
+int
+draw_utf8(void)
+{
+	return utf8_locale;
+}
+
+int
+draw_color(void)
+{
+	return color_on;
+}
+
+void
+draw_init(int color_opt, int utf8)
+{
+	int color = color_opt == 2 || (color_opt == 1 && has_colors() &&
+	    !util_no_color());
+
+	utf8_locale = utf8;
+
+	/*
+	 * Monochrome first: every state is told apart by reverse, bold and
+	 * underline alone, so it reads on any terminal.  Colour is added on
+	 * top, on the terminal's own background.
+	 */
+	styles[STYLE_NORMAL] = A_NORMAL;
+	styles[STYLE_TITLE] = A_REVERSE | A_BOLD;
+	styles[STYLE_SELECTED] = A_REVERSE | A_BOLD;
+	styles[STYLE_SELECTED_DIM] = A_REVERSE;
+	styles[STYLE_MATCH] = A_BOLD | A_UNDERLINE;
+	styles[STYLE_HEADER] = A_UNDERLINE;
+	styles[STYLE_HEADER_FOCUS] = A_BOLD | A_UNDERLINE;
+	styles[STYLE_LABEL] = A_BOLD;
+	styles[STYLE_LINK] = A_UNDERLINE;
+	styles[STYLE_BOLD] = A_BOLD;
+	styles[STYLE_DIM] = A_DIM;
+	styles[STYLE_ERROR] = A_BOLD;
+	styles[STYLE_KEY] = A_BOLD;
+	styles[STYLE_QR] = A_NORMAL;
+	if (!color || start_color() == ERR)
+		return;
+	color_on = 1;
+	use_default_colors();
+	init_pair(1, COLOR_WHITE, COLOR_BLUE);
+	init_pair(2, COLOR_RED, -1);
+	init_pair(3, COLOR_CYAN, -1);
+	init_pair(4, COLOR_RED, -1);
+	/* Bright blue and bright white where there are 16 colours. */
+	init_pair(5, COLORS >= 16 ? 12 : COLOR_CYAN, -1);
+	init_pair(6, COLOR_BLACK, COLORS >= 16 ? 15 : COLOR_WHITE);
+	styles[STYLE_QR] = COLOR_PAIR(6);
+	styles[STYLE_TITLE] = COLOR_PAIR(1) | A_BOLD;
+	styles[STYLE_MATCH] = COLOR_PAIR(2) | A_BOLD | A_UNDERLINE;
+	styles[STYLE_HEADER_FOCUS] = COLOR_PAIR(3) | A_BOLD | A_UNDERLINE;
+	styles[STYLE_ERROR] = COLOR_PAIR(4) | A_BOLD;
+	styles[STYLE_LINK] = COLOR_PAIR(5) | A_UNDERLINE;
+}
+
+const char *
+draw_glyph(const char *utf8, const char *ascii)
+{
+	return utf8_locale ? utf8 : ascii;
+}
+
+int
+draw_put(WINDOW *w, const char *s, size_t len, int cols, attr_t attr,
+    const struct spans *hl, size_t hl_base, int flags)
+{
+	const char *standin;
+	size_t i = 0, n, hi = 0, pos;
+	int used = 0, limit = cols, cw;
+	uint32_t cp;
+	attr_t a;
+	char glyph[8];
+
+	if (cols <= 0)
+		return 0;
+	if ((flags & DRAW_ELLIPSIS) && text_width(s, len) > (size_t)cols)
+		limit = cols - 1;
+	while (i < len) {
+		n = text_decode(s + i, len - i, &cp);
+		pos = hl_base + i;
+		a = attr;
+		if (hl != NULL) {
+			while (hi < hl->len && hl->v[hi].end <= pos)
+				hi++;
+			if (hi < hl->len && hl->v[hi].start <= pos)
+				a |= styles[STYLE_MATCH];
+		}
+		if (cp == '\n' || cp == '\t' || cp == '\r') {
+			strcpy(glyph, " ");
+			cw = 1;
+		} else if (text_is_unsafe(cp) || cp == TEXT_REPLACEMENT) {
+			/* Never the raw byte: a visible stand-in. */
+			strcpy(glyph, utf8_locale ? "\xef\xbf\xbd" : "?");
+			cw = 1;
+		} else if (cp >= 0x80 && !utf8_locale) {
+			standin = text_ascii_standin(cp);
+			snprintf(glyph, sizeof(glyph), "%s",
+			    standin != NULL ? standin : "?");
+			cw = (int)strlen(glyph);
+		} else {
+			memcpy(glyph, s + i, n);
+			glyph[n] = '\0';
+			cw = text_cp_width(cp);
+		}
+		if (used + cw > limit)
+			break;
+		if (cw == 0 && used == 0) {
+			i += n;		/* a mark with nothing to sit on */
+			continue;
+		}
+		wattrset(w, a);
+		waddstr(w, glyph);
+		used += cw;
+		i += n;
+		if ((flags & DRAW_ONE_CHAR) && cw > 0)
+			break;
+	}
+	if (i < len && limit < cols) {
+		wattrset(w, attr);
+		waddstr(w, draw_glyph("\xe2\x80\xa6", "~"));
+		used++;
+	}
+	wattrset(w, A_NORMAL);
+	return used;
+}
+
+int
+draw_puts(WINDOW *w, const char *s, int cols, attr_t attr)
+{
+	return draw_put(w, s, strlen(s), cols, attr, NULL, 0, DRAW_ELLIPSIS);
+}
+
+void
+draw_fill(WINDOW *w, int cols, attr_t attr)
+{
+	int i;
+
+	wattrset(w, attr);
+	for (i = 0; i < cols; i++)
+		waddch(w, ' ');
+	wattrset(w, A_NORMAL);
+}
+
+
+int
+draw_hint(WINDOW *w, int at, int cols, const char *key, const char *word)
+{
+	int x = at;
+
+	if (x > 0)
+		x += draw_puts(w, "  ", cols - x, A_NORMAL);
+	x += draw_puts(w, key, cols - x, draw_attr(STYLE_KEY));
+	x += draw_puts(w, " ", cols - x, A_NORMAL);
+	x += draw_puts(w, word, cols - x, draw_attr(STYLE_DIM));
+	return x - at;
+}

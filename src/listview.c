@@ -1,0 +1,227 @@
+/*
+ * listview: the rows of the list, the selection and the scan that fills
+ * them in.  See listview.h.
+ */
+#include "listview.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "record.h"
+#include "util.h"
+
+static void
+rows_all(struct listview *v, const struct recordset *rs)
+{
+	size_t i;
+
+	v->rows.len = 0;
+	for (i = 0; i < rs->len; i++)
+		indices_push(&v->rows, i);
+}
+
+void
+listview_init(struct listview *v, const struct recordset *rs)
+{
+	memset(v, 0, sizeof(*v));
+	rows_all(v, rs);
+}
+
+/* Drop a scan's fallback: the scan finished, or a new one replaced it. */
+static void
+prev_free(struct listview *v)
+{
+	match_free(v->prev_matcher);
+	free(v->prev_filter);
+	v->prev_matcher = NULL;
+	v->prev_filter = NULL;
+}
+
+void
+listview_done(struct listview *v)
+{
+	indices_free(&v->rows);
+	match_free(v->matcher);
+	free(v->filter);
+	prev_free(v);
+	memset(v, 0, sizeof(*v));
+}
+
+size_t
+listview_record(const struct listview *v)
+{
+	return v->sel < v->rows.len ? v->rows.v[v->sel] : (size_t)-1;
+}
+
+void
+listview_clamp(struct listview *v, size_t height)
+{
+	size_t rows = height > 0 ? height : 1, n = v->rows.len;
+
+	if (n == 0)
+		v->sel = 0;
+	else if (v->sel >= n)
+		v->sel = n - 1;
+	if (v->sel < v->top)
+		v->top = v->sel;
+	if (v->sel >= v->top + rows)
+		v->top = v->sel - rows + 1;
+	/* Never leave blank rows at the bottom while rows are hidden above. */
+	if (n > rows && v->top > n - rows)
+		v->top = n - rows;
+	if (n <= rows)
+		v->top = 0;
+}
+
+int
+listview_select(struct listview *v, size_t row, size_t height)
+{
+	size_t old = v->sel;
+
+	v->sel = row;
+	v->scan_moved = 1;
+	listview_clamp(v, height);
+	return v->sel != old;
+}
+
+int
+listview_scroll(struct listview *v, long delta, size_t height)
+{
+	size_t rows = height > 0 ? height : 1, top = v->top, max;
+
+	max = v->rows.len > rows ? v->rows.len - rows : 0;
+	if (delta < 0)
+		top = (size_t)-delta > top ? 0 : top - (size_t)-delta;
+	else
+		top = top + (size_t)delta > max ? max : top + (size_t)delta;
+	v->top = top;
+	if (v->sel < top)
+		return listview_select(v, top, height);
+	if (v->sel >= top + rows)
+		return listview_select(v, top + rows - 1, height);
+	return 0;
+}
+
+/* Put the selection back on record keep, if it is shown. */
+static void
+reselect(struct listview *v, size_t keep)
+{
+	size_t i;
+
+	for (i = 0; i < v->rows.len; i++)
+		if (v->rows.v[i] == keep)
+			break;
+	v->sel = i < v->rows.len ? i : 0;
+}
+
+/*
+ * Rebuild the rows for m, keeping record keep selected.  A large
+ * recordset is left to listview_step(); a small one is done at once.
+ */
+static int
+rebuild(struct listview *v, const struct recordset *rs, struct matcher *m,
+    size_t keep, struct match_error *err)
+{
+	struct indices fresh = { 0 };
+
+	v->scanning = 0;
+	if (m != NULL && rs->len > LISTVIEW_SYNC_RECORDS) {
+		v->rows.len = 0;
+		v->scanning = 1;
+		v->scan_pos = 0;
+		v->scan_keep = keep;
+		v->scan_moved = 0;
+		v->sel = 0;
+		v->top = 0;
+		return 0;
+	}
+	if (m != NULL) {
+		if (match_filter(m, rs, 0, rs->len, &fresh, err) < 0) {
+			indices_free(&fresh);
+			return -1;
+		}
+		indices_free(&v->rows);
+		v->rows = fresh;
+	} else
+		rows_all(v, rs);
+	reselect(v, keep);
+	return 0;
+}
+
+int
+listview_filter(struct listview *v, const struct recordset *rs,
+    struct matcher *m, const char *pattern, size_t len,
+    struct match_error *err)
+{
+	int was_scanning = v->scanning;
+
+	if (rebuild(v, rs, m, listview_record(v), err) < 0) {
+		match_free(m);
+		return -1;
+	}
+	if (v->scanning && !was_scanning) {
+		/* Keep the complete filter until this one completes. */
+		prev_free(v);
+		v->prev_matcher = v->matcher;
+		v->prev_filter = v->filter;
+	} else {
+		match_free(v->matcher);
+		free(v->filter);
+		if (!v->scanning)
+			prev_free(v);
+	}
+	v->matcher = m;
+	v->filter = len > 0 ? xstrndup(pattern, len) : NULL;
+	return 0;
+}
+
+void
+listview_refresh(struct listview *v, const struct recordset *rs,
+    size_t keep)
+{
+	struct match_error err;
+
+	/* The rows hold indices into the old data: forget them first. */
+	v->rows.len = 0;
+	v->sel = 0;
+	if (rebuild(v, rs, v->matcher, keep, &err) < 0) {
+		/* The old filter is too costly on the new data: drop it. */
+		match_free(v->matcher);
+		v->matcher = NULL;
+		free(v->filter);
+		v->filter = NULL;
+		rebuild(v, rs, NULL, keep, &err);
+	}
+}
+
+int
+listview_step(struct listview *v, const struct recordset *rs, size_t budget,
+    struct match_error *err)
+{
+	struct match_error again;
+	size_t to;
+
+	if (!v->scanning)
+		return 0;
+	to = rs->len - v->scan_pos > budget ? v->scan_pos + budget : rs->len;
+	if (match_filter(v->matcher, rs, v->scan_pos, to, &v->rows, err) < 0) {
+		/* Back to the last complete filter. */
+		v->scanning = 0;
+		match_free(v->matcher);
+		free(v->filter);
+		v->matcher = v->prev_matcher;
+		v->filter = v->prev_filter;
+		v->prev_matcher = NULL;
+		v->prev_filter = NULL;
+		rebuild(v, rs, v->matcher, listview_record(v), &again);
+		return -1;
+	}
+	v->scan_pos = to;
+	if (v->scan_pos < rs->len)
+		return 1;
+	v->scanning = 0;
+	prev_free(v);
+	if (!v->scan_moved && v->scan_keep != (size_t)-1)
+		reselect(v, v->scan_keep);
+	return 0;
+}

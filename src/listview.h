@@ -1,0 +1,87 @@
+/*
+ * listview: what the list shows.  The records that pass the filter, in
+ * order; which row is selected and which is the first on screen; and,
+ * over a large recordset, the scan that fills the rows in slice by slice
+ * while the filter that was complete before is kept to fall back on.
+ *
+ * It borrows the recordset and owns its rows, its matchers and their
+ * patterns.  It knows nothing of the terminal, the search bar or the
+ * kiosk: app.c drives it, and passes in how many rows the pane has.
+ */
+#ifndef LISTVIEW_H
+#define LISTVIEW_H
+
+#include <stddef.h>
+
+#include "match.h"
+
+struct recordset;
+
+#define LISTVIEW_SYNC_RECORDS	20000	/* filter at once up to this many */
+
+struct listview {
+	struct indices	 rows;		/* records shown, in order */
+	struct matcher	*matcher;	/* the filter's, or NULL: all records */
+	char		*filter;	/* its pattern, or NULL */
+	size_t		 sel;		/* selected row; 0 when rows is empty */
+	size_t		 top;		/* first row on screen */
+
+	int		 scanning;	/* rows is still filling in */
+	size_t		 scan_pos;	/* next record to test */
+	size_t		 scan_keep;	/* record to select when done, or -1 */
+	int		 scan_moved;	/* the selection moved meanwhile */
+	struct matcher	*prev_matcher;	/* the last complete filter's */
+	char		*prev_filter;
+};
+
+/* Every record of rs, the first selected; listview_done() frees. */
+void	 listview_init(struct listview *, const struct recordset *);
+void	 listview_done(struct listview *);
+
+/* The selected record's index in the recordset, or -1 when none. */
+size_t	 listview_record(const struct listview *);
+
+/*
+ * Select row (clamped) and keep it among the height rows on screen.
+ * Returns 1 when the selection moved.
+ */
+int	 listview_select(struct listview *, size_t row, size_t height);
+
+/* Keep the selection and the first row within bounds for height rows. */
+void	 listview_clamp(struct listview *, size_t height);
+
+/*
+ * Scroll by delta rows; the selection follows the viewport, as a pager's
+ * cursor does.  Returns 1 when the selection moved.
+ */
+int	 listview_scroll(struct listview *, long delta, size_t height);
+
+/*
+ * Filter with m (owned from now on; NULL shows every record) for pattern
+ * (len bytes, copied; len 0 for none).  The selection stays on the same
+ * record when it passes.  Over a large recordset the rows fill in by
+ * listview_step() and the filter before stays until then.  Returns 0,
+ * or -1 with *err filled, m freed and the view unchanged.
+ */
+int	 listview_filter(struct listview *, const struct recordset *,
+	    struct matcher *m, const char *pattern, size_t len,
+	    struct match_error *err);
+
+/*
+ * Apply the current filter again, to a recordset whose contents changed;
+ * the selection goes to record keep (or -1: the first row).  A filter
+ * that fails on the new data is dropped.
+ */
+void	 listview_refresh(struct listview *, const struct recordset *,
+	    size_t keep);
+
+/*
+ * Test the next slice of at most budget records of a running scan.
+ * Returns 1 while there is more to do, 0 when the scan is complete, or
+ * -1 with *err filled when it failed: the filter complete before is then
+ * back (and may itself be scanning).
+ */
+int	 listview_step(struct listview *, const struct recordset *,
+	    size_t budget, struct match_error *err);
+
+#endif
