@@ -33,6 +33,24 @@ TEST_DEPS   = pc:cmocka:libcmocka-dev pc:vterm:libvterm-dev \
 FUZZ_DEPS   = cmd:clang:clang
 SHOT_DEPS   = cmd:rsvg-convert:librsvg2-bin
 
+# Only the goals below install what is missing; every other one, plain
+# make and make install among them, names what is missing and stops.
+# Each installs the build's packages and its own in one round, with
+# EXTRA_DEPS when given (CI adds clang that way).
+INSTALL_GOALS     = run test test-deps soak screenshots fuzz bench
+NEEDS_run         =
+NEEDS_test        = $(TEST_DEPS)
+NEEDS_test-deps   = $(TEST_DEPS)
+NEEDS_soak        = $(TEST_DEPS)
+NEEDS_screenshots = $(TEST_DEPS) $(SHOT_DEPS)
+NEEDS_fuzz        = $(FUZZ_DEPS)
+NEEDS_bench       = $(BENCH_DEPS)
+INSTALLING        = $(filter $(INSTALL_GOALS),$(MAKECMDGOALS))
+DEPS_SH           = PKG_CONFIG='$(PKG_CONFIG)' sh src/deps.sh
+# The recipe line of an installing goal: what $@ needs.
+INSTALL_DEPS      = @$(DEPS_SH) --install $(BUILD_DEPS) $(NEEDS_$@) \
+                    $(EXTRA_DEPS)
+
 SRCS        = util.c record.c text.c load.c match.c output.c keys.c \
               lineedit.c history.c listview.c kiosk.c app.c watch.c qr.c \
               draw.c pane_bars.c pane_list.c pane_detail.c pane_overlay.c \
@@ -49,7 +67,8 @@ E2E_TESTS   = vt_selftest test_browser test_kiosk
 all: sma-allies
 
 # Build flags come from pkg-config once the libraries are surely there:
-# build/config.mk installs what is missing, then records the flags; make
+# build/config.mk checks for them (an installing goal installs them then,
+# with its own packages in the same round), then records the flags; make
 # reads it and restarts.
 ifeq ($(filter clean uninstall,$(MAKECMDGOALS)),)
 include build/config.mk
@@ -57,7 +76,12 @@ endif
 
 build/config.mk: Makefile src/deps.sh
 	@mkdir -p build
-	@sh src/deps.sh $(BUILD_DEPS)
+	@$(DEPS_SH) $(if $(INSTALLING),--install) $(BUILD_DEPS) \
+	    $(foreach g,$(INSTALLING),$(NEEDS_$(g))) $(EXTRA_DEPS)
+# ncursesw's flags carry -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=600 (Debian's
+# do).  Coming after FEATURES, the second would redefine _XOPEN_SOURCE, a
+# warning in every file, and lower it to 600: the feature macros are
+# FEATURES' alone, so the sed takes both out.
 	@{ echo "DEPS_CFLAGS = $$($(PKG_CONFIG) --cflags $(PKGS) | \
 	       sed -e 's/-D_XOPEN_SOURCE=[0-9]*//g' -e 's/-D_DEFAULT_SOURCE//g')"; \
 	   echo "DEPS_LIBS = $$($(PKG_CONFIG) --libs $(PKGS))"; } > $@.tmp
@@ -107,7 +131,7 @@ build/asan/allies_data.o: build/allies_data.c
 # Tests.  `make test` installs what the tests need, builds everything
 # under the sanitizers and runs unit, command-line and browser tests.
 test-deps:
-	@sh src/deps.sh $(TEST_DEPS)
+	$(INSTALL_DEPS)
 
 test: test-deps
 	@$(MAKE) --no-print-directory run-tests
@@ -168,7 +192,7 @@ build/tests/shots: tests/shots/shots.c tests/tty/vt.c tests/tty/vt.h
 # when the committed ones are out of date.
 .PHONY: screenshots
 screenshots: sma-allies build/tests/shots
-	@sh src/deps.sh $(TEST_DEPS) $(SHOT_DEPS)
+	$(INSTALL_DEPS)
 	rm -rf build/screenshots
 	build/tests/shots ./sma-allies build/screenshots
 	@mkdir -p screenshots
@@ -190,7 +214,7 @@ run: sma-allies
 # libFuzzer on the loader and the matcher: make fuzz FUZZ_SECONDS=600
 FUZZ_SECONDS ?= 60
 fuzz: build/config.mk
-	@sh src/deps.sh $(FUZZ_DEPS)
+	$(INSTALL_DEPS)
 	@mkdir -p build/fuzz build/fuzz/corpus
 	clang $(FEATURES) $(DEPS_CFLAGS) -Isrc -g -O1 \
 	    -fsanitize=fuzzer,address,undefined -o build/fuzz/fuzz-load \
@@ -231,7 +255,7 @@ build/bench/startup: tests/bench/startup.c tests/bench/timing.h tests/tty/vt.c
 	    $$($(PKG_CONFIG) --libs vterm)
 
 bench: build/config.mk
-	@sh src/deps.sh $(BENCH_DEPS)
+	$(INSTALL_DEPS)
 	@$(MAKE) --no-print-directory sma-allies build/bench/bench \
 	    build/bench/yaml-floor build/bench/trivial-curses \
 	    build/bench/startup build/tests/gen-allies
@@ -242,9 +266,17 @@ install: sma-allies
 	install -m 755 sma-allies "$(DESTDIR)$(BINDIR)/sma-allies"
 	install -m 644 data/sma-allies.1 "$(DESTDIR)$(MANDIR)/man1/sma-allies.1"
 
+# The directories go too as far up as they are empty (install may have
+# made them), never DESTDIR itself.
 uninstall:
 	rm -f "$(DESTDIR)$(BINDIR)/sma-allies" \
 	    "$(DESTDIR)$(MANDIR)/man1/sma-allies.1"
+	@for d in "$(DESTDIR)$(BINDIR)" "$(DESTDIR)$(MANDIR)/man1"; do \
+	    while [ -n "$$d" ] && [ "$$d" != "$(DESTDIR)" ] && \
+	        rmdir "$$d" 2>/dev/null; do \
+	        d=$${d%/*}; \
+	    done; \
+	done
 
 clean:
 	rm -rf build sma-allies

@@ -362,7 +362,7 @@ static void
 show_pattern_error(const char *pattern, const struct match_error *err)
 {
 	struct buf shown = { 0 }, before = { 0 };
-	size_t i, bytes = 0, chars = 0, width;
+	size_t i, bytes, width;
 	int ascii = !text_locale_utf8();
 	int flags = TEXT_SPACES | (ascii ? TEXT_ASCII : 0);
 
@@ -371,13 +371,7 @@ show_pattern_error(const char *pattern, const struct match_error *err)
 		return;
 	text_sanitize(&shown, pattern, strlen(pattern), flags);
 	/* The prefix up to the error, sanitised the same way, gives the width. */
-	while (pattern[bytes] != '\0' && chars < err->offset) {
-		if (((unsigned char)pattern[bytes] & 0xc0) != 0x80)
-			chars++;
-		bytes++;
-		while (((unsigned char)pattern[bytes] & 0xc0) == 0x80)
-			bytes++;
-	}
+	bytes = text_skip(pattern, strlen(pattern), err->offset);
 	text_sanitize(&before, pattern, bytes, flags);
 	width = ascii ? before.len : text_width(before.ptr, before.len);
 	fprintf(stderr, "  %s\n  ", shown.ptr);

@@ -75,16 +75,17 @@ findable(const char *prog)
 }
 
 /*
- * Build the opener's argv in words (storage for the copied strings).
- * $BROWSER is a colon-separated list of commands, each split on blanks
- * (no shell: no quoting, no expansion); "%s" in a command stands for the
- * URL, else the URL is appended.  The first command that can be found
- * wins.  Returns the number of words, 0 when none is usable.
+ * Build the opener's argv from browser (the value of $BROWSER, NULL or
+ * empty for the system's opener), in store (storage for the copied
+ * strings).  $BROWSER is a colon-separated list of commands, each split
+ * on blanks (no shell: no quoting, no expansion); "%s" in a command
+ * stands for the URL, else the URL is appended.  The first command that
+ * can be found wins.  Returns the number of words, 0 when none is usable.
  */
 static int
-build_argv(const char *url, char *store, size_t size, char *argv[])
+build_argv(const char *browser, const char *url, char *store, size_t size,
+    char *argv[])
 {
-	const char *browser = getenv("BROWSER");
 	char *cand, *save, *word, *save2;
 	int n, has_url;
 
@@ -135,6 +136,16 @@ child_signals(void)
 	sigprocmask(SIG_SETMASK, &none, NULL);
 }
 
+/* Wait for pid (status may be NULL): 0 once it is reaped, else an errno. */
+static int
+wait_child(pid_t pid, int *status)
+{
+	while (waitpid(pid, status, 0) == -1)
+		if (errno != EINTR)
+			return errno;
+	return 0;
+}
+
 static void
 describe_status(int status, const char *name, const char *url, char *msg,
     size_t size)
@@ -173,14 +184,17 @@ run_foreground(char *argv[], const char *url, char *msg, size_t size)
 		fprintf(stderr, "%s: %s\n", argv[0], strerror(errno));
 		_exit(127);
 	}
-	err = errno;
-	while (pid > 0 && waitpid(pid, &status, 0) == -1 && errno == EINTR)
-		;
+	err = pid == -1 ? errno : wait_child(pid, &status);
 	sigaction(SIGINT, &old_int, NULL);
 	sigaction(SIGQUIT, &old_quit, NULL);
 	reset_prog_mode();
 	if (pid == -1) {
 		snprintf(msg, size, "Could not start %s: %s", argv[0],
+		    strerror(err));
+		return -1;
+	}
+	if (err != 0) {
+		snprintf(msg, size, "Lost track of %s: %s", argv[0],
 		    strerror(err));
 		return -1;
 	}
@@ -256,8 +270,7 @@ run_detached(struct open_state *st, char *argv[], const char *url, char *msg,
 		;
 	close(pfd[0]);
 	if (n == (ssize_t)sizeof(err)) {
-		while (waitpid(pid, NULL, 0) == -1 && errno == EINTR)
-			;
+		wait_child(pid, NULL);
 		snprintf(msg, size, "Could not run %s: %s", argv[0],
 		    strerror(err));
 		return -1;
@@ -273,16 +286,17 @@ run_detached(struct open_state *st, char *argv[], const char *url, char *msg,
 int
 open_url(struct open_state *st, const char *url, char *msg, size_t size)
 {
+	const char *browser = getenv("BROWSER");
 	char store[1024], *argv[MAX_WORDS];
 
 	if (!open_url_allowed(url)) {
 		snprintf(msg, size, "Not opening a link that is not http(s)");
 		return -1;
 	}
-	if (build_argv(url, store, sizeof(store), argv) == 0) {
+	if (build_argv(browser, url, store, sizeof(store), argv) == 0) {
 		snprintf(msg, size, "No way to open %s: %s not found (set "
-		    "BROWSER)", url, getenv("BROWSER") != NULL &&
-		    *getenv("BROWSER") != '\0' ? "$BROWSER" : "xdg-open");
+		    "BROWSER)", url, browser != NULL && *browser != '\0' ?
+		    "$BROWSER" : "xdg-open");
 		return -1;
 	}
 	if (is_terminal_browser(argv[0]))

@@ -118,6 +118,20 @@ text_chars(const char *s, size_t len)
 	return n;
 }
 
+size_t
+text_skip(const char *s, size_t len, size_t n)
+{
+	size_t i = 0;
+
+	while (i < len && n > 0) {
+		if (((unsigned char)s[i++] & 0xc0) != 0x80)
+			n--;
+		while (i < len && ((unsigned char)s[i] & 0xc0) == 0x80)
+			i++;
+	}
+	return i;
+}
+
 const char *
 text_ascii_standin(uint32_t cp)
 {

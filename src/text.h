@@ -43,6 +43,13 @@ size_t	 text_prev(const char *s, size_t pos);
 size_t	 text_chars(const char *s, size_t len);
 
 /*
+ * The bytes that the first n code points of s take, as text_chars()
+ * counts them, with the continuation bytes after the last one; len when
+ * the first len bytes hold fewer.  text_chars() of that many bytes is n.
+ */
+size_t	 text_skip(const char *s, size_t len, size_t n);
+
+/*
  * Append s to b with every unsafe code point replaced: a newline, tab or
  * carriage return by one space when TEXT_SPACES is set, anything else by
  * U+FFFD (or '?' with TEXT_ASCII).  Malformed UTF-8 becomes U+FFFD too.

@@ -156,6 +156,40 @@ test_chars(void **state)
 }
 
 static void
+test_skip(void **state)
+{
+	static const struct {
+		const char	*s;
+		size_t		 n, bytes;
+	} cases[] = {
+		{ "", 0, 0 },
+		{ "", 3, 0 },
+		{ "abc", 0, 0 },
+		{ "abc", 2, 2 },
+		{ "abc", 9, 3 },
+		{ "\xc3\xa9\xc3\xa9(", 1, 2 },
+		{ "\xc3\xa9\xc3\xa9(", 2, 4 },
+		{ "\xf0\x9f\x98\x80x", 1, 4 },
+		{ "\xe4\xb8\xad\xe6\x96\x87", 1, 3 },
+		/* Stray continuation bytes go with what is before them. */
+		{ "a\x80\x80" "b", 1, 3 },
+		{ "\x80\x80" "ab", 0, 0 },
+		{ "\x80\x80" "ab", 1, 3 },
+	};
+	size_t i, len;
+
+	(void)state;
+	for (i = 0; i < nitems(cases); i++) {
+		len = strlen(cases[i].s);
+		assert_int_equal(text_skip(cases[i].s, len, cases[i].n),
+		    cases[i].bytes);
+		if (cases[i].n <= text_chars(cases[i].s, len))
+			assert_int_equal(text_chars(cases[i].s,
+			    cases[i].bytes), cases[i].n);
+	}
+}
+
+static void
 test_is_unsafe(void **state)
 {
 	static const uint32_t unsafe[] = {
@@ -455,6 +489,7 @@ main(void)
 		cmocka_unit_test(test_decode_always_advances),
 		cmocka_unit_test(test_encode),
 		cmocka_unit_test(test_chars),
+		cmocka_unit_test(test_skip),
 		cmocka_unit_test(test_is_unsafe),
 		cmocka_unit_test(test_sanitize),
 		cmocka_unit_test(test_sanitize_ascii),
