@@ -76,21 +76,20 @@ clamp_top(size_t top, size_t lines, int rows)
 	return top > lines - n ? lines - n : top;
 }
 
-void
-app_clamp(struct app *a)
-{
-	listview_clamp(&a->view, (size_t)(a->list_rows > 0 ? a->list_rows :
-	    1));
-	a->detail_top = clamp_top(a->detail_top, a->detail_lines,
-	    a->detail_rows);
-	a->overlay_top = clamp_top(a->overlay_top, a->overlay_lines,
-	    a->overlay_rows);
-}
-
 static size_t
 list_height(const struct app *a)
 {
 	return a->list_rows > 0 ? (size_t)a->list_rows : 1;
+}
+
+void
+app_clamp(struct app *a)
+{
+	listview_clamp(&a->view, list_height(a));
+	a->detail_top = clamp_top(a->detail_top, a->detail_lines,
+	    a->detail_rows);
+	a->overlay_top = clamp_top(a->overlay_top, a->overlay_lines,
+	    a->overlay_rows);
 }
 
 /* Another ally is selected: its description starts from the top. */
@@ -421,47 +420,47 @@ overlay_do(struct app *a, enum action act)
 	a->dirty = 1;
 }
 
+/* Moves: of the selection, or of the description when it has the focus. */
+static void
+move_do(struct app *a, enum action act)
+{
+	int detail = a->focus == FOCUS_DETAIL;
+	long page = (detail ? a->detail_rows : a->list_rows) - 1, delta;
+	long end = (long)(detail ? a->detail_lines : a->view.rows.len);
+
+	if (page < 1)
+		page = 1;
+	if (act == ACT_FIRST || act == ACT_LAST)
+		delta = end;
+	else if (act == ACT_PAGE_DOWN || act == ACT_PAGE_UP)
+		delta = page;
+	else
+		delta = 1;
+	if (act == ACT_UP || act == ACT_PAGE_UP || act == ACT_FIRST)
+		delta = -delta;
+	if (detail)
+		app_scroll_detail(a, delta);
+	else
+		move_sel(a, delta);
+}
+
 /* The list's own actions. */
 static void
 browse_do(struct app *a, enum action act)
 {
 	const struct record *r;
-	long page;
-	int detail;
+	int detail = a->focus == FOCUS_DETAIL;
 
 	a->status[0] = '\0';
 	a->status_error = 0;
-	detail = a->focus == FOCUS_DETAIL;
-	page = (detail ? a->detail_rows : a->list_rows) - 1;
-	if (page < 1)
-		page = 1;
 	switch (act) {
 	case ACT_DOWN:
 	case ACT_UP:
 	case ACT_PAGE_DOWN:
-	case ACT_PAGE_UP: {
-		long delta = act == ACT_DOWN || act == ACT_UP ? 1 : page;
-
-		if (act == ACT_UP || act == ACT_PAGE_UP)
-			delta = -delta;
-		if (detail)
-			app_scroll_detail(a, delta);
-		else
-			move_sel(a, delta);
-		break;
-	}
+	case ACT_PAGE_UP:
 	case ACT_FIRST:
-		if (detail)
-			app_scroll_detail(a, -(long)a->detail_lines);
-		else
-			app_select(a, 0);
-		break;
 	case ACT_LAST:
-		if (detail)
-			app_scroll_detail(a, (long)a->detail_lines);
-		else
-			app_select(a, a->view.rows.len > 0 ?
-			    a->view.rows.len - 1 : 0);
+		move_do(a, act);
 		break;
 	case ACT_FOCUS:
 		a->focus = detail || a->list_only ? FOCUS_LIST : FOCUS_DETAIL;
@@ -795,13 +794,7 @@ app_data_stale(struct app *a, int stale)
 }
 
 void
-app_redraw(struct app *a)
+app_dirty(struct app *a, int dirty)
 {
-	a->dirty = 1;
-}
-
-void
-app_drawn(struct app *a)
-{
-	a->dirty = 0;
+	a->dirty = dirty;
 }

@@ -151,9 +151,8 @@ void	 app_measured(struct app *, size_t detail_lines, size_t match_line,
 /* Take the pending request (REQ_NONE for none) and its URL. */
 enum request app_take_request(struct app *, const char **url);
 
-/* Ask for a redraw; say that one was made. */
-void	 app_redraw(struct app *);
-void	 app_drawn(struct app *);
+/* Ask for a redraw (1), or say that one was made (0). */
+void	 app_dirty(struct app *, int dirty);
 
 /* The selected record, or NULL when the list is empty. */
 const struct record *app_selected(const struct app *);

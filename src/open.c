@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,7 +14,6 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "tui.h"
 #include "util.h"
 
 #define MAX_WORDS	16
@@ -164,14 +164,15 @@ describe_status(int status, const char *name, const char *url, char *msg,
 
 /* A terminal browser: it gets the terminal until it exits. */
 static int
-run_foreground(char *argv[], const char *url, char *msg, size_t size)
+run_foreground(const struct open_state *st, char *argv[], const char *url,
+    char *msg, size_t size)
 {
 	struct sigaction ign, old_int, old_quit;
 	pid_t pid;
 	int status, err;
 
-	def_prog_mode();
-	endwin();
+	if (st->tty != NULL)
+		st->tty(1);
 	/* Like system(): ^C in the browser is for the browser, not us. */
 	memset(&ign, 0, sizeof(ign));
 	ign.sa_handler = SIG_IGN;
@@ -187,7 +188,8 @@ run_foreground(char *argv[], const char *url, char *msg, size_t size)
 	err = pid == -1 ? errno : wait_child(pid, &status);
 	sigaction(SIGINT, &old_int, NULL);
 	sigaction(SIGQUIT, &old_quit, NULL);
-	reset_prog_mode();
+	if (st->tty != NULL)
+		st->tty(0);
 	if (pid == -1) {
 		snprintf(msg, size, "Could not start %s: %s", argv[0],
 		    strerror(err));
@@ -300,7 +302,7 @@ open_url(struct open_state *st, const char *url, char *msg, size_t size)
 		return -1;
 	}
 	if (is_terminal_browser(argv[0]))
-		return run_foreground(argv, url, msg, size);
+		return run_foreground(st, argv, url, msg, size);
 	return run_detached(st, argv, url, msg, size);
 }
 

@@ -2,8 +2,8 @@
  * open: starting a web browser for a URL, safely.  Only http:// and
  * https:// URLs are opened; the opener ($BROWSER, else xdg-open or open)
  * runs through execvp() with the URL as one argument, never a shell.  A
- * terminal browser (lynx, w3m, ...) gets the terminal while curses is
- * suspended; any other opener is detached into its own session with its
+ * terminal browser (lynx, w3m, ...) gets the terminal, handed over by
+ * the UI's hook; any other opener is detached into its own session with its
  * output sent to /dev/null, and reaped later so that its exit status
  * can be reported and no zombie is left.
  */
@@ -15,16 +15,25 @@
 
 #define OPEN_MAX_CHILDREN	8
 
+/*
+ * Hand the terminal over (give 1: leave the screen as the shell had it)
+ * and take it back (give 0); the UI's, so that this module knows no
+ * curses.
+ */
+typedef void (*open_tty_cb)(int give);
+
 struct open_state {
 	pid_t	 pid[OPEN_MAX_CHILDREN];	/* detached openers to reap */
 	char	 name[OPEN_MAX_CHILDREN][64];	/* their program names */
 	int	 n;
+	open_tty_cb tty;		/* for a terminal browser, or NULL */
 };
 
 /*
  * Open url.  Writes what happened (for the status line) into msg and
  * returns 0 when the opener started (or a terminal browser ran and
- * exited 0), -1 otherwise.  May suspend and resume curses.
+ * exited 0), -1 otherwise.  A terminal browser gets the terminal
+ * through st->tty.
  */
 int	 open_url(struct open_state *, const char *url, char *msg, size_t size);
 

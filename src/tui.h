@@ -1,8 +1,8 @@
 /*
  * The one place that picks the curses header and its feature macros
  * (the wide-character API needs _XOPEN_SOURCE_EXTENDED, which the
- * Makefile defines).  Only ui*.c, pane_*.c, searchbar.c, open.c and keys.c
- * (for the KEY_* codes) include it.
+ * Makefile defines).  Only the terminal's lifecycle (ui.c), the drawing
+ * layer (draw.c) and the panes (pane_*.c, searchbar.c) include it.
  */
 #ifndef TUI_H
 #define TUI_H

@@ -372,7 +372,7 @@ ui_draw(struct ui *u)
 	const struct app *a = &u->app;
 	enum key_mode mode = app_mode(a);
 
-	app_drawn(&u->app);
+	app_dirty(&u->app, 0);
 	if (u->lay.too_small) {
 		draw_too_small();
 		doupdate();
@@ -520,6 +520,17 @@ key_code(wint_t ch)
 	return K_OTHER;
 }
 
+/* A terminal browser has the terminal while it runs. */
+static void
+hand_over(int give)
+{
+	if (give) {
+		def_prog_mode();
+		endwin();
+	} else
+		reset_prog_mode();
+}
+
 static void
 ui_request(struct ui *u)
 {
@@ -544,7 +555,7 @@ ui_request(struct ui *u)
 		break;
 	case REQ_REDRAW:
 		clearok(curscr, TRUE);
-		app_redraw(a);
+		app_dirty(a, 1);
 		break;
 	case REQ_NONE:
 		break;
@@ -693,6 +704,7 @@ ui_run(const struct app_options *opt, struct recordset *rs)
 	int rc;
 
 	memset(&u, 0, sizeof(u));
+	u.opens.tty = hand_over;
 	app_init(&u.app, opt, rs);
 	if (opt->kiosk)
 		app_kiosk_start(&u.app, now_ms());
@@ -710,7 +722,7 @@ ui_run(const struct app_options *opt, struct recordset *rs)
 		if (resized) {
 			resized = 0;
 			clearok(curscr, TRUE);
-			app_redraw(&u.app);
+			app_dirty(&u.app, 1);
 		}
 		timers(&u);
 		if (u.app.view.scanning)
