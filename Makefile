@@ -33,9 +33,9 @@ TEST_DEPS   = pc:cmocka:libcmocka-dev pc:vterm:libvterm-dev \
 FUZZ_DEPS   = cmd:clang:clang
 SHOT_DEPS   = cmd:rsvg-convert:librsvg2-bin
 
-SRCS        = util.c record.c text.c load.c match.c output.c app.c keys.c \
-              kiosk.c qr.c ui.c pane_list.c pane_detail.c pane_overlay.c \
-              pane_qr.c searchbar.c open.c
+SRCS        = util.c record.c text.c diag.c keyset.c yamlfeed.c load.c \
+              match.c output.c app.c keys.c kiosk.c qr.c ui.c pane_list.c \
+              pane_detail.c pane_overlay.c pane_qr.c searchbar.c open.c
 MAIN        = main.c
 OBJS        = $(SRCS:%.c=build/obj/%.o) build/obj/allies_data.o
 AOBJS       = $(SRCS:%.c=build/asan/%.o) build/asan/allies_data.o
