@@ -1,51 +1,31 @@
 /*
  * load: a YAML data file to a recordset, validated against the format in
- * the contract.  Built on libyaml's event parser (this is the only file
- * that reads YAML), so a file is never held as a node tree: each scalar
- * is copied once into the recordset's arena.
+ * the contract.  Built on libyaml's event parser, so a file is never held
+ * as a node tree: each scalar is copied once into the recordset's arena.
  *
  * A file is all or nothing: every problem is collected, with its line and
  * column, into a struct errlist, and when there is any error the caller's
  * recordset is left exactly as it was.  Unknown keys are warnings.  The
  * module never prints; the caller decides where messages go.
+ *
+ * This header is the loader's whole interface: it brings the error list
+ * (diag.h) and the limits (load_limits.h) with it, and not libyaml.  The
+ * loader is four files, each standing only on those before it: diag.c
+ * (the error list, its caps, libyaml's errors reworded), keyset.c (the
+ * keys of one mapping), yamlfeed.c (libyaml's events, aliases expanded)
+ * and load.c (the schema, the file and the all-or-nothing rule).  Of all
+ * the program's files, diag.c, yamlfeed.c and load.c alone read YAML with
+ * libyaml.
  */
 #ifndef LOAD_H
 #define LOAD_H
 
 #include <stddef.h>
 
+#include "diag.h"
+#include "load_limits.h"
+
 struct recordset;
-
-/* Hard limits against hostile files; the README and man page list them. */
-#define LOAD_MAX_BYTES		((size_t)1 << 30)	/* 1 GiB */
-#define LOAD_MAX_DEPTH		64		/* nested collections */
-#define LOAD_MAX_ALIAS_NODES	100000		/* events replayed by aliases */
-#define LOAD_MAX_ALIAS_BYTES	((size_t)4 << 20) /* their text, beyond the
-						   file's own size */
-#define LOAD_MAX_ERRORS		100		/* then it stops reading */
-
-struct diag {
-	int		 error;		/* 1 error, 0 warning */
-	unsigned	 line;		/* 1-based; 0 when about the whole file */
-	unsigned	 col;		/* 1-based, in characters */
-	char		*msg;		/* sanitised: safe to print */
-};
-
-struct errlist {
-	struct diag	*v;
-	size_t		 len;
-	size_t		 cap;
-	size_t		 nerrors;	/* entries with error set */
-};
-
-void	 errlist_init(struct errlist *);
-void	 errlist_done(struct errlist *);
-
-/*
- * Format entry i as "NAME:LINE:COL: error: MESSAGE" (or "NAME: error:
- * MESSAGE" without a position).  Returns a new string the caller frees.
- */
-char	*errlist_format(const struct errlist *, size_t, const char *name);
 
 /*
  * Read and validate the file at path.  On success replace *rs (which must

@@ -1,0 +1,328 @@
+/*
+ * diag: the error list and the loader's reporting.  See diag.h.
+ *
+ * Every message the loader gives goes through here, so the caps, the
+ * held-back error and the positions of libyaml's errors are decided in
+ * one place.  This file knows libyaml's parser only for the error it
+ * stopped with; it reads no events and builds no records.
+ */
+#include "diag.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <yaml.h>
+
+#include "load_limits.h"
+#include "text.h"
+#include "util.h"
+
+#define DIAG_MAX_WARNINGS	100	/* then the rest are not shown */
+#define DIAG_QUOTE_COLS		40	/* data quoted in a message, at most */
+
+void
+errlist_init(struct errlist *e)
+{
+	memset(e, 0, sizeof(*e));
+}
+
+void
+errlist_done(struct errlist *e)
+{
+	size_t i;
+
+	for (i = 0; i < e->len; i++)
+		free(e->v[i].msg);
+	free(e->v);
+	memset(e, 0, sizeof(*e));
+}
+
+char *
+errlist_format(const struct errlist *e, size_t i, const char *name)
+{
+	const struct diag *d = &e->v[i];
+	const char *kind = d->error ? "error" : "warning";
+
+	if (d->line == 0)
+		return xasprintf("%s: %s: %s", name, kind, d->msg);
+	return xasprintf("%s:%u:%u: %s: %s", name, d->line, d->col, kind,
+	    d->msg);
+}
+
+static void PRINTF_LIKE(5, 0)
+errlist_vadd(struct errlist *e, int error, unsigned line, unsigned col,
+    const char *fmt, va_list ap)
+{
+	struct diag *d;
+
+	if (e->len == e->cap) {
+		e->cap = e->cap == 0 ? 8 : e->cap * 2;
+		e->v = xreallocarray(e->v, e->cap, sizeof(*e->v));
+	}
+	d = &e->v[e->len++];
+	d->error = error;
+	d->line = line;
+	d->col = col;
+	d->msg = xvasprintf(fmt, ap);
+	if (error)
+		e->nerrors++;
+}
+
+void
+errlist_add(struct errlist *e, int error, unsigned line, unsigned col,
+    const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	errlist_vadd(e, error, line, col, fmt, ap);
+	va_end(ap);
+}
+
+void
+diag_init(struct diag_sink *d, struct errlist *errs, const char *data,
+    size_t size)
+{
+	memset(d, 0, sizeof(*d));
+	d->errs = errs;
+	d->nerrors0 = errs->nerrors;
+	d->data = data;
+	d->size = size;
+}
+
+void
+diag_done(struct diag_sink *d)
+{
+	free(d->held);
+	d->held = NULL;
+}
+
+void
+diag_add(struct diag_sink *d, enum diag_kind kind, unsigned line,
+    unsigned col, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (kind == DIAG_WARN) {
+		if (d->nwarnings > DIAG_MAX_WARNINGS)
+			return;
+		if (d->nwarnings++ == DIAG_MAX_WARNINGS) {
+			errlist_add(d->errs, 0, line, col, "more than %d "
+			    "warnings; the rest are not shown",
+			    DIAG_MAX_WARNINGS);
+			return;
+		}
+	} else if (d->fatal)
+		return;
+	va_start(ap, fmt);
+	errlist_vadd(d->errs, kind != DIAG_WARN, line, col, fmt, ap);
+	va_end(ap);
+	if (kind == DIAG_FATAL)
+		d->fatal = 1;
+	else if (kind == DIAG_ERR &&
+	    d->errs->nerrors - d->nerrors0 >= LOAD_MAX_ERRORS) {
+		errlist_add(d->errs, 1, line, col,
+		    "too many errors (%d); stopping here", LOAD_MAX_ERRORS);
+		d->fatal = 1;
+	}
+}
+
+void
+diag_hold(struct diag_sink *d, unsigned line, unsigned col, const char *msg)
+{
+	free(d->held);
+	d->held = xstrdup(msg);
+	d->held_line = line;
+	d->held_col = col;
+}
+
+void
+diag_flush(struct diag_sink *d)
+{
+	if (d->held == NULL)
+		return;
+	diag_add(d, DIAG_ERR, d->held_line, d->held_col, "%s", d->held);
+	free(d->held);
+	d->held = NULL;
+}
+
+int
+diag_clean(const struct diag_sink *d)
+{
+	return d->errs->nerrors == d->nerrors0 && d->held == NULL;
+}
+
+void
+diag_pos(const struct diag_sink *d, size_t off, unsigned *line,
+    unsigned *col)
+{
+	size_t i, bol = 0;
+	unsigned l = 1;
+
+	if (off > d->size)
+		off = d->size;
+	for (i = 0; i < off; i++)
+		if (d->data[i] == '\n' || (d->data[i] == '\r' &&
+		    (i + 1 == d->size || d->data[i + 1] != '\n'))) {
+			l++;
+			bol = i + 1;
+		}
+	if (bol == 0 && off >= 3 && memcmp(d->data, "\xef\xbb\xbf", 3) == 0)
+		bol = 3;
+	*line = l;
+	*col = (unsigned)text_chars(d->data + bol, off - bol) + 1;
+}
+
+const char *
+diag_quote(struct buf *b, const char *s, size_t len)
+{
+	size_t start = b->len, cut;
+
+	cut = text_fit(s, len, DIAG_QUOTE_COLS, NULL);
+	buf_addc(b, '"');
+	text_sanitize(b, s, cut, TEXT_SPACES);
+	buf_adds(b, cut < len ? "...\"" : "\"");
+	buf_addc(b, '\0');
+	return b->ptr + start;
+}
+
+/* A piece of libyaml's wording, and what to tell the user when it shows. */
+struct hint {
+	const char	*needle;
+	const char	*text;
+};
+
+/* For libyaml's most common complaints: what would be right. */
+static const struct hint syntax_hints[] = {
+	{ "mapping values are not allowed",
+	  "; put quotes around a value that contains \": \"" },
+	{ "cannot start any token",
+	  "; put quotes around a value that starts with @ or `" },
+	{ "did not find expected key",
+	  "; check the indentation of this line" },
+	{ "did not find expected '-' indicator",
+	  "; check the indentation: the keys of an ally line up, and every "
+	  "item of a list starts with \"- \" at the same indentation" },
+	{ "found a tab character",
+	  "; indent with spaces, not tabs" },
+	{ "could not find expected ':'",
+	  "; a key is followed by \": \"" },
+	{ "found undefined tag handle",
+	  "; put quotes around a value that starts with !" },
+	{ "found unknown escape character",
+	  "; in double quotes write a backslash as \\\\, or use single "
+	  "quotes" },
+	{ "found invalid Unicode character escape code",
+	  "; \\u and \\U must name a character: no surrogates (D800-DFFF), "
+	  "nothing above 10FFFF" },
+	{ "did not find expected hexdecimal number",
+	  "; \\x takes 2 hex digits, \\u 4 and \\U 8" },
+};
+
+/*
+ * For a file that ends inside an unclosed construct, by libyaml's name
+ * for the context: what it is called and how it is closed.
+ */
+static const struct hint unclosed_hints[] = {
+	{ "quoted scalar", "the file ends inside this quoted string; close "
+	  "it with the same quote it opens with" },
+	{ "flow sequence", "the file ends inside this [ list; close it "
+	  "with ]" },
+	{ "flow mapping", "the file ends inside this { mapping; close it "
+	  "with }" },
+};
+
+/* The text of the first of the n hints whose needle is in s, or NULL. */
+static const char *
+hint_find(const struct hint *h, size_t n, const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strstr(s, h[i].needle) != NULL)
+			return h[i].text;
+	return NULL;
+}
+
+/* The reader's complaints, bad UTF-8 and control characters: by offset. */
+static void
+reader_error(struct diag_sink *d, const yaml_parser_t *p, const char *problem)
+{
+	unsigned line, col;
+	size_t off = p->problem_offset;
+
+	/*
+	 * libyaml gives a bad continuation byte's own offset; the broken
+	 * character starts at its lead byte, before it.
+	 */
+	if (strstr(problem, "trailing") != NULL && off <= d->size) {
+		while (off > 0 &&
+		    ((unsigned char)d->data[off - 1] & 0xc0) == 0x80)
+			off--;
+		if (off > 0 && (unsigned char)d->data[off - 1] >= 0xc0)
+			off--;
+	}
+	diag_pos(d, off, &line, &col);
+	if (strstr(problem, "control characters") != NULL)
+		diag_add(d, DIAG_FATAL, line, col, "control character 0x%02x "
+		    "in the file; write it as an escape (\"\\x%02x\") inside a "
+		    "double-quoted string", (unsigned)p->problem_value & 0xff,
+		    (unsigned)p->problem_value & 0xff);
+	else
+		diag_add(d, DIAG_FATAL, line, col, "invalid UTF-8 (%s); the "
+		    "file must be UTF-8 text: save it as UTF-8", problem);
+}
+
+void
+diag_syntax(struct diag_sink *d, const yaml_parser_t *p)
+{
+	unsigned line, col, eline, ecol;
+	const char *problem = p->problem != NULL ? p->problem : "unknown error";
+	const char *unclosed, *hint;
+
+	/* What a mapping cut short by this error lacks is no news. */
+	free(d->held);
+	d->held = NULL;
+	if (p->error == YAML_MEMORY_ERROR) {
+		diag_add(d, DIAG_FATAL, 1, 1, "out of memory while parsing");
+		return;
+	}
+	if (p->error == YAML_READER_ERROR) {
+		reader_error(d, p, problem);
+		return;
+	}
+	line = (unsigned)p->problem_mark.line + 1;
+	col = (unsigned)p->problem_mark.column + 1;
+	/*
+	 * libyaml marks a bad numeric escape after its "\x", "\u" or "\U";
+	 * the user wrote it from the backslash.
+	 */
+	if ((strstr(problem, "hexdecimal") != NULL ||
+	    strstr(problem, "character escape code") != NULL) && col > 2)
+		col -= 2;
+	if ((hint = hint_find(syntax_hints, nitems(syntax_hints),
+	    problem)) == NULL)
+		hint = "";
+	if (p->context == NULL) {
+		diag_add(d, DIAG_FATAL, line, col, "YAML syntax: %s%s", problem,
+		    hint);
+		return;
+	}
+	/*
+	 * A quote or bracket left open runs to the end of the file, where
+	 * libyaml marks the error; what needs fixing is where it opened.
+	 */
+	diag_pos(d, d->size, &eline, &ecol);
+	if (line == eline && col == ecol &&
+	    (unclosed = hint_find(unclosed_hints, nitems(unclosed_hints),
+	    p->context)) != NULL) {
+		diag_add(d, DIAG_FATAL, (unsigned)p->context_mark.line + 1,
+		    (unsigned)p->context_mark.column + 1,
+		    "YAML syntax: %s (%s %s)", unclosed, problem, p->context);
+		return;
+	}
+	diag_add(d, DIAG_FATAL, line, col, "YAML syntax: %s %s at line %zu, "
+	    "column %zu%s", problem, p->context, p->context_mark.line + 1,
+	    p->context_mark.column + 1, hint);
+}

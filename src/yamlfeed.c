@@ -1,0 +1,420 @@
+/*
+ * yamlfeed: parsed and replayed events.  See yamlfeed.h.
+ *
+ * Each parsed event inside an anchor is kept once on a tape, however many
+ * anchors enclose it: an anchor is a range of the tape, so that nesting
+ * anchors costs nothing more.  An alias pushes a replay of its anchor's
+ * range; the replays form a stack, since a replayed event can itself be
+ * an alias.
+ */
+#include "yamlfeed.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include <yaml.h>
+
+#include "diag.h"
+#include "load_limits.h"
+#include "util.h"
+
+#define FEED_MAX_ANCHORS	1000
+#define FEED_ANCHOR_CHARS	40	/* of an anchor name in a message */
+
+/*
+ * Give back the pages of a mapped file that the parser has read past, so
+ * that a large file does not stay in memory beside the recordset built
+ * from it, in steps of RELEASE_STEP.  They come back from the file if an
+ * error message needs them for a position.
+ */
+#define RELEASE_STEP		(1u << 20)
+#define RELEASE_MARGIN		(256u << 10)	/* libyaml reads ahead 16 KiB */
+
+/* An event kept for the anchors being recorded; value is owned. */
+struct yamlfeed_saved {
+	enum ev_type	 type;
+	char		*value;
+	size_t		 len;
+};
+
+struct yamlfeed_anchor {
+	char		*name;
+	size_t		 start;		/* its events: tape[start, end) */
+	size_t		 end;
+	int		 closed;	/* its node has ended */
+};
+
+struct yamlfeed_capture {
+	size_t		 anchor;	/* index into anchors */
+	int		 depth;		/* open collections inside it */
+};
+
+struct yamlfeed_replay {
+	size_t		 anchor;
+	size_t		 pos;		/* next event to replay, in the tape */
+};
+
+void
+yamlfeed_init(struct yamlfeed *fd, const char *data, size_t size, int mapped,
+    struct diag_sink *diag)
+{
+	memset(fd, 0, sizeof(*fd));
+	fd->data = data;
+	fd->size = size;
+	fd->mapped = mapped;
+	fd->diag = diag;
+	if (!yaml_parser_initialize(&fd->parser))
+		die("out of memory initialising the YAML parser");
+	yaml_parser_set_input_string(&fd->parser, (const unsigned char *)data,
+	    size);
+}
+
+void
+yamlfeed_done(struct yamlfeed *fd)
+{
+	size_t i;
+
+	if (fd->have_yev)
+		yaml_event_delete(&fd->yev);
+	yaml_parser_delete(&fd->parser);
+	for (i = 0; i < fd->ntape; i++)
+		free(fd->tape[i].value);
+	free(fd->tape);
+	for (i = 0; i < fd->nanchors; i++)
+		free(fd->anchors[i].name);
+	free(fd->anchors);
+	free(fd->caps);
+	free(fd->replays);
+}
+
+int
+yamlfeed_start(struct yamlfeed *fd)
+{
+	yaml_event_t start;
+
+	if (!yaml_parser_parse(&fd->parser, &start)) {
+		diag_syntax(fd->diag, &fd->parser);
+		return 0;
+	}
+	yaml_event_delete(&start);
+	return 1;
+}
+
+static struct yamlfeed_anchor *
+anchor_find(struct yamlfeed *fd, const char *name)
+{
+	size_t i;
+
+	/* The latest definition of a name wins, as YAML says. */
+	for (i = fd->nanchors; i-- > 0;)
+		if (strcmp(fd->anchors[i].name, name) == 0)
+			return &fd->anchors[i];
+	return NULL;
+}
+
+static void
+anchor_define(struct yamlfeed *fd, const char *name, const struct ev *ev)
+{
+	struct yamlfeed_anchor *a;
+
+	if (fd->nanchors == FEED_MAX_ANCHORS) {
+		diag_add(fd->diag, DIAG_FATAL, ev->line, ev->col, "more than "
+		    "%d anchors; a data file needs few, if any",
+		    FEED_MAX_ANCHORS);
+		return;
+	}
+	if (fd->nanchors % 16 == 0)
+		fd->anchors = xreallocarray(fd->anchors, fd->nanchors + 16,
+		    sizeof(*fd->anchors));
+	a = &fd->anchors[fd->nanchors];
+	memset(a, 0, sizeof(*a));
+	a->name = xstrdup(name);
+	a->start = fd->ntape;		/* capture() appends this event next */
+	if (fd->ncaps % 16 == 0)
+		fd->caps = xreallocarray(fd->caps, fd->ncaps + 16,
+		    sizeof(*fd->caps));
+	fd->caps[fd->ncaps].anchor = fd->nanchors;
+	fd->caps[fd->ncaps].depth = 0;
+	fd->ncaps++;
+	fd->nanchors++;
+}
+
+/* Keep a parsed event for the anchors still being recorded. */
+static void
+capture(struct yamlfeed *fd, const struct ev *ev)
+{
+	struct yamlfeed_saved *s;
+	struct yamlfeed_anchor *a;
+	size_t i;
+
+	if (fd->ntape == fd->captape) {
+		fd->captape = fd->captape == 0 ? 64 : fd->captape * 2;
+		fd->tape = xreallocarray(fd->tape, fd->captape,
+		    sizeof(*fd->tape));
+	}
+	s = &fd->tape[fd->ntape++];
+	s->type = ev->type;
+	s->value = ev->type == EV_SCALAR || ev->type == EV_ALIAS ?
+	    xstrndup(ev->value, ev->len) : NULL;
+	s->len = ev->len;
+	for (i = 0; i < fd->ncaps; i++) {
+		if (ev->type == EV_SEQ_START || ev->type == EV_MAP_START)
+			fd->caps[i].depth++;
+		else if (ev->type == EV_SEQ_END || ev->type == EV_MAP_END)
+			fd->caps[i].depth--;
+	}
+	/* Only the innermost capture can have closed with this event. */
+	while (fd->ncaps > 0 && fd->caps[fd->ncaps - 1].depth == 0) {
+		a = &fd->anchors[fd->caps[fd->ncaps - 1].anchor];
+		a->end = fd->ntape;
+		a->closed = 1;
+		fd->ncaps--;
+	}
+}
+
+/*
+ * Start replaying the anchor an alias names.  Returns 0 on error.  The
+ * name is NUL-terminated whether it was parsed or replayed; libyaml
+ * allows only letters, digits, '-' and '_' in it, so it prints safely.
+ */
+static int
+alias_expand(struct yamlfeed *fd, const struct ev *ev)
+{
+	struct yamlfeed_anchor *a;
+	const char *name = ev->value;
+	const char *more = ev->len > FEED_ANCHOR_CHARS ? "..." : "";
+	int n = FEED_ANCHOR_CHARS;
+
+	if ((a = anchor_find(fd, name)) == NULL) {
+		diag_add(fd->diag, DIAG_FATAL, ev->line, ev->col, "alias "
+		    "*%.*s%s names no anchor defined before it; define &%.*s%s "
+		    "first", n, name, more, n, name, more);
+		return 0;
+	}
+	if (!a->closed) {
+		diag_add(fd->diag, DIAG_FATAL, ev->line, ev->col, "alias "
+		    "*%.*s%s is used inside its own anchor; an alias must "
+		    "refer to a finished node", n, name, more);
+		return 0;
+	}
+	if (fd->nreplays >= LOAD_MAX_DEPTH) {
+		diag_add(fd->diag, DIAG_FATAL, ev->line, ev->col, "aliases "
+		    "nest more than %d deep; write the data out instead",
+		    LOAD_MAX_DEPTH);
+		return 0;
+	}
+	if (fd->nreplays == 0) {
+		fd->alias_line = ev->line;
+		fd->alias_col = ev->col;
+	}
+	if (fd->nreplays % 16 == 0)
+		fd->replays = xreallocarray(fd->replays, fd->nreplays + 16,
+		    sizeof(*fd->replays));
+	fd->replays[fd->nreplays].anchor = (size_t)(a - fd->anchors);
+	fd->replays[fd->nreplays].pos = a->start;
+	fd->nreplays++;
+	return 1;
+}
+
+static void
+release_consumed(struct yamlfeed *fd)
+{
+	size_t pos, upto, page = (size_t)sysconf(_SC_PAGESIZE);
+
+	pos = (size_t)((const char *)fd->parser.input.string.current -
+	    fd->data);
+	if (pos < fd->released + RELEASE_STEP + RELEASE_MARGIN)
+		return;
+	upto = (pos - RELEASE_MARGIN) & ~(page - 1);
+	if (upto > fd->released &&
+	    madvise((char *)(uintptr_t)fd->data + fd->released,
+	    upto - fd->released, MADV_DONTNEED) == 0)
+		fd->released = upto;
+}
+
+static void
+ev_from_yaml(struct ev *ev, const yaml_event_t *y)
+{
+	/*
+	 * The types left out (no event, the stream's start and end) are
+	 * EV_STREAM_END, which is 0; the stream's start is consumed before
+	 * the first call.
+	 */
+	static const enum ev_type types[] = {
+		[YAML_DOCUMENT_START_EVENT] = EV_DOC_START,
+		[YAML_DOCUMENT_END_EVENT] = EV_DOC_END,
+		[YAML_SCALAR_EVENT] = EV_SCALAR,
+		[YAML_SEQUENCE_START_EVENT] = EV_SEQ_START,
+		[YAML_SEQUENCE_END_EVENT] = EV_SEQ_END,
+		[YAML_MAPPING_START_EVENT] = EV_MAP_START,
+		[YAML_MAPPING_END_EVENT] = EV_MAP_END,
+		[YAML_ALIAS_EVENT] = EV_ALIAS,
+	};
+
+	memset(ev, 0, sizeof(*ev));
+	ev->line = (unsigned)y->start_mark.line + 1;
+	ev->col = (unsigned)y->start_mark.column + 1;
+	ev->type = (size_t)y->type < nitems(types) ? types[y->type] :
+	    EV_STREAM_END;
+	if (y->type == YAML_SCALAR_EVENT) {
+		ev->value = (const char *)y->data.scalar.value;
+		ev->len = y->data.scalar.length;
+	} else if (y->type == YAML_ALIAS_EVENT) {
+		ev->value = (const char *)y->data.alias.anchor;
+		ev->len = strlen(ev->value);
+	}
+}
+
+static const char *
+yaml_anchor(const yaml_event_t *y)
+{
+	switch (y->type) {
+	case YAML_SCALAR_EVENT:
+		return (const char *)y->data.scalar.anchor;
+	case YAML_SEQUENCE_START_EVENT:
+		return (const char *)y->data.sequence_start.anchor;
+	case YAML_MAPPING_START_EVENT:
+		return (const char *)y->data.mapping_start.anchor;
+	default:
+		return NULL;
+	}
+}
+
+/*
+ * The next event of the innermost alias being replayed, into ev.  Returns
+ * 0 when there is none to give: the replay has ended (and is popped), or
+ * the budget is spent (and the feed fatal).
+ */
+static int
+replay_next(struct yamlfeed *fd, struct ev *ev)
+{
+	struct yamlfeed_replay *r = &fd->replays[fd->nreplays - 1];
+	const struct yamlfeed_saved *s;
+
+	if (r->pos == fd->anchors[r->anchor].end) {
+		fd->nreplays--;
+		return 0;
+	}
+	s = &fd->tape[r->pos++];
+	ev->type = s->type;
+	ev->value = s->value;
+	ev->len = s->len;
+	/*
+	 * A replayed node is reported where the alias put it:
+	 * "description: *x" is where a user looks when the description is
+	 * wrong, not at the anchor.
+	 */
+	ev->line = fd->alias_line;
+	ev->col = fd->alias_col;
+	diag_flush(fd->diag);
+	if (++fd->replayed > LOAD_MAX_ALIAS_NODES) {
+		diag_add(fd->diag, DIAG_FATAL, ev->line, ev->col, "aliases "
+		    "expand to more than %d nodes; refusing what looks like an "
+		    "alias bomb (write the data out instead)",
+		    LOAD_MAX_ALIAS_NODES);
+		return 0;
+	}
+	/*
+	 * Each replayed scalar is copied again into the recordset, so count
+	 * bytes too: a few aliases of a long string would otherwise fill the
+	 * memory.
+	 */
+	if (s->type == EV_SCALAR && (fd->replayed_bytes += s->len) >
+	    LOAD_MAX_ALIAS_BYTES + fd->size) {
+		diag_add(fd->diag, DIAG_FATAL, ev->line, ev->col, "aliases "
+		    "expand to more than %zu MiB of text; refusing what looks "
+		    "like an alias bomb (write the data out instead)",
+		    (LOAD_MAX_ALIAS_BYTES + fd->size) >> 20);
+		return 0;
+	}
+	return 1;
+}
+
+/*
+ * The parser's next event, into ev, recorded for the anchors open around
+ * it.  Returns 0 when there is none to give: a syntax error, or a fatal
+ * one on the way.
+ */
+static int
+parse_next(struct yamlfeed *fd, struct ev *ev)
+{
+	const char *name;
+
+	if (fd->have_yev)
+		yaml_event_delete(&fd->yev);
+	fd->have_yev = 0;
+	if (!yaml_parser_parse(&fd->parser, &fd->yev)) {
+		diag_syntax(fd->diag, &fd->parser);
+		return 0;
+	}
+	fd->have_yev = 1;
+	if (fd->mapped)
+		release_consumed(fd);
+	diag_flush(fd->diag);
+	ev_from_yaml(ev, &fd->yev);
+	if ((name = yaml_anchor(&fd->yev)) != NULL)
+		anchor_define(fd, name, ev);
+	if (fd->ncaps > 0)
+		capture(fd, ev);
+	return !fd->diag->fatal;
+}
+
+void
+yamlfeed_next(struct yamlfeed *fd, struct ev *ev)
+{
+	for (;;) {
+		if (fd->diag->fatal) {
+			memset(ev, 0, sizeof(*ev));
+			ev->type = EV_STREAM_END;
+			return;
+		}
+		if (!(fd->nreplays > 0 ? replay_next(fd, ev) :
+		    parse_next(fd, ev)))
+			continue;
+		if (ev->type == EV_ALIAS) {
+			alias_expand(fd, ev);
+			continue;
+		}
+		if (ev->type == EV_SEQ_START || ev->type == EV_MAP_START) {
+			if (++fd->depth > LOAD_MAX_DEPTH) {
+				diag_add(fd->diag, DIAG_FATAL, ev->line,
+				    ev->col, "nesting deeper than %d levels; a "
+				    "data file needs only a few (allies, an "
+				    "ally, its tags)", LOAD_MAX_DEPTH);
+				continue;
+			}
+		} else if (ev->type == EV_SEQ_END || ev->type == EV_MAP_END)
+			fd->depth--;
+		return;
+	}
+}
+
+void
+yamlfeed_skip(struct yamlfeed *fd, const struct ev *start)
+{
+	struct ev ev;
+	int depth;
+
+	if (start->type != EV_SEQ_START && start->type != EV_MAP_START)
+		return;
+	for (depth = 1; depth > 0;) {
+		yamlfeed_next(fd, &ev);
+		switch (ev.type) {
+		case EV_SEQ_START:
+		case EV_MAP_START:
+			depth++;
+			break;
+		case EV_SEQ_END:
+		case EV_MAP_END:
+			depth--;
+			break;
+		case EV_STREAM_END:
+			return;
+		default:
+			break;
+		}
+	}
+}

@@ -1,0 +1,111 @@
+/*
+ * yamlfeed: libyaml's parser as a stream of events for the schema code.
+ * It owns the parser and everything between it and the schema: aliases,
+ * replayed from the events recorded under their anchor against a budget
+ * of nodes and bytes, the nesting bound, giving back the pages of a mapped
+ * file the parser has read past, and the fatal stop (after a fatal error
+ * the feed only returns the end of the stream, so every loop of the
+ * schema unwinds by itself).
+ *
+ * It reports through a diag_sink and knows nothing of the data format:
+ * no keys, no recordset.  It must not be used by anything but the loader:
+ * this header includes <yaml.h>, and the loader's files (diag.c, this
+ * one and load.c) are the only ones that read YAML with libyaml.
+ */
+#ifndef YAMLFEED_H
+#define YAMLFEED_H
+
+#include <stddef.h>
+
+#include <yaml.h>
+
+struct diag_sink;
+
+enum ev_type {
+	EV_STREAM_END,			/* also after any fatal error */
+	EV_DOC_START,
+	EV_DOC_END,
+	EV_SCALAR,
+	EV_SEQ_START,
+	EV_SEQ_END,
+	EV_MAP_START,
+	EV_MAP_END,
+	EV_ALIAS			/* internal: never returned */
+};
+
+/* One event as the schema code sees it, parsed or replayed. */
+struct ev {
+	enum ev_type	 type;
+	const char	*value;		/* scalar text, NUL-terminated */
+	size_t		 len;
+	unsigned	 line;		/* 1-based */
+	unsigned	 col;		/* 1-based, in characters */
+};
+
+struct yamlfeed_anchor;
+struct yamlfeed_saved;
+struct yamlfeed_capture;
+struct yamlfeed_replay;
+
+/* One parse; the fields are the feed's own. */
+struct yamlfeed {
+	yaml_parser_t	 parser;
+	yaml_event_t	 yev;		/* the parsed event ev points into */
+	int		 have_yev;
+	struct diag_sink *diag;		/* borrowed */
+	const char	*data;		/* the whole input */
+	size_t		 size;
+	int		 mapped;	/* data is a file mapping */
+	size_t		 released;	/* bytes of it given back */
+	int		 depth;		/* open collections, aliases included */
+
+	struct yamlfeed_anchor *anchors;
+	size_t		 nanchors;
+	struct yamlfeed_saved *tape;	/* events under any open anchor */
+	size_t		 ntape;
+	size_t		 captape;
+	struct yamlfeed_capture *caps;	/* the anchors being recorded */
+	size_t		 ncaps;
+	struct yamlfeed_replay *replays; /* the aliases being replayed */
+	size_t		 nreplays;
+	size_t		 replayed;	/* events replayed by all aliases */
+	size_t		 replayed_bytes; /* scalar text they replayed */
+	unsigned	 alias_line;	/* the outermost alias being replayed */
+	unsigned	 alias_col;
+};
+
+/*
+ * Set up a parse of the size bytes at data, which must stay readable
+ * until yamlfeed_done(); mapped says they are a private read-only file
+ * mapping whose pages may be given back.  Problems go to diag, which
+ * must outlive the feed.  Dies only when libyaml cannot allocate its
+ * parser.
+ */
+void	 yamlfeed_init(struct yamlfeed *, const char *data, size_t size,
+	    int mapped, struct diag_sink *diag);
+
+/*
+ * Read the start of the stream.  Returns 1, or 0 after reporting the
+ * syntax error that stopped the parser (then nothing more is read).
+ */
+int	 yamlfeed_start(struct yamlfeed *);
+
+/*
+ * The next event, with aliases expanded.  After a fatal error, or when
+ * the diag_sink has turned fatal, it is EV_STREAM_END forever.
+ * ev->value stays valid until the next call.  Every event flushes the
+ * error held in the diag_sink: the event that follows a mapping's end
+ * is what shows that no syntax error ended it.
+ */
+void	 yamlfeed_next(struct yamlfeed *, struct ev *);
+
+/*
+ * Skip the rest of the node that start opens (nothing for a scalar), by
+ * a loop rather than recursion, whatever its depth.
+ */
+void	 yamlfeed_skip(struct yamlfeed *, const struct ev *start);
+
+/* Free the parser and everything recorded.  The data is not touched. */
+void	 yamlfeed_done(struct yamlfeed *);
+
+#endif
