@@ -399,14 +399,6 @@ struct ally {
 	size_t		 ntags;
 };
 
-/* Keys of an ally, indexed like enum field (tags last). */
-static const char *const ally_keys[] = {
-	[FIELD_NAME] = "name",
-	[FIELD_ABBREVIATION] = "abbreviation",
-	[FIELD_DESCRIPTION] = "description",
-	[FIELD_URL] = "url",
-	[FIELD_TAGS] = "tags",
-};
 
 static void
 ally_value(struct loader *ld, void *arg, size_t key, const struct ev *val)
@@ -428,7 +420,7 @@ ally_value(struct loader *ld, void *arg, size_t key, const struct ev *val)
 	 * The text goes to a scratch buffer, and into the recordset only
 	 * once, laid out with the ally's other fields (recordset_add_text).
 	 */
-	if ((s = take_string_to(ld, val, ally_keys[key], &len,
+	if ((s = take_string_to(ld, val, field_names[key], &len,
 	    &ld->field[key])) == NULL)
 		return;
 	if (key == FIELD_URL && !check_url(ld, val, "url", s, len))
@@ -436,7 +428,7 @@ ally_value(struct loader *ld, void *arg, size_t key, const struct ev *val)
 	if ((key == FIELD_NAME || key == FIELD_DESCRIPTION) &&
 	    blank(s, len)) {
 		diag_add(&ld->diag, DIAG_ERR, val->line, val->col, "'%s' is "
-		    "empty; every ally needs a %s", ally_keys[key],
+		    "empty; every ally needs a %s", field_names[key],
 		    key == FIELD_NAME ? "name" :
 		    "description of a sentence or more");
 		return;
@@ -493,7 +485,7 @@ ally_missing(struct loader *ld, const struct ally *a, const struct ev *start)
 			continue;
 		n++;
 		buf_addf(&msg, "%s'%s'", n == 1 ? "" : n == left ? " or " :
-		    ", ", ally_keys[required[i]]);
+		    ", ", field_names[required[i]]);
 	}
 	buf_adds(&msg, "; every ally needs name, url and description");
 	diag_hold(&ld->diag, start->line, start->col, msg.ptr);
@@ -505,7 +497,7 @@ static void
 parse_ally(struct loader *ld, const struct ev *start)
 {
 	struct keyed k = {
-		ally_keys, nitems(ally_keys), "an ally", ally_value, NULL
+		field_names, FIELD_COUNT, "an ally", ally_value, NULL
 	};
 	struct ally a;
 	size_t i;

@@ -159,6 +159,21 @@ usage_error(const char *fmt, ...)
 	exit(EXIT_TROUBLE);
 }
 
+/* -f with a name that is no field: say which there are. */
+static void NORETURN
+unknown_field(const char *name)
+{
+	char all[128];
+	size_t f, len = 0;
+
+	all[0] = '\0';
+	for (f = 0; f < FIELD_COUNT && len < sizeof(all); f++)
+		len += (size_t)snprintf(all + len, sizeof(all) - len, "%s%s",
+		    f == 0 ? "" : f + 1 == FIELD_COUNT ? " and " : ", ",
+		    field_names[f]);
+	usage_error("unknown field '%s'; the fields are %s", name, all);
+}
+
 /* A whole number of seconds in [1, 86400] for --idle and --cycle. */
 static unsigned
 parse_seconds(const char *opt, const char *arg)
@@ -202,9 +217,7 @@ parse_args(int argc, char **argv, struct cli *c)
 			break;
 		case 'f':
 			if ((f = field_lookup(optarg)) == FIELD_COUNT)
-				usage_error("unknown field '%s'; the fields are "
-				    "name, abbreviation, description, url and "
-				    "tags", optarg);
+				unknown_field(optarg);
 			c->fields |= FIELD_BIT(f);
 			break;
 		case 'i':

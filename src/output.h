@@ -1,8 +1,9 @@
 /*
  * output: the command line's printed formats.  text is for people (one
  * line per ally, matches highlighted like grep --color), tsv for scripts,
- * yaml a data file that loads again (written with libyaml's emitter; with
- * load.c the only user of libyaml).
+ * yaml a data file that loads again (written with libyaml's emitter; the
+ * loader's files, diag.c and yamlfeed.c, are the only other users of
+ * libyaml).
  *
  * Every byte of data goes through text_sanitize() or the YAML emitter's
  * escaping: no control character from a data file reaches stdout.

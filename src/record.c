@@ -18,7 +18,7 @@ struct arena_block {
 	char		 data[];
 };
 
-static const char *const field_names[FIELD_COUNT] = {
+const char *const field_names[FIELD_COUNT] = {
 	[FIELD_NAME] = "name",
 	[FIELD_ABBREVIATION] = "abbreviation",
 	[FIELD_DESCRIPTION] = "description",

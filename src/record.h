@@ -27,7 +27,11 @@ enum field {
 #define FIELD_BIT(f)	(1u << (f))
 #define FIELD_ALL	((1u << FIELD_COUNT) - 1)
 
-/* The field's name as the command line and the data file spell it. */
+/*
+ * The fields' names as the command line and the data file spell them,
+ * indexed by enum field; field_name() is the same for one field.
+ */
+extern const char *const field_names[FIELD_COUNT];
 const char	*field_name(enum field);
 /* FIELD_COUNT when the name is unknown. */
 enum field	 field_lookup(const char *);
