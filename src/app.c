@@ -499,15 +499,9 @@ browse_do(struct app *a, enum action act)
 		become(a, act);
 		break;
 	case ACT_ABOUT:
-		a->overlay = OVERLAY_ABOUT;
-		a->overlay_top = 0;
-		break;
 	case ACT_HELP:
-		a->overlay = OVERLAY_HELP;
-		a->overlay_top = 0;
-		break;
 	case ACT_REDRAW:
-		request(a, REQ_REDRAW, NULL);
+		overlay_do(a, act);	/* opens the page */
 		break;
 	case ACT_QUIT:
 		a->quit = 1;

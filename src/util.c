@@ -118,20 +118,29 @@ xstrndup(const char *s, size_t len)
 	return p;
 }
 
-char *
-xvasprintf(const char *fmt, va_list ap)
+/* The length of what fmt makes of ap (ap itself is left unused). */
+static size_t
+formatted_len(const char *fmt, va_list ap)
 {
 	va_list ap2;
-	char *p;
 	int n;
 
 	va_copy(ap2, ap);
 	n = vsnprintf(NULL, 0, fmt, ap2);
 	va_end(ap2);
 	if (n < 0)
-		die("xvasprintf: %s", strerror(errno));
-	p = xmalloc((size_t)n + 1);
-	vsnprintf(p, (size_t)n + 1, fmt, ap);
+		die("cannot format \"%s\": %s", fmt, strerror(errno));
+	return (size_t)n;
+}
+
+char *
+xvasprintf(const char *fmt, va_list ap)
+{
+	size_t n = formatted_len(fmt, ap);
+	char *p;
+
+	p = xmalloc(n + 1);
+	vsnprintf(p, n + 1, fmt, ap);
 	return p;
 }
 
@@ -190,18 +199,14 @@ void
 buf_addf(struct buf *b, const char *fmt, ...)
 {
 	va_list ap;
-	int n;
+	size_t n;
 
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	n = formatted_len(fmt, ap);
+	buf_grow(b, n);
+	vsnprintf(b->ptr + b->len, n + 1, fmt, ap);
 	va_end(ap);
-	if (n < 0)
-		die("buf_addf: %s", strerror(errno));
-	buf_grow(b, (size_t)n);
-	va_start(ap, fmt);
-	vsnprintf(b->ptr + b->len, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	b->len += (size_t)n;
+	b->len += n;
 }
 
 void
