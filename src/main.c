@@ -59,6 +59,7 @@ struct cli {
 	int		 format;	/* FORMAT_*, -1 when not given */
 	enum color_when	 color;
 	int		 browse_opts;	/* a browser-only option was given */
+	int		 modes;		/* how many of -s, --list, --check */
 	struct app_options app;
 };
 
@@ -190,106 +191,101 @@ parse_seconds(const char *opt, const char *arg)
 	return (unsigned)v;
 }
 
+/* One option from getopt_long(): ch, with optarg. */
 static void
-parse_args(int argc, char **argv, struct cli *c)
+take_option(struct cli *c, int ch, char **argv)
 {
 	enum field f;
-	int ch, modes = 0;
 
-	memset(c, 0, sizeof(*c));
-	c->format = -1;
-	c->mcase = MATCH_SMART;
-	c->app.idle = 90;
-	c->app.cycle = 8;
-	c->app.mouse = 1;
-	/* Our own messages, named "sma-allies" however we were started. */
-	opterr = 0;
-	while ((ch = getopt_long(argc, argv, ":d:s:f:ihV", long_options,
-	    NULL)) != -1) {
-		switch (ch) {
-		case 'd':
-			c->data = optarg;
-			break;
-		case 's':
-			c->pattern = optarg;
-			c->mode = MODE_SEARCH;
-			modes++;
-			break;
-		case 'f':
-			if ((f = field_lookup(optarg)) == FIELD_COUNT)
-				unknown_field(optarg);
-			c->fields |= FIELD_BIT(f);
-			break;
-		case 'i':
-			c->mcase = MATCH_CASELESS;
-			break;
-		case OPT_CASE:
-			c->mcase = MATCH_EXACT;
-			break;
-		case OPT_LIST:
-			c->mode = MODE_LIST;
-			modes++;
-			break;
-		case OPT_FORMAT:
-			if ((c->format = output_format_lookup(optarg)) < 0)
-				usage_error("unknown format '%s'; use text, tsv "
-				    "or yaml", optarg);
-			break;
-		case OPT_COLOR:
-			if (strcmp(optarg, "auto") == 0)
-				c->color = COLOR_AUTO;
-			else if (strcmp(optarg, "always") == 0)
-				c->color = COLOR_ALWAYS;
-			else if (strcmp(optarg, "never") == 0)
-				c->color = COLOR_NEVER;
-			else
-				usage_error("--color takes auto, always or "
-				    "never, not '%s'", optarg);
-			break;
-		case OPT_CHECK:
-			c->mode = MODE_CHECK;
-			modes++;
-			break;
-		case OPT_KIOSK:
-			c->app.kiosk = 1;
-			c->browse_opts = 1;
-			break;
-		case OPT_IDLE:
-			c->app.idle = parse_seconds("--idle", optarg);
-			c->browse_opts = 1;
-			break;
-		case OPT_CYCLE:
-			c->app.cycle = parse_seconds("--cycle", optarg);
-			c->browse_opts = 1;
-			break;
-		case OPT_PIN_FILE:
-			c->app.pin_file = optarg;
-			c->browse_opts = 1;
-			break;
-		case OPT_NO_MOUSE:
-			c->app.mouse = 0;
-			c->browse_opts = 1;
-			break;
-		case 'h':
-			help();
-			exit(fflush(stdout) == 0 ? 0 : EXIT_TROUBLE);
-		case 'V':
-			printf("sma-allies %s\n", VERSION);
-			exit(fflush(stdout) == 0 ? 0 : EXIT_TROUBLE);
-		case ':':
-			if (optopt > 0 && optopt < 256)
-				usage_error("option -%c needs a value", optopt);
-			usage_error("option '%s' needs a value",
-			    argv[optind - 1]);
-			/* NOTREACHED */
-		default:
-			if (optopt > 0 && optopt < 256)
-				usage_error("unknown option -%c", optopt);
-			usage_error("unknown option '%s'", argv[optind - 1]);
-			/* NOTREACHED */
-		}
+	switch (ch) {
+	case 'd':
+		c->data = optarg;
+		break;
+	case 's':
+		c->pattern = optarg;
+		c->mode = MODE_SEARCH;
+		c->modes++;
+		break;
+	case 'f':
+		if ((f = field_lookup(optarg)) == FIELD_COUNT)
+			unknown_field(optarg);
+		c->fields |= FIELD_BIT(f);
+		break;
+	case 'i':
+		c->mcase = MATCH_CASELESS;
+		break;
+	case OPT_CASE:
+		c->mcase = MATCH_EXACT;
+		break;
+	case OPT_LIST:
+		c->mode = MODE_LIST;
+		c->modes++;
+		break;
+	case OPT_FORMAT:
+		if ((c->format = output_format_lookup(optarg)) < 0)
+			usage_error("unknown format '%s'; use text, tsv "
+			    "or yaml", optarg);
+		break;
+	case OPT_COLOR:
+		if (strcmp(optarg, "auto") == 0)
+			c->color = COLOR_AUTO;
+		else if (strcmp(optarg, "always") == 0)
+			c->color = COLOR_ALWAYS;
+		else if (strcmp(optarg, "never") == 0)
+			c->color = COLOR_NEVER;
+		else
+			usage_error("--color takes auto, always or "
+			    "never, not '%s'", optarg);
+		break;
+	case OPT_CHECK:
+		c->mode = MODE_CHECK;
+		c->modes++;
+		break;
+	case OPT_KIOSK:
+		c->app.kiosk = 1;
+		c->browse_opts = 1;
+		break;
+	case OPT_IDLE:
+		c->app.idle = parse_seconds("--idle", optarg);
+		c->browse_opts = 1;
+		break;
+	case OPT_CYCLE:
+		c->app.cycle = parse_seconds("--cycle", optarg);
+		c->browse_opts = 1;
+		break;
+	case OPT_PIN_FILE:
+		c->app.pin_file = optarg;
+		c->browse_opts = 1;
+		break;
+	case OPT_NO_MOUSE:
+		c->app.mouse = 0;
+		c->browse_opts = 1;
+		break;
+	case 'h':
+		help();
+		exit(fflush(stdout) == 0 ? 0 : EXIT_TROUBLE);
+	case 'V':
+		printf("sma-allies %s\n", VERSION);
+		exit(fflush(stdout) == 0 ? 0 : EXIT_TROUBLE);
+	case ':':
+		if (optopt > 0 && optopt < 256)
+			usage_error("option -%c needs a value", optopt);
+		usage_error("option '%s' needs a value",
+		    argv[optind - 1]);
+		/* NOTREACHED */
+	default:
+		if (optopt > 0 && optopt < 256)
+			usage_error("unknown option -%c", optopt);
+		usage_error("unknown option '%s'", argv[optind - 1]);
+		/* NOTREACHED */
 	}
-	if (modes > 1)
+}
+
+/* Options that were given together but do not go together. */
+static void
+check_options(struct cli *c, int argc, char **argv)
+{
+	if (c->modes > 1)
 		usage_error("choose one of --search, --list and --check");
 	if (c->mode == MODE_CHECK && optind < argc) {
 		if (c->data != NULL)
@@ -310,6 +306,25 @@ parse_args(int argc, char **argv, struct cli *c)
 	    !c->app.kiosk)
 		usage_error("--idle, --cycle and --staff-pin-file go with "
 		    "--kiosk");
+}
+
+static void
+parse_args(int argc, char **argv, struct cli *c)
+{
+	int ch;
+
+	memset(c, 0, sizeof(*c));
+	c->format = -1;
+	c->mcase = MATCH_SMART;
+	c->app.idle = 90;
+	c->app.cycle = 8;
+	c->app.mouse = 1;
+	/* Our own messages, named "sma-allies" however we were started. */
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, ":d:s:f:ihV", long_options,
+	    NULL)) != -1)
+		take_option(c, ch, argv);
+	check_options(c, argc, argv);
 }
 
 /* Print every diagnostic; returns the number of errors. */
