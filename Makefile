@@ -35,11 +35,12 @@ SHOT_DEPS   = cmd:rsvg-convert:librsvg2-bin
 
 SRCS        = util.c record.c text.c load.c match.c output.c app.c keys.c \
               kiosk.c qr.c ui.c pane_list.c pane_detail.c pane_overlay.c \
-              pane_qr.c searchbar.c open.c
+              pane_qr.c searchbar.c open.c pattern.c
 MAIN        = main.c
 OBJS        = $(SRCS:%.c=build/obj/%.o) build/obj/allies_data.o
 AOBJS       = $(SRCS:%.c=build/asan/%.o) build/asan/allies_data.o
-UNIT_TESTS  = test_load test_match test_output test_text test_app test_scan
+UNIT_TESTS  = test_load test_match test_output test_text test_app test_scan \
+              test_pattern
 E2E_TESTS   = vt_selftest test_browser test_kiosk
 
 .PHONY: all asan test unit e2e cli run install uninstall clean fuzz deps \
