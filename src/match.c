@@ -389,31 +389,33 @@ filter_run(const struct matcher *m, struct scanner *sc,
 	return 0;
 }
 
-/* Records [from, to): by runs where possible, field by field otherwise. */
+/*
+ * Records [from, to): run by run as long as runs hold them, then field by
+ * field from the first record outside a run to the end.  The loader puts
+ * every record in a run; a recordset built with recordset_add() has none.
+ */
 static int
 filter_range(const struct matcher *m, struct scanner *sc,
     const struct recordset *rs, size_t from, size_t to, struct indices *out,
     struct match_error *err)
 {
 	const struct textrun *run;
-	size_t i, lo, hi, done = from;
+	size_t i, end, done = from;
 
 	if (m->block == NULL || m->fields != FIELD_ALL)
 		return filter_fields(m, sc, rs, from, to, out, err);
 	for (i = 0; i < rs->nruns && done < to; i++) {
 		run = &rs->runs[i];
-		lo = run->first > done ? run->first : done;
-		hi = run->first + run->count < to ? run->first + run->count :
-		    to;
-		if (lo >= hi)
+		end = run->first + run->count;
+		if (end <= done)
 			continue;
-		/* Records outside any run (none today) go field by field. */
-		if (lo > done && filter_fields(m, sc, rs, done, lo, out,
-		    err) < 0)
+		if (run->first > done)
+			break;		/* done is in no run */
+		if (end > to)
+			end = to;
+		if (filter_run(m, sc, rs, done, end, out, err) < 0)
 			return -1;
-		if (filter_run(m, sc, rs, lo, hi, out, err) < 0)
-			return -1;
-		done = hi;
+		done = end;
 	}
 	if (done < to)
 		return filter_fields(m, sc, rs, done, to, out, err);
@@ -474,13 +476,15 @@ match_filter(struct matcher *m, const struct recordset *rs, size_t from,
 		return filter_range(m, &m->s, rs, from, to, out, err);
 	rc = filter_range(m, &m->s, rs, from, mid, out, err);
 	pthread_join(t, NULL);
-	if (rc == 0 && h.rc < 0) {
-		*err = h.err;
-		rc = -1;
-	}
-	if (rc == 0)
+	/* The second half's matches: all of them, or those before its error. */
+	if (rc == 0) {
 		for (i = 0; i < h.out.len; i++)
 			indices_push(out, h.out.v[i]);
+		if (h.rc < 0) {
+			*err = h.err;
+			rc = -1;
+		}
+	}
 	indices_free(&h.out);
 	return rc;
 }

@@ -1,9 +1,10 @@
 /*
  * Unit tests for match.c: smart case, PCRE2 options (UTF, Unicode
  * properties, caseless), compile errors and their character offsets,
- * field masks, match_filter() over a loaded recordset, match_spans(), the
- * match limit, and a randomized check of match_filter() against a plain
- * substring search over words taken from the built-in data.
+ * field masks, match_filter() over a loaded recordset and over records
+ * outside the text runs, match_spans(), the match limit, and a randomized
+ * check of match_filter() against a plain substring search over words
+ * taken from the built-in data.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -328,6 +329,58 @@ test_match_filter(void **state)
 	recordset_done(&rs);
 }
 
+/*
+ * Records that are in no run (recordset_add() puts them there) between
+ * records that are: match_filter() finds what match_record() finds, over
+ * every range.
+ */
+static void
+test_filter_outside_runs(void **state)
+{
+	static const char *const names[] = {
+		"care one", "plain", "care outside", "two care", "none",
+	};
+	struct recordset rs;
+	struct indices got = { 0 };
+	struct match_error err;
+	struct matcher *m;
+	struct record r;
+	size_t i, f, from, to, want;
+
+	(void)state;
+	recordset_init(&rs);
+	for (i = 0; i < nitems(names); i++) {
+		memset(&r, 0, sizeof(r));
+		for (f = 0; f < FIELD_COUNT; f++)
+			r.text[f] = "";
+		r.text[FIELD_NAME] = names[i];
+		r.len[FIELD_NAME] = (uint32_t)strlen(names[i]);
+		if (i == 2)
+			recordset_add(&rs, &r);
+		else
+			recordset_add_text(&rs, &r);
+	}
+	assert_int_equal(rs.nruns, 2);
+	m = compile("care", FIELD_ALL, MATCH_SMART);
+	for (from = 0; from <= rs.len; from++)
+		for (to = from; to <= rs.len; to++) {
+			got.len = 0;
+			assert_int_equal(match_filter(m, &rs, from, to, &got,
+			    &err), 0);
+			for (want = 0, i = from; i < to; i++) {
+				if (match_record(m, &rs.v[i], &err) <= 0)
+					continue;
+				assert_true(want < got.len);
+				assert_int_equal(got.v[want], i);
+				want++;
+			}
+			assert_int_equal(got.len, want);
+		}
+	match_free(m);
+	indices_free(&got);
+	recordset_done(&rs);
+}
+
 static void
 check_spans(const char *pattern, const char *text, size_t n,
     const struct span *want)
@@ -466,6 +519,53 @@ test_match_limit(void **state)
 	recordset_done(&rs);
 	buf_free(&yaml);
 	buf_free(&subject);
+}
+
+/*
+ * A range long enough for match_filter() to split it between two threads,
+ * with the runaway record in the second half: -1, and out holds every
+ * match before that record, from both halves.
+ */
+static void
+test_limit_in_second_half(void **state)
+{
+	struct recordset rs;
+	struct indices out = { 0 };
+	struct match_error err;
+	struct matcher *m;
+	struct buf yaml = { 0 };
+	struct errlist e;
+	size_t i, k, n = 9000, bad = 6000;
+
+	(void)state;
+	buf_adds(&yaml, "allies:\n");
+	for (i = 0; i < n; i++) {
+		if (i != bad) {
+			buf_adds(&yaml, "  - {name: b, url: https://b.example/, "
+			    "description: d}\n");
+			continue;
+		}
+		buf_adds(&yaml, "  - {name: c, url: https://c.example/, "
+		    "description: ");
+		for (k = 0; k < 40; k++)
+			buf_addc(&yaml, 'a');
+		buf_adds(&yaml, "b}\n");
+	}
+	recordset_init(&rs);
+	errlist_init(&e);
+	assert_int_equal(load_buffer(yaml.ptr, yaml.len, &rs, &e), 0);
+	m = compile("^b$|(a+)+$", FIELD_ALL, MATCH_SMART);
+	memset(&err, 0, sizeof(err));
+	assert_int_equal(match_filter(m, &rs, 0, rs.len, &out, &err), -1);
+	assert_non_null(strstr(err.msg, "too complex"));
+	assert_int_equal(out.len, bad);
+	for (i = 0; i < out.len; i++)
+		assert_int_equal(out.v[i], i);
+	match_free(m);
+	indices_free(&out);
+	errlist_done(&e);
+	recordset_done(&rs);
+	buf_free(&yaml);
 }
 
 /* A small deterministic generator, so a failure can be replayed. */
@@ -646,8 +746,10 @@ main(void)
 		cmocka_unit_test(test_compile_error),
 		cmocka_unit_test(test_match_record),
 		cmocka_unit_test(test_match_filter),
+		cmocka_unit_test(test_filter_outside_runs),
 		cmocka_unit_test(test_match_spans),
 		cmocka_unit_test(test_match_limit),
+		cmocka_unit_test(test_limit_in_second_half),
 		cmocka_unit_test(test_filter_property),
 	};
 
