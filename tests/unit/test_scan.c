@@ -33,11 +33,17 @@ static const char *const words[] = {
 	"dé", "CARE", "Health", "\xe2\x80\x93", "\xe4\xb8\xad\xe6\x96\x87",
 };
 
-/* Patterns are built from pieces that exercise the edges of fields. */
+/*
+ * Patterns are built from pieces that exercise the edges of fields, and
+ * from what the run scan must leave to the field-by-field one: the
+ * subject's ends, lookbehind across a field edge, and (?m), under which ^
+ * and $ see the line breaks inside a field.
+ */
 static const char *const pieces[] = {
 	"^", "$", "\\b", ".", ".*", "\\s", "\\S+", "\\W", "[^a]", "a|b",
 	"(?i)", "[A-Z]", "\\d", "e?", "+", "(?:ca|nu)", "\\w{3}", "é", "N",
 	"re$", "^C", "h\\b", "[[:upper:]]", "\\pL", "x*",
+	"\\A", "\\z", "\\Z", "(?<=\\W)C", "(?<=e[^a])", "(?m)^", "(?m)$",
 };
 
 static unsigned long long rng = 88172645463325252ULL;
