@@ -16,12 +16,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "load.h"
 #include "match.h"
 #include "record.h"
 #include "util.h"
+#include "unit/fixture.h"
 
 /* data/allies.yaml as the Makefile compiles it into the program. */
 extern const unsigned char allies_data[];
@@ -94,46 +94,65 @@ test_has_upper(void **state)
 	assert_false(has_upper(""));
 }
 
+/*
+ * How a pattern compiles under a case mode (match_caseless()), and whether
+ * it then finds text (when text is not NULL).
+ */
+struct case_row {
+	const char	*pattern;
+	enum match_case	 mcase;
+	int		 caseless;
+	const char	*text;
+	int		 found;
+};
+
+static const struct case_row smart_rows[] = {
+	{ "nurs", MATCH_SMART, 1, "NURSING", 1 },
+	{ "Nurs", MATCH_SMART, 0, "Nursing", 1 },
+	{ "Nurs", MATCH_SMART, 0, "nursing", 0 },
+	{ "\\S+", MATCH_SMART, 1, NULL, 0 },
+	/* (?i) in the pattern makes it caseless whatever smart case says. */
+	{ "(?i)NURS", MATCH_SMART, 0, "nursing", 1 },
+	{ "\\p{Lu}", MATCH_SMART, 1, "x A", 1 },
+};
+
+static const struct case_row mode_rows[] = {
+	{ "Nurs", MATCH_CASELESS, 1, "nursing", 1 },
+	{ "nurs", MATCH_EXACT, 0, "NURSING", 0 },
+	{ "nurs", MATCH_EXACT, 0, "nursing", 1 },
+};
+
+static void
+check_case_rows(const struct case_row *rows, size_t n)
+{
+	struct matcher *m;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		m = compile(rows[i].pattern, FIELD_ALL, rows[i].mcase);
+		if (match_caseless(m) != rows[i].caseless)
+			print_error("/%s/: caseless is %d\n", rows[i].pattern,
+			    match_caseless(m));
+		assert_int_equal(match_caseless(m), rows[i].caseless);
+		match_free(m);
+		if (rows[i].text != NULL)
+			assert_int_equal(matches(rows[i].pattern,
+			    rows[i].mcase, rows[i].text), rows[i].found);
+	}
+}
+
 static void
 test_smart_case(void **state)
 {
-	struct matcher *m;
-
 	(void)state;
-	m = compile("nurs", FIELD_ALL, MATCH_SMART);
-	assert_true(match_caseless(m));
-	match_free(m);
-	m = compile("Nurs", FIELD_ALL, MATCH_SMART);
-	assert_false(match_caseless(m));
-	match_free(m);
-	m = compile("\\S+", FIELD_ALL, MATCH_SMART);
-	assert_true(match_caseless(m));
-	match_free(m);
-
-	assert_true(matches("nurs", MATCH_SMART, "NURSING"));
-	assert_true(matches("Nurs", MATCH_SMART, "Nursing"));
-	assert_false(matches("Nurs", MATCH_SMART, "nursing"));
-	/* (?i) in the pattern makes it caseless whatever smart case says. */
-	assert_true(matches("(?i)NURS", MATCH_SMART, "nursing"));
-	assert_true(matches("\\p{Lu}", MATCH_SMART, "x A"));
+	check_case_rows(smart_rows, nitems(smart_rows));
 }
 
 static void
 test_case_modes(void **state)
 {
-	struct matcher *m;
-
 	(void)state;
-	m = compile("Nurs", FIELD_ALL, MATCH_CASELESS);
-	assert_true(match_caseless(m));
-	match_free(m);
-	m = compile("nurs", FIELD_ALL, MATCH_EXACT);
-	assert_false(match_caseless(m));
-	match_free(m);
-
-	assert_true(matches("Nurs", MATCH_CASELESS, "nursing"));
-	assert_false(matches("nurs", MATCH_EXACT, "NURSING"));
-	assert_true(matches("nurs", MATCH_EXACT, "nursing"));
+	check_case_rows(mode_rows, nitems(mode_rows));
 }
 
 static void
@@ -201,11 +220,7 @@ test_compile_error(void **state)
 /* A small recordset, loaded the way the program loads its data. */
 static const char small_yaml[] =
     "allies:\n"
-    "  - name: Nursing League\n"
-    "    abbreviation: NL\n"
-    "    url: https://nursing.example/\n"
-    "    description: Care for patients.\n"
-    "    tags: [nursing, care]\n"
+    FIXTURE_NURSING_LEAGUE
     "  - name: Medical Schools\n"
     "    abbreviation: MS\n"
     "    url: https://med.example/\n"
@@ -441,15 +456,6 @@ test_match_spans(void **state)
 	match_free(m);
 }
 
-static double
-now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 static void
 test_match_limit(void **state)
 {
@@ -472,10 +478,10 @@ test_match_limit(void **state)
 
 	m = compile("(a+)+$", FIELD_ALL, MATCH_SMART);
 	memset(&err, 0, sizeof(err));
-	t0 = now();
+	t0 = fixture_now();
 	assert_int_equal(match_spans(m, subject.ptr, subject.len, &sp, &err),
 	    -1);
-	assert_true(now() - t0 < 1.0);
+	assert_true(fixture_now() - t0 < 1.0);
 	assert_non_null(strstr(err.msg, "too complex"));
 	assert_false(err.has_offset);
 
@@ -487,9 +493,9 @@ test_match_limit(void **state)
 	r.text[FIELD_DESCRIPTION] = subject.ptr;
 	r.len[FIELD_DESCRIPTION] = (uint32_t)subject.len;
 	memset(&err, 0, sizeof(err));
-	t0 = now();
+	t0 = fixture_now();
 	assert_int_equal(match_record(m, &r, &err), -1);
-	assert_true(now() - t0 < 1.0);
+	assert_true(fixture_now() - t0 < 1.0);
 	assert_non_null(strstr(err.msg, "too complex"));
 	match_free(m);
 
@@ -505,9 +511,9 @@ test_match_limit(void **state)
 	assert_int_equal(load_buffer(yaml.ptr, yaml.len, &rs, &e), 0);
 	m = compile("^b$|(a+)+$", FIELD_ALL, MATCH_SMART);
 	memset(&err, 0, sizeof(err));
-	t0 = now();
+	t0 = fixture_now();
 	assert_int_equal(match_filter(m, &rs, 0, rs.len, &out, &err), -1);
-	assert_true(now() - t0 < 1.0);
+	assert_true(fixture_now() - t0 < 1.0);
 	assert_non_null(strstr(err.msg, "too complex"));
 	assert_int_equal(out.len, 1);
 	assert_int_equal(out.v[0], 0);
@@ -574,10 +580,7 @@ static uint64_t rng_state;
 static uint32_t
 rng(void)
 {
-	rng_state ^= rng_state << 13;
-	rng_state ^= rng_state >> 7;
-	rng_state ^= rng_state << 17;
-	return (uint32_t)(rng_state >> 16);
+	return (uint32_t)(fixture_xorshift(&rng_state) >> 16);
 }
 
 /* ASCII-only case-insensitive strstr. */
