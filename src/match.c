@@ -1,5 +1,7 @@
 /*
- * match: PCRE2 search.  See match.h.
+ * match: PCRE2 search.  See match.h.  What a pattern says before it is
+ * compiled (its own text, for smart case; whether the run scan may be
+ * used) comes from pattern.c.
  */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include "match.h"
