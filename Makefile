@@ -52,7 +52,7 @@ INSTALL_DEPS      = @$(DEPS_SH) --install $(BUILD_DEPS) $(NEEDS_$@) \
                     $(EXTRA_DEPS)
 
 SRCS        = util.c record.c text.c diag.c keyset.c yamlfeed.c load.c \
-              match.c output.c keys.c \
+              pattern.c match.c output.c keys.c \
               lineedit.c history.c listview.c kiosk.c app.c watch.c qr.c \
               draw.c pane_bars.c pane_list.c pane_detail.c pane_overlay.c \
               pane_qr.c searchbar.c open.c ui.c
@@ -60,7 +60,7 @@ MAIN        = main.c
 OBJS        = $(SRCS:%.c=build/obj/%.o) build/obj/allies_data.o
 AOBJS       = $(SRCS:%.c=build/asan/%.o) build/asan/allies_data.o
 UNIT_TESTS  = test_load test_match test_output test_text test_app test_scan \
-              test_input
+              test_input test_pattern
 E2E_TESTS   = vt_selftest test_browser test_kiosk
 
 .PHONY: all asan test unit e2e cli run install uninstall clean fuzz deps \

@@ -64,7 +64,6 @@ struct app_layout {
 	int		 page_rows;	/* rows of a full-screen page */
 };
 
-#define APP_SYNC_RECORDS LISTVIEW_SYNC_RECORDS
 #define APP_SCAN_SLICE	16384	/* records per slice of a scan */
 
 struct app {

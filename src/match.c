@@ -1,5 +1,7 @@
 /*
- * match: PCRE2 search.  See match.h.
+ * match: PCRE2 search.  See match.h.  What a pattern says before it is
+ * compiled (its own text, for smart case; whether the run scan may be
+ * used) comes from pattern.c.
  */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include "match.h"
@@ -11,6 +13,7 @@
 
 #include <pcre2.h>
 
+#include "pattern.h"
 #include "record.h"
 #include "text.h"
 #include "util.h"
@@ -83,119 +86,6 @@ pcre2_error(struct match_error *err, int code)
 	error_set(err, (const char *)msg, 0, 0);
 }
 
-/* Length of a run of group-name or verb characters at p. */
-static size_t
-skip_until(const char *p, size_t len, size_t i, const char *stops)
-{
-	while (i < len && strchr(stops, p[i]) == NULL)
-		i++;
-	return i;
-}
-
-/*
- * Copy of the pattern with everything that is syntax rather than text
- * blanked out: escapes (\S, \p{Lu}, \x{41}), group names, option letters
- * ((?J)), verbs ((*UTF)), comments and POSIX class names.  What is left
- * is what the user meant as letters to find.
- */
-static void
-pattern_literals(const char *p, size_t len, struct buf *out)
-{
-	size_t i = 0, start;
-	int in_class = 0, quoted = 0;
-
-	while (i < len) {
-		if (quoted) {
-			if (p[i] == '\\' && i + 1 < len && p[i + 1] == 'E') {
-				quoted = 0;
-				i += 2;
-				continue;
-			}
-			buf_addc(out, p[i++]);
-			continue;
-		}
-		if (p[i] == '\\') {
-			if (i + 1 >= len)
-				break;
-			switch (p[i + 1]) {
-			case 'Q':
-				quoted = 1;
-				i += 2;
-				continue;
-			case 'p': case 'P': case 'x': case 'o': case 'N':
-			case 'g': case 'k':
-				i += 2;
-				if (i < len && (p[i] == '{' || p[i] == '<' ||
-				    p[i] == '\'')) {
-					const char *close = p[i] == '{' ? "}" :
-					    p[i] == '<' ? ">" : "'";
-					i = skip_until(p, len, i, close) + 1;
-				} else if (p[i - 1] == 'p' || p[i - 1] == 'P')
-					i++;	/* \pL: one letter */
-				else if (p[i - 1] == 'x')	/* \xAB */
-					for (start = 0; start < 2 && i < len &&
-					    strchr("0123456789abcdefABCDEF",
-					    p[i]) != NULL; start++)
-						i++;
-				continue;
-			case 'c':
-				i += 3;	/* \cX */
-				continue;
-			default:
-				i += 2;
-				continue;
-			}
-		}
-		if (in_class) {
-			if (p[i] == '[' && i + 1 < len && p[i + 1] == ':') {
-				start = skip_until(p, len, i + 2, "]");
-				i = start + 1;
-				continue;
-			}
-			if (p[i] == ']')
-				in_class = 0;
-			buf_addc(out, p[i++]);
-			continue;
-		}
-		if (p[i] == '[') {
-			in_class = 1;
-			buf_addc(out, p[i++]);
-			if (i < len && p[i] == '^')
-				buf_addc(out, p[i++]);
-			if (i < len && p[i] == ']')	/* a literal ] */
-				buf_addc(out, p[i++]);
-			continue;
-		}
-		if (p[i] == '(' && i + 1 < len && (p[i + 1] == '?' ||
-		    p[i + 1] == '*')) {
-			/*
-			 * (?<name>, (?P<name>, (?'name', (?#...), (?i),
-			 * (?i:, (?P=name), (?&name), (*VERB:NAME): skip up
-			 * to the end of the group's header.
-			 */
-			if (p[i + 1] == '?' && i + 2 < len &&
-			    (p[i + 2] == '=' || p[i + 2] == '!' ||
-			    p[i + 2] == ':' || p[i + 2] == '|' ||
-			    p[i + 2] == '>' || (p[i + 2] == '<' && i + 3 < len &&
-			    (p[i + 3] == '=' || p[i + 3] == '!')))) {
-				i += 3;	/* lookaround or plain group */
-				continue;
-			}
-			if (p[i + 1] == '?' && i + 2 < len &&
-			    (p[i + 2] == '<' || p[i + 2] == '\'' ||
-			    (p[i + 2] == 'P' && i + 3 < len && p[i + 3] == '<'))) {
-				i = skip_until(p, len, i + 2, ">'") + 1;
-				continue;
-			}
-			i = skip_until(p, len, i + 2, ":)") + 1;
-			continue;
-		}
-		buf_addc(out, p[i++]);
-	}
-	if (out->ptr == NULL)
-		buf_add(out, "", 0);
-}
-
 int
 match_has_upper(const char *pattern, size_t len)
 {
@@ -221,41 +111,6 @@ match_has_upper(const char *pattern, size_t len)
 	pcre2_code_free(code);
 	buf_free(&lit);
 	return rc >= 0;
-}
-
-/*
- * Can the run scan be trusted to find every field that matches?  Not
- * with what looks at the subject's ends (\A \z \Z \G), at text beyond
- * the match (lookaround, \K), with verbs, or with (?m), which gives ^
- * and $ a meaning the run's NUL newlines do not have.  This errs on the
- * safe side: such a pattern is matched field by field, exactly.
- */
-static int
-block_safe(const char *p, size_t len)
-{
-	size_t i, j;
-
-	for (i = 0; i + 1 < len; i++) {
-		if (p[i] == '\\') {
-			if (strchr("AZzGKC", p[i + 1]) != NULL)
-				return 0;
-			i++;
-			continue;
-		}
-		if (p[i] != '(')
-			continue;
-		if (p[i + 1] == '*')
-			return 0;
-		if (p[i + 1] != '?' || i + 2 >= len)
-			continue;
-		if (p[i + 2] == '<' || p[i + 2] == '=' || p[i + 2] == '!')
-			return 0;
-		/* Option letters up to ) or :, such as (?im) or (?m:x). */
-		for (j = i + 2; j < len && p[j] != ')' && p[j] != ':'; j++)
-			if (p[j] == 'm')
-				return 0;
-	}
-	return 1;
 }
 
 static pcre2_code *
@@ -348,7 +203,7 @@ match_compile(const char *pattern, size_t len, unsigned fields,
 	m->match_opts = PCRE2_NO_UTF_CHECK;
 	/* JIT when the platform has it; the interpreter otherwise. */
 	m->jit = pcre2_jit_compile(m->code, PCRE2_JIT_COMPLETE) == 0;
-	if (block_safe(pattern, len)) {
+	if (pattern_block_safe(pattern, len)) {
 		m->block = compile_block(pattern, len, opts);
 		if (m->block != NULL && m->jit)
 			pcre2_jit_compile(m->block, PCRE2_JIT_COMPLETE);
@@ -536,31 +391,33 @@ filter_run(const struct matcher *m, struct scanner *sc,
 	return 0;
 }
 
-/* Records [from, to): by runs where possible, field by field otherwise. */
+/*
+ * Records [from, to): run by run as long as runs hold them, then field by
+ * field from the first record outside a run to the end.  The loader puts
+ * every record in a run; a recordset built with recordset_add() has none.
+ */
 static int
 filter_range(const struct matcher *m, struct scanner *sc,
     const struct recordset *rs, size_t from, size_t to, struct indices *out,
     struct match_error *err)
 {
 	const struct textrun *run;
-	size_t i, lo, hi, done = from;
+	size_t i, end, done = from;
 
 	if (m->block == NULL || m->fields != FIELD_ALL)
 		return filter_fields(m, sc, rs, from, to, out, err);
 	for (i = 0; i < rs->nruns && done < to; i++) {
 		run = &rs->runs[i];
-		lo = run->first > done ? run->first : done;
-		hi = run->first + run->count < to ? run->first + run->count :
-		    to;
-		if (lo >= hi)
+		end = run->first + run->count;
+		if (end <= done)
 			continue;
-		/* Records outside any run (none today) go field by field. */
-		if (lo > done && filter_fields(m, sc, rs, done, lo, out,
-		    err) < 0)
+		if (run->first > done)
+			break;		/* done is in no run */
+		if (end > to)
+			end = to;
+		if (filter_run(m, sc, rs, done, end, out, err) < 0)
 			return -1;
-		if (filter_run(m, sc, rs, lo, hi, out, err) < 0)
-			return -1;
-		done = hi;
+		done = end;
 	}
 	if (done < to)
 		return filter_fields(m, sc, rs, done, to, out, err);
@@ -621,13 +478,15 @@ match_filter(struct matcher *m, const struct recordset *rs, size_t from,
 		return filter_range(m, &m->s, rs, from, to, out, err);
 	rc = filter_range(m, &m->s, rs, from, mid, out, err);
 	pthread_join(t, NULL);
-	if (rc == 0 && h.rc < 0) {
-		*err = h.err;
-		rc = -1;
-	}
-	if (rc == 0)
+	/* The second half's matches: all of them, or those before its error. */
+	if (rc == 0) {
 		for (i = 0; i < h.out.len; i++)
 			indices_push(out, h.out.v[i]);
+		if (h.rc < 0) {
+			*err = h.err;
+			rc = -1;
+		}
+	}
 	indices_free(&h.out);
 	return rc;
 }

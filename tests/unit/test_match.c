@@ -1,9 +1,10 @@
 /*
  * Unit tests for match.c: smart case, PCRE2 options (UTF, Unicode
  * properties, caseless), compile errors and their character offsets,
- * field masks, match_filter() over a loaded recordset, match_spans(), the
- * match limit, and a randomized check of match_filter() against a plain
- * substring search over words taken from the built-in data.
+ * field masks, match_filter() over a loaded recordset and over records
+ * outside the text runs, match_spans(), the match limit, and a randomized
+ * check of match_filter() against a plain substring search over words
+ * taken from the built-in data.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -15,12 +16,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "load.h"
 #include "match.h"
 #include "record.h"
 #include "util.h"
+#include "unit/fixture.h"
 
 /* data/allies.yaml as the Makefile compiles it into the program. */
 extern const unsigned char allies_data[];
@@ -93,46 +94,65 @@ test_has_upper(void **state)
 	assert_false(has_upper(""));
 }
 
+/*
+ * How a pattern compiles under a case mode (match_caseless()), and whether
+ * it then finds text (when text is not NULL).
+ */
+struct case_row {
+	const char	*pattern;
+	enum match_case	 mcase;
+	int		 caseless;
+	const char	*text;
+	int		 found;
+};
+
+static const struct case_row smart_rows[] = {
+	{ "nurs", MATCH_SMART, 1, "NURSING", 1 },
+	{ "Nurs", MATCH_SMART, 0, "Nursing", 1 },
+	{ "Nurs", MATCH_SMART, 0, "nursing", 0 },
+	{ "\\S+", MATCH_SMART, 1, NULL, 0 },
+	/* (?i) in the pattern makes it caseless whatever smart case says. */
+	{ "(?i)NURS", MATCH_SMART, 0, "nursing", 1 },
+	{ "\\p{Lu}", MATCH_SMART, 1, "x A", 1 },
+};
+
+static const struct case_row mode_rows[] = {
+	{ "Nurs", MATCH_CASELESS, 1, "nursing", 1 },
+	{ "nurs", MATCH_EXACT, 0, "NURSING", 0 },
+	{ "nurs", MATCH_EXACT, 0, "nursing", 1 },
+};
+
+static void
+check_case_rows(const struct case_row *rows, size_t n)
+{
+	struct matcher *m;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		m = compile(rows[i].pattern, FIELD_ALL, rows[i].mcase);
+		if (match_caseless(m) != rows[i].caseless)
+			print_error("/%s/: caseless is %d\n", rows[i].pattern,
+			    match_caseless(m));
+		assert_int_equal(match_caseless(m), rows[i].caseless);
+		match_free(m);
+		if (rows[i].text != NULL)
+			assert_int_equal(matches(rows[i].pattern,
+			    rows[i].mcase, rows[i].text), rows[i].found);
+	}
+}
+
 static void
 test_smart_case(void **state)
 {
-	struct matcher *m;
-
 	(void)state;
-	m = compile("nurs", FIELD_ALL, MATCH_SMART);
-	assert_true(match_caseless(m));
-	match_free(m);
-	m = compile("Nurs", FIELD_ALL, MATCH_SMART);
-	assert_false(match_caseless(m));
-	match_free(m);
-	m = compile("\\S+", FIELD_ALL, MATCH_SMART);
-	assert_true(match_caseless(m));
-	match_free(m);
-
-	assert_true(matches("nurs", MATCH_SMART, "NURSING"));
-	assert_true(matches("Nurs", MATCH_SMART, "Nursing"));
-	assert_false(matches("Nurs", MATCH_SMART, "nursing"));
-	/* (?i) in the pattern makes it caseless whatever smart case says. */
-	assert_true(matches("(?i)NURS", MATCH_SMART, "nursing"));
-	assert_true(matches("\\p{Lu}", MATCH_SMART, "x A"));
+	check_case_rows(smart_rows, nitems(smart_rows));
 }
 
 static void
 test_case_modes(void **state)
 {
-	struct matcher *m;
-
 	(void)state;
-	m = compile("Nurs", FIELD_ALL, MATCH_CASELESS);
-	assert_true(match_caseless(m));
-	match_free(m);
-	m = compile("nurs", FIELD_ALL, MATCH_EXACT);
-	assert_false(match_caseless(m));
-	match_free(m);
-
-	assert_true(matches("Nurs", MATCH_CASELESS, "nursing"));
-	assert_false(matches("nurs", MATCH_EXACT, "NURSING"));
-	assert_true(matches("nurs", MATCH_EXACT, "nursing"));
+	check_case_rows(mode_rows, nitems(mode_rows));
 }
 
 static void
@@ -200,11 +220,7 @@ test_compile_error(void **state)
 /* A small recordset, loaded the way the program loads its data. */
 static const char small_yaml[] =
     "allies:\n"
-    "  - name: Nursing League\n"
-    "    abbreviation: NL\n"
-    "    url: https://nursing.example/\n"
-    "    description: Care for patients.\n"
-    "    tags: [nursing, care]\n"
+    FIXTURE_NURSING_LEAGUE
     "  - name: Medical Schools\n"
     "    abbreviation: MS\n"
     "    url: https://med.example/\n"
@@ -328,6 +344,58 @@ test_match_filter(void **state)
 	recordset_done(&rs);
 }
 
+/*
+ * Records that are in no run (recordset_add() puts them there) between
+ * records that are: match_filter() finds what match_record() finds, over
+ * every range.
+ */
+static void
+test_filter_outside_runs(void **state)
+{
+	static const char *const names[] = {
+		"care one", "plain", "care outside", "two care", "none",
+	};
+	struct recordset rs;
+	struct indices got = { 0 };
+	struct match_error err;
+	struct matcher *m;
+	struct record r;
+	size_t i, f, from, to, want;
+
+	(void)state;
+	recordset_init(&rs);
+	for (i = 0; i < nitems(names); i++) {
+		memset(&r, 0, sizeof(r));
+		for (f = 0; f < FIELD_COUNT; f++)
+			r.text[f] = "";
+		r.text[FIELD_NAME] = names[i];
+		r.len[FIELD_NAME] = (uint32_t)strlen(names[i]);
+		if (i == 2)
+			recordset_add(&rs, &r);
+		else
+			recordset_add_text(&rs, &r);
+	}
+	assert_int_equal(rs.nruns, 2);
+	m = compile("care", FIELD_ALL, MATCH_SMART);
+	for (from = 0; from <= rs.len; from++)
+		for (to = from; to <= rs.len; to++) {
+			got.len = 0;
+			assert_int_equal(match_filter(m, &rs, from, to, &got,
+			    &err), 0);
+			for (want = 0, i = from; i < to; i++) {
+				if (match_record(m, &rs.v[i], &err) <= 0)
+					continue;
+				assert_true(want < got.len);
+				assert_int_equal(got.v[want], i);
+				want++;
+			}
+			assert_int_equal(got.len, want);
+		}
+	match_free(m);
+	indices_free(&got);
+	recordset_done(&rs);
+}
+
 static void
 check_spans(const char *pattern, const char *text, size_t n,
     const struct span *want)
@@ -388,15 +456,6 @@ test_match_spans(void **state)
 	match_free(m);
 }
 
-static double
-now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 static void
 test_match_limit(void **state)
 {
@@ -419,10 +478,10 @@ test_match_limit(void **state)
 
 	m = compile("(a+)+$", FIELD_ALL, MATCH_SMART);
 	memset(&err, 0, sizeof(err));
-	t0 = now();
+	t0 = fixture_now();
 	assert_int_equal(match_spans(m, subject.ptr, subject.len, &sp, &err),
 	    -1);
-	assert_true(now() - t0 < 1.0);
+	assert_true(fixture_now() - t0 < 1.0);
 	assert_non_null(strstr(err.msg, "too complex"));
 	assert_false(err.has_offset);
 
@@ -434,9 +493,9 @@ test_match_limit(void **state)
 	r.text[FIELD_DESCRIPTION] = subject.ptr;
 	r.len[FIELD_DESCRIPTION] = (uint32_t)subject.len;
 	memset(&err, 0, sizeof(err));
-	t0 = now();
+	t0 = fixture_now();
 	assert_int_equal(match_record(m, &r, &err), -1);
-	assert_true(now() - t0 < 1.0);
+	assert_true(fixture_now() - t0 < 1.0);
 	assert_non_null(strstr(err.msg, "too complex"));
 	match_free(m);
 
@@ -452,9 +511,9 @@ test_match_limit(void **state)
 	assert_int_equal(load_buffer(yaml.ptr, yaml.len, &rs, &e), 0);
 	m = compile("^b$|(a+)+$", FIELD_ALL, MATCH_SMART);
 	memset(&err, 0, sizeof(err));
-	t0 = now();
+	t0 = fixture_now();
 	assert_int_equal(match_filter(m, &rs, 0, rs.len, &out, &err), -1);
-	assert_true(now() - t0 < 1.0);
+	assert_true(fixture_now() - t0 < 1.0);
 	assert_non_null(strstr(err.msg, "too complex"));
 	assert_int_equal(out.len, 1);
 	assert_int_equal(out.v[0], 0);
@@ -468,16 +527,60 @@ test_match_limit(void **state)
 	buf_free(&subject);
 }
 
+/*
+ * A range long enough for match_filter() to split it between two threads,
+ * with the runaway record in the second half: -1, and out holds every
+ * match before that record, from both halves.
+ */
+static void
+test_limit_in_second_half(void **state)
+{
+	struct recordset rs;
+	struct indices out = { 0 };
+	struct match_error err;
+	struct matcher *m;
+	struct buf yaml = { 0 };
+	struct errlist e;
+	size_t i, k, n = 9000, bad = 6000;
+
+	(void)state;
+	buf_adds(&yaml, "allies:\n");
+	for (i = 0; i < n; i++) {
+		if (i != bad) {
+			buf_adds(&yaml, "  - {name: b, url: https://b.example/, "
+			    "description: d}\n");
+			continue;
+		}
+		buf_adds(&yaml, "  - {name: c, url: https://c.example/, "
+		    "description: ");
+		for (k = 0; k < 40; k++)
+			buf_addc(&yaml, 'a');
+		buf_adds(&yaml, "b}\n");
+	}
+	recordset_init(&rs);
+	errlist_init(&e);
+	assert_int_equal(load_buffer(yaml.ptr, yaml.len, &rs, &e), 0);
+	m = compile("^b$|(a+)+$", FIELD_ALL, MATCH_SMART);
+	memset(&err, 0, sizeof(err));
+	assert_int_equal(match_filter(m, &rs, 0, rs.len, &out, &err), -1);
+	assert_non_null(strstr(err.msg, "too complex"));
+	assert_int_equal(out.len, bad);
+	for (i = 0; i < out.len; i++)
+		assert_int_equal(out.v[i], i);
+	match_free(m);
+	indices_free(&out);
+	errlist_done(&e);
+	recordset_done(&rs);
+	buf_free(&yaml);
+}
+
 /* A small deterministic generator, so a failure can be replayed. */
 static uint64_t rng_state;
 
 static uint32_t
 rng(void)
 {
-	rng_state ^= rng_state << 13;
-	rng_state ^= rng_state >> 7;
-	rng_state ^= rng_state << 17;
-	return (uint32_t)(rng_state >> 16);
+	return (uint32_t)(fixture_xorshift(&rng_state) >> 16);
 }
 
 /* ASCII-only case-insensitive strstr. */
@@ -646,8 +749,10 @@ main(void)
 		cmocka_unit_test(test_compile_error),
 		cmocka_unit_test(test_match_record),
 		cmocka_unit_test(test_match_filter),
+		cmocka_unit_test(test_filter_outside_runs),
 		cmocka_unit_test(test_match_spans),
 		cmocka_unit_test(test_match_limit),
+		cmocka_unit_test(test_limit_in_second_half),
 		cmocka_unit_test(test_filter_property),
 	};
 

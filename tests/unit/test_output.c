@@ -23,6 +23,7 @@
 #include "record.h"
 #include "text.h"
 #include "util.h"
+#include "unit/fixture.h"
 
 #define SGR_ON	"\033[1;31m"
 #define SGR_OFF	"\033[m"
@@ -110,11 +111,7 @@ compile(const char *pattern)
 
 static const char small_yaml[] =
     "allies:\n"
-    "  - name: Nursing League\n"
-    "    abbreviation: NL\n"
-    "    url: https://nursing.example/\n"
-    "    description: Care for patients.\n"
-    "    tags: [nursing, care]\n"
+    FIXTURE_NURSING_LEAGUE
     "  - name: Public Health\n"
     "    url: https://ph.example/\n"
     "    description: Public health work in towns and cities across the\n"

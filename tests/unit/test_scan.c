@@ -22,8 +22,9 @@
 #include "match.h"
 #include "record.h"
 #include "util.h"
+#include "unit/fixture.h"
 
-#define NRECORDS	(APP_SYNC_RECORDS + 7000)	/* so filters slice */
+#define NRECORDS	(LISTVIEW_SYNC_RECORDS + 7000)	/* so filters slice */
 #define NPATTERNS	150
 
 static const char *const words[] = {
@@ -33,22 +34,25 @@ static const char *const words[] = {
 	"dé", "CARE", "Health", "\xe2\x80\x93", "\xe4\xb8\xad\xe6\x96\x87",
 };
 
-/* Patterns are built from pieces that exercise the edges of fields. */
+/*
+ * Patterns are built from pieces that exercise the edges of fields, and
+ * from what the run scan must leave to the field-by-field one: the
+ * subject's ends, lookbehind across a field edge, and (?m), under which ^
+ * and $ see the line breaks inside a field.
+ */
 static const char *const pieces[] = {
 	"^", "$", "\\b", ".", ".*", "\\s", "\\S+", "\\W", "[^a]", "a|b",
 	"(?i)", "[A-Z]", "\\d", "e?", "+", "(?:ca|nu)", "\\w{3}", "é", "N",
 	"re$", "^C", "h\\b", "[[:upper:]]", "\\pL", "x*",
+	"\\A", "\\z", "\\Z", "(?<=\\W)C", "(?<=e[^a])", "(?m)^", "(?m)$",
 };
 
-static unsigned long long rng = 88172645463325252ULL;
+static uint64_t rng = 88172645463325252ULL;
 
 static unsigned
 next_rand(void)
 {
-	rng ^= rng << 13;
-	rng ^= rng >> 7;
-	rng ^= rng << 17;
-	return (unsigned)(rng >> 11);
+	return (unsigned)(fixture_xorshift(&rng) >> 11);
 }
 
 static const char *
@@ -140,6 +144,27 @@ plain_filter(struct matcher *m, const struct recordset *rs,
 	return 0;
 }
 
+/*
+ * The plain result for pattern, into want (emptied first): 0, or -1 when
+ * the pattern does not compile or a limit stopped the match.
+ */
+static int
+plain_result(const struct recordset *rs, const char *pattern, size_t len,
+    struct indices *want)
+{
+	struct match_error err;
+	struct matcher *m;
+	int rc;
+
+	want->len = 0;
+	if ((m = match_compile(pattern, len, FIELD_ALL, MATCH_SMART,
+	    &err)) == NULL)
+		return -1;
+	rc = plain_filter(m, rs, want);
+	match_free(m);
+	return rc;
+}
+
 static void
 assert_same(const struct indices *a, const struct indices *b,
     const char *pattern)
@@ -159,7 +184,7 @@ setup(void **state)
 	/* A fixed seed by default, so that a failure can be replayed. */
 	if (seed != NULL && strtoull(seed, NULL, 10) != 0)
 		rng = strtoull(seed, NULL, 10);
-	printf("seed %llu\n", rng);
+	printf("seed %llu\n", (unsigned long long)rng);
 	make_directory(rs, NRECORDS);
 	*state = rs;
 	return 0;
@@ -172,6 +197,29 @@ teardown(void **state)
 		recordset_done(*state);
 	free(*state);
 	return 0;
+}
+
+/* The app's list shows exactly the plain result for pattern. */
+static void
+assert_view_is_plain(const struct app *a, const struct recordset *rs,
+    const char *pattern)
+{
+	struct indices want = { 0 };
+
+	assert_int_equal(plain_result(rs, pattern, strlen(pattern), &want), 0);
+	assert_same(&a->view.rows, &want, pattern);
+	indices_free(&want);
+}
+
+/* The options of a browser session, for every app the tests start. */
+static const struct app_options browse_opt = { .idle = 90, .cycle = 8 };
+
+/* The browser's state over rs, with a list pane of 20 rows. */
+static void
+start_app(struct app *a, struct recordset *rs)
+{
+	app_init(a, &browse_opt, rs);
+	a->list_rows = 20;
 }
 
 /* The run scan (match_filter) against the plain scan. */
@@ -239,31 +287,18 @@ test_sliced_filter_equals_plain(void **state)
 {
 	struct recordset *rs = *state;
 	struct indices want = { 0 };
-	struct app_options opt;
 	struct match_error err;
 	struct buf p = { 0 };
-	struct matcher *m;
 	struct app a;
 	int i, steps;
 
-	memset(&opt, 0, sizeof(opt));
-	opt.idle = 90;
-	opt.cycle = 8;
 	for (i = 0; i < 40; i++) {
 		random_pattern(&p);
 		if (p.len == 0)
 			continue;	/* that clears the filter instead */
-		if ((m = match_compile(p.ptr, p.len, FIELD_ALL, MATCH_SMART,
-		    &err)) == NULL)
+		if (plain_result(rs, p.ptr, p.len, &want) < 0)
 			continue;
-		want.len = 0;
-		if (plain_filter(m, rs, &want) < 0) {
-			match_free(m);
-			continue;
-		}
-		match_free(m);
-		app_init(&a, &opt, rs);
-		a.list_rows = 20;
+		start_app(&a, rs);
 		assert_int_equal(app_set_filter(&a, p.ptr, p.len, &err), 0);
 		assert_true(a.view.scanning);
 		for (steps = 0; app_scan_step(&a, 3000); steps++)
@@ -285,17 +320,10 @@ static void
 test_replaced_scan_leaves_nothing(void **state)
 {
 	struct recordset *rs = *state;
-	struct indices want = { 0 };
-	struct app_options opt;
 	struct match_error err;
-	struct matcher *m;
 	struct app a;
 
-	memset(&opt, 0, sizeof(opt));
-	opt.idle = 90;
-	opt.cycle = 8;
-	app_init(&a, &opt, rs);
-	a.list_rows = 20;
+	start_app(&a, rs);
 	assert_int_equal(app_set_filter(&a, "e", 1, &err), 0);
 	assert_true(app_scan_step(&a, 5000));
 	assert_true(a.view.rows.len > 0);
@@ -304,12 +332,8 @@ test_replaced_scan_leaves_nothing(void **state)
 	    0);
 	while (app_scan_step(&a, 5000))
 		;
-	m = match_compile("Ñandú", strlen("Ñandú"), FIELD_ALL, MATCH_SMART,
-	    &err);
-	assert_int_equal(plain_filter(m, rs, &want), 0);
-	assert_same(&a.view.rows, &want, "Ñandú");
+	assert_view_is_plain(&a, rs, "Ñandú");
 	assert_string_equal(a.view.filter, "Ñandú");
-	match_free(m);
 
 	/* Cleared mid-scan: the whole list, at once. */
 	assert_int_equal(app_set_filter(&a, "care", 4, &err), 0);
@@ -318,7 +342,6 @@ test_replaced_scan_leaves_nothing(void **state)
 	assert_false(a.view.scanning);
 	assert_int_equal(a.view.rows.len, rs->len);
 	app_done(&a);
-	indices_free(&want);
 }
 
 /* A scan that hits the match limit falls back to the last filter. */
@@ -329,24 +352,19 @@ test_failed_scan_restores_last_filter(void **state)
 	struct recordset rs;
 	struct errlist e;
 	struct buf y = { 0 };
-	struct app_options opt;
 	struct match_error err;
 	struct app a;
 	size_t i, before;
 
 	buf_adds(&y, "allies:\n");
-	for (i = 0; i < APP_SYNC_RECORDS + 10; i++)
+	for (i = 0; i < LISTVIEW_SYNC_RECORDS + 10; i++)
 		buf_addf(&y, "  - {name: n%zu, url: https://a.org/, "
-		    "description: %s}\n", i, i == APP_SYNC_RECORDS + 5 ?
+		    "description: %s}\n", i, i == LISTVIEW_SYNC_RECORDS + 5 ?
 		    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaX" : "plain text");
 	recordset_init(&rs);
 	errlist_init(&e);
 	assert_int_equal(load_buffer(y.ptr, y.len, &rs, &e), 0);
-	memset(&opt, 0, sizeof(opt));
-	opt.idle = 90;
-	opt.cycle = 8;
-	app_init(&a, &opt, &rs);
-	a.list_rows = 20;
+	start_app(&a, &rs);
 	assert_int_equal(app_set_filter(&a, "n1", 2, &err), 0);
 	while (app_scan_step(&a, 4096))
 		;

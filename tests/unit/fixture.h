@@ -1,0 +1,45 @@
+/*
+ * fixture: the small pieces the unit tests share, so that each is written
+ * once: a deterministic random generator (a failure can be replayed from
+ * its seed), a monotonic clock for "this must not take long" checks, and
+ * the first ally of the small directories several tests load.
+ * Header-only (static inline functions), as each test is one file.
+ */
+#ifndef FIXTURE_H
+#define FIXTURE_H
+
+#include <stdint.h>
+#include <time.h>
+
+/*
+ * One step of xorshift64 (shifts 13, 7, 17) on *state, which must not be
+ * 0: returns the new state.  Callers take the bits they want from it.
+ */
+static inline uint64_t
+fixture_xorshift(uint64_t *state)
+{
+	*state ^= *state << 13;
+	*state ^= *state >> 7;
+	*state ^= *state << 17;
+	return *state;
+}
+
+/* Seconds on the monotonic clock. */
+static inline double
+fixture_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* An ally with every field, as lines of an allies: sequence in YAML. */
+#define FIXTURE_NURSING_LEAGUE \
+    "  - name: Nursing League\n" \
+    "    abbreviation: NL\n" \
+    "    url: https://nursing.example/\n" \
+    "    description: Care for patients.\n" \
+    "    tags: [nursing, care]\n"
+
+#endif
