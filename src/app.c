@@ -325,23 +325,20 @@ app_bar_history(struct app *a, int dir)
 static void
 step_match(struct app *a, int dir)
 {
-	if (a->view.filter == NULL) {
+	size_t before = a->view.sel;
+	int wrapped;
+
+	if (a->view.filter == NULL)
 		app_status(a, 0, "No search; press / to search");
-		return;
-	}
-	if (a->view.rows.len == 0) {
+	else if (a->view.rows.len == 0)
 		app_status(a, 1, "No ally matches /%s/", a->view.filter);
-		return;
-	}
-	if (dir > 0 && a->view.sel + 1 >= a->view.rows.len) {
-		app_select(a, 0);
-		app_status(a, 0, "Search wrapped to the first match");
-	} else if (dir < 0 && a->view.sel == 0) {
-		app_select(a, a->view.rows.len - 1);
-		app_status(a, 0, "Search wrapped to the last match");
-	} else {
-		move_sel(a, dir);
-		a->status[0] = '\0';
+	else {
+		wrapped = listview_cycle(&a->view, dir, list_height(a));
+		if (a->view.sel != before)
+			detail_reset(a);
+		if (wrapped)
+			app_status(a, 0, "Search wrapped to the %s match",
+			    dir > 0 ? "first" : "last");
 	}
 }
 
@@ -370,29 +367,36 @@ become(struct app *a, enum action act)
 		request(a, REQ_OPEN, url);
 }
 
+/* How far a move goes, in a pane of page rows showing end lines. */
+static long
+move_delta(enum action act, long page, long end)
+{
+	long delta;
+
+	if (page < 1)
+		page = 1;
+	if (act == ACT_FIRST || act == ACT_LAST)
+		delta = end;
+	else if (act == ACT_PAGE_DOWN || act == ACT_PAGE_UP)
+		delta = page;
+	else
+		delta = 1;
+	return act == ACT_UP || act == ACT_PAGE_UP || act == ACT_FIRST ?
+	    -delta : delta;
+}
+
 static void
 overlay_do(struct app *a, enum action act)
 {
-	long page = a->overlay_rows > 1 ? a->overlay_rows - 1 : 1;
-
 	switch (act) {
 	case ACT_DOWN:
-		app_scroll_overlay(a, 1);
-		break;
 	case ACT_UP:
-		app_scroll_overlay(a, -1);
-		break;
 	case ACT_PAGE_DOWN:
-		app_scroll_overlay(a, page);
-		break;
 	case ACT_PAGE_UP:
-		app_scroll_overlay(a, -page);
-		break;
 	case ACT_FIRST:
-		a->overlay_top = 0;
-		break;
 	case ACT_LAST:
-		app_scroll_overlay(a, (long)a->overlay_lines);
+		app_scroll_overlay(a, move_delta(act, a->overlay_rows - 1,
+		    (long)a->overlay_lines));
 		break;
 	case ACT_HELP:
 		a->overlay = a->overlay == OVERLAY_HELP ? OVERLAY_NONE :
@@ -424,24 +428,12 @@ overlay_do(struct app *a, enum action act)
 static void
 move_do(struct app *a, enum action act)
 {
-	int detail = a->focus == FOCUS_DETAIL;
-	long page = (detail ? a->detail_rows : a->list_rows) - 1, delta;
-	long end = (long)(detail ? a->detail_lines : a->view.rows.len);
-
-	if (page < 1)
-		page = 1;
-	if (act == ACT_FIRST || act == ACT_LAST)
-		delta = end;
-	else if (act == ACT_PAGE_DOWN || act == ACT_PAGE_UP)
-		delta = page;
+	if (a->focus == FOCUS_DETAIL)
+		app_scroll_detail(a, move_delta(act, a->detail_rows - 1,
+		    (long)a->detail_lines));
 	else
-		delta = 1;
-	if (act == ACT_UP || act == ACT_PAGE_UP || act == ACT_FIRST)
-		delta = -delta;
-	if (detail)
-		app_scroll_detail(a, delta);
-	else
-		move_sel(a, delta);
+		move_sel(a, move_delta(act, a->list_rows - 1,
+		    (long)a->view.rows.len));
 }
 
 /* The list's own actions. */
@@ -784,6 +776,28 @@ void
 app_data_stale(struct app *a, int stale)
 {
 	a->data_stale = stale;
+	a->dirty = 1;
+}
+
+void
+app_progress(struct app *a, const struct source_progress *p)
+{
+	a->load = *p;
+	a->dirty = 1;
+}
+
+void
+app_loaded(struct app *a, struct recordset *fresh)
+{
+	app_reload(a, fresh);
+	a->loaded = 1;
+	a->data_error[0] = '\0';
+}
+
+void
+app_data_error(struct app *a, const char *msg)
+{
+	snprintf(a->data_error, sizeof(a->data_error), "%s", msg);
 	a->dirty = 1;
 }
 

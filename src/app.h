@@ -20,6 +20,7 @@
 #include "kiosk.h"
 #include "listview.h"
 #include "match.h"
+#include "source.h"
 #include "util.h"
 
 struct recordset;
@@ -97,6 +98,9 @@ struct app {
 	size_t		 bar_error_col;	/* characters into the query */
 
 	int		 data_stale;	/* the file on disk is not what is shown */
+	int		 loaded;	/* the first load is in: rs is the data */
+	struct source_progress load;	/* a load under way (the UI's copy) */
+	char		 data_error[300];	/* why there is no data, or "" */
 	char		 status[300];	/* the status line's message */
 	int		 status_error;
 	int		 dirty;		/* redraw before the next key */
@@ -200,6 +204,16 @@ void	 app_show_qr(struct app *, const char *url, const char *title);
 
 /* Whether the data shown is older than the file (a reload failed). */
 void	 app_data_stale(struct app *, int stale);
+
+/* How far a load under way is (running 0: none). */
+void	 app_progress(struct app *, const struct source_progress *);
+
+/*
+ * The first data arrived: show fresh (swapped in).  Or, for a kiosk
+ * that has none yet, why (a line and column for staff); "" clears it.
+ */
+void	 app_loaded(struct app *, struct recordset *fresh);
+void	 app_data_error(struct app *, const char *msg);
 
 /* Set the status line. */
 void	 app_status(struct app *, int error, const char *fmt, ...)

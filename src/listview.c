@@ -102,6 +102,25 @@ listview_scroll(struct listview *v, long delta, size_t height)
 	return 0;
 }
 
+int
+listview_cycle(struct listview *v, int dir, size_t height)
+{
+	size_t n = v->rows.len;
+
+	if (n == 0)
+		return 0;
+	if (dir > 0 && v->sel + 1 >= n) {
+		listview_select(v, 0, height);
+		return 1;
+	}
+	if (dir < 0 && v->sel == 0) {
+		listview_select(v, n - 1, height);
+		return 1;
+	}
+	listview_select(v, dir > 0 ? v->sel + 1 : v->sel - 1, height);
+	return 0;
+}
+
 /* Put the selection back on record keep, if it is shown. */
 static void
 reselect(struct listview *v, size_t keep)

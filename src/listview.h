@@ -57,6 +57,12 @@ void	 listview_clamp(struct listview *, size_t height);
 int	 listview_scroll(struct listview *, long delta, size_t height);
 
 /*
+ * n and N: select the next row (dir 1) or the one before (-1), going
+ * round at either end.  Returns 1 when it went round.
+ */
+int	 listview_cycle(struct listview *, int dir, size_t height);
+
+/*
  * Filter with m (owned from now on; NULL shows every record) for pattern
  * (len bytes, copied; len 0 for none).  The selection stays on the same
  * record when it passes.  Over a large recordset the rows fill in by

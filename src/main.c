@@ -20,6 +20,7 @@
 #include "match.h"
 #include "output.h"
 #include "record.h"
+#include "source.h"
 #include "text.h"
 #include "util.h"
 
@@ -31,11 +32,6 @@
 #define EXIT_NOMATCH	1
 #define EXIT_TROUBLE	2
 
-/* data/allies.yaml, compiled in by the build (build/allies_data.c). */
-extern const unsigned char allies_data[];
-extern const size_t allies_data_len;
-
-#define BUILTIN_NAME	"data/allies.yaml (built-in)"
 
 enum mode {
 	MODE_BROWSE,
@@ -342,34 +338,6 @@ print_diags(const struct errlist *e, const char *name)
 	return e->nerrors;
 }
 
-/*
- * Load the data the options name into rs.  Sets *path to the file read
- * (NULL for the built-in copy) and *name to what messages call it.
- * Returns 0, or -1 after printing why.
- */
-static int
-load_data(const struct cli *c, struct recordset *rs, const char **path,
-    const char **name)
-{
-	struct errlist errs;
-	const char *env;
-	int rc;
-
-	*path = c->data;
-	if (*path == NULL && (env = getenv("SMA_ALLIES_DATA")) != NULL &&
-	    *env != '\0')
-		*path = env;
-	*name = *path != NULL ? *path : BUILTIN_NAME;
-	errlist_init(&errs);
-	if (*path != NULL)
-		rc = load_file(*path, rs, &errs);
-	else
-		rc = load_buffer((const char *)allies_data, allies_data_len,
-		    rs, &errs);
-	print_diags(&errs, *name);
-	errlist_done(&errs);
-	return rc;
-}
 
 static int
 want_color(enum color_when when)
@@ -511,12 +479,50 @@ read_pin(const char *file)
 	return pin;
 }
 
+/* --check, --search and --list: load at once, then print. */
+static int
+run_mode(struct cli *c, struct source *src, struct recordset *rs,
+    struct errlist *errs)
+{
+	int rc = source_load(src, rs, errs);
+
+	print_diags(errs, src->name);
+	if (rc < 0)
+		return EXIT_TROUBLE;
+	if (c->mode != MODE_CHECK)
+		return run_query(c, rs);
+	printf("%s: OK, %zu %s\n", src->name, rs->len,
+	    rs->len == 1 ? "ally" : "allies");
+	return finish_stdout() < 0 ? EXIT_TROUBLE : 0;
+}
+
+/*
+ * The browser, which loads the data itself; what the load had to say is
+ * printed once the terminal is restored, as --check prints it.
+ */
+static int
+browse(struct cli *c, struct source *src, struct recordset *rs,
+    struct errlist *errs)
+{
+	int rc;
+
+	if (c->app.kiosk)
+		c->app.pin = read_pin(c->app.pin_file);
+	c->app.data_path = source_is_file(src) ? src->path : NULL;
+	c->app.color = c->color == COLOR_NEVER ? 0 :
+	    c->color == COLOR_ALWAYS ? 2 : 1;
+	rc = ui_run(&c->app, src, rs, errs);
+	print_diags(errs, src->name);
+	return rc == 0 ? 0 : EXIT_TROUBLE;
+}
+
 int
 main(int argc, char **argv)
 {
 	struct recordset rs;
+	struct errlist errs;
+	struct source src;
 	struct cli c;
-	const char *path, *name;
 	int rc;
 
 	util_set_progname(argv[0]);
@@ -528,7 +534,9 @@ main(int argc, char **argv)
 	 */
 	signal(SIGPIPE, SIG_IGN);
 
-	if (c.mode == MODE_BROWSE && (!isatty(STDIN_FILENO) ||
+	/* With the data on stdin (-d -), keys come from /dev/tty. */
+	if (c.mode == MODE_BROWSE && ((!isatty(STDIN_FILENO) &&
+	    (c.data == NULL || strcmp(c.data, "-") != 0)) ||
 	    !isatty(STDOUT_FILENO))) {
 		fprintf(stderr, "%s: the browser needs a terminal on stdin and "
 		    "stdout; for scripts use --list or -s REGEX\n",
@@ -536,30 +544,16 @@ main(int argc, char **argv)
 		return EXIT_TROUBLE;
 	}
 
-	recordset_init(&rs);
-	if (load_data(&c, &rs, &path, &name) < 0) {
-		recordset_done(&rs);
+	if (source_init(&src, c.data) < 0) {
+		fprintf(stderr, "%s: %s\n", util_progname(), strerror(errno));
 		return EXIT_TROUBLE;
 	}
-	switch (c.mode) {
-	case MODE_CHECK:
-		printf("%s: OK, %zu %s\n", name, rs.len,
-		    rs.len == 1 ? "ally" : "allies");
-		rc = finish_stdout() < 0 ? EXIT_TROUBLE : 0;
-		break;
-	case MODE_SEARCH:
-	case MODE_LIST:
-		rc = run_query(&c, &rs);
-		break;
-	default:
-		if (c.app.kiosk)
-			c.app.pin = read_pin(c.app.pin_file);
-		c.app.data_path = path;
-		c.app.color = c.color == COLOR_NEVER ? 0 :
-		    c.color == COLOR_ALWAYS ? 2 : 1;
-		rc = ui_run(&c.app, &rs) < 0 ? EXIT_TROUBLE : 0;
-		break;
-	}
+	recordset_init(&rs);
+	errlist_init(&errs);
+	rc = c.mode == MODE_BROWSE ? browse(&c, &src, &rs, &errs) :
+	    run_mode(&c, &src, &rs, &errs);
+	errlist_done(&errs);
 	recordset_done(&rs);
+	source_done(&src);
 	return rc;
 }

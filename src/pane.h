@@ -30,6 +30,12 @@ void	 pane_status_draw(WINDOW *, const struct app *);
  */
 int	 pane_status_countdown(WINDOW *, const struct app *);
 
+/*
+ * The body before the first data: the load's progress, or a kiosk's
+ * notice that it is being updated.
+ */
+void	 pane_loading_draw(WINDOW *, const struct app *);
+
 /* The list: a header with the position, then one ally a row. */
 void	 pane_list_draw(WINDOW *, const struct app *);
 /* The row of the list pane (header included) the selection is on. */

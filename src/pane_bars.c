@@ -24,10 +24,16 @@ pane_title_draw(WINDOW *w, const struct app *a)
 	struct buf r = { 0 };
 	int width = getmaxx(w), rw, lw;
 
+	buf_adds(&r, "");
 	/* A failed reload is marked here: it outlasts the status line. */
 	if (a->data_stale)
 		buf_addf(&r, "%s old data  ", draw_glyph("\xe2\x9a\xa0", "!"));
-	if (a->overlay == OVERLAY_HELP)
+	if (a->load.running)
+		buf_addf(&r, "%s%s  ", a->loaded ? "reloading" : "loading",
+		    draw_glyph("\xe2\x80\xa6", "..."));
+	if (!a->loaded)
+		;
+	else if (a->overlay == OVERLAY_HELP)
 		buf_adds(&r, "Help ");
 	else if (a->overlay == OVERLAY_ABOUT)
 		buf_adds(&r, "About ");
@@ -127,6 +133,9 @@ pane_status_draw(WINDOW *w, const struct app *a)
 	wmove(w, 0, 0);
 	if (app_mode(a) == KM_PIN)
 		draw_prompt(w, a);
+	else if (!a->loaded && a->data_error[0] != '\0')
+		draw_put(w, a->data_error, strlen(a->data_error), getmaxx(w),
+		    draw_attr(STYLE_ERROR), NULL, 0, DRAW_ELLIPSIS);
 	else if (a->status[0] != '\0')
 		draw_put(w, a->status, strlen(a->status), getmaxx(w),
 		    a->status_error ? draw_attr(STYLE_ERROR) : A_NORMAL, NULL, 0,

@@ -12,6 +12,7 @@
 #include "ui.h"
 
 #include <errno.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,6 +28,7 @@
 #include "pane.h"
 #include "record.h"
 #include "searchbar.h"
+#include "source.h"
 #include "text.h"
 #include "util.h"
 #include "watch.h"
@@ -34,7 +36,8 @@
 #define WATCH_MS	500	/* how often the data file is looked at */
 #define REAP_MS		200	/* how often running openers are reaped */
 #define SCAN_DRAW_MS	50	/* redraws while a filter fills in */
-#define KIOSK_RELOAD_MAX (64 << 20)	/* a kiosk reloads no bigger file */
+#define PROGRESS_MS	100	/* the progress display's pace */
+#define PROGRESS_AFTER_MS 40	/* no progress for a load this quick */
 
 /* The only file-level state that changes: set by signal handlers. */
 static volatile sig_atomic_t stop_signal;
@@ -47,9 +50,14 @@ struct ui {
 	WINDOW		*title, *list, *detail, *sep, *status, *full;
 	SCREEN		*screen;
 	struct open_state opens;
+	struct source	*src;		/* where the data comes from */
+	struct errlist	*errs;		/* the first load's, for main */
+	int		 failed;	/* the first load failed: end */
+	FILE		*tty;		/* the terminal's input */
 	struct watch	 watch;		/* the data file */
 	long long	 next_watch;	/* ms on CLOCK_MONOTONIC */
 	long long	 next_reap;
+	long long	 next_progress;
 	long long	 last_draw;	/* ms */
 	int		 links;		/* the terminal shows OSC 8 links */
 	int		 draw_now;	/* draw at the next chance */
@@ -380,7 +388,9 @@ ui_draw(struct ui *u)
 	}
 	measure(u);
 	pane_title_draw(u->title, a);
-	if (a->overlay == OVERLAY_QR)
+	if (!a->loaded)
+		pane_loading_draw(u->full, a);
+	else if (a->overlay == OVERLAY_QR)
 		pane_qr_draw(u->full, a);
 	else if (a->overlay != OVERLAY_NONE)
 		pane_overlay_draw(u->full, a);
@@ -411,31 +421,98 @@ ui_draw(struct ui *u)
 	draw_hyperlink(u);
 }
 
-/* Reload the watched file when it changed. */
+/* Start a reload when the watched file has settled after a change. */
 static void
 watch_data(struct ui *u)
 {
 	struct app *a = &u->app;
-	struct recordset fresh;
-	char msg[sizeof(a->status)];
 
-	recordset_init(&fresh);
-	switch (watch_poll(&u->watch, &fresh, msg, sizeof(msg))) {
-	case WATCH_LOADED:
-		app_reload(a, &fresh);
-		app_data_stale(a, 0);
-		app_status(a, 0, "Reloaded %s: %zu %s", u->watch.path,
-		    a->rs->len, a->rs->len == 1 ? "ally" : "allies");
+	switch (watch_poll(&u->watch)) {
+	case WATCH_CHANGED:
+		if (source_start(u->src) < 0)
+			app_status(a, 1, "Cannot reload: %s", strerror(errno));
 		break;
-	case WATCH_FAILED:
-		app_status(a, 1, "%s", msg);
-		/* FALLTHROUGH */
-	case WATCH_QUIET_FAIL:
-		app_data_stale(a, 1);
+	case WATCH_PROBLEM:
+		if (a->loaded) {
+			app_status(a, 1, "%s: %s; showing the data loaded "
+			    "before", u->src->name, u->watch.problem);
+			app_data_stale(a, 1);
+		} else
+			app_data_error(a, u->watch.problem);
 		break;
 	case WATCH_SAME:
 		break;
 	}
+}
+
+/* The first error of a failed load, as one line for the status line. */
+static void
+first_error(const struct errlist *errs, const char *name, char *msg,
+    size_t size)
+{
+	size_t i;
+	char *m;
+
+	for (i = 0; i < errs->len && !errs->v[i].error; i++)
+		;
+	if (errs->len == 0) {
+		snprintf(msg, size, "%s: cannot be loaded", name);
+		return;
+	}
+	m = errlist_format(errs, i < errs->len ? i : 0, name);
+	snprintf(msg, size, "%s", m);
+	free(m);
+}
+
+/*
+ * A load ended: the first one puts the data on screen (or, outside a
+ * kiosk, ends the browser so that the errors are printed); a reload
+ * swaps the new data in, or keeps the old and says why.
+ */
+static void
+take_load(struct ui *u)
+{
+	struct app *a = &u->app;
+	struct recordset fresh;
+	struct errlist errs, tmp;
+	char msg[sizeof(a->status)];
+
+	recordset_init(&fresh);
+	errlist_init(&errs);
+	switch (source_take(u->src, &fresh, &errs)) {
+	case SOURCE_LOADED:
+		if (!a->loaded) {
+			app_loaded(a, &fresh);
+			/* Warnings are printed when the browser ends. */
+			tmp = *u->errs;
+			*u->errs = errs;
+			errs = tmp;
+		} else {
+			app_reload(a, &fresh);
+			app_data_stale(a, 0);
+			app_status(a, 0, "Reloaded %s: %zu %s", u->src->name,
+			    a->rs->len, a->rs->len == 1 ? "ally" : "allies");
+		}
+		break;
+	case SOURCE_FAILED:
+		first_error(&errs, u->src->name, msg, sizeof(msg));
+		if (a->loaded) {
+			app_status(a, 1, "Reload failed, kept the old data: %s",
+			    msg);
+			app_data_stale(a, 1);
+		} else if (a->opt->kiosk)
+			app_data_error(a, msg);
+		else {
+			tmp = *u->errs;
+			*u->errs = errs;
+			errs = tmp;
+			u->failed = 1;
+		}
+		break;
+	case SOURCE_NONE:
+		break;
+	}
+	errlist_done(&errs);
 	recordset_done(&fresh);
 }
 
@@ -605,12 +682,15 @@ next_timeout(const struct ui *u)
 		due = u->next_reap;
 	if ((kiosk = app_deadline(&u->app)) >= 0 && kiosk < due)
 		due = kiosk;
+	if (u->app.load.running && u->next_progress < due)
+		due = u->next_progress;
 	return due <= now ? 0 : (int)(due - now);
 }
 
 static void
 timers(struct ui *u)
 {
+	struct source_progress p;
 	char msg[sizeof(u->app.status)];
 	long long now = now_ms();
 
@@ -619,6 +699,16 @@ timers(struct ui *u)
 		u->next_watch = now + WATCH_MS;
 	}
 	app_tick(&u->app, now);
+	if (now >= u->next_progress) {
+		source_progress(u->src, &p);
+		/* A load over in a frame shows no progress at all. */
+		if (p.running && p.elapsed_ms < PROGRESS_AFTER_MS)
+			p.running = 0;
+		if (p.running || u->app.load.running)
+			app_progress(&u->app, &p);
+		u->next_progress = now + (p.elapsed_ms < PROGRESS_AFTER_MS &&
+		    p.running ? PROGRESS_AFTER_MS - p.elapsed_ms : PROGRESS_MS);
+	}
 	if (open_pending(&u->opens) && now >= u->next_reap) {
 		if (open_reap(&u->opens, msg, sizeof(msg)))
 			app_status(&u->app, 1, "%s", msg);
@@ -661,7 +751,7 @@ draw_due(struct ui *u)
 static int
 ui_start(struct ui *u, const struct app_options *opt)
 {
-	if ((u->screen = newterm(NULL, stdout, stdin)) == NULL) {
+	if ((u->screen = newterm(NULL, stdout, u->tty)) == NULL) {
 		fprintf(stderr, "%s: cannot use terminal type '%s'\n",
 		    util_progname(), getenv("TERM") ? getenv("TERM") : "");
 		return -1;
@@ -679,6 +769,8 @@ ui_start(struct ui *u, const struct app_options *opt)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
+	/* The loop waits in poll(); curses only takes what has come. */
+	wtimeout(stdscr, 0);
 	set_escdelay(25);
 	curs_set(0);
 	draw_init(opt->color, text_locale_utf8());
@@ -696,62 +788,103 @@ ui_start(struct ui *u, const struct app_options *opt)
 	return 0;
 }
 
-int
-ui_run(const struct app_options *opt, struct recordset *rs)
+/*
+ * Wait for a key, the end of a load or a signal, at most timeout ms.  A
+ * key already read by curses is not waited for.
+ */
+static void
+ui_wait(struct ui *u, int timeout)
 {
-	struct ui u;
+	struct pollfd fds[2];
+
+	fds[0].fd = fileno(u->tty);
+	fds[0].events = POLLIN;
+	fds[1].fd = source_fd(u->src);
+	fds[1].events = POLLIN;
+	if (poll(fds, 2, timeout) > 0 && (fds[1].revents & POLLIN))
+		take_load(u);
+}
+
+/* One turn of the loop: timers, a slice of a scan, a frame, a key. */
+static void
+ui_turn(struct ui *u, int *keys)
+{
 	wint_t ch;
 	int rc;
 
+	ui_sync_size(u);
+	if (resized) {
+		resized = 0;
+		clearok(curscr, TRUE);
+		app_dirty(&u->app, 1);
+	}
+	timers(u);
+	if (u->app.view.scanning)
+		scan_slice(u);
+	if (u->app.dirty && draw_due(u))
+		ui_draw(u);
+	/* A scan, or keys coming in, only look for more between turns. */
+	ui_wait(u, u->app.view.scanning || *keys ? 0 : next_timeout(u));
+	rc = wget_wch(stdscr, &ch);
+	if ((*keys = rc != ERR) == 0)
+		return;		/* a timer, a load, or a signal */
+	if (rc == KEY_CODE_YES && ch == KEY_RESIZE)
+		ui_sync_size(u);
+	else if (rc == KEY_CODE_YES && ch == KEY_MOUSE)
+		ui_mouse(u);
+	else
+		app_key(&u->app, rc == KEY_CODE_YES ? key_code(ch) : (int)ch,
+		    now_ms());
+	u->draw_now = 1;
+	if (u->app.request != REQ_NONE)
+		ui_request(u);
+}
+
+int
+ui_run(const struct app_options *opt, struct source *src,
+    struct recordset *rs, struct errlist *errs)
+{
+	struct ui u;
+	int keys = 0, rc;
+
 	memset(&u, 0, sizeof(u));
 	u.opens.tty = hand_over;
+	u.src = src;
+	u.errs = errs;
+	/* With the data on standard input, keys come from the terminal. */
+	u.tty = stdin;
+	if (src->path != NULL && strcmp(src->path, "-") == 0 &&
+	    (u.tty = fopen("/dev/tty", "r")) == NULL) {
+		fprintf(stderr, "%s: cannot read keys from /dev/tty: %s\n",
+		    util_progname(), strerror(errno));
+		return -1;
+	}
 	app_init(&u.app, opt, rs);
 	if (opt->kiosk)
 		app_kiosk_start(&u.app, now_ms());
-	watch_init(&u.watch, opt->data_path, opt->kiosk ? KIOSK_RELOAD_MAX :
-	    0);
+	if (source_is_file(src))
+		watch_init(&u.watch, src->path);
 	u.next_watch = now_ms() + WATCH_MS;
-	if (ui_start(&u, opt) < 0) {
-		app_done(&u.app);
-		return -1;
+	if (source_start(src) < 0) {
+		fprintf(stderr, "%s: cannot start loading: %s\n",
+		    util_progname(), strerror(errno));
+		rc = -1;
+	} else if (ui_start(&u, opt) < 0)
+		rc = -1;
+	else {
+		relayout(&u);
+		/* The first frame, at once, whatever the load is doing. */
+		ui_draw(&u);
+		while (!stop_signal && !u.app.quit && !u.failed)
+			ui_turn(&u, &keys);
+		windows_free(&u);
+		endwin();
+		die_set_cleanup(NULL);
+		delscreen(u.screen);
+		rc = u.failed ? 1 : 0;
 	}
-	relayout(&u);
-
-	while (!stop_signal && !u.app.quit) {
-		ui_sync_size(&u);
-		if (resized) {
-			resized = 0;
-			clearok(curscr, TRUE);
-			app_dirty(&u.app, 1);
-		}
-		timers(&u);
-		if (u.app.view.scanning)
-			scan_slice(&u);
-		if (u.app.dirty && draw_due(&u))
-			ui_draw(&u);
-		/* A scan in progress only looks for keys between slices. */
-		wtimeout(stdscr, u.app.view.scanning ? 0 : next_timeout(&u));
-		rc = wget_wch(stdscr, &ch);
-		if (rc == ERR)
-			continue;	/* a timer, or a signal */
-		if (rc == KEY_CODE_YES && ch == KEY_RESIZE) {
-			ui_sync_size(&u);
-			continue;
-		}
-		if (rc == KEY_CODE_YES && ch == KEY_MOUSE)
-			ui_mouse(&u);
-		else
-			app_key(&u.app, rc == KEY_CODE_YES ? key_code(ch) :
-			    (int)ch, now_ms());
-		u.draw_now = 1;
-		if (u.app.request != REQ_NONE)
-			ui_request(&u);
-	}
-
-	windows_free(&u);
-	endwin();
-	die_set_cleanup(NULL);
-	delscreen(u.screen);
+	if (u.tty != stdin && u.tty != NULL)
+		fclose(u.tty);
 	app_done(&u.app);
-	return 0;
+	return rc;
 }

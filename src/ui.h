@@ -11,7 +11,9 @@
 #include <stddef.h>
 
 struct app_options;
+struct errlist;
 struct recordset;
+struct source;
 
 struct rect {
 	int	 y, x, h, w;
@@ -38,9 +40,14 @@ struct layout {
 void	 layout_compute(int rows, int cols, struct layout *);
 
 /*
- * Run the browser on rs until the user quits or a signal asks it to
- * stop.  Returns 0, or -1 after printing why curses could not start.
+ * Run the browser until the user quits or a signal asks it to stop: the
+ * first frame at once, while src loads into rs on its worker.  Returns
+ * 0; or 1 when the data could not be loaded (outside a kiosk), with the
+ * terminal restored and errs holding the errors; or -1 after printing
+ * why the terminal could not be used.  errs also gets a good load's
+ * warnings, for the caller to print.
  */
-int	 ui_run(const struct app_options *, struct recordset *);
+int	 ui_run(const struct app_options *, struct source *,
+	    struct recordset *rs, struct errlist *errs);
 
 #endif

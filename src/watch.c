@@ -1,24 +1,21 @@
 /*
- * watch: reloading the data file when it changes.  See watch.h.
+ * watch: noticing that the data file changed.  See watch.h.
  */
 #include "watch.h"
 
 #include <errno.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
-#include "load.h"
-#include "record.h"
+#include "util.h"
 
 void
-watch_init(struct watch *w, const char *path, long long max_size)
+watch_init(struct watch *w, const char *path)
 {
 	memset(w, 0, sizeof(*w));
 	w->path = path;
-	w->max_size = max_size;
-	if (path != NULL)
-		stat(path, &w->st);
+	if (path != NULL && stat(path, &w->st) == 0)
+		w->seen = w->st;
 }
 
 static int
@@ -27,57 +24,61 @@ same_file(const struct stat *a, const struct stat *b)
 	return a->st_mtim.tv_sec == b->st_mtim.tv_sec &&
 	    a->st_mtim.tv_nsec == b->st_mtim.tv_nsec &&
 	    a->st_size == b->st_size && a->st_ino == b->st_ino &&
-	    a->st_dev == b->st_dev;
+	    a->st_dev == b->st_dev && a->st_mode == b->st_mode;
 }
 
-/* The first error of a failed load, as the status line shows it. */
-static void
-first_error(const struct errlist *errs, const char *path, char *msg,
-    size_t size)
+/* A problem to report once; WATCH_SAME when it was said already. */
+static enum watch_event
+problem(struct watch *w, const char *what)
 {
-	size_t i;
-	char *m;
+	char msg[sizeof(w->problem)];
 
-	for (i = 0; i < errs->len && !errs->v[i].error; i++)
-		;
-	m = errlist_format(errs, i < errs->len ? i : 0, path);
-	snprintf(msg, size, "Reload failed, kept the old data: %s", m);
-	free(m);
+	snprintf(msg, sizeof(msg), "%s", what);
+	if (w->said && strcmp(msg, w->problem) == 0)
+		return WATCH_SAME;
+	memcpy(w->problem, msg, sizeof(w->problem));
+	w->said = 1;
+	return WATCH_PROBLEM;
 }
 
 enum watch_event
-watch_poll(struct watch *w, struct recordset *fresh, char *msg, size_t size)
+watch_poll(struct watch *w)
 {
-	struct errlist errs;
 	struct stat st;
-	int rc;
+	int settled;
 
 	if (w->path == NULL)
 		return WATCH_SAME;
-	if (stat(w->path, &st) == -1) {
-		snprintf(msg, size, "%s: %s; showing the data loaded before",
-		    w->path, strerror(errno));
-		if (w->missing)
-			return WATCH_QUIET_FAIL;
-		w->missing = 1;
-		return WATCH_FAILED;
+	if (stat(w->path, &st) == -1)
+		return problem(w, strerror(errno));
+	if (!S_ISREG(st.st_mode))
+		return problem(w, S_ISDIR(st.st_mode) ? "a directory, not a "
+		    "data file" : "not a regular file");
+	if (same_file(&st, &w->st)) {
+		w->pending = 0;
+		w->said = 0;
+		w->problem[0] = '\0';
+		return WATCH_SAME;
 	}
-	w->missing = 0;
-	if (w->max_size > 0 && st.st_size > w->max_size) {
-		/* Not worth freezing for: keep what is shown. */
-		rc = st.st_size != w->st.st_size;
-		snprintf(msg, size, "%s is over %lld MiB; showing the data "
-		    "loaded before", w->path, w->max_size >> 20);
-		w->st = st;
-		return rc ? WATCH_FAILED : WATCH_QUIET_FAIL;
-	}
-	if (same_file(&st, &w->st))
+	/*
+	 * A new file (renamed over the old one) is complete; the same one
+	 * written in place is trusted once it has stopped changing.
+	 */
+	settled = st.st_ino != w->st.st_ino || st.st_dev != w->st.st_dev ||
+	    (w->pending && same_file(&st, &w->seen));
+	w->seen = st;
+	w->pending = 1;
+	if (!settled)
 		return WATCH_SAME;
 	w->st = st;
-	errlist_init(&errs);
-	rc = load_file(w->path, fresh, &errs);
-	if (rc < 0)
-		first_error(&errs, w->path, msg, size);
-	errlist_done(&errs);
-	return rc == 0 ? WATCH_LOADED : WATCH_FAILED;
+	w->pending = 0;
+	w->said = 0;
+	w->problem[0] = '\0';
+	return WATCH_CHANGED;
+}
+
+int
+watch_stale(const struct watch *w)
+{
+	return w->problem[0] != '\0';
 }

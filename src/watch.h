@@ -1,9 +1,12 @@
 /*
  * watch: the data file the browser shows, watched for changes.  It
- * remembers what the file was when last loaded (device, inode, size,
- * modification time) and, when asked, looks again and loads a changed
- * file into a fresh recordset.  It knows no curses and no app: the
- * caller publishes what it loaded and shows what it says.
+ * remembers the file as last seen (device, inode, size, modification
+ * time) and says when a change has settled: a file replaced by a rename
+ * at once, a file written in place only once two looks in a row agree,
+ * so that a file still being written is never loaded half-written.  Only
+ * a regular file is reloaded; stat() is all it does, so it never blocks
+ * on a pipe or a device.  It knows no curses and loads nothing: the
+ * caller starts the load.
  */
 #ifndef WATCH_H
 #define WATCH_H
@@ -11,32 +14,31 @@
 #include <stddef.h>
 #include <sys/stat.h>
 
-struct recordset;
-
 struct watch {
-	const char	*path;		/* borrowed */
-	long long	 max_size;	/* a larger file is not loaded; 0: any */
-	struct stat	 st;		/* the file as last loaded (or seen) */
-	int		 missing;	/* reported that it is gone */
+	const char	*path;		/* borrowed; NULL: nothing to watch */
+	struct stat	 st;		/* the file as last loaded */
+	struct stat	 seen;		/* as at the last look */
+	int		 pending;	/* seen differs from st */
+	int		 said;		/* the problem below was reported */
+	char		 problem[256];	/* why it cannot be reloaded, or "" */
 };
 
 enum watch_event {
-	WATCH_SAME,		/* nothing changed: nothing to say */
-	WATCH_LOADED,		/* fresh holds the new data */
-	WATCH_FAILED,		/* msg says why; keep what is shown */
-	WATCH_QUIET_FAIL	/* still failing as last said: keep quiet */
+	WATCH_SAME,		/* nothing to do */
+	WATCH_CHANGED,		/* a settled change: load it */
+	WATCH_PROBLEM		/* problem says why it is not reloaded */
 };
 
-/* Watch path, as loaded now; max_size 0 for no limit. */
-void	 watch_init(struct watch *, const char *path, long long max_size);
+/* Watch path (NULL: nothing), taking the file as it is now as loaded. */
+void	 watch_init(struct watch *, const char *path);
 
 /*
- * Look at the file.  When it changed and loads, fresh (initialised by
- * the caller) holds the new records: WATCH_LOADED.  When it is gone, too
- * large or invalid, msg (size bytes) says so: WATCH_FAILED, or
- * WATCH_QUIET_FAIL when that was said already.
+ * Look at the file.  WATCH_PROBLEM is returned once per problem (gone,
+ * not a regular file), then WATCH_SAME until it changes.
  */
-enum watch_event watch_poll(struct watch *, struct recordset *fresh,
-	    char *msg, size_t size);
+enum watch_event watch_poll(struct watch *);
+
+/* Whether the file as last looked at cannot be reloaded. */
+int	 watch_stale(const struct watch *);
 
 #endif

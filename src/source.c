@@ -1,0 +1,224 @@
+/*
+ * source: which data, and the worker that loads it.  See source.h.
+ *
+ * One worker at a time.  The loop's thread owns struct source; the
+ * worker owns its job (a copy of the path, a recordset, an error list)
+ * until it writes the wake byte, after which it only exits.  The cancel
+ * flag and the progress counters are the only memory both touch while
+ * the worker runs, always through the __atomic builtins.
+ */
+#include "source.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "progress.h"
+#include "record.h"
+#include "util.h"
+
+#define BUILTIN_NAME	"data/allies.yaml (built-in)"
+
+/* data/allies.yaml, compiled in by the build (build/allies_data.c). */
+extern const unsigned char allies_data[];
+extern const size_t allies_data_len;
+
+struct source_job {
+	char		*path;		/* NULL: the built-in copy */
+	int		 wake;		/* the pipe's write end */
+	struct load_progress progress;	/* shared with the loop, atomics */
+	struct recordset rs;
+	struct errlist	 errs;
+	int		 rc;
+};
+
+static long long
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+int
+source_init(struct source *s, const char *data_opt)
+{
+	const char *env;
+
+	memset(s, 0, sizeof(*s));
+	s->path = data_opt;
+	if (s->path == NULL && (env = getenv("SMA_ALLIES_DATA")) != NULL &&
+	    *env != '\0')
+		s->path = env;
+	s->name = s->path != NULL ? s->path : BUILTIN_NAME;
+	if (pipe(s->wake) == -1)
+		return -1;
+	/* The loop drains it without blocking; the worker never fills it. */
+	fcntl(s->wake[0], F_SETFL, O_NONBLOCK);
+	fcntl(s->wake[0], F_SETFD, FD_CLOEXEC);
+	fcntl(s->wake[1], F_SETFD, FD_CLOEXEC);
+	return 0;
+}
+
+int
+source_is_file(const struct source *s)
+{
+	return s->path != NULL && strcmp(s->path, "-") != 0;
+}
+
+static int
+load_job(const char *path, struct recordset *rs, struct errlist *errs,
+    struct load_progress *p)
+{
+	(void)p;
+	if (path == NULL)
+		return load_buffer((const char *)allies_data, allies_data_len,
+		    rs, errs);
+	return load_file(path, rs, errs);
+}
+
+int
+source_load(const struct source *s, struct recordset *rs,
+    struct errlist *errs)
+{
+	return load_job(s->path, rs, errs, NULL);
+}
+
+static void *
+worker(void *arg)
+{
+	struct source_job *j = arg;
+	char byte = 1;
+
+	j->rc = load_job(j->path, &j->rs, &j->errs, &j->progress);
+	/* The loop takes the result from here on. */
+	while (write(j->wake, &byte, 1) == -1 && errno == EINTR)
+		;
+	return NULL;
+}
+
+static void
+job_free(struct source_job *j)
+{
+	recordset_done(&j->rs);
+	errlist_done(&j->errs);
+	free(j->path);
+	free(j);
+}
+
+int
+source_start(struct source *s)
+{
+	struct source_job *j;
+	int err;
+
+	if (s->job != NULL) {
+		/* Cancel this one; the next starts when it has ended. */
+		load_progress_cancel(&s->job->progress);
+		s->again = 1;
+		return 0;
+	}
+	j = xcalloc(1, sizeof(*j));
+	j->path = s->path != NULL ? xstrdup(s->path) : NULL;
+	j->wake = s->wake[1];
+	recordset_init(&j->rs);
+	errlist_init(&j->errs);
+	load_progress_init(&j->progress);
+	if ((err = pthread_create(&s->thread, NULL, worker, j)) != 0) {
+		job_free(j);
+		errno = err;
+		return -1;
+	}
+	s->job = j;
+	s->again = 0;
+	s->started = now_ms();
+	return 0;
+}
+
+int
+source_fd(const struct source *s)
+{
+	return s->wake[0];
+}
+
+/*
+ * The job of a worker that has written its wake byte, joined; NULL when
+ * none has.
+ */
+static struct source_job *
+job_end(struct source *s)
+{
+	struct source_job *j = s->job;
+	char buf[16];
+	ssize_t n, got = 0;
+
+	while ((n = read(s->wake[0], buf, sizeof(buf))) > 0 ||
+	    (n == -1 && errno == EINTR))
+		got += n > 0 ? n : 0;
+	if (j == NULL || got == 0)
+		return NULL;
+	pthread_join(s->thread, NULL);
+	s->job = NULL;
+	return j;
+}
+
+enum source_event
+source_take(struct source *s, struct recordset *fresh, struct errlist *errs)
+{
+	struct source_job *j;
+	struct errlist tmp;
+	enum source_event ev;
+
+	if ((j = job_end(s)) == NULL)
+		return SOURCE_NONE;
+	if (load_progress_cancelled(&j->progress))
+		ev = SOURCE_NONE;
+	else if (j->rc == 0) {
+		recordset_swap(fresh, &j->rs);
+		ev = SOURCE_LOADED;
+	} else
+		ev = SOURCE_FAILED;
+	if (ev != SOURCE_NONE) {
+		tmp = *errs;
+		*errs = j->errs;
+		j->errs = tmp;
+	}
+	job_free(j);
+	/* A change during the load: load again (a failure here is said then). */
+	if (s->again)
+		source_start(s);
+	return ev;
+}
+
+void
+source_progress(const struct source *s, struct source_progress *p)
+{
+	memset(p, 0, sizeof(*p));
+	if (s->job == NULL)
+		return;
+	p->running = 1;
+	p->elapsed_ms = now_ms() - s->started;
+	p->bytes = load_progress_get(&s->job->progress.bytes);
+	p->total = load_progress_get(&s->job->progress.total);
+	p->allies = load_progress_get(&s->job->progress.allies);
+}
+
+void
+source_done(struct source *s)
+{
+	if (s->job != NULL) {
+		load_progress_cancel(&s->job->progress);
+		pthread_join(s->thread, NULL);
+		job_free(s->job);
+		s->job = NULL;
+	}
+	if (s->wake[0] > 0) {
+		close(s->wake[0]);
+		close(s->wake[1]);
+	}
+	memset(s, 0, sizeof(*s));
+}
