@@ -119,14 +119,14 @@ build/tests/%: tests/unit/%.c $(AOBJS) build/config.mk
 	@mkdir -p $(@D)
 	$(CC) $(TEST_CFLAGS) -MMD -MP -o $@ $< $(AOBJS) $(TEST_LIBS)
 
-# The terminal harness and the helpers every end-to-end program shares.
+# The terminal harness and the code every end-to-end program shares.
 E2E_LIB     = tests/e2e/e2e.c tests/tty/vt.c
 E2E_HDRS    = tests/e2e/e2e.h tests/tty/vt.h
 VT_CFLAGS   = $(WARN) $(FEATURES) -Itests $$($(PKG_CONFIG) --cflags vterm)
 VT_LIBS     = $$($(PKG_CONFIG) --libs vterm) -lutil
 
 # An end-to-end test is one file, tests/DIR/NAME.c, built with the shared
-# helpers as build/tests/DIR/NAME.
+# code as build/tests/DIR/NAME.
 build/tests/%: tests/%.c $(E2E_LIB) $(E2E_HDRS) build/config.mk
 	@mkdir -p $(@D)
 	$(CC) $(TEST_CFLAGS) -o $@ $< $(E2E_LIB) $(TEST_LIBS)

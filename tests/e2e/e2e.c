@@ -1,12 +1,12 @@
 /*
- * e2e.c - the helpers every end-to-end program shares (see e2e.h).
+ * e2e.c - the code every end-to-end program shares (see e2e.h).
  *
- * This file owns the random generator of the tests, the
- * list of memory to free at teardown, whole-file reading and writing,
- * the environment builder, running the program outside a terminal, and
- * the screen questions and waits built on vt.h.  It must not know about
- * any one test: no screen text of sma-allies appears here, and nothing
- * here fails a test by itself.
+ * This file owns the random generator of the tests, the list of memory
+ * to free at teardown, whole-file reading and writing, the environment
+ * builder, running the program outside a terminal, and the screen
+ * questions and waits built on vt.h.  It must not know about any one
+ * test: no screen text of sma-allies appears here, and nothing here
+ * fails a test by itself.
  */
 
 #include "e2e/e2e.h"
@@ -56,13 +56,18 @@ e2e_randn(struct e2e_rng *r, unsigned n)
 
 /* ---- memory ---- */
 
+static void
+e2e_oom(void)
+{
+	fputs("e2e: out of memory\n", stderr);
+	abort();
+}
+
 void *
 e2e_realloc(void *p, size_t n)
 {
-	if ((p = realloc(p, n == 0 ? 1 : n)) == NULL) {
-		fputs("e2e: out of memory\n", stderr);
-		abort();
-	}
+	if ((p = realloc(p, n == 0 ? 1 : n)) == NULL)
+		e2e_oom();
 	return p;
 }
 
@@ -74,36 +79,25 @@ e2e_strdup(const char *s)
 	return memcpy(e2e_realloc(NULL, n), s, n);
 }
 
-static char	*e2e_vasprintf(const char *, va_list) E2E_PRINTF(1, 0);
-
-static char *
-e2e_vasprintf(const char *fmt, va_list ap)
-{
-	va_list ap2;
-	char *s;
-	int n;
-
-	va_copy(ap2, ap);
-	n = vsnprintf(NULL, 0, fmt, ap2);
-	va_end(ap2);
-	if (n < 0) {
-		fprintf(stderr, "e2e: cannot format \"%s\"\n", fmt);
-		abort();
-	}
-	s = e2e_realloc(NULL, (size_t)n + 1);
-	vsnprintf(s, (size_t)n + 1, fmt, ap);
-	return s;
-}
-
 char *
 e2e_asprintf(const char *fmt, ...)
 {
 	va_list ap;
-	char *s;
+	char *s = NULL;
+	size_t len;
+	FILE *fp;
+	int bad;
 
+	/* A memory stream grows as it is written: one pass, no sizing. */
+	if ((fp = open_memstream(&s, &len)) == NULL)
+		e2e_oom();
 	va_start(ap, fmt);
-	s = e2e_vasprintf(fmt, ap);
+	bad = vfprintf(fp, fmt, ap) < 0;
 	va_end(ap);
+	if (fclose(fp) != 0 || bad || s == NULL) {
+		fprintf(stderr, "e2e: cannot format \"%s\"\n", fmt);
+		abort();
+	}
 	return s;
 }
 
@@ -250,7 +244,7 @@ e2e_env_init(struct e2e_env *env)
 }
 
 void
-e2e_env_put(struct e2e_env *env, const char *setting)
+e2e_env_take(struct e2e_env *env, char *setting)
 {
 	size_t i, name = strcspn(setting, "=");
 	int set = setting[name] == '=';
@@ -261,31 +255,23 @@ e2e_env_put(struct e2e_env *env, const char *setting)
 			break;
 	if (i < env->n) {
 		free(env->var[i]);
-		if (set)
-			env->var[i] = e2e_strdup(setting);
-		else
-			env->var[i] = env->var[--env->n];
+		env->var[i] = set ? setting : env->var[--env->n];
 	} else if (set) {
 		if (env->n == E2E_ENV_MAX) {
 			fprintf(stderr, "e2e: no room for %s\n", setting);
 			abort();
 		}
-		env->var[env->n++] = e2e_strdup(setting);
+		env->var[env->n++] = setting;
 	}
+	if (!set)
+		free(setting);
 	env->var[env->n] = NULL;
 }
 
 void
-e2e_env_putf(struct e2e_env *env, const char *fmt, ...)
+e2e_env_put(struct e2e_env *env, const char *setting)
 {
-	va_list ap;
-	char *s;
-
-	va_start(ap, fmt);
-	s = e2e_vasprintf(fmt, ap);
-	va_end(ap);
-	e2e_env_put(env, s);
-	free(s);
+	e2e_env_take(env, e2e_strdup(setting));
 }
 
 void

@@ -4,12 +4,12 @@
  * screenshot taker.
  *
  * This header owns the layer above the terminal (tests/tty/vt.h): a
- * seeded random generator, memory that lives until a test is
- * torn down, whole files read and written, the environment the program
- * runs in, starting it on a terminal or outside one and seeing how it
- * ended, and questions about the screen that take more than one vt call
- * (a row's text, waiting for a condition).  It knows nothing of cmocka:
- * a function here answers 0 or NULL and each program turns that into its
+ * seeded random generator, memory that lives until a test is torn down,
+ * whole files read and written, the environment the program runs in,
+ * starting it on a terminal or outside one and seeing how it ended, and
+ * questions about the screen that take more than one vt call (a row's
+ * text, waiting for a condition).  It knows nothing of cmocka: a
+ * function here answers 0 or NULL and each program turns that into its
  * own failure.  Running out of memory aborts, as in vt.c.
  *
  * Rows are 0-based; where a function says so, a negative row counts from
@@ -124,13 +124,17 @@ void		 e2e_env_init(struct e2e_env *);
 
 /*
  * "NAME=value" sets NAME (replacing what was there); a bare "NAME"
- * removes it.  The string is copied.  Aborts when env is full.
+ * removes it.  env takes over setting (malloc'd) and frees it in time.
+ * Aborts when env is full.
  */
+void		 e2e_env_take(struct e2e_env *, char *setting);
+
+/* e2e_env_take() of a copy of setting. */
 void		 e2e_env_put(struct e2e_env *, const char *setting);
 
-/* e2e_env_put() of a formatted setting. */
-void		 e2e_env_putf(struct e2e_env *, const char *fmt, ...)
-		    E2E_PRINTF(2, 3);
+/* e2e_env_take() of a formatted setting (a macro, like e2e_fmt()). */
+#define e2e_env_putf(env, ...) \
+	e2e_env_take((env), e2e_asprintf(__VA_ARGS__))
 
 /* Set NAME to our own value of it, if we have one. */
 void		 e2e_env_pass(struct e2e_env *, const char *name);

@@ -1481,7 +1481,7 @@ test_open_failing(void **state)
 
 /*
  * The layouts, as conditions for t_until(); like the rest of this file
- * they look at t_vt through the t_ helpers.
+ * they look at t_vt through the t_ functions.
  */
 
 static int t_sep_col;		/* where the side-by-side layout puts "│" */
