@@ -61,7 +61,7 @@ OBJS        = $(SRCS:%.c=build/obj/%.o) build/obj/allies_data.o
 AOBJS       = $(SRCS:%.c=build/asan/%.o) build/asan/allies_data.o
 UNIT_TESTS  = test_load test_match test_output test_text test_app test_scan \
               test_input test_pattern
-E2E_TESTS   = vt_selftest test_browser test_kiosk
+E2E_TESTS   = tty/vt_selftest e2e/test_browser e2e/test_kiosk
 
 .PHONY: all asan test unit e2e cli run install uninstall clean fuzz deps \
         test-deps bench
@@ -146,23 +146,17 @@ build/tests/%: tests/unit/%.c $(AOBJS) build/config.mk
 	@mkdir -p $(@D)
 	$(CC) $(TEST_CFLAGS) -MMD -MP -o $@ $< $(AOBJS) $(TEST_LIBS)
 
-build/tests/vt_selftest: tests/tty/vt_selftest.c tests/tty/vt.c \
-    tests/tty/vt.h build/config.mk
-	@mkdir -p $(@D)
-	$(CC) $(TEST_CFLAGS) -o $@ tests/tty/vt_selftest.c tests/tty/vt.c \
-	    $(TEST_LIBS)
+# The terminal harness and the code every end-to-end program shares.
+E2E_LIB     = tests/e2e/e2e.c tests/tty/vt.c
+E2E_HDRS    = tests/e2e/e2e.h tests/tty/vt.h
+VT_CFLAGS   = $(WARN) $(FEATURES) -Itests $$($(PKG_CONFIG) --cflags vterm)
+VT_LIBS     = $$($(PKG_CONFIG) --libs vterm) -lutil
 
-build/tests/test_browser: tests/e2e/test_browser.c tests/tty/vt.c \
-    tests/tty/vt.h build/config.mk
+# An end-to-end test is one file, tests/DIR/NAME.c, built with the shared
+# code as build/tests/DIR/NAME.
+build/tests/%: tests/%.c $(E2E_LIB) $(E2E_HDRS) build/config.mk
 	@mkdir -p $(@D)
-	$(CC) $(TEST_CFLAGS) -o $@ tests/e2e/test_browser.c tests/tty/vt.c \
-	    $(TEST_LIBS)
-
-build/tests/test_kiosk: tests/e2e/test_kiosk.c tests/tty/vt.c \
-    tests/tty/vt.h build/config.mk
-	@mkdir -p $(@D)
-	$(CC) $(TEST_CFLAGS) -o $@ tests/e2e/test_kiosk.c tests/tty/vt.c \
-	    $(TEST_LIBS)
+	$(CC) $(TEST_CFLAGS) -o $@ $< $(E2E_LIB) $(TEST_LIBS)
 
 # A soak of the kiosk, not part of make test: make soak SOAK_SECONDS=600
 SOAK_SECONDS ?= 600
@@ -173,22 +167,13 @@ run-soak: sma-allies build/tests/soak
 	SOAK_SECONDS=$(SOAK_SECONDS) sh tests/soak/soak.sh build/tests/soak \
 	    ./sma-allies data/allies.yaml
 
-build/tests/soak: tests/soak/soak.c tests/tty/vt.c tests/tty/vt.h \
-    build/config.mk
+build/tests/soak: tests/soak/soak.c $(E2E_LIB) $(E2E_HDRS) build/config.mk
 	@mkdir -p $(@D)
-	$(CC) $(WARN) $(FEATURES) -Itests -O2 -g \
-	    $$($(PKG_CONFIG) --cflags vterm) -o $@ tests/soak/soak.c \
-	    tests/tty/vt.c $$($(PKG_CONFIG) --libs vterm) -lutil
+	$(CC) $(VT_CFLAGS) -O2 -g -o $@ tests/soak/soak.c $(E2E_LIB) $(VT_LIBS)
 
-build/tests/gen-allies: tests/gen-allies.c
+build/tests/shots: tests/shots/shots.c $(E2E_LIB) $(E2E_HDRS) build/config.mk
 	@mkdir -p $(@D)
-	$(CC) -O2 -g -o $@ $<
-
-build/tests/shots: tests/shots/shots.c tests/tty/vt.c tests/tty/vt.h
-	@mkdir -p $(@D)
-	$(CC) $(WARN) $(FEATURES) -Itests -O1 -g \
-	    $$($(PKG_CONFIG) --cflags vterm) -o $@ tests/shots/shots.c \
-	    tests/tty/vt.c -lutil $$($(PKG_CONFIG) --libs vterm)
+	$(CC) $(VT_CFLAGS) -O1 -g -o $@ tests/shots/shots.c $(E2E_LIB) $(VT_LIBS)
 
 # Screenshots come from scripted runs of the real binary; make test fails
 # when the committed ones are out of date.
@@ -206,7 +191,7 @@ screenshots: sma-allies build/tests/shots
 .PHONY: run-tests
 run-tests: build/asan/sma-allies sma-allies \
     $(UNIT_TESTS:%=build/tests/%) $(E2E_TESTS:%=build/tests/%) \
-    build/tests/gen-allies build/tests/shots build/tests/fuzz-replay
+    build/bench/gen-allies build/tests/shots build/tests/fuzz-replay
 	@sh tests/run.sh build/asan/sma-allies $(UNIT_TESTS:%=build/tests/%) \
 	    build/tests/fuzz-replay -- $(E2E_TESTS:%=build/tests/%)
 
@@ -242,6 +227,10 @@ build/bench/bench: tests/bench/bench.c tests/bench/timing.h $(BENCH_OBJS)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -Isrc -Itests -o $@ $< $(BENCH_OBJS) $(DEPS_LIBS) -pthread
 
+build/bench/gen-allies: tests/bench/gen-allies.c
+	@mkdir -p $(@D)
+	$(CC) -O2 -g -o $@ $<
+
 build/bench/yaml-floor: tests/bench/yaml_floor.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(DEPS_LIBS)
@@ -260,7 +249,7 @@ bench: build/config.mk
 	$(INSTALL_DEPS)
 	@$(MAKE) --no-print-directory sma-allies build/bench/bench \
 	    build/bench/yaml-floor build/bench/trivial-curses \
-	    build/bench/startup build/tests/gen-allies
+	    build/bench/startup build/bench/gen-allies
 	@bash tests/bench/bench.sh
 
 install: sma-allies

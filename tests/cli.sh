@@ -44,6 +44,8 @@ trap 'rm -rf "$tmp"' EXIT
 trap 'exit 2' HUP INT TERM
 
 # No single run may take long; a hang is a failure, not a stuck suite.
+# Without timeout(1) the runs go unguarded, and that is a failure too
+# (see "timeout(1) is there" below).
 if command -v timeout >/dev/null 2>&1; then
 	limit="timeout 20"
 else
@@ -178,6 +180,25 @@ firsts() {
 	sed 's/  .*//' "$1"
 }
 
+# round_trip NAME ALLIES LIST CHECKED SAME: the last run printed a yaml
+# file; saved as $tmp/NAME.yaml, it must check clean with ALLIES ("12
+# allies") and --list exactly as the file LIST holds.  CHECKED and SAME
+# are the two checks' descriptions.
+round_trip() {
+	cp "$tmp/out" "$tmp/$1.yaml"
+	run --check "$tmp/$1.yaml"
+	status 0 && out_is "$tmp/$1.yaml: OK, $2" && err_empty
+	verdict $? "$4"
+	run -d "$tmp/$1.yaml" --list
+	status 0 && cmp -s "$tmp/out" "$3" ||
+	    because "--list differs after the round trip"
+	verdict $? "$5"
+}
+
+why="timeout(1) is missing: install coreutils"
+[ -n "$limit" ]
+verdict $? "timeout(1) is there to stop a run that hangs"
+
 # ---------------------------------------------------------------------
 # The seed data.
 
@@ -285,14 +306,9 @@ status 0 && firsts "$tmp/out" | cmp -s - "$tmp/health-names" &&
 verdict $? "-s health --format yaml loads again with the same allies, in order"
 
 run --list --format yaml
-cp "$tmp/out" "$tmp/seed.yaml"
-run --check "$tmp/seed.yaml"
-status 0 && out_is "$tmp/seed.yaml: OK, 12 allies" && err_empty
-verdict $? "--list --format yaml of the seed checks clean: 12 allies"
-run -d "$tmp/seed.yaml" --list
-status 0 && cmp -s "$tmp/out" "$tmp/seed-list" ||
-    because "differs from the seed's --list"
-verdict $? "the seed survives a yaml round trip unchanged"
+round_trip seed "12 allies" "$tmp/seed-list" \
+    "--list --format yaml of the seed checks clean: 12 allies" \
+    "the seed survives a yaml round trip unchanged"
 
 run -s nurs --color always
 status 0 && out_has "${esc}[1;31mNurs${esc}[m"
@@ -477,20 +493,15 @@ for f in "$good"/*.yaml; do
 	cp "$tmp/out" "$tmp/list"
 	status 0 && out_lines "${n:-0}"
 	verdict $? "-d $f --list: one line for each of its ${n:-?} allies"
-	run -d "$f" --list --format yaml
-	cp "$tmp/out" "$tmp/round.yaml"
-	run --check "$tmp/round.yaml"
 	if [ "${n:-0}" = 1 ]; then
 		allies="1 ally"
 	else
 		allies="${n:-?} allies"
 	fi
-	status 0 && out_is "$tmp/round.yaml: OK, $allies" && err_empty
-	verdict $? "$f: its --format yaml output checks clean"
-	run -d "$tmp/round.yaml" --list
-	status 0 && cmp -s "$tmp/out" "$tmp/list" ||
-	    because "--list differs after the round trip"
-	verdict $? "$f: --list is the same after a yaml round trip"
+	run -d "$f" --list --format yaml
+	round_trip round "$allies" "$tmp/list" \
+	    "$f: its --format yaml output checks clean" \
+	    "$f: --list is the same after a yaml round trip"
 done
 
 # hostile-escapes.yaml: terminal controls in the data never reach the

@@ -51,7 +51,7 @@ startup_peer=$(build/bench/startup 21 "ready" build/bench/trivial-curses)
 
 for n in $SIZES; do
 	f=$B/allies-$n.yaml
-	[ -s "$f" ] || build/tests/gen-allies "$n" 1 > "$f"
+	[ -s "$f" ] || build/bench/gen-allies "$n" 1 > "$f"
 	runs=$(runs_for "$n")
 	R[$n,mb]=$(awk -v s="$(wc -c < "$f")" 'BEGIN { printf "%.1f", s / 1048576 }')
 	R[$n,floor]=$(ms_median "$runs" build/bench/yaml-floor "$f")

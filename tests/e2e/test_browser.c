@@ -12,7 +12,9 @@
  * Each test runs in its own temporary folder (also $HOME and the current
  * directory of the program); fake web browsers and data files are written
  * there at run time and removed afterwards.  Waiting is always for a
- * screen state (or a file) with a timeout, never a bare sleep.
+ * screen state (or a file) with a timeout, never a bare sleep.  What is
+ * not about the browser (files, the environment, waiting) is in
+ * tests/e2e/e2e.h; this file keeps the questions about its screen.
  */
 
 #include <stdarg.h>
@@ -27,17 +29,15 @@
 
 #include <dirent.h>
 #include <errno.h>
-#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 
-#include "tty/vt.h"
+#include "e2e/e2e.h"
 
 /* Generous: the sanitizer build and a loaded machine are slow. */
 #define T_WAIT		5000
@@ -65,50 +65,9 @@ static char t_bin[T_PATH];		/* the program */
 static char t_data[T_PATH];		/* data/allies.yaml, "" if unknown */
 static char t_fixtures[T_PATH];		/* tests/data/good, "" if unknown */
 static char t_start_dir[T_PATH];	/* where the suite was started */
-static char t_dir[T_PATH];		/* this test's temporary folder */
-
-/* Formatted strings that live until the next test. */
-static char *t_pool[256];
-static size_t t_npool;
-
-static const char *
-t_fmt(const char *fmt, ...)
-{
-	va_list ap;
-	char *s;
-	int n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	assert_true(n >= 0);
-	s = malloc((size_t)n + 1);
-	assert_non_null(s);
-	va_start(ap, fmt);
-	vsnprintf(s, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	if (t_npool == sizeof(t_pool) / sizeof(t_pool[0])) {
-		free(s);
-		fail_msg("t_fmt: pool full");
-	}
-	t_pool[t_npool++] = s;
-	return s;
-}
+static char *t_dir;			/* this test's temporary folder */
 
 /* ---- diagnostics ---- */
-
-static void
-t_dump(void)
-{
-	char *s;
-
-	if (t_vt == NULL)
-		return;
-	s = vt_screen(t_vt);
-	fprintf(stderr, "---- screen (%dx%d) ----\n%s\n----------------\n",
-	    t_cols, t_rows, s);
-	free(s);
-}
 
 static void
 t_failed(const char *file, int line, const char *fmt, ...)
@@ -124,26 +83,19 @@ t_failed(const char *file, int line, const char *fmt, ...)
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
-	t_dump();
+	if (t_vt != NULL)
+		e2e_dump(t_vt, "at the failure");
 	_fail(file, line);
 }
 
 /* ---- files ---- */
 
+/* Written aside, then renamed over: a watcher never sees half. */
 static void
 t_write_file(const char *path, const char *text, size_t len, int mode)
 {
-	char tmp[T_PATH];
-	FILE *f;
-
-	/* Written aside, then renamed over: a watcher never sees half. */
-	snprintf(tmp, sizeof(tmp), "%s.tmp%ld", path, (long)getpid());
-	f = fopen(tmp, "w");
-	assert_non_null(f);
-	assert_int_equal(fwrite(text, 1, len, f), len);
-	assert_int_equal(fclose(f), 0);
-	assert_int_equal(chmod(tmp, (mode_t)mode), 0);
-	assert_int_equal(rename(tmp, path), 0);
+	if (e2e_write_file(path, text, len, mode, 1) != 0)
+		fail_msg("%s: %s", path, strerror(errno));
 }
 
 static void
@@ -152,38 +104,24 @@ t_write(const char *path, const char *text)
 	t_write_file(path, text, strlen(text), 0644);
 }
 
-/* The whole file, NUL-terminated, or NULL.  The caller frees it. */
-static char *
-t_slurp(const char *path, size_t *lenp)
+/* A shared fixture of tests/data/good; a missing one fails the test. */
+static const char *
+t_fixture(const char *name)
 {
-	FILE *f;
-	char *p = NULL;
-	size_t len = 0, cap = 0, n;
+	const char *path = e2e_fmt("%s/%s", t_fixtures, name);
 
-	if ((f = fopen(path, "r")) == NULL)
-		return NULL;
-	do {
-		if (cap - len < 4096) {
-			cap = cap ? cap * 2 : 8192;
-			p = realloc(p, cap + 1);
-			assert_non_null(p);
-		}
-		n = fread(p + len, 1, cap - len, f);
-		len += n;
-	} while (n > 0);
-	fclose(f);
-	p[len] = '\0';
-	if (lenp != NULL)
-		*lenp = len;
-	return p;
+	if (t_fixtures[0] == '\0' || access(path, R_OK) != 0)
+		fail_msg("no fixture %s: tests/data/good is not found from %s",
+		    name, t_bin);
+	return path;
 }
 
 /* A shell script in the test's bin folder; returns its path. */
 static const char *
 t_script(const char *name, const char *body)
 {
-	const char *path = t_fmt("%s/bin/%s", t_dir, name);
-	const char *text = t_fmt("#!/bin/sh\n%s", body);
+	const char *path = e2e_fmt("%s/bin/%s", t_dir, name);
+	const char *text = e2e_fmt("#!/bin/sh\n%s", body);
 
 	t_write_file(path, text, strlen(text), 0755);
 	return path;
@@ -196,7 +134,7 @@ t_script(const char *name, const char *body)
 static const char *
 t_fake_browser(const char *name, const char *record, int code)
 {
-	return t_script(name, t_fmt(
+	return t_script(name, e2e_fmt(
 	    "out='%s'\n"
 	    ": > \"$out.part\"\n"
 	    "for a in \"$@\"; do printf '%%s\\n' \"$a\" >> \"$out.part\"; "
@@ -205,76 +143,56 @@ t_fake_browser(const char *name, const char *record, int code)
 	    "exit %d\n", record, code));
 }
 
-static int
-t_rm_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-	(void)st;
-	(void)flag;
-	(void)ftw;
-	remove(path);
-	return 0;
-}
-
 /* ---- the program ---- */
-
-/* Set or replace NAME=value in env; a bare NAME removes it. */
-static void
-t_env_put(const char **env, size_t *n, const char *kv)
-{
-	size_t i, name = strcspn(kv, "=");
-
-	for (i = 0; i < *n; i++)
-		if (strncmp(env[i], kv, name) == 0 && env[i][name] == '=') {
-			if (kv[name] == '=')
-				env[i] = kv;
-			else {
-				env[i] = env[--*n];
-				env[*n] = NULL;
-			}
-			return;
-		}
-	if (kv[name] == '=')
-		env[(*n)++] = kv;
-	env[*n] = NULL;
-}
 
 /*
  * Start the program on a rows x cols terminal with args after its name
  * and the standard environment changed by env (both NULL-ended lists,
- * either may be NULL); wait for its first screen to appear.
+ * either may be NULL).
  */
 static void
 t_start(int rows, int cols, const char *const *env, const char *const *args)
 {
-	const char *e[40], *argv[24];
 	const char *path = getenv("PATH");
-	size_t n = 0, i, a = 0;
+	struct e2e_env e;
+	size_t i;
 
-	e[0] = NULL;
-	t_env_put(e, &n, "TERM=xterm-256color");
-	t_env_put(e, &n, "LC_ALL=C.UTF-8");
-	t_env_put(e, &n, t_fmt("HOME=%s", t_dir));
-	t_env_put(e, &n, t_fmt("PATH=%s", path != NULL ? path :
-	    "/usr/bin:/bin"));
-	t_env_put(e, &n, "ASAN_OPTIONS=detect_leaks=1:exitcode=86");
-	t_env_put(e, &n, "LSAN_OPTIONS=exitcode=86");
-	t_env_put(e, &n, "UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1");
-	for (i = 0; env != NULL && env[i] != NULL; i++) {
-		assert_true(n < sizeof(e) / sizeof(e[0]) - 2);
-		t_env_put(e, &n, env[i]);
-	}
-	argv[a++] = t_bin;
-	for (i = 0; args != NULL && args[i] != NULL; i++) {
-		assert_true(a < sizeof(argv) / sizeof(argv[0]) - 1);
-		argv[a++] = args[i];
-	}
-	argv[a] = NULL;
-	t_vt = vt_spawn((char *const *)(uintptr_t)argv,
-	    (char *const *)(uintptr_t)e, rows, cols);
+	e2e_env_init(&e);
+	e2e_env_putf(&e, "HOME=%s", t_dir);
+	e2e_env_putf(&e, "PATH=%s", path != NULL ? path : "/usr/bin:/bin");
+	e2e_env_sanitizers(&e);
+	for (i = 0; env != NULL && env[i] != NULL; i++)
+		e2e_env_put(&e, env[i]);
+	t_vt = e2e_spawn(t_bin, args, &e, rows, cols);
+	e2e_env_free(&e);
 	if (t_vt == NULL)
 		fail_msg("cannot start %s: %s", t_bin, strerror(errno));
 	t_rows = rows;
 	t_cols = cols;
+}
+
+/* End the program now, so that the test can start it again. */
+static void
+t_stop(void)
+{
+	vt_free(t_vt);
+	t_vt = NULL;
+}
+
+/*
+ * Run the program outside the terminal with args; its stdout (and
+ * stderr, with both) in *out, freed at teardown.  Returns its exit
+ * status, -1 if it did not exit.
+ */
+static int
+t_run_cli(const char *const *args, int both, char **out)
+{
+	int st = e2e_run(t_bin, args, NULL, both, out);
+
+	e2e_keep(*out);
+	if (*out == NULL)
+		fail_msg("cannot run %s: %s", t_bin, strerror(errno));
+	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
 }
 
 static void
@@ -308,36 +226,28 @@ t_type(const char *s)
 static void
 t_check_clean(const char *file, int line)
 {
-	static const char *const bad[] = {
-		"AddressSanitizer", "LeakSanitizer", "runtime error",
-		"UndefinedBehaviorSanitizer", "ERROR: "
-	};
-	const char *out = vt_output(t_vt, NULL), *p;
-	size_t i;
+	const char *out = vt_output(t_vt, NULL);
+	const char *p = e2e_sanitizer_report(out);
 
-	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
-		if ((p = strstr(out, bad[i])) != NULL) {
-			fprintf(stderr, "%s:%d: sanitizer output:\n%.4000s\n",
-			    file, line, p > out + 200 ? p - 200 : out);
-			_fail(file, line);
-		}
+	if (p != NULL) {
+		fprintf(stderr, "%s:%d: sanitizer output:\n%.4000s\n", file,
+		    line, p > out + 200 ? p - 200 : out);
+		_fail(file, line);
+	}
 }
 
 /* Press q and expect a clean exit with status 0. */
 static void
 t_quit(const char *file, int line)
 {
-	int status = -1;
+	const char *why;
 
 	t_check_clean(file, line);
 	vt_sends(t_vt, "q");
-	if (!vt_wait_exit(t_vt, 15000, &status))
-		t_failed(file, line, "the program did not exit after q");
+	why = e2e_exit_why(t_vt, 15000);
 	t_check_clean(file, line);
-	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-		t_failed(file, line, "exit: %s %d (86 is a leak report)",
-		    WIFEXITED(status) ? "status" : "signal",
-		    WIFEXITED(status) ? WEXITSTATUS(status) : WTERMSIG(status));
+	if (why != NULL)
+		t_failed(file, line, "after q: %s (86 is a leak report)", why);
 }
 
 /* ---- the screen ---- */
@@ -357,11 +267,7 @@ t_row(int row)
 static int
 t_row_has(int row, const char *s, int prefix)
 {
-	char *r = t_row(row);
-	int ok = prefix ? strncmp(r, s, strlen(s)) == 0 : strstr(r, s) != NULL;
-
-	free(r);
-	return ok;
+	return e2e_row_has(t_vt, row, s, prefix);
 }
 
 static void
@@ -379,20 +285,7 @@ static void
 t_wait_row(int row, const char *s, int want, int prefix, const char *file,
     int line)
 {
-	struct timespec ts;
-	long long deadline, now;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	deadline = ts.tv_sec * 1000LL + ts.tv_nsec / 1000000 + T_WAIT;
-	for (;;) {
-		if (t_row_has(row, s, prefix) == want)
-			return;
-		clock_gettime(CLOCK_MONOTONIC, &ts);
-		now = ts.tv_sec * 1000LL + ts.tv_nsec / 1000000;
-		if (now >= deadline || vt_pump(t_vt, (int)(deadline - now)) < 0)
-			break;
-	}
-	if (t_row_has(row, s, prefix) != want)
+	if (!e2e_wait_row(t_vt, row, s, want, prefix, T_WAIT))
 		t_failed(file, line, "waited for row %d to %s \"%s\"",
 		    t_rowno(row), want ? (prefix ? "start with" : "hold") :
 		    "lose", s);
@@ -417,35 +310,6 @@ t_cell(int row, int col)
 	return c;
 }
 
-/* Decode UTF-8 s into at most max code points; returns how many. */
-static size_t
-t_decode(const char *s, uint32_t *cp, size_t max)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	size_t n = 0;
-	int more;
-
-	while (*p != '\0' && n < max) {
-		if (*p < 0x80) {
-			cp[n] = *p++;
-			more = 0;
-		} else if (*p < 0xe0) {
-			cp[n] = *p++ & 0x1f;
-			more = 1;
-		} else if (*p < 0xf0) {
-			cp[n] = *p++ & 0x0f;
-			more = 2;
-		} else {
-			cp[n] = *p++ & 0x07;
-			more = 3;
-		}
-		while (more-- > 0 && (*p & 0xc0) == 0x80)
-			cp[n] = cp[n] << 6 | (*p++ & 0x3f);
-		n++;
-	}
-	return n;
-}
-
 /*
  * Find s (base characters, one a cell) on the screen at or after row
  * from, and at or after column mincol; sets the cell of its first
@@ -456,7 +320,7 @@ t_find(const char *s, int from, int mincol, int *row, int *col)
 {
 	uint32_t want[256], have[1024];
 	int cols[1024];
-	size_t nw = t_decode(s, want, 256), nh, i, j;
+	size_t nw = e2e_utf8_decode(s, want, 256), nh, i, j;
 	struct vt_cell c;
 	int r, x;
 
@@ -528,47 +392,15 @@ t_more_below(int row)
 	return -1;
 }
 
-/* Pump until pred() holds; 1 if it did within timeout_ms. */
+/* Pump until cond holds; 1 if it did within timeout_ms. */
 static int
-t_until(int (*pred)(void), int timeout_ms)
+t_until(e2e_cond_cb cond, int timeout_ms)
 {
-	struct timespec ts;
-	long long deadline, now;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	deadline = ts.tv_sec * 1000LL + ts.tv_nsec / 1000000 + timeout_ms;
-	for (;;) {
-		if (pred())
-			return 1;
-		clock_gettime(CLOCK_MONOTONIC, &ts);
-		now = ts.tv_sec * 1000LL + ts.tv_nsec / 1000000;
-		if (now >= deadline || vt_pump(t_vt, (int)(deadline - now)) < 0)
-			return pred();
-	}
+	return e2e_until(t_vt, cond, NULL, timeout_ms);
 }
 
-#define T_UNTIL(pred, what) do { if (!t_until((pred), T_WAIT)) \
+#define T_UNTIL(cond, what) do { if (!t_until((cond), T_WAIT)) \
     T_FAIL("waited for %s", (what)); } while (0)
-
-/* Pump until path exists (the fake browser has run). */
-static int
-t_wait_file(const char *path, int timeout_ms)
-{
-	struct timespec ts;
-	long long deadline, now;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	deadline = ts.tv_sec * 1000LL + ts.tv_nsec / 1000000 + timeout_ms;
-	for (;;) {
-		if (access(path, F_OK) == 0)
-			return 1;
-		clock_gettime(CLOCK_MONOTONIC, &ts);
-		now = ts.tv_sec * 1000LL + ts.tv_nsec / 1000000;
-		if (now >= deadline)
-			return 0;
-		vt_pump(t_vt, now + 50 < deadline ? 50 : (int)(deadline - now));
-	}
-}
 
 /* The arguments the fake browser got (one a line), or fail. */
 static void
@@ -577,9 +409,9 @@ t_expect_argv(const char *record, const char *want, const char *file,
 {
 	char *got;
 
-	if (!t_wait_file(record, T_WAIT))
+	if (!e2e_wait_file(t_vt, record, T_WAIT))
 		t_failed(file, line, "the opener never ran (no %s)", record);
-	got = t_slurp(record, NULL);
+	got = e2e_slurp(record, NULL);
 	if (got == NULL || strcmp(got, want) != 0) {
 		fprintf(stderr, "opener arguments:\n got: [%s]\nwant: [%s]\n",
 		    got != NULL ? got : "(none)", want);
@@ -620,13 +452,7 @@ t_base64(const char *s, char *out)
 static const char *
 t_raw_find(const char *needle, size_t nlen)
 {
-	size_t len, i;
-	const char *out = vt_output(t_vt, &len);
-
-	for (i = 0; nlen <= len && i <= len - nlen; i++)
-		if (memcmp(out + i, needle, nlen) == 0)
-			return out + i;
-	return NULL;
+	return e2e_output_find(t_vt, needle, nlen);
 }
 
 /* The standard screen, 100x30, built-in data, row numbers used below:
@@ -643,19 +469,29 @@ t_wait_ready(void)
 	t_settle();
 }
 
+/*
+ * The standard screen with a fake browser (see t_fake_browser) that
+ * exits with code; returns the file it records its arguments in.
+ */
+static const char *
+t_start_with_browser(const char *name, int code)
+{
+	const char *rec = e2e_fmt("%s/argv", t_dir);
+
+	t_start(30, 100, T_LIST(e2e_fmt("BROWSER=%s",
+	    t_fake_browser(name, rec, code))), NULL);
+	t_wait_ready();
+	return rec;
+}
+
 /* ---- setup ---- */
 
 static int
 t_setup(void **state)
 {
-	const char *tmp = getenv("TMPDIR");
-
 	(void)state;
-	snprintf(t_dir, sizeof(t_dir), "%s/sma-e2e.XXXXXX",
-	    tmp != NULL && *tmp != '\0' ? tmp : "/tmp");
-	if (mkdtemp(t_dir) == NULL)
-		return -1;
-	if (mkdir(t_fmt("%s/bin", t_dir), 0755) == -1 ||
+	if ((t_dir = e2e_tmpdir("sma-e2e")) == NULL ||
+	    mkdir(e2e_fmt("%s/bin", t_dir), 0755) == -1 ||
 	    chdir(t_dir) == -1)
 		return -1;
 	return 0;
@@ -664,23 +500,19 @@ t_setup(void **state)
 static int
 t_teardown(void **state)
 {
-	size_t i;
-
 	(void)state;
-	vt_free(t_vt);
-	t_vt = NULL;
+	t_stop();
 	if (chdir(t_start_dir) == -1)
 		return -1;
-	if (t_dir[0] != '\0')
-		nftw(t_dir, t_rm_one, 16, FTW_DEPTH | FTW_PHYS);
-	t_dir[0] = '\0';
-	for (i = 0; i < t_npool; i++)
-		free(t_pool[i]);
-	t_npool = 0;
+	e2e_rmtree(t_dir);
+	free(t_dir);
+	t_dir = NULL;
+	e2e_release();
 	return 0;
 }
 
 /* ---- tests: the first screen and the keys ---- */
+
 
 static void
 test_first_screen(void **state)
@@ -821,8 +653,8 @@ test_live_search(void **state)
 	T_WAIT_PREFIX(T_LAST, "/ ");
 	T_WAIT_ROW(T_LAST, "12/12");
 	for (i = 0; i < 4; i++) {
-		t_type(t_fmt("%c", typed[i][i]));
-		T_WAIT_PREFIX(T_LAST, t_fmt("/%s ", typed[i]));
+		t_type(e2e_fmt("%c", typed[i][i]));
+		T_WAIT_PREFIX(T_LAST, e2e_fmt("/%s ", typed[i]));
 	}
 	T_WAIT_ROW(0, "/nurs/");
 	T_WAIT_ROW(T_LAST, "1/12");
@@ -1021,27 +853,11 @@ test_invalid_pattern(void **state)
 	T_QUIT();
 }
 
-/* Run the program outside the terminal; its stdout+stderr in out. */
-static int
-t_run_cli(const char *args, char *out, size_t size)
-{
-	FILE *p;
-	size_t n;
-	int st;
-
-	p = popen(t_fmt("'%s' %s 2>&1", t_bin, args), "r");
-	assert_non_null(p);
-	n = fread(out, 1, size - 1, p);
-	out[n] = '\0';
-	st = pclose(p);
-	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-}
-
 static void
 test_runaway_pattern(void **state)
 {
 	static const char pattern[] = "(?:a+)+$";
-	char *text, out[4096];
+	char *text, *out;
 	size_t i, n = 6000;
 
 	(void)state;
@@ -1054,7 +870,7 @@ test_runaway_pattern(void **state)
 	t_write("runaway.yaml", text);
 	free(text);
 	/* The matcher itself calls this one too complex. */
-	t_run_cli(t_fmt("-d runaway.yaml -s '%s'", pattern), out, sizeof(out));
+	t_run_cli(T_LIST("-d", "runaway.yaml", "-s", pattern), 1, &out);
 	T_CHECK(strstr(out, "too complex") != NULL, "-s says: %s", out);
 
 	t_start(30, 100, NULL, T_LIST("-d", "runaway.yaml"));
@@ -1090,17 +906,17 @@ test_copy_osc52(void **state)
 	t_type("y");
 	T_WAIT_ROW(T_LAST, "Copied");
 	t_base64("https://www.aafp.org/", b64);
-	seq = t_fmt("\033]52;c;%s", b64);
+	seq = e2e_fmt("\033]52;c;%s", b64);
 	T_CHECK(t_raw_find(seq, strlen(seq)) != NULL, "no OSC 52 with %s",
 	    b64);
-	T_CHECK(t_raw_find(t_fmt("%s\a", seq), strlen(seq) + 1) != NULL ||
-	    t_raw_find(t_fmt("%s\033\\", seq), strlen(seq) + 2) != NULL,
+	T_CHECK(t_raw_find(e2e_fmt("%s\a", seq), strlen(seq) + 1) != NULL ||
+	    t_raw_find(e2e_fmt("%s\033\\", seq), strlen(seq) + 2) != NULL,
 	    "OSC 52 not ended by BEL or ST");
 	t_type("j");
 	T_WAIT_ROW(1, "2/12");
 	t_type("y");
 	t_base64("https://www.margainc.com/aitf/", b64);
-	seq = t_fmt("\033]52;c;%s", b64);
+	seq = e2e_fmt("\033]52;c;%s", b64);
 	T_WAIT_ROW(T_LAST, "Copied");
 	vt_wait_quiet(t_vt, 60, T_WAIT);
 	T_CHECK(t_raw_find(seq, strlen(seq)) != NULL, "second copy missing");
@@ -1155,15 +971,6 @@ test_hyperlink_vte(void **state)
 	T_QUIT();
 }
 
-static long long
-t_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 /*
  * Typing never waits for the search.  On 200,000 generated allies (over
  * 150 MB of YAML, under the sanitizers), a query typed key by key is
@@ -1178,24 +985,23 @@ static void
 test_large_typing(void **state)
 {
 	static const char q[] = "health|care";
-	char file[T_PATH], want[64], *row, *p;
+	char file[T_PATH], want[64], *row, *p, *out;
 	long long t0, dt, worst = 0;
 	size_t k, n = 0, cli = 0;
 	int partial = 0;
-	FILE *fp;
 
 	(void)state;
 	snprintf(file, sizeof(file), "%s/large.yaml", t_dir);
-	T_CHECK(system(t_fmt("'%s/build/tests/gen-allies' %d 7 > '%s'",
+	T_CHECK(system(e2e_fmt("'%s/build/bench/gen-allies' %d 7 > '%s'",
 	    t_start_dir, LARGE_N, file)) == 0, "cannot generate the data");
 	t_start(30, 100, NULL, T_LIST("-d", file));
-	T_CHECK(vt_wait_text(t_vt, t_fmt("%d allies", LARGE_N), 90000),
+	T_CHECK(vt_wait_text(t_vt, e2e_fmt("%d allies", LARGE_N), 90000),
 	    "the large file never loaded");
 	t_type("/");
 	T_WAIT_PREFIX(T_LAST, "/");
 	for (k = 1; k <= strlen(q); k++) {
 		snprintf(want, sizeof(want), "/%.*s", (int)k, q);
-		t0 = t_ms();
+		t0 = vt_now_ms();
 		vt_send(t_vt, q + k - 1, 1);
 		for (;;) {
 			row = t_row(T_LAST);
@@ -1203,11 +1009,11 @@ test_large_typing(void **state)
 			    (row[k + 1] == ' ' || row[k + 1] == '\0'))
 				break;
 			free(row);
-			T_CHECK(t_ms() - t0 < 5000, "'%s' was never echoed",
-			    want);
+			T_CHECK(vt_now_ms() - t0 < 5000,
+			    "'%s' was never echoed", want);
 			vt_pump(t_vt, 20);
 		}
-		dt = t_ms() - t0;
+		dt = vt_now_ms() - t0;
 		if (strstr(row, "+/") != NULL)
 			partial = 1;
 		free(row);
@@ -1220,10 +1026,10 @@ test_large_typing(void **state)
 	T_CHECK(partial, "the list never showed a filter in progress");
 
 	/* The count settles, and agrees with the command line. */
-	t0 = t_ms();
+	t0 = vt_now_ms();
 	for (;;) {
 		row = t_row(T_LAST);
-		p = strstr(row, t_fmt("/%d", LARGE_N));
+		p = strstr(row, e2e_fmt("/%d", LARGE_N));
 		if (p != NULL && p[-1] != '+') {
 			while (p > row && p[-1] >= '0' && p[-1] <= '9')
 				p--;
@@ -1232,18 +1038,18 @@ test_large_typing(void **state)
 			break;
 		}
 		free(row);
-		T_CHECK(t_ms() - t0 < 30000, "the filter never completed");
+		T_CHECK(vt_now_ms() - t0 < 30000, "the filter never completed");
 		vt_pump(t_vt, 50);
 	}
-	fp = popen(t_fmt("'%s' -d '%s' -s '%s' --format tsv | wc -l", t_bin,
-	    file, q), "r");
-	T_CHECK(fp != NULL && fscanf(fp, "%zu", &cli) == 1, "no count from -s");
-	pclose(fp);
+	/* Its lines, as wc -l counts them. */
+	t_run_cli(T_LIST("-d", file, "-s", q, "--format", "tsv"), 0, &out);
+	for (p = out; (p = strchr(p, '\n')) != NULL; p++)
+		cli++;
 	printf("# %zu of %d allies match /%s/\n", n, LARGE_N, q);
 	T_CHECK(n == cli && n > 0, "the browser found %zu, -s found %zu", n,
 	    cli);
 	t_key("Enter");
-	T_WAIT_ROW(0, t_fmt("/%s/", q));
+	T_WAIT_ROW(0, e2e_fmt("/%s/", q));
 	T_QUIT();
 }
 
@@ -1251,7 +1057,7 @@ test_large_typing(void **state)
 static int
 t_zombies(pid_t pid)
 {
-	char path[64], buf[512], *p;
+	char path[300], buf[512], *p;
 	struct dirent *d;
 	int n = 0;
 	DIR *dir;
@@ -1278,6 +1084,13 @@ t_zombies(pid_t pid)
 	return n;
 }
 
+static int
+t_no_zombies(struct vt *vt, const void *arg)
+{
+	(void)arg;
+	return t_zombies(vt_pid(vt)) == 0;
+}
+
 /*
  * A graphical opener is detached: a session of its own (so it cannot
  * read our keys or get our signals), output to /dev/null, and reaped
@@ -1287,40 +1100,32 @@ static void
 test_open_detached(void **state)
 {
 	const char *rec, *br, *s;
-	long long t0;
-	char *info;
+	char *info = NULL;
 	long sid = 0;
-	int z;
 
 	(void)state;
-	rec = t_fmt("%s/detached", t_dir);
-	br = t_script("guibrowser", t_fmt(
+	rec = e2e_fmt("%s/detached", t_dir);
+	br = t_script("guibrowser", e2e_fmt(
 	    "o=$(readlink /proc/$$/fd/1); e=$(readlink /proc/$$/fd/2)\n"
 	    "{ cut -d' ' -f6 /proc/$$/stat; echo \"$o\"; echo \"$e\"; } "
 	    "> '%s.part'\n"
 	    "mv '%s.part' '%s'\n"
 	    "exit 0\n", rec, rec, rec));
-	t_start(30, 100, T_LIST(t_fmt("BROWSER=%s", br)), NULL);
+	t_start(30, 100, T_LIST(e2e_fmt("BROWSER=%s", br)), NULL);
 	t_wait_ready();
 	t_type("o");
-	t0 = t_ms();
-	while ((info = t_slurp(rec, NULL)) == NULL) {
-		T_CHECK(t_ms() - t0 < T_WAIT, "the opener never ran");
-		vt_pump(t_vt, 50);
-	}
+	T_CHECK(e2e_wait_file(t_vt, rec, T_WAIT) &&
+	    (info = e2e_keep(e2e_slurp(rec, NULL))) != NULL,
+	    "the opener never ran");
 	T_CHECK(sscanf(info, "%ld", &sid) == 1, "no session id");
 	T_CHECK(sid != (long)vt_pid(t_vt), "the opener shares our session "
 	    "(%ld)", sid);
 	s = strchr(info, '\n');
 	T_CHECK(s != NULL && strncmp(s + 1, "/dev/null\n/dev/null", 19) == 0,
 	    "the opener's output is not /dev/null: %s", info);
-	free(info);
 	/* It has exited: within a moment nothing of it is left. */
-	t0 = t_ms();
-	while ((z = t_zombies(vt_pid(t_vt))) != 0) {
-		T_CHECK(t_ms() - t0 < 3000, "%d zombie child(ren) left", z);
-		vt_pump(t_vt, 50);
-	}
+	T_CHECK(e2e_until(t_vt, t_no_zombies, NULL, 3000),
+	    "%d zombie child(ren) left", t_zombies(vt_pid(t_vt)));
 	T_ROW(0, "12 allies");
 	T_QUIT();
 }
@@ -1471,18 +1276,27 @@ test_overlay_scroll(void **state)
 
 /* ---- opening websites ---- */
 
+/*
+ * The standard screen with a fake browser that exits with code; o opens
+ * the first ally's site with it.  Returns the browser's record.
+ */
+static const char *
+t_open_first(const char *name, int code)
+{
+	const char *rec = t_start_with_browser(name, code);
+
+	t_type("o");
+	T_EXPECT_ARGV(rec, "https://www.aafp.org/\n");
+	return rec;
+}
+
 static void
 test_open_gui(void **state)
 {
-	const char *rec, *br;
+	const char *rec;
 
 	(void)state;
-	rec = t_fmt("%s/argv", t_dir);
-	br = t_fake_browser("fakebrowser", rec, 0);
-	t_start(30, 100, T_LIST(t_fmt("BROWSER=%s", br)), NULL);
-	t_wait_ready();
-	t_type("o");
-	T_EXPECT_ARGV(rec, "https://www.aafp.org/\n");
+	rec = t_open_first("fakebrowser", 0);
 	T_WAIT_ROW(T_LAST, "https://www.aafp.org/");
 	T_CHECK(t_row_has(T_LAST, "Opening", 0) ||
 	    t_row_has(T_LAST, "Opened", 0), "status does not say Opening");
@@ -1509,14 +1323,14 @@ static void
 test_open_shell_meta(void **state)
 {
 	const char *rec, *br, *url, *yaml, *fixture;
-	char *quoted, out[8192], *p, *q, *line;
+	char *quoted, *out, *p, *q, *line;
 	size_t i, j, n;
 
 	(void)state;
-	rec = t_fmt("%s/argv", t_dir);
+	rec = e2e_fmt("%s/argv", t_dir);
 	br = t_fake_browser("fakebrowser", rec, 0);
 	/* Every one of these would create a file if a shell saw it. */
-	url = t_fmt("https://example.org/p?a=1&b=2;touch${IFS}%s/pwned1;"
+	url = e2e_fmt("https://example.org/p?a=1&b=2;touch${IFS}%s/pwned1;"
 	    "x=`touch${IFS}%s/pwned2`|touch${IFS}%s/pwned3&&"
 	    "$(touch${IFS}%s/pwned4)>%s/pwned5<'\"*#frag!", t_dir, t_dir,
 	    t_dir, t_dir, t_dir);
@@ -1529,32 +1343,29 @@ test_open_shell_meta(void **state)
 		quoted[j++] = url[i];
 	}
 	quoted[j] = '\0';
-	yaml = t_fmt("allies:\n  - name: Metacharacters\n    url: '%s'\n"
+	yaml = e2e_fmt("allies:\n  - name: Metacharacters\n    url: '%s'\n"
 	    "    description: A URL a shell would misread.\n", quoted);
 	free(quoted);
 	t_write("meta.yaml", yaml);
-	t_start(30, 100, T_LIST(t_fmt("BROWSER=%s", br)),
+	t_start(30, 100, T_LIST(e2e_fmt("BROWSER=%s", br)),
 	    T_LIST("-d", "meta.yaml"));
 	T_WAIT_TEXT("Metacharacters");
 	t_type("o");
-	T_EXPECT_ARGV(rec, t_fmt("%s\n", url));
+	T_EXPECT_ARGV(rec, e2e_fmt("%s\n", url));
 	T_WAIT_ROW(T_LAST, "Open");
 	vt_wait_quiet(t_vt, 250, T_WAIT);
 	for (i = 1; i <= 5; i++)
-		T_CHECK(access(t_fmt("%s/pwned%zu", t_dir, i), F_OK) == -1,
+		T_CHECK(access(e2e_fmt("%s/pwned%zu", t_dir, i), F_OK) == -1,
 		    "a shell ran: pwned%zu exists", i);
 	T_ROW(0, "1 ally");
 	T_QUIT();
 
-	/* The shared fixture, when there is one: passed on whole too. */
-	fixture = t_fmt("%s/shell-meta-url.yaml", t_fixtures);
-	if (t_fixtures[0] == '\0' || access(fixture, R_OK) == -1)
-		return;
-	vt_free(t_vt);
-	t_vt = NULL;
-	assert_int_equal(t_run_cli(t_fmt("-d '%s' --list --format tsv",
-	    fixture), out, sizeof(out)), 0);
-	t_start(30, 100, T_LIST(t_fmt("BROWSER=%s", br)),
+	/* The shared fixture: passed on whole too. */
+	fixture = t_fixture("shell-meta-url.yaml");
+	t_stop();
+	assert_int_equal(t_run_cli(T_LIST("-d", fixture, "--list", "--format",
+	    "tsv"), 1, &out), 0);
+	t_start(30, 100, T_LIST(e2e_fmt("BROWSER=%s", br)),
 	    T_LIST("-d", fixture));
 	T_WAIT_ROW(1, "1/");
 	t_settle();
@@ -1569,10 +1380,10 @@ test_open_shell_meta(void **state)
 		assert_non_null(p);
 		if (n > 0) {
 			t_type("j");
-			T_WAIT_ROW(1, t_fmt("%zu/", n + 1));
+			T_WAIT_ROW(1, e2e_fmt("%zu/", n + 1));
 		}
 		t_type("o");
-		T_EXPECT_ARGV(rec, t_fmt("%s\n", p + 1));
+		T_EXPECT_ARGV(rec, e2e_fmt("%s\n", p + 1));
 	}
 	T_CHECK(n >= 1, "no allies in the fixture");
 	T_QUIT();
@@ -1585,14 +1396,14 @@ test_open_terminal_browser(void **state)
 	int r, c;
 
 	(void)state;
-	rec = t_fmt("%s/argv", t_dir);
-	t_script("lynx", t_fmt(
+	rec = e2e_fmt("%s/argv", t_dir);
+	t_script("lynx", e2e_fmt(
 	    "for a in \"$@\"; do printf '%%s\\n' \"$a\"; done > '%s'\n"
 	    "printf 'FAKE LYNX showing %%s\\n' \"$1\"\n"
 	    "printf 'press Enter to go back\\n'\n"
 	    "read x\n"
 	    "exit 0\n", rec));
-	t_start(30, 100, T_LIST(t_fmt("PATH=%s/bin:%s", t_dir,
+	t_start(30, 100, T_LIST(e2e_fmt("PATH=%s/bin:%s", t_dir,
 	    getenv("PATH") != NULL ? getenv("PATH") : "/usr/bin:/bin"),
 	    "BROWSER=lynx"), NULL);
 	t_wait_ready();
@@ -1624,34 +1435,34 @@ test_open_terminal_browser(void **state)
 	T_QUIT();
 }
 
+/* Start in env and press o: the status names the site and says it failed. */
+static void
+t_open_fails(const char *const *env)
+{
+	t_start(30, 100, env, NULL);
+	t_wait_ready();
+	t_type("o");
+	T_WAIT_ROW(T_LAST, "https://www.aafp.org/");
+	T_CHECK(t_row_has(T_LAST, "not found", 0) ||
+	    t_row_has(T_LAST, "ould not", 0) ||
+	    t_row_has(T_LAST, "annot", 0), "status does not say it failed");
+}
+
 static void
 test_open_missing(void **state)
 {
 	const char *empty;
 
 	(void)state;
-	t_start(30, 100, T_LIST("BROWSER=/nonexistent/x"), NULL);
-	t_wait_ready();
-	t_type("o");
-	T_WAIT_ROW(T_LAST, "https://www.aafp.org/");
-	T_CHECK(t_row_has(T_LAST, "not found", 0) ||
-	    t_row_has(T_LAST, "ould not", 0) ||
-	    t_row_has(T_LAST, "annot", 0), "status does not say it failed");
+	t_open_fails(T_LIST("BROWSER=/nonexistent/x"));
 	T_ROW(0, "12 allies");
 	T_QUIT();
-	vt_free(t_vt);
-	t_vt = NULL;
+	t_stop();
 
 	/* No BROWSER and no xdg-open on PATH. */
-	empty = t_fmt("%s/empty", t_dir);
+	empty = e2e_fmt("%s/empty", t_dir);
 	assert_int_equal(mkdir(empty, 0755), 0);
-	t_start(30, 100, T_LIST(t_fmt("PATH=%s", empty), "BROWSER"), NULL);
-	t_wait_ready();
-	t_type("o");
-	T_WAIT_ROW(T_LAST, "https://www.aafp.org/");
-	T_CHECK(t_row_has(T_LAST, "not found", 0) ||
-	    t_row_has(T_LAST, "ould not", 0) ||
-	    t_row_has(T_LAST, "annot", 0), "status does not say it failed");
+	t_open_fails(T_LIST(e2e_fmt("PATH=%s", empty), "BROWSER"));
 	T_ROW(T_LAST, "xdg-open");
 	T_QUIT();
 }
@@ -1659,15 +1470,8 @@ test_open_missing(void **state)
 static void
 test_open_failing(void **state)
 {
-	const char *rec, *br;
-
 	(void)state;
-	rec = t_fmt("%s/argv", t_dir);
-	br = t_fake_browser("failbrowser", rec, 3);
-	t_start(30, 100, T_LIST(t_fmt("BROWSER=%s", br)), NULL);
-	t_wait_ready();
-	t_type("o");
-	T_EXPECT_ARGV(rec, "https://www.aafp.org/\n");
+	t_open_first("failbrowser", 3);
 	T_WAIT_ROW(T_LAST, "exited with status 3");
 	T_ROW(0, "12 allies");
 	T_QUIT();
@@ -1675,15 +1479,22 @@ test_open_failing(void **state)
 
 /* ---- layout ---- */
 
+/*
+ * The layouts, as conditions for t_until(); like the rest of this file
+ * they look at t_vt through the t_ functions.
+ */
+
 static int t_sep_col;		/* where the side-by-side layout puts "│" */
 
 /* Side by side at the current size: "│" at t_sep_col on rows 1..-2. */
 static int
-t_side_by_side(void)
+t_side_by_side(struct vt *vt, const void *arg)
 {
 	struct vt_cell c;
 	int r;
 
+	(void)vt;
+	(void)arg;
 	for (r = 1; r < t_rows - 1; r++)
 		if (vt_cell(t_vt, r, t_sep_col, &c) < 0 || c.ch[0] != 0x2502)
 			return 0;
@@ -1696,10 +1507,12 @@ t_side_by_side(void)
 
 /* The 5th ally selected and described, side by side. */
 static int
-t_fifth_shown(void)
+t_fifth_shown(struct vt *vt, const void *arg)
 {
 	int r, c;
 
+	(void)vt;
+	(void)arg;
 	return t_row_has(1, "5/12", 0) &&
 	    t_find("The BMPRC Initiative (BMPRC)", 2, 0, &r, &c) &&
 	    t_reverse(r, 0, t_sep_col - 1) &&
@@ -1744,25 +1557,29 @@ t_stacked_row(void)
 }
 
 static int
-t_stacked(void)
+t_stacked(struct vt *vt, const void *arg)
 {
+	(void)vt;
+	(void)arg;
 	return t_stacked_row() > 0 && t_row_has(T_LAST, "/ search", 0);
 }
 
 static int
-t_list_only(void)
+t_list_only(struct vt *vt, const void *arg)
 {
-	return !vt_find(t_vt, "Description", NULL, NULL) &&
-	    !vt_find(t_vt, "\xe2\x94\x82", NULL, NULL) &&
+	(void)arg;
+	return !vt_find(vt, "Description", NULL, NULL) &&
+	    !vt_find(vt, "\xe2\x94\x82", NULL, NULL) &&
 	    t_row_has(1, "Allies", 0) && t_row_has(1, "5/12", 0) &&
 	    t_cell(0, t_cols - 1).ch[0] != 0x2502;
 }
 
 static int
-t_too_small(void)
+t_too_small(struct vt *vt, const void *arg)
 {
-	return vt_find(t_vt, "Terminal", NULL, NULL) &&
-	    !vt_find(t_vt, "Allies", NULL, NULL);
+	(void)arg;
+	return vt_find(vt, "Terminal", NULL, NULL) &&
+	    !vt_find(vt, "Allies", NULL, NULL);
 }
 
 /* The screen's words, rows joined and blanks squeezed. */
@@ -1824,7 +1641,7 @@ test_resize(void **state)
 	notice_ok = strstr(words, "Terminal too small") != NULL;
 	free(words);
 	if (!notice_ok)
-		t_dump();
+		e2e_dump(t_vt, "the too-small notice");
 
 	t_resize(30, 100);
 	t_expect_side_by_side(40, __FILE__, __LINE__);
@@ -1862,7 +1679,7 @@ t_mouse_then_resize(int kind, int too_small, const char *what)
 	/* No key: the new size alone must bring the new layout. */
 	ok = t_until(t_side_by_side, 2000);
 	if (!ok) {
-		t_dump();
+		e2e_dump(t_vt, "not redrawn after the resize");
 		t_type(too_small ? "j" : "G");
 		after_key = t_until(t_side_by_side, 1000);
 		fprintf(stderr, "FAILED: resize to 80x24 right after %s%s: not "
@@ -1877,8 +1694,7 @@ t_mouse_then_resize(int kind, int too_small, const char *what)
 	}
 	t_settle();
 	T_QUIT();
-	vt_free(t_vt);
-	t_vt = NULL;
+	t_stop();
 	return ok;
 }
 
@@ -1971,7 +1787,7 @@ test_wide_chars(void **state)
 	T_WAIT_TEXT("Smile Health");
 	t_settle();
 	/* 日本医療連携: six wide characters on row 2 from column 1. */
-	n = (int)t_decode("日本医療連携", want, 64);
+	n = (int)e2e_utf8_decode("日本医療連携", want, 64);
 	for (k = 0; k < n; k++) {
 		cell = t_cell(2, 1 + 2 * k);
 		T_CHECK(cell.ch[0] == want[k] && cell.width == 2,
@@ -2003,7 +1819,7 @@ test_wide_chars(void **state)
 		t_settle();
 		for (k = 0; k < 2; k++) {
 			row = 4 + k;
-			n = (int)t_decode(longname[k], want, 64);
+			n = (int)e2e_utf8_decode(longname[k], want, 64);
 			ell = -1;
 			for (x = 1, c = 0; x < widths[w]; x++) {
 				cell = t_cell(row, x);
@@ -2130,8 +1946,7 @@ test_no_color(void **state)
 	t_wait_ready();
 	T_CHECK(t_has_colour_sgr(&where), "no colour without NO_COLOR");
 	T_QUIT();
-	vt_free(t_vt);
-	t_vt = NULL;
+	t_stop();
 
 	t_start(30, 100, T_LIST("NO_COLOR=1"), NULL);
 	t_wait_ready();
@@ -2168,18 +1983,18 @@ test_reload(void **state)
 	(void)state;
 	if (t_data[0] == '\0')
 		fail_msg("data/allies.yaml not found");
-	orig = t_slurp(t_data, &len);
+	orig = e2e_slurp(t_data, &len);
 	assert_non_null(orig);
 	t_write_file("a.yaml", orig, len, 0644);
 	/* The new ally goes first, so the selection has to follow. */
 	p = strstr(orig, "\nallies:\n");
 	assert_non_null(p);
 	p += strlen("\nallies:\n");
-	added = t_fmt("%.*s  - name: Aardvark Reload Ally\n"
+	added = e2e_fmt("%.*s  - name: Aardvark Reload Ally\n"
 	    "    url: https://aardvark.example.org/\n"
 	    "    description: Added while the browser runs.\n\n%s",
 	    (int)(p - orig), orig, p);
-	bad = t_fmt("%s  - name: \"unterminated\n", added);
+	bad = e2e_fmt("%s  - name: \"unterminated\n", added);
 	free(orig);
 
 	t_start(30, 100, NULL, T_LIST("-d", "a.yaml"));
@@ -2236,13 +2051,10 @@ t_click(int row, int col)
 static void
 test_mouse(void **state)
 {
-	const char *rec, *br;
+	const char *rec;
 
 	(void)state;
-	rec = t_fmt("%s/argv", t_dir);
-	br = t_fake_browser("fakebrowser", rec, 0);
-	t_start(30, 100, T_LIST(t_fmt("BROWSER=%s", br)), NULL);
-	t_wait_ready();
+	rec = t_start_with_browser("fakebrowser", 0);
 	/* Click on the 4th list row. */
 	t_click(5, 10);
 	T_WAIT_ROW(1, "4/12");
@@ -2256,8 +2068,7 @@ test_mouse(void **state)
 	T_EXPECT_ARGV(rec, "https://www.challiance.org/\n");
 	T_WAIT_ROW(1, "6/12");
 	T_QUIT();
-	vt_free(t_vt);
-	t_vt = NULL;
+	t_stop();
 
 	/* Wheels, on a short terminal where both panes can scroll. */
 	t_start(12, 100, NULL, NULL);
@@ -2346,7 +2157,7 @@ t_browse_hostile(const char *file, const char *tfile, int tline)
 		t_failed(tfile, tline, "%s: no allies", file);
 	for (i = 1; i < n; i++) {
 		t_type("j");
-		T_WAIT_ROW(1, t_fmt("%zu/%zu", i + 1, n));
+		T_WAIT_ROW(1, e2e_fmt("%zu/%zu", i + 1, n));
 	}
 	t_key("Tab");
 	t_key("End");
@@ -2371,7 +2182,7 @@ t_browse_hostile(const char *file, const char *tfile, int tline)
 	t_key("Esc");
 	T_WAIT_ROW_GONE(0, "/e/");
 	t_type("g");
-	T_WAIT_ROW(1, t_fmt("1/%zu", n));
+	T_WAIT_ROW(1, e2e_fmt("1/%zu", n));
 	t_settle();
 	if (!vt_find(t_vt, "\xef\xbf\xbd", NULL, NULL))
 		t_failed(tfile, tline, "%s: no U+FFFD stand-in shown", file);
@@ -2433,60 +2244,20 @@ test_hostile_data(void **state)
 	(void)state;
 	t_write("hostile.yaml", mine);
 	t_browse_hostile("hostile.yaml", __FILE__, __LINE__);
-	fixture = t_fmt("%s/hostile-escapes.yaml", t_fixtures);
-	if (t_fixtures[0] != '\0' && access(fixture, R_OK) == 0) {
-		vt_free(t_vt);
-		t_vt = NULL;
-		t_browse_hostile(fixture, __FILE__, __LINE__);
-	}
+	fixture = t_fixture("hostile-escapes.yaml");
+	t_stop();
+	t_browse_hostile(fixture, __FILE__, __LINE__);
 }
 
 /* ---- the monkey ---- */
 
-static uint64_t t_rng;
+static struct e2e_rng t_rng;
 
-static uint32_t
-t_rand(void)
-{
-	/* xorshift64*: fixed seed, same run every time. */
-	t_rng ^= t_rng >> 12;
-	t_rng ^= t_rng << 25;
-	t_rng ^= t_rng >> 27;
-	return (uint32_t)((t_rng * 2685821657736338717ULL) >> 32);
-}
-
+/* All 32 bits of the generator: a seed replays the same events. */
 static int
 t_randn(int n)
 {
-	return (int)(t_rand() % (uint32_t)n);
-}
-
-static void
-t_send_utf8(uint32_t cp)
-{
-	char b[5];
-	size_t n;
-
-	if (cp < 0x80) {
-		b[0] = (char)cp;
-		n = 1;
-	} else if (cp < 0x800) {
-		b[0] = (char)(0xc0 | cp >> 6);
-		b[1] = (char)(0x80 | (cp & 0x3f));
-		n = 2;
-	} else if (cp < 0x10000) {
-		b[0] = (char)(0xe0 | cp >> 12);
-		b[1] = (char)(0x80 | (cp >> 6 & 0x3f));
-		b[2] = (char)(0x80 | (cp & 0x3f));
-		n = 3;
-	} else {
-		b[0] = (char)(0xf0 | cp >> 18);
-		b[1] = (char)(0x80 | (cp >> 12 & 0x3f));
-		b[2] = (char)(0x80 | (cp >> 6 & 0x3f));
-		b[3] = (char)(0x80 | (cp & 0x3f));
-		n = 4;
-	}
-	vt_send(t_vt, b, n);
+	return (int)(e2e_rand(&t_rng) % (uint32_t)n);
 }
 
 /* The plain browsing screen at 100x30. */
@@ -2528,11 +2299,11 @@ test_monkey(void **state)
 	(void)state;
 	printf("monkey: seed %lu (set SMA_E2E_SEED to change)\n", seed);
 	fflush(stdout);
-	t_rng = seed * 0x9e3779b97f4a7c15ULL + 1;
-	rec = t_fmt("%s/argv", t_dir);
-	br = t_script("recorder", t_fmt("printf '%%s\\n' \"$@\" >> '%s'\n"
+	e2e_rng_seed(&t_rng, seed);
+	rec = e2e_fmt("%s/argv", t_dir);
+	br = t_script("recorder", e2e_fmt("printf '%%s\\n' \"$@\" >> '%s'\n"
 	    "exit 0\n", rec));
-	t_start(rows, cols, T_LIST(t_fmt("BROWSER=%s", br)), NULL);
+	t_start(rows, cols, T_LIST(e2e_fmt("BROWSER=%s", br)), NULL);
 	t_wait_ready();
 	for (i = 0; i < 3000; i++) {
 		if (i % 100 == 99) {
@@ -2562,7 +2333,7 @@ test_monkey(void **state)
 			k = t_randn((int)(sizeof(ranges) / sizeof(ranges[0])));
 			cp = ranges[k][0] + (uint32_t)t_randn((int)(ranges[k][1]
 			    - ranges[k][0] + 1));
-			t_send_utf8(cp);
+			vt_send_char(t_vt, cp);
 		} else {
 			r = t_randn(rows);
 			c = t_randn(cols);
@@ -2614,7 +2385,7 @@ test_monkey(void **state)
 	T_CHECK(t_monkey_home(), "not back to the list after Esc");
 	{
 		size_t len, opens = 0;
-		char *log = t_slurp(rec, NULL), *p;
+		char *log = e2e_slurp(rec, NULL), *p;
 
 		vt_output(t_vt, &len);
 		for (p = log; p != NULL && (p = strchr(p, '\n')) != NULL; p++)

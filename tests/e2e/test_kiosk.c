@@ -16,7 +16,8 @@
  * The program under test is $SMA_ALLIES_BIN (default
  * build/asan/sma-allies); the tests run from the top of the tree.
  * Random keys come from a fixed seed, printed, and can be replayed with
- * KIOSK_SEED=N.
+ * KIOSK_SEED=N.  What is not about the kiosk (files, the environment,
+ * waiting) is in tests/e2e/e2e.h.
  */
 
 #include <stdarg.h>
@@ -30,18 +31,16 @@
 #include <sys/wait.h>
 
 #include <errno.h>
-#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include <curses.h>
 #include <term.h>
 
-#include "tty/vt.h"
+#include "e2e/e2e.h"
 
 /* Generous: sanitizers and loaded machines make children slow. */
 #define T_WAIT		8000
@@ -56,74 +55,30 @@
 
 /* The terminal under test; freed by the teardown even after a failure. */
 static struct vt *t_vt;
-static char t_dir[64];		/* private temporary directory */
+static char *t_dir;		/* private temporary directory */
 static char t_bin[4096];	/* the program under test */
 static unsigned long t_seed;
-
-/*
- * Memory a test still holds when an assertion jumps out of it: freed by
- * the teardown, so a failing test does not also report leaks.
- */
-static void *t_garbage[64];
-static size_t t_ngarbage;
-
-static void *
-gc(void *p)
-{
-	if (t_ngarbage < sizeof(t_garbage) / sizeof(t_garbage[0]))
-		t_garbage[t_ngarbage++] = p;
-	return p;
-}
-
-static void
-gc_run(void)
-{
-	while (t_ngarbage > 0)
-		free(t_garbage[--t_ngarbage]);
-}
+static struct e2e_rng t_rng;
 
 /* ---- environment and processes ---- */
 
 /*
- * The environment of every spawn: a fixed terminal and locale, the
+ * The environment of every run: a fixed terminal and locale, the
  * sanitizers failing loudly, no BROWSER, and a PATH whose first entry
  * holds an xdg-open and an open that would leave a trace if run.
  * extra entries ("NAME=value") replace or add variables.
  */
-static char **
-make_env(const char *const *extra)
+static void
+kiosk_env(struct e2e_env *env, const char *const *extra)
 {
-	static char path[4200], home[128], *env[32];
-	static const char *const base[] = {
-		"TERM=xterm-256color", "LC_ALL=C.UTF-8",
-		"ASAN_OPTIONS=detect_leaks=1:exitcode=86",
-		"LSAN_OPTIONS=exitcode=86",
-		"UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1",
-		NULL
-	};
-	size_t n = 0, i, j, len;
-	const char *eq;
+	size_t i;
 
-	snprintf(path, sizeof(path), "PATH=%s/bin:/usr/local/bin:/usr/bin:"
-	    "/bin", t_dir);
-	snprintf(home, sizeof(home), "HOME=%s", t_dir);
-	env[n++] = path;
-	env[n++] = home;
-	for (i = 0; base[i] != NULL; i++)
-		env[n++] = (char *)base[i];
-	for (i = 0; extra != NULL && extra[i] != NULL; i++) {
-		eq = strchr(extra[i], '=');
-		len = eq != NULL ? (size_t)(eq - extra[i]) + 1 :
-		    strlen(extra[i]);
-		for (j = 0; j < n; j++)
-			if (strncmp(env[j], extra[i], len) == 0)
-				break;
-		if (j == n)
-			n++;
-		env[j] = (char *)extra[i];
-	}
-	env[n] = NULL;
-	return env;
+	e2e_env_init(env);
+	e2e_env_putf(env, "PATH=%s/bin:/usr/local/bin:/usr/bin:/bin", t_dir);
+	e2e_env_putf(env, "HOME=%s", t_dir);
+	e2e_env_sanitizers(env);
+	for (i = 0; extra != NULL && extra[i] != NULL; i++)
+		e2e_env_put(env, extra[i]);
 }
 
 /* Start the program with args (NULL-ended) on a rows x cols terminal. */
@@ -131,14 +86,11 @@ static struct vt *
 spawn(const char *const *args, const char *const *extra, int rows,
     int cols)
 {
-	char *argv[32];
-	size_t n = 0, i;
+	struct e2e_env env;
 
-	argv[n++] = t_bin;
-	for (i = 0; args[i] != NULL && n < 31; i++)
-		argv[n++] = (char *)args[i];
-	argv[n] = NULL;
-	t_vt = vt_spawn(argv, make_env(extra), rows, cols);
+	kiosk_env(&env, extra);
+	t_vt = e2e_spawn(t_bin, args, &env, rows, cols);
+	e2e_env_free(&env);
 	if (t_vt == NULL)
 		fail_msg("cannot start %s: %s", t_bin, strerror(errno));
 	return t_vt;
@@ -151,154 +103,75 @@ spawn(const char *const *args, const char *const *extra, int rows,
 static int
 run_capture(const char *const *args, int both, char **out)
 {
-	char *argv[16], **env = make_env(NULL), *buf = NULL;
-	size_t n = 0, len = 0, cap = 0, i;
-	int fds[2], status = 0;
-	ssize_t r;
-	pid_t pid;
+	struct e2e_env env;
+	int status;
 
-	argv[n++] = t_bin;
-	for (i = 0; args[i] != NULL && n < 15; i++)
-		argv[n++] = (char *)args[i];
-	argv[n] = NULL;
-	assert_int_equal(pipe(fds), 0);
-	pid = fork();
-	assert_true(pid >= 0);
-	if (pid == 0) {
-		close(fds[0]);
-		dup2(fds[1], 1);
-		if (both)
-			dup2(fds[1], 2);
-		close(fds[1]);
-		execve(argv[0], argv, env);
-		_exit(127);
-	}
-	close(fds[1]);
-	for (;;) {
-		if (cap - len < 4096) {
-			cap = cap ? cap * 2 : 8192;
-			if ((buf = realloc(buf, cap)) == NULL)
-				fail_msg("out of memory");
-		}
-		r = read(fds[0], buf + len, cap - len - 1);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r <= 0)
-			break;
-		len += (size_t)r;
-	}
-	buf[len] = '\0';
-	close(fds[0]);
-	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-		;
-	*out = buf;
+	kiosk_env(&env, NULL);
+	status = e2e_run(t_bin, args, &env, both, out);
+	e2e_env_free(&env);
+	if (*out == NULL)
+		fail_msg("cannot run %s: %s", t_bin, strerror(errno));
 	return status;
+}
+
+/* Write path in place (atomic 0) or through a rename, as editors do. */
+static void
+put_file(const char *path, const char *text, int atomic)
+{
+	if (e2e_write_file(path, text, strlen(text), 0644, atomic) != 0)
+		fail_msg("%s: %s", path, strerror(errno));
 }
 
 static void
 write_file(const char *path, const char *text)
 {
-	FILE *fp;
-
-	if ((fp = fopen(path, "w")) == NULL)
-		fail_msg("%s: %s", path, strerror(errno));
-	fputs(text, fp);
-	if (fclose(fp) != 0)
-		fail_msg("%s: %s", path, strerror(errno));
+	put_file(path, text, 0);
 }
 
-/* Write through a temporary file and rename: a new inode, as editors do. */
 static void
 replace_file(const char *path, const char *text)
 {
-	char tmp[256];
-
-	snprintf(tmp, sizeof(tmp), "%s.new", path);
-	write_file(tmp, text);
-	if (rename(tmp, path) != 0)
-		fail_msg("rename %s: %s", path, strerror(errno));
+	put_file(path, text, 1);
 }
 
 static char *
 read_all(const char *path)
 {
-	FILE *fp;
-	char *buf;
-	long n;
+	char *buf = e2e_slurp(path, NULL);
 
-	if ((fp = fopen(path, "rb")) == NULL)
+	if (buf == NULL)
 		fail_msg("%s: %s", path, strerror(errno));
-	fseek(fp, 0, SEEK_END);
-	n = ftell(fp);
-	fseek(fp, 0, SEEK_SET);
-	if ((buf = malloc((size_t)n + 1)) == NULL)
-		fail_msg("out of memory");
-	if (fread(buf, 1, (size_t)n, fp) != (size_t)n)
-		fail_msg("%s: short read", path);
-	buf[n] = '\0';
-	fclose(fp);
 	return buf;
 }
 
-static long long
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
-/* xorshift64*: the same keys on every machine for a given seed. */
-static unsigned long long t_rng;
-
+/* The same keys on every machine for a given seed. */
 static unsigned
 rnd(unsigned n)
 {
-	t_rng ^= t_rng >> 12;
-	t_rng ^= t_rng << 25;
-	t_rng ^= t_rng >> 27;
-	return (unsigned)((t_rng * 2685821657736338717ULL) >> 33) % n;
+	return e2e_randn(&t_rng, n);
 }
 
 static void
 rnd_seed(const char *what)
 {
-	t_rng = (unsigned long long)t_seed * 0x9e3779b97f4a7c15ULL + 1;
+	e2e_rng_seed(&t_rng, t_seed);
 	printf("# %s: KIOSK_SEED=%lu\n", what, t_seed);
 }
 
 /* ---- screen helpers ---- */
 
+#define WAIT_TEXT(vt, s, ms) wait_text((vt), (s), 1, (ms), __LINE__)
+#define WAIT_GONE(vt, s, ms) wait_text((vt), (s), 0, (ms), __LINE__)
+
+/* Wait for s to be on the screen (want 1) or off it (want 0). */
 static void
-dump(struct vt *vt, const char *why)
+wait_text(struct vt *vt, const char *s, int want, int ms, int line)
 {
-	char *s = vt_screen(vt);
-
-	fprintf(stderr, "---- screen (%s) ----\n%s\n--------\n", why, s);
-	free(s);
-}
-
-#define WAIT_TEXT(vt, s, ms) wait_text((vt), (s), (ms), __LINE__)
-#define WAIT_GONE(vt, s, ms) wait_gone((vt), (s), (ms), __LINE__)
-
-static void
-wait_text(struct vt *vt, const char *s, int ms, int line)
-{
-	if (!vt_wait_text(vt, s, ms)) {
-		dump(vt, "waiting for text");
-		fail_msg("line %d: \"%s\" did not appear within %d ms", line,
-		    s, ms);
-	}
-}
-
-static void
-wait_gone(struct vt *vt, const char *s, int ms, int line)
-{
-	if (!vt_wait_gone(vt, s, ms)) {
-		dump(vt, "waiting for text to go");
-		fail_msg("line %d: \"%s\" did not go within %d ms", line, s,
-		    ms);
+	if (!(want ? vt_wait_text(vt, s, ms) : vt_wait_gone(vt, s, ms))) {
+		e2e_dump(vt, want ? "waiting for text" :
+		    "waiting for text to go");
+		fail_msg("line %d: \"%s\" did not %s within %d ms", line, s,
+		    want ? "appear" : "go", ms);
 	}
 }
 
@@ -325,7 +198,7 @@ assert_alive(struct vt *vt, int line)
 	pid_t r = waitpid(vt_pid(vt), &status, WNOHANG);
 
 	if (r != 0) {
-		dump(vt, "process gone");
+		e2e_dump(vt, "process gone");
 		if (r > 0 && WIFSIGNALED(status))
 			fail_msg("line %d: the kiosk was killed by signal %d",
 			    line, WTERMSIG(status));
@@ -338,62 +211,33 @@ assert_alive(struct vt *vt, int line)
 }
 
 /*
- * End the kiosk as an operator does (SIGTERM) and expect exit status 0:
- * under the sanitizers that also proves nothing leaked on the way.
+ * The kiosk ends with exit status 0 (under the sanitizers that also
+ * proves nothing leaked on the way), after what, within T_WAIT.
  */
+#define EXITS_CLEANLY(vt, what) exits_cleanly((vt), (what), __LINE__)
+
+static void
+exits_cleanly(struct vt *vt, const char *what, int line)
+{
+	const char *why = e2e_exit_why(vt, T_WAIT), *out;
+	size_t len;
+
+	if (why != NULL) {
+		out = vt_output(vt, &len);
+		e2e_dump(vt, what);
+		fail_msg("line %d: after %s the kiosk %s; output tail: %s",
+		    line, what, why, len > 3000 ? out + len - 3000 : out);
+	}
+}
+
+/* End the kiosk as an operator does (SIGTERM) and expect exit status 0. */
 #define END_CLEANLY(vt) end_cleanly((vt), __LINE__)
 
 static void
 end_cleanly(struct vt *vt, int line)
 {
-	const char *out;
-	size_t len;
-	int status = 0;
-
 	vt_kill(vt, SIGTERM);
-	if (!vt_wait_exit(vt, T_WAIT, &status)) {
-		dump(vt, "after SIGTERM");
-		fail_msg("line %d: SIGTERM did not end the kiosk", line);
-	}
-	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-		out = vt_output(vt, &len);
-		fail_msg("line %d: after SIGTERM: status %#x, want exit 0 "
-		    "(86: the sanitizers found something); output tail: %s",
-		    line, status, len > 3000 ? out + len - 3000 : out);
-	}
-}
-
-/* Trimmed text of a row; the caller frees it. */
-static char *
-row_trim(struct vt *vt, int row)
-{
-	char *s = vt_row(vt, row), *p = s;
-	size_t n;
-
-	while (*p == ' ')
-		p++;
-	memmove(s, p, strlen(p) + 1);
-	n = strlen(s);
-	while (n > 0 && s[n - 1] == ' ')
-		s[--n] = '\0';
-	return s;
-}
-
-/* The row whose trimmed text is exactly s, searched top down; -1 if none. */
-static int
-find_row(struct vt *vt, const char *s, int rows)
-{
-	char *t;
-	int r, eq;
-
-	for (r = 0; r < rows; r++) {
-		t = row_trim(vt, r);
-		eq = strcmp(t, s) == 0;
-		free(t);
-		if (eq)
-			return r;
-	}
-	return -1;
+	exits_cleanly(vt, "SIGTERM", line);
 }
 
 /* " 3/12": the list header's position, with a space so 2/12 != 12/12. */
@@ -418,13 +262,10 @@ start_kiosk(const char *const *args, const char *const *extra, int rows,
 
 /* The browsing screen: the list pane's header starts row 1. */
 static int
-list_shown(struct vt *vt)
+list_shown(struct vt *vt, const void *arg)
 {
-	char *s = vt_row(vt, 1);
-	int yes = strncmp(s, " Allies", 7) == 0;
-
-	free(s);
-	return yes;
+	(void)arg;
+	return e2e_row_has(vt, 1, " Allies", 1);
 }
 
 /*
@@ -432,50 +273,45 @@ list_shown(struct vt *vt)
  * http(s) URL when url is NULL).
  */
 static int
-qr_shown(struct vt *vt, const char *url, int rows)
+qr_shown(struct vt *vt, const void *url)
 {
 	char *t;
-	int r, found = 0;
+	int r, rows, found = 0;
 
-	if (list_shown(vt))
+	if (list_shown(vt, NULL))
 		return 0;
 	if (url != NULL)
-		return find_row(vt, url, rows) >= 0;
+		return e2e_find_row(vt, url) >= 0;
+	vt_size(vt, &rows, NULL);
 	for (r = 1; r < rows - 1 && !found; r++) {
-		t = row_trim(vt, r);
+		t = e2e_row_trim(vt, r);
 		found = strncmp(t, "http", 4) == 0 && strchr(t, ' ') == NULL;
 		free(t);
 	}
 	return found;
 }
 
-#define WAIT_QR(vt, url, rows) wait_qr((vt), (url), (rows), __LINE__)
+#define WAIT_QR(vt, url) wait_qr((vt), (url), __LINE__)
 #define WAIT_LIST(vt) wait_list((vt), __LINE__)
 
 static void
-wait_qr(struct vt *vt, const char *url, int rows, int line)
+wait_qr(struct vt *vt, const char *url, int line)
 {
-	long long end = now_ms() + T_WAIT;
-
-	while (!qr_shown(vt, url, rows))
-		if (now_ms() >= end || vt_pump(vt, (int)(end - now_ms())) < 0) {
-			dump(vt, "waiting for the code");
-			fail_msg("line %d: no QR overlay for %s", line,
-			    url != NULL ? url : "any URL");
-		}
+	if (!e2e_until(vt, qr_shown, url, T_WAIT)) {
+		e2e_dump(vt, "waiting for the code");
+		fail_msg("line %d: no QR overlay for %s", line,
+		    url != NULL ? url : "any URL");
+	}
 	settle(vt);
 }
 
 static void
 wait_list(struct vt *vt, int line)
 {
-	long long end = now_ms() + T_WAIT;
-
-	while (!list_shown(vt))
-		if (now_ms() >= end || vt_pump(vt, (int)(end - now_ms())) < 0) {
-			dump(vt, "waiting for the list");
-			fail_msg("line %d: the overlay did not close", line);
-		}
+	if (!e2e_until(vt, list_shown, NULL, T_WAIT)) {
+		e2e_dump(vt, "waiting for the list");
+		fail_msg("line %d: the overlay did not close", line);
+	}
 	settle(vt);
 }
 
@@ -500,13 +336,13 @@ qr_cell(const struct vt_cell *c)
 
 /*
  * Turn the code drawn between rows top and bottom and columns left and
- * right (all inclusive) into a
- * module grid: half blocks carry two modules a cell, top and bottom; the
- * ASCII form is two cells a module.  The code's extent is where the cells
- * are coloured, reversed or blocks; inside it, dark is what the screen
- * shows dark: the foreground or background colour (after reverse) that
- * the glyph lets through.  Returns a malloc'd grid of *w x *h (1 = dark), or NULL with
- * a reason in why.
+ * right (all inclusive) into a module grid: half blocks carry two
+ * modules a cell, top and bottom; the ASCII form is two cells a module.
+ * The code's extent is where the cells are coloured, reversed or blocks;
+ * inside it, dark is what the screen shows dark: the foreground or
+ * background colour (after reverse) that the glyph lets through.
+ * Returns a malloc'd grid of *w x *h (1 = dark), or NULL with a reason
+ * in why.
  */
 static unsigned char *
 qr_grid(struct vt *vt, int top, int bottom, int left, int right, int ascii,
@@ -628,13 +464,12 @@ static char *
 zbar_decode(const unsigned char *g, int w, int h, const char *tag)
 {
 	enum { SCALE = 4, BORDER = 8 };
-	char path[256], *out = NULL, cmd[400];
+	char *path, *cmd, *out;
 	int pw = (w + 2 * BORDER) * SCALE, ph = (h + 2 * BORDER) * SCALE;
-	int x, y, mx, my, fd;
+	int x, y, mx, my, fd, status;
 	unsigned char *px;
-	size_t len = 0, cap = 0;
-	FILE *fp;
-	int c;
+	size_t len = 0;
+	FILE *fp = NULL;
 
 	if ((px = malloc((size_t)pw * (size_t)ph)) == NULL)
 		fail_msg("out of memory");
@@ -646,7 +481,7 @@ zbar_decode(const unsigned char *g, int w, int h, const char *tag)
 			    mx < w && my < h && g[(size_t)my * w + mx] ? 0 :
 			    255;
 		}
-	snprintf(path, sizeof(path), "%s/qr-%s-XXXXXX.pgm", t_dir, tag);
+	path = e2e_keep(e2e_asprintf("%s/qr-%s-XXXXXX.pgm", t_dir, tag));
 	if ((fd = mkstemps(path, 4)) < 0 || (fp = fdopen(fd, "wb")) == NULL)
 		fail_msg("%s: %s", path, strerror(errno));
 	fprintf(fp, "P5\n%d %d\n255\n", pw, ph);
@@ -654,21 +489,19 @@ zbar_decode(const unsigned char *g, int w, int h, const char *tag)
 	fclose(fp);
 	free(px);
 
-	snprintf(cmd, sizeof(cmd), "zbarimg -q --raw '%s' 2>/dev/null", path);
+	cmd = e2e_keep(e2e_asprintf("zbarimg -q --raw '%s' 2>/dev/null",
+	    path));
 	if ((fp = popen(cmd, "r")) == NULL)
 		fail_msg("cannot run zbarimg: %s", strerror(errno));
-	while ((c = getc(fp)) != EOF) {
-		if (len + 2 > cap) {
-			cap = cap ? cap * 2 : 256;
-			if ((out = realloc(out, cap)) == NULL)
-				fail_msg("out of memory");
-		}
-		out[len++] = (char)c;
-	}
-	pclose(fp);
-	if (out == NULL)
+	out = e2e_read_stream(fp, &len);
+	status = pclose(fp);
+	if (WIFEXITED(status) && WEXITSTATUS(status) == 127)
+		fail_msg("no zbarimg to read the code with: install "
+		    "zbar-tools");
+	if (out == NULL || len == 0) {
+		free(out);
 		return NULL;
-	out[len] = '\0';
+	}
 	while (len > 0 && (out[len - 1] == '\n' || out[len - 1] == '\r'))
 		out[--len] = '\0';
 	unlink(path);
@@ -684,40 +517,42 @@ decode_region(struct vt *vt, int top, int bottom, int left, int right,
 	unsigned char *g;
 	int w = 0, h = 0, qz;
 
-	if ((g = gc(qr_grid(vt, top, bottom, left, right, ascii, &w, &h, why,
-	    sizeof(why)))) == NULL) {
-		dump(vt, tag);
+	g = e2e_keep(qr_grid(vt, top, bottom, left, right, ascii, &w, &h,
+	    why, sizeof(why)));
+	if (g == NULL) {
+		e2e_dump(vt, tag);
 		fail_msg("%s: %s", tag, why);
 	}
 	qz = quiet_zone(g, w, h);
 	if (qz < 2) {
-		dump(vt, tag);
+		e2e_dump(vt, tag);
 		fail_msg("%s: quiet zone of %d modules, want at least 2", tag,
 		    qz);
 	}
-	text = gc(zbar_decode(g, w, h, tag));
+	text = e2e_keep(zbar_decode(g, w, h, tag));
 	if (text == NULL || strcmp(text, url) != 0) {
-		dump(vt, tag);
+		e2e_dump(vt, tag);
 		fail_msg("%s: the code decodes to \"%s\", want \"%s\"", tag,
 		    text ? text : "(nothing)", url);
 	}
 }
 
 /*
- * The QR overlay is up: check that name
- * is above the code and url below it, then decode the code.
+ * The QR overlay is up: check that name is above the code and url below
+ * it, then decode the code.
  */
 static void
-check_qr(struct vt *vt, int rows, int cols, int ascii, const char *name,
-    const char *url, const char *tag)
+check_qr(struct vt *vt, int ascii, const char *name, const char *url,
+    const char *tag)
 {
-	int name_row, url_row;
+	int name_row, url_row, cols;
 
 	settle(vt);
-	url_row = find_row(vt, url, rows);
-	name_row = name != NULL ? find_row(vt, name, rows) : 0;
+	vt_size(vt, NULL, &cols);
+	url_row = e2e_find_row(vt, url);
+	name_row = name != NULL ? e2e_find_row(vt, name) : 0;
 	if (url_row < 0 || name_row < 0 || name_row >= url_row) {
-		dump(vt, "QR overlay");
+		e2e_dump(vt, "QR overlay");
 		fail_msg("%s: name \"%s\" (row %d) must be above the code and "
 		    "the URL %s (row %d) below it", tag, name ? name : "",
 		    name_row, url, url_row);
@@ -760,8 +595,8 @@ load_allies(void)
 		    (t2 = strchr(t1 + 1, '\t')) == NULL)
 			fail_msg("not name<TAB>abbreviation<TAB>url: %s", line);
 		*t1 = '\0';
-		t_allies[t_nallies].name = strdup(line);
-		t_allies[t_nallies].url = strdup(t2 + 1);
+		t_allies[t_nallies].name = e2e_strdup(line);
+		t_allies[t_nallies].url = e2e_strdup(t2 + 1);
 		t_nallies++;
 	}
 	free(out);
@@ -793,7 +628,7 @@ static int
 group_setup(void **state)
 {
 	const char *bin = getenv("SMA_ALLIES_BIN"), *seed;
-	char path[256], trap[512];
+	const char *path, *trap;
 	size_t i;
 	static const char *const openers[] = { "xdg-open", "open",
 	    "sensible-browser", "x-www-browser", "www-browser" };
@@ -808,16 +643,13 @@ group_setup(void **state)
 	seed = getenv("KIOSK_SEED");
 	t_seed = seed != NULL && *seed != '\0' ? strtoul(seed, NULL, 10) :
 	    20240607UL;
-	snprintf(t_dir, sizeof(t_dir), "%s", "/tmp/sma-kiosk.XXXXXX");
-	if (mkdtemp(t_dir) == NULL)
+	if ((t_dir = e2e_tmpdir("sma-kiosk")) == NULL)
 		return -1;
 	/* Openers that leave a trace: none of them may ever run. */
-	snprintf(path, sizeof(path), "%s/bin", t_dir);
-	mkdir(path, 0755);
+	mkdir(e2e_fmt("%s/bin", t_dir), 0755);
+	trap = e2e_fmt("#!/bin/sh\necho \"$0 $*\" >> '%s/ran'\n", t_dir);
 	for (i = 0; i < sizeof(openers) / sizeof(openers[0]); i++) {
-		snprintf(path, sizeof(path), "%s/bin/%s", t_dir, openers[i]);
-		snprintf(trap, sizeof(trap), "#!/bin/sh\necho \"$0 $*\" >> "
-		    "'%s/ran'\n", t_dir);
+		path = e2e_fmt("%s/bin/%s", t_dir, openers[i]);
 		write_file(path, trap);
 		chmod(path, 0755);
 	}
@@ -828,7 +660,6 @@ group_setup(void **state)
 static int
 group_teardown(void **state)
 {
-	char cmd[128];
 	int i;
 
 	(void)state;
@@ -836,11 +667,9 @@ group_teardown(void **state)
 		free(t_allies[i].name);
 		free(t_allies[i].url);
 	}
-	if (t_dir[0] != '\0' && strncmp(t_dir, "/tmp/sma-kiosk.", 15) == 0) {
-		snprintf(cmd, sizeof(cmd), "rm -rf '%s'", t_dir);
-		if (system(cmd) != 0)
-			fprintf(stderr, "could not remove %s\n", t_dir);
-	}
+	e2e_rmtree(t_dir);
+	free(t_dir);
+	e2e_release();
 	return 0;
 }
 
@@ -850,7 +679,7 @@ teardown(void **state)
 	(void)state;
 	vt_free(t_vt);
 	t_vt = NULL;
-	gc_run();
+	e2e_release();
 	return 0;
 }
 
@@ -874,7 +703,7 @@ test_keys_do_not_quit(void **state)
 		settle(t_vt);
 		ASSERT_ALIVE(t_vt);
 		if (!on_screen(t_vt, TITLE)) {
-			dump(t_vt, keys[i]);
+			e2e_dump(t_vt, keys[i]);
 			fail_msg("after %s the title is gone", keys[i]);
 		}
 	}
@@ -964,7 +793,7 @@ test_key_storm(void **state)
 	back_to_start(t_vt);
 	ASSERT_ALIVE(t_vt);
 	if (!on_screen(t_vt, TITLE)) {
-		dump(t_vt, "after the storm");
+		e2e_dump(t_vt, "after the storm");
 		fail_msg("the title is gone after the storm");
 	}
 	WAIT_TEXT(t_vt, pos(1, NALLIES), T_WAIT);
@@ -1029,7 +858,7 @@ check_restored(const char *out, size_t len)
 		fail_msg("the kiosk never entered the alternate screen");
 	for (i = 0; i < sizeof(caps) / sizeof(caps[0]); i++) {
 		if ((c = cap(caps[i])) == NULL)
-			continue;
+			fail_msg("xterm-256color has no %s to check", caps[i]);
 		if (mem_last(enter, len - (size_t)(enter - out), c) == NULL)
 			fail_msg("the terminal was not restored: no %s after "
 			    "the alternate screen was entered", caps[i]);
@@ -1063,23 +892,11 @@ signal_ends_cleanly(int sig)
 {
 	const char *out;
 	size_t len;
-	int status = 0;
 
 	start_kiosk(KIOSK, NULL, 24, 80);
 	vt_kill(t_vt, sig);
-	if (!vt_wait_exit(t_vt, T_WAIT, &status)) {
-		dump(t_vt, "after the signal");
-		fail_msg("signal %d did not end the kiosk", sig);
-	}
-	if (WIFSIGNALED(status))
-		fail_msg("killed by signal %d, want exit status 0",
-		    WTERMSIG(status));
-	assert_true(WIFEXITED(status));
+	EXITS_CLEANLY(t_vt, e2e_fmt("signal %d", sig));
 	out = vt_output(t_vt, &len);
-	if (WEXITSTATUS(status) != 0)
-		fail_msg("exit status %d after signal %d, want 0; output "
-		    "tail: %s", WEXITSTATUS(status), sig,
-		    len > 400 ? out + len - 400 : out);
 	check_restored(out, len);
 }
 
@@ -1109,11 +926,10 @@ test_sigint(void **state)
 static void
 assert_no_trace(const char *why)
 {
-	char path[128];
+	const char *path = e2e_fmt("%s/ran", t_dir);
 
-	snprintf(path, sizeof(path), "%s/ran", t_dir);
 	if (access(path, F_OK) == 0) {
-		char *t = gc(read_all(path));
+		char *t = e2e_keep(read_all(path));
 
 		fail_msg("%s started a program: %s", why, t);
 	}
@@ -1123,9 +939,9 @@ assert_no_trace(const char *why)
 static void
 expect_qr_for(struct vt *vt, const char *name, const char *url)
 {
-	WAIT_QR(vt, url, 24);
-	if (find_row(vt, name, 24) < 0 || find_row(vt, url, 24) < 0) {
-		dump(vt, "QR overlay");
+	WAIT_QR(vt, url);
+	if (e2e_find_row(vt, name) < 0 || e2e_find_row(vt, url) < 0) {
+		e2e_dump(vt, "QR overlay");
 		fail_msg("the overlay does not show \"%s\" and %s", name, url);
 	}
 }
@@ -1133,20 +949,15 @@ expect_qr_for(struct vt *vt, const char *name, const char *url)
 static void
 test_never_runs_browser(void **state)
 {
-	char browser[128], script[512], env_browser[160];
-	const char *extra[2];
+	const char *browser = e2e_fmt("%s/browser.sh", t_dir);
+	const char *extra[] = { e2e_fmt("BROWSER=%s", browser), NULL };
 	const char *const args[] = { "--kiosk", NULL };
 
 	(void)state;
 	load_allies();
-	snprintf(browser, sizeof(browser), "%s/browser.sh", t_dir);
-	snprintf(script, sizeof(script), "#!/bin/sh\nfor a in \"$0\" \"$@\"; "
-	    "do echo \"$a\"; done >> '%s/ran'\n", t_dir);
-	write_file(browser, script);
+	write_file(browser, e2e_fmt("#!/bin/sh\nfor a in \"$0\" \"$@\"; "
+	    "do echo \"$a\"; done >> '%s/ran'\n", t_dir));
 	chmod(browser, 0755);
-	snprintf(env_browser, sizeof(env_browser), "BROWSER=%s", browser);
-	extra[0] = env_browser;
-	extra[1] = NULL;
 	start_kiosk(args, extra, 24, 80);
 
 	/* o: a code for the selected ally; any key closes it, only that. */
@@ -1156,7 +967,7 @@ test_never_runs_browser(void **state)
 	WAIT_LIST(t_vt);
 	settle(t_vt);
 	if (!on_screen(t_vt, pos(1, NALLIES))) {
-		dump(t_vt, "after closing the code with j");
+		e2e_dump(t_vt, "after closing the code with j");
 		fail_msg("the key that closed the code also moved the "
 		    "selection");
 	}
@@ -1198,10 +1009,10 @@ test_never_runs_browser(void **state)
 static void
 assert_row_lacks(struct vt *vt, int row, const char *chars)
 {
-	char *s = gc(vt_row(vt, row));
+	char *s = e2e_keep(vt_row(vt, row));
 
 	if (strpbrk(s, chars) != NULL) {
-		dump(vt, "PIN prompt");
+		e2e_dump(vt, "PIN prompt");
 		fail_msg("row %d shows a PIN digit: %s", row, s);
 	}
 }
@@ -1209,14 +1020,11 @@ assert_row_lacks(struct vt *vt, int row, const char *chars)
 static void
 test_pin_file_exits(void **state)
 {
-	char pinfile[128];
-	const char *out;
-	size_t mark, len;
-	int status = 0;
+	const char *pinfile = e2e_fmt("%s/pin", t_dir), *out;
 	const char *args[] = { "--kiosk", "--staff-pin-file", pinfile, NULL };
+	size_t mark, len;
 
 	(void)state;
-	snprintf(pinfile, sizeof(pinfile), "%s/pin", t_dir);
 	write_file(pinfile, "2468\n");
 	start_kiosk(args, NULL, 24, 80);
 	(void)vt_output(t_vt, &mark);
@@ -1231,7 +1039,7 @@ test_pin_file_exits(void **state)
 	settle(t_vt);
 	assert_row_lacks(t_vt, 23, "2468");
 	if (on_screen(t_vt, "2468") || on_screen(t_vt, "*****")) {
-		dump(t_vt, "PIN prompt");
+		e2e_dump(t_vt, "PIN prompt");
 		fail_msg("the prompt shows the PIN or too many stars");
 	}
 	out = vt_output(t_vt, &len);
@@ -1240,12 +1048,7 @@ test_pin_file_exits(void **state)
 	ASSERT_ALIVE(t_vt);
 
 	vt_key(t_vt, "Enter");
-	if (!vt_wait_exit(t_vt, T_WAIT, &status)) {
-		dump(t_vt, "after the right PIN");
-		fail_msg("the right PIN did not end the kiosk");
-	}
-	assert_true(WIFEXITED(status));
-	assert_int_equal(WEXITSTATUS(status), 0);
+	EXITS_CLEANLY(t_vt, "the right PIN");
 	out = vt_output(t_vt, &len);
 	if (mem_last(out + mark, len - mark, "2468") != NULL)
 		fail_msg("the PIN went to the terminal");
@@ -1264,7 +1067,7 @@ wrong_pin(struct vt *vt, const char *pin)
 	settle(vt);
 	ASSERT_ALIVE(vt);
 	if (!on_screen(vt, TITLE)) {
-		dump(vt, "after a wrong PIN");
+		e2e_dump(vt, "after a wrong PIN");
 		fail_msg("the browser is gone after a wrong PIN");
 	}
 }
@@ -1272,13 +1075,12 @@ wrong_pin(struct vt *vt, const char *pin)
 static void
 test_pin_wrong_and_lockout(void **state)
 {
-	char pinfile[128];
-	long long t0;
-	int status = 0, opened = 0;
+	const char *pinfile = e2e_fmt("%s/pin", t_dir);
 	const char *args[] = { "--kiosk", "--staff-pin-file", pinfile, NULL };
+	long long t0;
+	int opened = 0;
 
 	(void)state;
-	snprintf(pinfile, sizeof(pinfile), "%s/pin", t_dir);
 	write_file(pinfile, "2468\n");
 	start_kiosk(args, NULL, 24, 80);
 
@@ -1293,7 +1095,7 @@ test_pin_wrong_and_lockout(void **state)
 	/* A wrong PIN (also a prefix and an extension of the right one). */
 	wrong_pin(t_vt, "1111");
 	wrong_pin(t_vt, "24689");
-	t0 = now_ms();
+	t0 = vt_now_ms();
 	wrong_pin(t_vt, "2467");
 
 	/* Three wrong tries: the prompt refuses for a while. */
@@ -1301,13 +1103,13 @@ test_pin_wrong_and_lockout(void **state)
 	WAIT_TEXT(t_vt, "wait", T_WAIT);
 	settle(t_vt);
 	if (on_screen(t_vt, PIN_PROMPT)) {
-		dump(t_vt, "locked out");
+		e2e_dump(t_vt, "locked out");
 		fail_msg("the prompt opens after three wrong PINs");
 	}
 	ASSERT_ALIVE(t_vt);
 
 	/* It opens again later, and then the right PIN works. */
-	while (!opened && now_ms() - t0 < 70000) {
+	while (!opened && vt_now_ms() - t0 < 70000) {
 		vt_key(t_vt, "Esc");
 		vt_wait_quiet(t_vt, 400, 2000);
 		vt_key(t_vt, "C-]");
@@ -1316,14 +1118,11 @@ test_pin_wrong_and_lockout(void **state)
 	if (!opened)
 		fail_msg("the prompt never opened again after a lockout");
 	printf("# lockout after 3 wrong PINs lasted about %lld ms\n",
-	    now_ms() - t0);
+	    vt_now_ms() - t0);
 	vt_sends(t_vt, "2468");
 	WAIT_TEXT(t_vt, "****", T_WAIT);
 	vt_key(t_vt, "Enter");
-	if (!vt_wait_exit(t_vt, T_WAIT, &status))
-		fail_msg("the right PIN after a lockout did not end it");
-	assert_true(WIFEXITED(status));
-	assert_int_equal(WEXITSTATUS(status), 0);
+	EXITS_CLEANLY(t_vt, "the right PIN after a lockout");
 }
 
 static void
@@ -1331,7 +1130,6 @@ test_pin_env(void **state)
 {
 	static const char *const extra[] = { "SMA_ALLIES_STAFF_PIN=1357",
 	    NULL };
-	int status = 0;
 
 	(void)state;
 	start_kiosk(KIOSK, extra, 24, 80);
@@ -1341,12 +1139,7 @@ test_pin_env(void **state)
 	WAIT_TEXT(t_vt, "****", T_WAIT);
 	assert_row_lacks(t_vt, 23, "1357");
 	vt_key(t_vt, "Enter");
-	if (!vt_wait_exit(t_vt, T_WAIT, &status)) {
-		dump(t_vt, "after the PIN from the environment");
-		fail_msg("SMA_ALLIES_STAFF_PIN did not work");
-	}
-	assert_true(WIFEXITED(status));
-	assert_int_equal(WEXITSTATUS(status), 0);
+	EXITS_CLEANLY(t_vt, "the PIN from SMA_ALLIES_STAFF_PIN");
 }
 
 static void
@@ -1357,7 +1150,7 @@ test_no_pin_no_prompt(void **state)
 	vt_key(t_vt, "C-]");
 	vt_wait_quiet(t_vt, 500, T_WAIT);
 	if (on_screen(t_vt, "PIN")) {
-		dump(t_vt, "Ctrl-] without a PIN");
+		e2e_dump(t_vt, "Ctrl-] without a PIN");
 		fail_msg("Ctrl-] opened a prompt although no PIN is set");
 	}
 	vt_sends(t_vt, "2468");
@@ -1370,24 +1163,22 @@ test_no_pin_no_prompt(void **state)
 static void
 test_pin_file_unreadable(void **state)
 {
-	char missing[128], dir[128], empty[128], *out;
-	const char *f[] = { missing, dir, empty };
+	const char *f[] = { e2e_fmt("%s/no-such-pin", t_dir),
+	    e2e_fmt("%s/bin", t_dir), e2e_fmt("%s/empty-pin", t_dir) };
 	const char *args[] = { "--kiosk", "--staff-pin-file", NULL, NULL };
 	const char *o;
+	char *out;
 	size_t i, len;
 	int status;
 
 	(void)state;
-	snprintf(missing, sizeof(missing), "%s/no-such-pin", t_dir);
-	snprintf(dir, sizeof(dir), "%s/bin", t_dir);
-	snprintf(empty, sizeof(empty), "%s/empty-pin", t_dir);
-	write_file(empty, "\n");
+	write_file(f[2], "\n");
 	for (i = 0; i < 3; i++) {
 		args[2] = f[i];
 		spawn(args, NULL, 24, 80);
 		status = 0;
 		if (!vt_wait_exit(t_vt, T_WAIT, &status)) {
-			dump(t_vt, f[i]);
+			e2e_dump(t_vt, f[i]);
 			fail_msg("a kiosk with PIN file %s started", f[i]);
 		}
 		o = vt_output(t_vt, &len);
@@ -1400,8 +1191,7 @@ test_pin_file_unreadable(void **state)
 		if (strstr(o, "\033[?1049h") != NULL || strstr(o, TITLE))
 			fail_msg("PIN file %s: the browser started before "
 			    "the error", f[i]);
-		if ((out = strdup(o)) == NULL)
-			fail_msg("out of memory");
+		out = e2e_strdup(o);
 		printf("# %s\n", strtok(out, "\r\n"));
 		free(out);
 		vt_free(t_vt);
@@ -1426,10 +1216,9 @@ decode_all(int rows, int cols, const char *const *extra, int ascii,
 			WAIT_TEXT(t_vt, pos(i + 1, t_nallies), T_WAIT);
 		}
 		vt_sends(t_vt, "o");
-		WAIT_QR(t_vt, t_allies[i].url, rows);
+		WAIT_QR(t_vt, t_allies[i].url);
 		snprintf(t, sizeof(t), "%s-%d", tag, i + 1);
-		check_qr(t_vt, rows, cols, ascii, t_allies[i].name,
-		    t_allies[i].url, t);
+		check_qr(t_vt, ascii, t_allies[i].name, t_allies[i].url, t);
 		vt_sends(t_vt, "x");
 		WAIT_LIST(t_vt);
 	}
@@ -1437,9 +1226,9 @@ decode_all(int rows, int cols, const char *const *extra, int ascii,
 	vt_sends(t_vt, "g");
 	WAIT_TEXT(t_vt, pos(1, t_nallies), T_WAIT);
 	vt_sends(t_vt, "b");
-	WAIT_QR(t_vt, become_url(), rows);
+	WAIT_QR(t_vt, become_url());
 	snprintf(t, sizeof(t), "%s-become", tag);
-	check_qr(t_vt, rows, cols, ascii, "Become an Ally", become_url(), t);
+	check_qr(t_vt, ascii, "Become an Ally", become_url(), t);
 	vt_sends(t_vt, "x");
 	WAIT_LIST(t_vt);
 	END_CLEANLY(t_vt);
@@ -1481,16 +1270,16 @@ test_qr_decodes_no_color(void **state)
 	vt_sends(t_vt, "G");
 	WAIT_TEXT(t_vt, pos(NALLIES, NALLIES), T_WAIT);
 	vt_sends(t_vt, "o");
-	WAIT_QR(t_vt, t_allies[NALLIES - 1].url, 24);
-	check_qr(t_vt, 24, 80, 0, t_allies[NALLIES - 1].name,
+	WAIT_QR(t_vt, t_allies[NALLIES - 1].url);
+	check_qr(t_vt, 0, t_allies[NALLIES - 1].name,
 	    t_allies[NALLIES - 1].url, "nocolor-80x24");
 	vt_free(t_vt);
 	t_vt = NULL;
 
 	start_kiosk(KIOSK, ascii, 60, 200);
 	vt_sends(t_vt, "o");
-	WAIT_QR(t_vt, t_allies[0].url, 60);
-	check_qr(t_vt, 60, 200, 1, t_allies[0].name, t_allies[0].url,
+	WAIT_QR(t_vt, t_allies[0].url);
+	check_qr(t_vt, 1, t_allies[0].name, t_allies[0].url,
 	    "nocolor-ascii-200x60");
 }
 
@@ -1511,8 +1300,8 @@ test_qr_too_small(void **state)
 	WAIT_TEXT(t_vt, "Enlarge the terminal", T_WAIT);
 	vt_resize(t_vt, 24, 80);
 	WAIT_GONE(t_vt, "Enlarge the terminal", T_WAIT);
-	WAIT_QR(t_vt, become_url(), 24);
-	check_qr(t_vt, 24, 80, 0, "Become an Ally", become_url(),
+	WAIT_QR(t_vt, become_url());
+	check_qr(t_vt, 0, "Become an Ally", become_url(),
 	    "enlarged-become");
 	END_CLEANLY(t_vt);
 }
@@ -1531,40 +1320,28 @@ static long long
 wait_attract(struct vt *vt)
 {
 	WAIT_TEXT(vt, WELCOME, 1000 + 5000 + T_WAIT);
-	return now_ms();
+	return vt_now_ms();
 }
 
 /* The search bar is open and empty: "/" and the count, nothing else. */
 static void
 assert_bar_empty(struct vt *vt, int rows)
 {
-	char *s = gc(row_trim(vt, rows - 1)), expect[32];
+	char *s = e2e_keep(e2e_row_trim(vt, rows - 1)), expect[32];
 
 	snprintf(expect, sizeof(expect), "%d/%d", NALLIES, NALLIES);
 	if (s[0] != '/' || strncmp(s + 1 + strspn(s + 1, " "), expect,
 	    strlen(expect)) != 0 || strstr(s, "nurs") != NULL) {
-		dump(vt, "search bar");
+		e2e_dump(vt, "search bar");
 		fail_msg("the search bar is not empty: \"%s\"", s);
 	}
 }
 
 /* Pump until the last row is the search bar (starts with "/"). */
 static int
-wait_bar(struct vt *vt, int rows, int ms)
+wait_bar(struct vt *vt, int ms)
 {
-	long long end = now_ms() + ms;
-	char *s;
-	int open;
-
-	for (;;) {
-		s = vt_row(vt, rows - 1);
-		open = s[0] == '/';
-		free(s);
-		if (open)
-			return 1;
-		if (now_ms() >= end || vt_pump(vt, (int)(end - now_ms())) < 0)
-			return 0;
-	}
+	return e2e_wait_row(vt, -1, "/", 1, 1, ms);
 }
 
 static void
@@ -1582,11 +1359,11 @@ test_idle_reset_and_attract(void **state)
 	vt_key(t_vt, "Enter");
 	WAIT_TEXT(t_vt, "/nurs/", T_WAIT);
 	vt_sends(t_vt, "o");
-	t_key = now_ms();
-	WAIT_QR(t_vt, NULL, 24);
+	t_key = vt_now_ms();
+	WAIT_QR(t_vt, NULL);
 
 	WAIT_TEXT(t_vt, COUNTDOWN, 4000 + T_WAIT);
-	t_count = now_ms();
+	t_count = vt_now_ms();
 	printf("# countdown after %lld ms idle\n", t_count - t_key);
 	if (t_count - t_key < 1700 || t_count - t_key > 3500)
 		fail_msg("the countdown came after %lld ms, want about 2 s",
@@ -1599,11 +1376,11 @@ test_idle_reset_and_attract(void **state)
 		fail_msg("the reset came %lld ms after the last key, want "
 		    "about 3 s", t_prev - t_key);
 	settle(t_vt);
-	title = gc(vt_row(t_vt, 0));
+	title = e2e_keep(vt_row(t_vt, 0));
 	if (!on_screen(t_vt, pos(1, NALLIES)) || strstr(title, "/nurs") ||
-	    !strstr(title, "12 allies") || !list_shown(t_vt) ||
+	    !strstr(title, "12 allies") || !list_shown(t_vt, NULL) ||
 	    on_screen(t_vt, "Scan with")) {
-		dump(t_vt, "after the reset");
+		e2e_dump(t_vt, "after the reset");
 		fail_msg("the reset did not clear the filter, close the code "
 		    "and select the first ally");
 	}
@@ -1611,13 +1388,13 @@ test_idle_reset_and_attract(void **state)
 	/* Then one ally after another, in order, a second each. */
 	for (i = 2; i <= 5; i++) {
 		WAIT_TEXT(t_vt, pos(i, NALLIES), 1000 + T_WAIT);
-		t = now_ms();
+		t = vt_now_ms();
 		if (!on_screen(t_vt, WELCOME)) {
-			dump(t_vt, "attract");
+			e2e_dump(t_vt, "attract");
 			fail_msg("no welcome line while cycling");
 		}
 		if (on_screen(t_vt, pos(i - 1, NALLIES))) {
-			dump(t_vt, "attract");
+			e2e_dump(t_vt, "attract");
 			fail_msg("two positions at once");
 		}
 		printf("# ally %d after %lld ms\n", i, t - t_prev);
@@ -1629,17 +1406,18 @@ test_idle_reset_and_attract(void **state)
 
 	/* A key stops the loop and is acted on: / opens the bar now. */
 	vt_sends(t_vt, "/");
-	t = now_ms();
-	if (!wait_bar(t_vt, 24, T_WAIT)) {
-		dump(t_vt, "/ in the attract loop");
+	t = vt_now_ms();
+	if (!wait_bar(t_vt, T_WAIT)) {
+		e2e_dump(t_vt, "/ in the attract loop");
 		fail_msg("/ in the attract loop did not open the search bar");
 	}
-	printf("# search bar open %lld ms after /\n", now_ms() - t);
-	if (now_ms() - t > 900)
-		fail_msg("the search bar took %lld ms to open", now_ms() - t);
+	printf("# search bar open %lld ms after /\n", vt_now_ms() - t);
+	if (vt_now_ms() - t > 900)
+		fail_msg("the search bar took %lld ms to open",
+		    vt_now_ms() - t);
 	settle(t_vt);
 	if (on_screen(t_vt, WELCOME)) {
-		dump(t_vt, "/ in the attract loop");
+		e2e_dump(t_vt, "/ in the attract loop");
 		fail_msg("the welcome line stayed after a key");
 	}
 	assert_bar_empty(t_vt, 24);
@@ -1648,7 +1426,7 @@ test_idle_reset_and_attract(void **state)
 	settle(t_vt);
 	assert_bar_empty(t_vt, 24);
 	if (on_screen(t_vt, "nurs")) {
-		dump(t_vt, "history after the reset");
+		e2e_dump(t_vt, "history after the reset");
 		fail_msg("the search history survived the reset");
 	}
 	END_CLEANLY(t_vt);
@@ -1664,7 +1442,7 @@ static void
 test_attract_key_acts(void **state)
 {
 	char *s;
-	int at, cap_row, sep_col;
+	int at, cap_row = 0, sep_col = 0;
 
 	(void)state;
 	start_kiosk(IDLE, NULL, 60, 200);
@@ -1674,20 +1452,22 @@ test_attract_key_acts(void **state)
 	wait_attract(t_vt);
 	WAIT_TEXT(t_vt, pos(2, NALLIES), 1000 + T_WAIT);
 	settle(t_vt);
-	if (vt_find(t_vt, "Become an Ally: scan this code", &cap_row, NULL) &&
-	    vt_find(t_vt, "\xe2\x94\x82", NULL, &sep_col))
-		decode_region(t_vt, cap_row + 1, 58, sep_col + 1, 199, 0,
-		    become_url(), "attract-become");
-	else
-		printf("# no Become-an-Ally code in the attract loop\n");
+	if (!vt_find(t_vt, "Become an Ally: scan this code", &cap_row, NULL) ||
+	    !vt_find(t_vt, "\xe2\x94\x82", NULL, &sep_col)) {
+		e2e_dump(t_vt, "attract");
+		fail_msg("no Become-an-Ally code beside the list in the "
+		    "attract loop at 200x60");
+	}
+	decode_region(t_vt, cap_row + 1, 58, sep_col + 1, 199, 0,
+	    become_url(), "attract-become");
 
 	/*
 	 * Whichever ally it is on now, j moves on from there at once: just
 	 * after a step, so that the next one is a second away.
 	 */
-	s = gc(vt_row(t_vt, 1));
+	s = e2e_keep(vt_row(t_vt, 1));
 	if (!vt_wait_gone(t_vt, s, 1000 + T_WAIT)) {
-		dump(t_vt, "attract");
+		e2e_dump(t_vt, "attract");
 		fail_msg("the attract loop stopped stepping");
 	}
 	settle(t_vt);
@@ -1703,10 +1483,10 @@ test_attract_key_acts(void **state)
 	vt_wait_quiet(t_vt, 100, 1000);
 	if (!on_screen(t_vt, pos(at + 1, NALLIES)) ||
 	    on_screen(t_vt, WELCOME)) {
-		dump(t_vt, "after a key in attract");
+		e2e_dump(t_vt, "after a key in attract");
 		fail_msg("the attract loop went on after a key");
 	}
-	s = gc(vt_row(t_vt, 59));
+	s = e2e_keep(vt_row(t_vt, 59));
 	printf("# status after the key: %s\n", s);
 	END_CLEANLY(t_vt);
 }
@@ -1725,23 +1505,23 @@ test_idle_countdown_over_search_bar(void **state)
 	start_kiosk(IDLE, NULL, 24, 80);
 	vt_sends(t_vt, "/nurs");
 	WAIT_TEXT(t_vt, "/nurs/", T_WAIT);
-	t_key = now_ms();
+	t_key = vt_now_ms();
 	if (!vt_wait_text(t_vt, COUNTDOWN, 4000)) {
-		dump(t_vt, "idle with the search bar open");
+		e2e_dump(t_vt, "idle with the search bar open");
 		/* Let the reset happen before failing, to check the rest. */
 		wait_attract(t_vt);
 		fail_msg("no countdown within 4 s of idle while the search "
 		    "bar is open (reset came after %lld ms without warning)",
-		    now_ms() - t_key);
+		    vt_now_ms() - t_key);
 	}
 	wait_attract(t_vt);
 	settle(t_vt);
 	if (on_screen(t_vt, "nurs") || !on_screen(t_vt, pos(1, NALLIES))) {
-		dump(t_vt, "after the reset");
+		e2e_dump(t_vt, "after the reset");
 		fail_msg("the reset kept the search bar's pattern");
 	}
 	vt_sends(t_vt, "/");
-	if (!wait_bar(t_vt, 24, T_WAIT))
+	if (!wait_bar(t_vt, T_WAIT))
 		fail_msg("/ did not open the search bar");
 	vt_key(t_vt, "Up");
 	settle(t_vt);
@@ -1759,20 +1539,18 @@ static const char EXTRA_ALLY[] =
 static void
 test_reload(void **state)
 {
-	char path[128], *orig, *more, *check, *p, *e, expect[256];
+	const char *path = e2e_fmt("%s/a.yaml", t_dir), *more;
 	const char *args[] = { "--kiosk", "-d", path, NULL };
 	const char *cargs[] = { "--check", path, NULL };
+	char *orig, *check, *p, *e = NULL, expect[256];
 	size_t n;
 	int status;
 
 	(void)state;
-	snprintf(path, sizeof(path), "%s/a.yaml", t_dir);
-	orig = gc(read_all("data/allies.yaml"));
+	orig = e2e_keep(read_all("data/allies.yaml"));
 	n = strlen(orig);
-	if ((more = gc(malloc(n + sizeof(EXTRA_ALLY) + 2))) == NULL)
-		fail_msg("out of memory");
-	snprintf(more, n + sizeof(EXTRA_ALLY) + 2, "%s%s%s", orig,
-	    n > 0 && orig[n - 1] == '\n' ? "" : "\n", EXTRA_ALLY);
+	more = e2e_fmt("%s%s%s", orig, n > 0 && orig[n - 1] == '\n' ? "" :
+	    "\n", EXTRA_ALLY);
 	write_file(path, orig);
 	start_kiosk(args, NULL, 24, 80);
 	WAIT_TEXT(t_vt, "12 allies", T_WAIT);
@@ -1787,7 +1565,7 @@ test_reload(void **state)
 	replace_file(path, "program:\n  name: Broken\nallies:\n"
 	    "  - name: [unclosed\n    url: https://example.org/\n");
 	status = run_capture(cargs, 1, &check);
-	gc(check);
+	e2e_keep(check);
 	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 2);
 	/* "PATH:LINE:COL:" from --check is what the status must show. */
 	if ((p = strstr(check, "a.yaml:")) == NULL ||
@@ -1798,7 +1576,7 @@ test_reload(void **state)
 	settle(t_vt);
 	if (!on_screen(t_vt, "13 allies") ||
 	    !on_screen(t_vt, "Kiosk Test Ally")) {
-		dump(t_vt, "after a bad reload");
+		e2e_dump(t_vt, "after a bad reload");
 		fail_msg("a bad reload dropped the data");
 	}
 	printf("# warning shown: %s\n", expect);
@@ -1821,16 +1599,30 @@ test_reload(void **state)
 
 /* ---- storms of resizes and keys ---- */
 
+/* The screen is first again, else fail with what, showing it after when. */
+static void
+assert_screen(struct vt *vt, const char *first, const char *when,
+    const char *what)
+{
+	char *now = e2e_keep(vt_screen(vt));
+
+	if (strcmp(first, now) != 0) {
+		fprintf(stderr, "---- before ----\n%s\n", first);
+		e2e_dump(vt, when);
+		fail_msg("%s", what);
+	}
+}
+
 static void
 test_resize_storm(void **state)
 {
-	char *first, *now;
+	char *first;
 	int i, r, c;
 
 	(void)state;
 	rnd_seed("resize storm");
 	start_kiosk(KIOSK, NULL, 24, 80);
-	first = gc(vt_screen(t_vt));
+	first = e2e_keep(vt_screen(t_vt));
 	for (i = 0; i < 200; i++) {
 		switch (i % 10) {
 		case 0:
@@ -1862,12 +1654,8 @@ test_resize_storm(void **state)
 	WAIT_TEXT(t_vt, pos(1, NALLIES), T_WAIT);
 	settle(t_vt);
 	ASSERT_ALIVE(t_vt);
-	now = gc(vt_screen(t_vt));
-	if (strcmp(first, now) != 0) {
-		fprintf(stderr, "---- before ----\n%s\n", first);
-		dump(t_vt, "after the resize storm");
-		fail_msg("after the resizes the screen is not the first one");
-	}
+	assert_screen(t_vt, first, "after the resize storm",
+	    "after the resizes the screen is not the first one");
 	vt_sends(t_vt, "j");
 	WAIT_TEXT(t_vt, pos(2, NALLIES), T_WAIT);
 	END_CLEANLY(t_vt);
@@ -1882,21 +1670,17 @@ test_resize_storm(void **state)
 static void
 test_resize_flap(void **state)
 {
-	char *first, *now;
+	char *first;
 
 	(void)state;
 	start_kiosk(KIOSK, NULL, 24, 80);
-	first = gc(vt_screen(t_vt));
+	first = e2e_keep(vt_screen(t_vt));
 	vt_resize(t_vt, 1, 1);
 	vt_resize(t_vt, 24, 80);
 	vt_wait_quiet(t_vt, 300, T_WAIT);
-	now = gc(vt_screen(t_vt));
-	if (strcmp(first, now) != 0) {
-		fprintf(stderr, "---- before ----\n%s\n", first);
-		dump(t_vt, "after 1x1 and back at once");
-		fail_msg("after shrinking to 1x1 and growing back at once the "
-		    "screen is not repainted");
-	}
+	assert_screen(t_vt, first, "after 1x1 and back at once",
+	    "after shrinking to 1x1 and growing back at once the screen is "
+	    "not repainted");
 
 	/* The same while it is stopped, so it cannot see the small size. */
 	kill(vt_pid(t_vt), SIGSTOP);
@@ -1904,35 +1688,28 @@ test_resize_flap(void **state)
 	vt_resize(t_vt, 24, 80);
 	kill(vt_pid(t_vt), SIGCONT);
 	vt_wait_quiet(t_vt, 300, T_WAIT);
-	now = gc(vt_screen(t_vt));
-	if (strcmp(first, now) != 0) {
-		dump(t_vt, "after 3x10 and back while stopped");
-		fail_msg("after a resize and back while stopped the screen is "
-		    "not repainted");
-	}
+	assert_screen(t_vt, first, "after 3x10 and back while stopped",
+	    "after a resize and back while stopped the screen is not "
+	    "repainted");
 	END_CLEANLY(t_vt);
 }
 
 static void
 test_random_keys(void **state)
 {
-	char *first, *now;
+	char *first;
 
 	(void)state;
 	rnd_seed("random keys");
 	start_kiosk(KIOSK, NULL, 24, 80);
-	first = gc(vt_screen(t_vt));
+	first = e2e_keep(vt_screen(t_vt));
 	key_storm(t_vt, 1000);
 	settle(t_vt);
 	ASSERT_ALIVE(t_vt);
 	back_to_start(t_vt);
 	ASSERT_ALIVE(t_vt);
-	now = gc(vt_screen(t_vt));
-	if (strcmp(first, now) != 0) {
-		fprintf(stderr, "---- before ----\n%s\n", first);
-		dump(t_vt, "after 1000 keys, Esc, Esc, g");
-		fail_msg("1000 keys left something behind");
-	}
+	assert_screen(t_vt, first, "after 1000 keys, Esc, Esc, g",
+	    "1000 keys left something behind");
 	assert_no_trace("random keys");
 	END_CLEANLY(t_vt);
 }

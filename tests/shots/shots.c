@@ -26,10 +26,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
-#include "tty/vt.h"
+#include "e2e/e2e.h"
 
 /* Generous, for slow or loaded machines; a healthy run takes a second. */
 #define T_WAIT		10000
@@ -45,39 +44,20 @@ struct scene {
 };
 
 static const char	*scene_name;
-static int		 scene_rows;
-
-static long long
-now_ms(void)
-{
-	struct timespec	 ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
 
 /* Report a failed step and show the screen it failed on. */
 static int
 fail(struct vt *vt, const char *what, const char *arg)
 {
-	char	*s;
-	size_t	 n;
-	int	 status;
+	const char	*why;
 
-	fprintf(stderr, "shots: %s: %s \"%s\"", scene_name, what, arg);
-	if (vt_wait_exit(vt, 0, &status)) {
-		if (WIFEXITED(status))
-			fprintf(stderr, "; the program exited with status %d",
-			    WEXITSTATUS(status));
-		else if (WIFSIGNALED(status))
-			fprintf(stderr, "; the program died of signal %d",
-			    WTERMSIG(status));
+	fprintf(stderr, "shots: %s: %s \"%s\"\n", scene_name, what, arg);
+	if (vt_wait_exit(vt, 0, NULL)) {
+		why = e2e_exit_why(vt, 0);
+		fprintf(stderr, "shots: %s: the program has ended: %s\n",
+		    scene_name, why != NULL ? why : "exit status 0");
 	}
-	s = vt_screen(vt);
-	for (n = strlen(s); n > 0 && s[n - 1] == '\n'; n--)
-		s[n - 1] = '\0';
-	fprintf(stderr, "; the screen was:\n%s\n", s);
-	free(s);
+	e2e_dump(vt, scene_name);
 	return -1;
 }
 
@@ -92,28 +72,39 @@ expect(struct vt *vt, const char *text)
 	return 0;
 }
 
+/* Press key, then wait for text and quiet. */
+static int
+press(struct vt *vt, const char *key, const char *text)
+{
+	vt_sends(vt, key);
+	return expect(vt, text);
+}
+
 /*
- * Wait until the bottom line is the search bar holding exactly pattern:
- * "/" and the pattern, then a blank or the end of the line.
+ * Is the bottom line the search bar holding exactly pattern: "/" and the
+ * pattern, then a blank or the end of the line?
  */
+static int
+bar_holds(struct vt *vt, const void *arg)
+{
+	const char	*pattern = arg;
+	size_t		 n = strlen(pattern);
+	char		*row;
+	int		 rows, ok;
+
+	vt_size(vt, &rows, NULL);
+	row = vt_row(vt, rows - 1);
+	ok = row[0] == '/' && strncmp(row + 1, pattern, n) == 0 &&
+	    (row[n + 1] == ' ' || row[n + 1] == '\0');
+	free(row);
+	return ok;
+}
+
 static int
 expect_bar(struct vt *vt, const char *pattern)
 {
-	long long	 deadline = now_ms() + T_WAIT;
-	size_t		 n = strlen(pattern);
-	char		*row;
-	int		 ok;
-
-	for (;;) {
-		row = vt_row(vt, scene_rows - 1);
-		ok = row[0] == '/' && strncmp(row + 1, pattern, n) == 0 &&
-		    (row[n + 1] == ' ' || row[n + 1] == '\0');
-		free(row);
-		if (ok)
-			return 0;
-		if (now_ms() >= deadline || vt_pump(vt, 50) < 0)
-			return fail(vt, "the search bar never showed", pattern);
-	}
+	return e2e_until(vt, bar_holds, pattern, T_WAIT) ? 0 :
+	    fail(vt, "the search bar never showed", pattern);
 }
 
 /* Type s one key at a time, each echoed in the search bar first. */
@@ -177,8 +168,7 @@ play_about(struct vt *vt)
 {
 	if (play_first_screen(vt) < 0)
 		return -1;
-	vt_sends(vt, "a");
-	return expect(vt, "two (2) years");
+	return press(vt, "a", "two (2) years");
 }
 
 static int
@@ -186,23 +176,21 @@ play_help(struct vt *vt)
 {
 	if (play_first_screen(vt) < 0)
 		return -1;
-	vt_sends(vt, "?");
-	return expect(vt, "In the search bar");
+	return press(vt, "?", "In the search bar");
 }
 
 static int
 play_narrow(struct vt *vt)
 {
+	static const char *const at[] = { "2/12", "3/12", "4/12" };
+	size_t		 i;
+
 	if (expect(vt, "1/12") < 0)
 		return -1;
-	vt_sends(vt, "j");
-	if (expect(vt, "2/12") < 0)
-		return -1;
-	vt_sends(vt, "j");
-	if (expect(vt, "3/12") < 0)
-		return -1;
-	vt_sends(vt, "j");
-	return expect(vt, "4/12");
+	for (i = 0; i < sizeof(at) / sizeof(at[0]); i++)
+		if (press(vt, "j", at[i]) < 0)
+			return -1;
+	return 0;
 }
 
 static int
@@ -213,9 +201,9 @@ play_kiosk_qr(struct vt *vt)
 	vt_sends(vt, "j");
 	if (!vt_wait_quiet(vt, T_QUIET, T_WAIT))
 		return fail(vt, "never fell quiet after", "j");
-	vt_sends(vt, "o");
-	return expect(vt, "\xe2\x96\x80\xe2\x96\x80\xe2\x96\x80\xe2\x96\x80"
-	    "\xe2\x96\x80\xe2\x96\x80\xe2\x96\x80");	/* a finder's foot */
+	/* A finder pattern's foot: seven upper half blocks. */
+	return press(vt, "o", "\xe2\x96\x80\xe2\x96\x80\xe2\x96\x80"
+	    "\xe2\x96\x80\xe2\x96\x80\xe2\x96\x80\xe2\x96\x80");
 }
 
 static const struct scene scenes[] = {
@@ -232,30 +220,17 @@ static const struct scene scenes[] = {
 /* ---- driver ---- */
 
 /* A fixed environment: only what finding programs and terminfo needs. */
-static char **
-make_env(void)
+static void
+make_env(struct e2e_env *env)
 {
 	static const char *const pass[] = {
 		"PATH", "HOME", "TERMINFO", "TERMINFO_DIRS",
 	};
-	static char	*env[8];
-	const char	*v;
-	size_t		 i, n = 0, len;
+	size_t		 i;
 
-	env[n++] = (char *)"TERM=xterm-256color";
-	env[n++] = (char *)"LC_ALL=C.UTF-8";
-	for (i = 0; i < sizeof(pass) / sizeof(pass[0]); i++) {
-		if ((v = getenv(pass[i])) == NULL)
-			continue;
-		len = strlen(pass[i]) + strlen(v) + 2;
-		if ((env[n] = malloc(len)) == NULL) {
-			perror("shots");
-			exit(1);
-		}
-		snprintf(env[n++], len, "%s=%s", pass[i], v);
-	}
-	env[n] = NULL;
-	return env;
+	e2e_env_init(env);
+	for (i = 0; i < sizeof(pass) / sizeof(pass[0]); i++)
+		e2e_env_pass(env, pass[i]);
 }
 
 /* End the program the way a user would, and reap it. */
@@ -268,10 +243,7 @@ quit(struct vt *vt, const struct scene *sc)
 		vt_kill(vt, SIGTERM);
 	} else {
 		for (i = 0; sc->quit[i] != NULL; i++) {
-			if (strlen(sc->quit[i]) == 1)
-				vt_sends(vt, sc->quit[i]);
-			else
-				vt_key(vt, sc->quit[i]);
+			e2e_press(vt, sc->quit[i]);
 			/* Apart, so that Esc and a key never read as Alt. */
 			vt_wait_quiet(vt, T_QUIET, T_WAIT);
 		}
@@ -289,24 +261,20 @@ quit(struct vt *vt, const struct scene *sc)
 
 static int
 shoot(const char *program, const char *outdir, const struct scene *sc,
-    char **env)
+    const struct e2e_env *env)
 {
-	char		*argv[3];
+	const char	*args[] = { sc->kiosk ? "--kiosk" : NULL, NULL };
 	char		 path[4096];
 	struct vt	*vt;
 	int		 rc = -1;
 
 	scene_name = sc->name;
-	scene_rows = sc->rows;
-	argv[0] = (char *)program;
-	argv[1] = sc->kiosk ? (char *)"--kiosk" : NULL;
-	argv[2] = NULL;
 	if ((size_t)snprintf(path, sizeof(path), "%s/%s.svg", outdir,
 	    sc->name) >= sizeof(path)) {
 		fprintf(stderr, "shots: %s: path too long\n", outdir);
 		return -1;
 	}
-	if ((vt = vt_spawn(argv, env, sc->rows, sc->cols)) == NULL) {
+	if ((vt = e2e_spawn(program, args, env, sc->rows, sc->cols)) == NULL) {
 		fprintf(stderr, "shots: %s: %s\n", program, strerror(errno));
 		return -1;
 	}
@@ -326,9 +294,9 @@ shoot(const char *program, const char *outdir, const struct scene *sc,
 int
 main(int argc, char *argv[])
 {
-	char	**env;
-	size_t	  i;
-	int	  j, want, failed = 0, found;
+	struct e2e_env	 env;
+	size_t		 i;
+	int		 j, want, failed = 0, found;
 
 	if (argc == 2 && strcmp(argv[1], "--list") == 0) {
 		for (i = 0; i < sizeof(scenes) / sizeof(scenes[0]); i++)
@@ -354,13 +322,14 @@ main(int argc, char *argv[])
 		return 1;
 	}
 	signal(SIGPIPE, SIG_IGN);
-	env = make_env();
+	make_env(&env);
 	for (i = 0; i < sizeof(scenes) / sizeof(scenes[0]); i++) {
 		want = argc == 3;
 		for (j = 3; j < argc; j++)
 			want |= strcmp(argv[j], scenes[i].name) == 0;
-		if (want && shoot(argv[1], argv[2], &scenes[i], env) != 0)
+		if (want && shoot(argv[1], argv[2], &scenes[i], &env) != 0)
 			failed = 1;
 	}
+	e2e_env_free(&env);
 	return failed;
 }

@@ -24,7 +24,6 @@
  * status 0 on PASS, 1 on FAIL, 2 if it could not start.
  */
 
-#include <sys/stat.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 
@@ -36,7 +35,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "tty/vt.h"
+#include "e2e/e2e.h"
 
 #define ROWS		30
 #define COLS		100
@@ -47,71 +46,22 @@
 #define TITLE		"Social Mission Alliance"
 
 static struct vt *vt;
-static char dir[64], data[128];
-static const char *orig_text;
-static unsigned long long rng;
-
-static long long
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
+static char *dir, *data;
+static char *orig_text;
+static struct e2e_rng rng;
 
 static unsigned
 rnd(unsigned n)
 {
-	rng ^= rng >> 12;
-	rng ^= rng << 25;
-	rng ^= rng >> 27;
-	return (unsigned)((rng * 2685821657736338717ULL) >> 33) % n;
+	return e2e_randn(&rng, n);
 }
 
-static char *
-slurp(const char *path)
-{
-	FILE *fp;
-	char *buf;
-	long n;
-
-	if ((fp = fopen(path, "rb")) == NULL)
-		return NULL;
-	fseek(fp, 0, SEEK_END);
-	n = ftell(fp);
-	fseek(fp, 0, SEEK_SET);
-	if (n < 0 || (buf = malloc((size_t)n + 1)) == NULL) {
-		fclose(fp);
-		return NULL;
-	}
-	if (fread(buf, 1, (size_t)n, fp) != (size_t)n) {
-		fclose(fp);
-		free(buf);
-		return NULL;
-	}
-	buf[n] = '\0';
-	fclose(fp);
-	return buf;
-}
-
-/* Write text to path, in place or (atomic) through a rename. */
+/* Write text to the data file, in place or (atomic) through a rename. */
 static void
 put_file(const char *text, int atomic)
 {
-	char tmp[160];
-	FILE *fp;
-
-	snprintf(tmp, sizeof(tmp), "%s.new", data);
-	if ((fp = fopen(atomic ? tmp : data, "w")) == NULL) {
-		fprintf(stderr, "soak: %s: %s\n", atomic ? tmp : data,
-		    strerror(errno));
-		return;
-	}
-	fputs(text, fp);
-	fclose(fp);
-	if (atomic && rename(tmp, data) != 0)
-		fprintf(stderr, "soak: rename: %s\n", strerror(errno));
+	if (e2e_write_file(data, text, strlen(text), 0644, atomic) != 0)
+		fprintf(stderr, "soak: %s: %s\n", data, strerror(errno));
 }
 
 /* The data file with n extra allies appended. */
@@ -143,8 +93,8 @@ rewrite_data(void)
 	static const char *const broken[] = {
 		"allies:\n  - name: [unclosed\n",
 		"program: {\n",
-		"allies:\n  - name: X\n    url: ftp://example.org/\n"
-		"    description: not http\n",
+		("allies:\n  - name: X\n    url: ftp://example.org/\n"
+		"    description: not http\n"),
 		"\t- tabs are not YAML\n",
 	};
 
@@ -201,10 +151,10 @@ alive(void)
 static void
 idle(int ms)
 {
-	long long end = now_ms() + ms;
+	int64_t end = vt_now_ms() + ms;
 
-	while (now_ms() < end)
-		if (vt_pump(vt, (int)(end - now_ms())) < 0)
+	while (vt_now_ms() < end)
+		if (vt_pump(vt, (int)(end - vt_now_ms())) < 0)
 			break;
 }
 
@@ -219,9 +169,8 @@ send_random_key(void)
 		"\x03", "\x1a", "\x1c", "nurs", "(", "a{1,", "\xc3\xa9",
 		"\xff",
 	};
-	char b[48];
+	char b[1];
 	unsigned k = rnd(100);
-	int n;
 
 	if (k < 50) {
 		const char *s = seqs[rnd(sizeof(seqs) / sizeof(seqs[0]))];
@@ -235,15 +184,11 @@ send_random_key(void)
 		vt_send(vt, b, 1);
 	} else {
 		/* A click, a double click or the wheel somewhere. */
-		int r = 1 + (int)rnd(ROWS), c = 1 + (int)rnd(COLS);
+		int r = (int)rnd(ROWS), c = (int)rnd(COLS);
 		int btn = rnd(3) == 0 ? 64 + (int)rnd(2) : 0;
 
-		n = snprintf(b, sizeof(b), "\033[<%d;%d;%dM", btn, c, r);
-		vt_send(vt, b, (size_t)n);
-		if (btn == 0) {
-			n = snprintf(b, sizeof(b), "\033[<0;%d;%dm", c, r);
-			vt_send(vt, b, (size_t)n);
-		}
+		vt_mouse(vt, VT_PRESS, btn, r, c);
+		vt_mouse(vt, VT_RELEASE, btn, r, c);
 	}
 }
 
@@ -280,14 +225,10 @@ answers(void)
 static void
 cleanup(void)
 {
-	char path[160];
-
-	if (dir[0] == '\0')
-		return;
-	unlink(data);
-	snprintf(path, sizeof(path), "%s.new", data);
-	unlink(path);
-	rmdir(dir);
+	e2e_rmtree(dir);
+	free(dir);
+	free(data);
+	free(orig_text);
 }
 
 int
@@ -296,43 +237,46 @@ main(int argc, char **argv)
 	const char *prog = argc > 1 ? argv[1] : "./sma-allies";
 	const char *src = argc > 2 ? argv[2] : "data/allies.yaml";
 	const char *s = getenv("SOAK_SECONDS"), *seed = getenv("SOAK_SEED");
-	char *args[] = { (char *)prog, (char *)"--kiosk", (char *)"--idle",
-	    (char *)"2", (char *)"--cycle", (char *)"1", (char *)"-d", data,
-	    NULL };
-	char *env[] = { (char *)"TERM=xterm-256color",
-	    (char *)"LC_ALL=C.UTF-8", (char *)"PATH=/usr/bin:/bin",
-	    (char *)"SMA_ALLIES_STAFF_PIN=soak-pin-nobody-types-this", NULL };
+	const char *args[] = { "--kiosk", "--idle", "2", "--cycle", "1",
+	    "-d", NULL, NULL };
+	struct e2e_env env;
 	long seconds = s != NULL && *s != '\0' ? strtol(s, NULL, 10) : 600;
 	long first = -1, base = -1, last = -1, max = 0, kb, limit;
 	long long start, end, next_sample, t;
 	unsigned long sd;
-	int bursts = 0, rewrites = 0, stalls = 0, died = 0, status = 0;
+	int bursts = 0, rewrites = 0, stalls = 0, died = 0;
+	const char *ended;
 	char why[256] = "";
 
 	if (seconds < 1)
 		seconds = 1;
 	sd = seed != NULL && *seed != '\0' ? strtoul(seed, NULL, 10) :
 	    (unsigned long)time(NULL);
-	rng = (unsigned long long)sd * 0x9e3779b97f4a7c15ULL + 1;
+	e2e_rng_seed(&rng, sd);
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	signal(SIGPIPE, SIG_IGN);
 
-	if ((orig_text = slurp(src)) == NULL) {
+	if ((orig_text = e2e_slurp(src, NULL)) == NULL) {
 		fprintf(stderr, "soak: %s: %s\n", src, strerror(errno));
 		return 2;
 	}
-	snprintf(dir, sizeof(dir), "/tmp/sma-soak.XXXXXX");
-	if (mkdtemp(dir) == NULL) {
+	if ((dir = e2e_tmpdir("sma-soak")) == NULL) {
 		fprintf(stderr, "soak: mkdtemp: %s\n", strerror(errno));
 		return 2;
 	}
-	snprintf(data, sizeof(data), "%s/allies.yaml", dir);
+	data = e2e_asprintf("%s/allies.yaml", dir);
+	args[6] = data;
 	put_file(orig_text, 0);
 	atexit(cleanup);
 
 	printf("soak: %s --kiosk --idle 2 --cycle 1 -d COPY at %dx%d for "
 	    "%ld s (SOAK_SEED=%lu)\n", prog, COLS, ROWS, seconds, sd);
-	if ((vt = vt_spawn(args, env, ROWS, COLS)) == NULL) {
+	e2e_env_init(&env);
+	e2e_env_put(&env, "PATH=/usr/bin:/bin");
+	e2e_env_put(&env, "SMA_ALLIES_STAFF_PIN=soak-pin-nobody-types-this");
+	vt = e2e_spawn(prog, args, &env, ROWS, COLS);
+	e2e_env_free(&env);
+	if (vt == NULL) {
 		fprintf(stderr, "soak: cannot start %s: %s\n", prog,
 		    strerror(errno));
 		return 2;
@@ -343,10 +287,10 @@ main(int argc, char **argv)
 		return 2;
 	}
 
-	start = now_ms();
+	start = vt_now_ms();
 	end = start + seconds * 1000;
 	next_sample = start;
-	while ((t = now_ms()) < end) {
+	while ((t = vt_now_ms()) < end) {
 		if (t >= next_sample) {
 			if ((kb = rss_kb(vt_pid(vt))) < 0 || !alive()) {
 				died = 1;
@@ -387,13 +331,8 @@ main(int argc, char **argv)
 			if (!answers()) {
 				stalls++;
 				fprintf(stderr, "soak: no title %d ms after a "
-				    "burst; screen:\n", ANSWER_MS);
-				{
-					char *scr = vt_screen(vt);
-
-					fprintf(stderr, "%s\n", scr);
-					free(scr);
-				}
+				    "burst\n", ANSWER_MS);
+				e2e_dump(vt, "after a burst");
 			}
 			break;
 		}
@@ -414,25 +353,16 @@ main(int argc, char **argv)
 		base = first;
 
 	if (died) {
-		snprintf(why, sizeof(why), "the kiosk died after %lld s",
-		    (now_ms() - start) / 1000);
-		if (vt_wait_exit(vt, 2000, &status)) {
-			size_t n = strlen(why);
-
-			if (WIFSIGNALED(status))
-				snprintf(why + n, sizeof(why) - n,
-				    " (signal %d)", WTERMSIG(status));
-			else
-				snprintf(why + n, sizeof(why) - n,
-				    " (exit %d)", WEXITSTATUS(status));
-		}
+		end = (vt_now_ms() - start) / 1000;
+		if ((ended = e2e_exit_why(vt, 2000)) == NULL)
+			ended = "exit status 0";
+		snprintf(why, sizeof(why), "the kiosk died after %lld s (%s)",
+		    end, ended);
 	} else {
 		vt_kill(vt, SIGTERM);
-		if (!vt_wait_exit(vt, ANSWER_MS, &status))
-			snprintf(why, sizeof(why), "SIGTERM did not end it");
-		else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-			snprintf(why, sizeof(why), "SIGTERM: status %#x, want "
-			    "exit 0", (unsigned)status);
+		if ((ended = e2e_exit_why(vt, ANSWER_MS)) != NULL)
+			snprintf(why, sizeof(why), "after SIGTERM it %s, want "
+			    "exit status 0", ended);
 	}
 	limit = base + base / 5 + SLACK_KB;
 	printf("soak: %ld s, %d bursts, %d data rewrites, %d stalls\n",

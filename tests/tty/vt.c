@@ -108,8 +108,7 @@ vt_xmalloc(size_t n)
 	return p;
 }
 
-/* Milliseconds on the monotonic clock. */
-static int64_t
+int64_t
 vt_now_ms(void)
 {
 	struct timespec	 ts;
@@ -173,7 +172,11 @@ vt_buf_adds(struct vt_buf *b, const char *s)
 	vt_buf_add(b, s, strlen(s));
 }
 
-/* printf into the buffer; only used with short, locale-free formats. */
+/*
+ * printf into the buffer.  Only used for the SVG's short, locale-free
+ * pieces (an element's attributes, a font list), so one line's worth of
+ * room is enough; a longer one is a bug here and aborts.
+ */
 static void
 vt_buf_printf(struct vt_buf *b, const char *fmt, ...)
 #ifdef __GNUC__
@@ -184,19 +187,18 @@ vt_buf_printf(struct vt_buf *b, const char *fmt, ...)
 static void
 vt_buf_printf(struct vt_buf *b, const char *fmt, ...)
 {
+	char	 line[512];
 	va_list	 ap;
 	int	 n;
 
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	n = vsnprintf(line, sizeof(line), fmt, ap);
 	va_end(ap);
-	if (n < 0)
-		vt_oom();
-	vt_buf_reserve(b, (size_t)n);
-	va_start(ap, fmt);
-	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	b->len += (size_t)n;
+	if (n < 0 || (size_t)n >= sizeof(line)) {
+		fprintf(stderr, "vt: SVG piece too long: %s\n", fmt);
+		abort();
+	}
+	vt_buf_add(b, line, (size_t)n);
 }
 
 /* Encode c as UTF-8 into out (4 bytes room); invalid values become
@@ -608,6 +610,14 @@ vt_mouse(struct vt *vt, int type, int button, int row, int col)
 	vt_send(vt, seq, (size_t)n);
 }
 
+void
+vt_send_char(struct vt *vt, uint32_t c)
+{
+	char	 b[4];
+
+	vt_send(vt, b, vt_utf8_put(b, c));
+}
+
 /* ---- output from the child ---- */
 
 int
@@ -743,36 +753,33 @@ vt_find(struct vt *vt, const char *utf8, int *row, int *col)
 	return found;
 }
 
-int
-vt_wait_text(struct vt *vt, const char *utf8, int timeout_ms)
+/* Pump until utf8 is on the screen (want 1) or off it (want 0). */
+static int
+vt_wait_find(struct vt *vt, const char *utf8, int want, int timeout_ms)
 {
 	int64_t	 deadline;
 
 	deadline = vt_deadline(timeout_ms);
 	for (;;) {
-		if (vt_find(vt, utf8, NULL, NULL))
+		if (vt_find(vt, utf8, NULL, NULL) == want)
 			return 1;
 		if (vt_left(deadline) == 0)
 			return 0;
 		if (vt_pump(vt, vt_left(deadline)) < 0)
-			return vt_find(vt, utf8, NULL, NULL);
+			return vt_find(vt, utf8, NULL, NULL) == want;
 	}
+}
+
+int
+vt_wait_text(struct vt *vt, const char *utf8, int timeout_ms)
+{
+	return vt_wait_find(vt, utf8, 1, timeout_ms);
 }
 
 int
 vt_wait_gone(struct vt *vt, const char *utf8, int timeout_ms)
 {
-	int64_t	 deadline;
-
-	deadline = vt_deadline(timeout_ms);
-	for (;;) {
-		if (!vt_find(vt, utf8, NULL, NULL))
-			return 1;
-		if (vt_left(deadline) == 0)
-			return 0;
-		if (vt_pump(vt, vt_left(deadline)) < 0)
-			return !vt_find(vt, utf8, NULL, NULL);
-	}
+	return vt_wait_find(vt, utf8, 0, timeout_ms);
 }
 
 int
@@ -842,6 +849,18 @@ vt_cell(struct vt *vt, int row, int col, struct vt_cell *out)
 	out->bg_g = bg.rgb.green;
 	out->bg_b = bg.rgb.blue;
 	return 0;
+}
+
+void
+vt_size(struct vt *vt, int *row, int *col)
+{
+	int	 rows, cols;
+
+	vterm_get_size(vt->term, &rows, &cols);
+	if (row != NULL)
+		*row = rows;
+	if (col != NULL)
+		*col = cols;
 }
 
 void
@@ -1143,20 +1162,14 @@ vt_svg_rect(struct vt_buf *b, int x0, int y0, int x1, int y1,
 static void
 vt_svg_char(struct vt_buf *b, uint32_t c)
 {
-	char	 u[4];
+	static const char	 special[] = "&<>\"";
+	static const char *const entity[] = { "&amp;", "&lt;", "&gt;",
+	    "&quot;" };
+	const char		*p;
+	char			 u[4];
 
-	switch (c) {
-	case '&':
-		vt_buf_adds(b, "&amp;");
-		return;
-	case '<':
-		vt_buf_adds(b, "&lt;");
-		return;
-	case '>':
-		vt_buf_adds(b, "&gt;");
-		return;
-	case '"':
-		vt_buf_adds(b, "&quot;");
+	if (c != 0 && c < 0x80 && (p = strchr(special, (int)c)) != NULL) {
+		vt_buf_adds(b, entity[p - special]);
 		return;
 	}
 	if ((c < 0x20 && c != '\t') || (c >= 0x7f && c < 0xa0) ||

@@ -37,6 +37,9 @@ struct vt_cell {
 	int		fg_index, bg_index;	/* palette index or -1 */
 };
 
+/* Milliseconds on CLOCK_MONOTONIC, the clock of every timeout here. */
+int64_t		 vt_now_ms(void);
+
 /*
  * Start argv[0] (looked up on PATH like execvp) on a new pty of rows x cols
  * with environment envp (NULL: inherit ours).  The child is a session
@@ -58,6 +61,9 @@ void		 vt_send(struct vt *, const char *bytes, size_t len);
 
 /* vt_send() for a NUL-terminated string. */
 void		 vt_sends(struct vt *, const char *s);
+
+/* Type the character c (a Unicode code point) as UTF-8. */
+void		 vt_send_char(struct vt *, uint32_t c);
 
 /*
  * Type a named key the way xterm does.  Names: Up Down Left Right Home
@@ -127,6 +133,9 @@ int		 vt_find(struct vt *, const char *utf8, int *row, int *col);
  */
 int		 vt_cell(struct vt *, int row, int col,
 		    struct vt_cell *cell);
+
+/* Current size of the screen; either pointer may be NULL. */
+void		 vt_size(struct vt *, int *rows, int *cols);
 
 /* Current cursor position; either pointer may be NULL. */
 void		 vt_cursor(struct vt *, int *row, int *col);

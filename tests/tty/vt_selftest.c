@@ -7,15 +7,10 @@
  * reports, replies to terminal queries, resizing, exit status, signals,
  * waiting primitives and the SVG snapshot.
  *
- * Build and run from the top of the tree:
+ * It uses vt.h and, for a file's contents, tests/e2e/e2e.h.  Build and
+ * run from the top of the tree:
  *
- *	cc -std=c99 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -Wall -Wextra \
- *	    -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
- *	    -Wwrite-strings -Wformat=2 -fsanitize=address,undefined \
- *	    $(pkg-config --cflags vterm cmocka) -o vt_selftest \
- *	    tests/tty/vt_selftest.c tests/tty/vt.c \
- *	    -lutil $(pkg-config --libs vterm cmocka)
- *	./vt_selftest
+ *	make build/tests/tty/vt_selftest && build/tests/tty/vt_selftest
  */
 
 #include <stdarg.h>
@@ -34,7 +29,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "vt.h"
+#include "e2e/e2e.h"
 
 /* Generous: sanitizers and loaded machines make children slow. */
 #define T_WAIT	5000
@@ -138,8 +133,11 @@ test_basic(void **state)
 	assert_int_equal(row, 1);
 	assert_int_equal(col, 0);
 
-	vt_sends(vt, "abc\r");
+	vt_sends(vt, "abc");
+	vt_send_char(vt, 0xe9);
+	vt_sends(vt, "\r");
 	assert_int_equal(vt_wait_text(vt, "got:abc", T_WAIT), 1);
+	assert_int_equal(vt_wait_text(vt, "got:abc\xc3\xa9", T_WAIT), 1);
 	assert_int_equal(vt_wait_exit(vt, T_WAIT, &status), 1);
 	assert_true(WIFEXITED(status));
 	assert_int_equal(WEXITSTATUS(status), 0);
@@ -184,6 +182,32 @@ test_colours(void **state)
 	assert_true(cell.fg_default);
 }
 
+/*
+ * A child that takes the next n bytes of raw input and shows them on
+ * row 1 through cat -v, once it has printed mode (terminal modes for
+ * the harness to see) and "ready".
+ */
+static struct vt *
+t_raw_input(const char *mode, int n)
+{
+	char	 script[160];
+
+	snprintf(script, sizeof(script), "stty raw -echo; "
+	    "printf '%sready\\r\\n'; head -c %d | cat -v; printf '\\r\\n'",
+	    mode, n);
+	t_sh(script, 24, 80);
+	assert_int_equal(vt_wait_text(t_vt, "ready", T_WAIT), 1);
+	return t_vt;
+}
+
+/* The child of t_raw_input() has had all its bytes: they read want. */
+static void
+t_assert_input(struct vt *vt, const char *want)
+{
+	assert_int_equal(vt_wait_exit(vt, T_WAIT, NULL), 1);
+	t_assert_row(vt, 1, want);
+}
+
 /* Named keys, as seen by a child reading its raw input through cat -v. */
 static void
 test_keys(void **state)
@@ -197,13 +221,10 @@ test_keys(void **state)
 
 	(void)state;
 	/* 3+3+3+4+4+3+4+3+1+1+1+1+1+1+2 = 35 bytes of input. */
-	vt = t_sh("stty raw -echo; printf 'ready\\r\\n'; "
-	    "head -c 35 | cat -v; printf '\\r\\n'", 24, 80);
-	assert_int_equal(vt_wait_text(vt, "ready", T_WAIT), 1);
+	vt = t_raw_input("", 35);
 	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
 		vt_key(vt, keys[i]);
-	assert_int_equal(vt_wait_exit(vt, T_WAIT, NULL), 1);
-	t_assert_row(vt, 1, "^[[A^[[H^[[F^[[5~^[[6~^[OP^[[3~^[[Z"
+	t_assert_input(vt, "^[[A^[[H^[[F^[[5~^[[6~^[OP^[[3~^[[Z"
 	    "^?^A^]^\\^M^[^[x");
 }
 
@@ -214,15 +235,12 @@ test_keys_decckm(void **state)
 	struct vt	*vt;
 
 	(void)state;
-	vt = t_sh("stty raw -echo; printf '\\033[?1hready\\r\\n'; "
-	    "head -c 12 | cat -v; printf '\\r\\n'", 24, 80);
-	assert_int_equal(vt_wait_text(vt, "ready", T_WAIT), 1);
+	vt = t_raw_input("\\033[?1h", 12);
 	vt_key(vt, "Up");
 	vt_key(vt, "Down");
 	vt_key(vt, "Home");
 	vt_key(vt, "End");
-	assert_int_equal(vt_wait_exit(vt, T_WAIT, NULL), 1);
-	t_assert_row(vt, 1, "^[OA^[OB^[OH^[OF");
+	t_assert_input(vt, "^[OA^[OB^[OH^[OF");
 }
 
 /* SGR 1006 mouse reports. */
@@ -233,17 +251,14 @@ test_mouse(void **state)
 
 	(void)state;
 	/* 9 + 9 + 0 (wheel release) + 10 + 12 + 12 = 52 bytes. */
-	vt = t_sh("stty raw -echo; printf 'ready\\r\\n'; "
-	    "head -c 52 | cat -v; printf '\\r\\n'", 24, 80);
-	assert_int_equal(vt_wait_text(vt, "ready", T_WAIT), 1);
+	vt = t_raw_input("", 52);
 	vt_mouse(vt, VT_PRESS, 0, 2, 4);
 	vt_mouse(vt, VT_RELEASE, 0, 2, 4);
 	vt_mouse(vt, VT_RELEASE, 64, 0, 0);
 	vt_mouse(vt, VT_PRESS, 64, 0, 0);
 	vt_mouse(vt, VT_PRESS, 65, 9, 9);
 	vt_mouse(vt, VT_DRAG, 0, 10, 11);
-	assert_int_equal(vt_wait_exit(vt, T_WAIT, NULL), 1);
-	t_assert_row(vt, 1,
+	t_assert_input(vt,
 	    "^[[<0;5;3M^[[<0;5;3m^[[<64;1;1M^[[<65;10;10M^[[<32;12;11M");
 }
 
@@ -266,6 +281,7 @@ test_resize(void **state)
 {
 	struct vt	*vt;
 	struct vt_cell	 cell;
+	int		 rows, cols;
 
 	(void)state;
 	vt = t_sh("trap 'stty size' WINCH; echo ready; "
@@ -274,6 +290,9 @@ test_resize(void **state)
 	assert_int_equal(vt_cell(vt, 29, 99, &cell), -1);
 
 	vt_resize(vt, 30, 100);
+	vt_size(vt, &rows, &cols);
+	assert_int_equal(rows, 30);
+	assert_int_equal(cols, 100);
 	assert_int_equal(vt_wait_text(vt, "30 100", T_WAIT), 1);
 	assert_int_equal(vt_cell(vt, 29, 99, &cell), 0);
 	assert_int_equal(vt_cell(vt, 30, 0, &cell), -1);
@@ -352,26 +371,14 @@ test_exit(void **state)
 	assert_int_equal(errno, ENOENT);
 }
 
-/* Read a whole file into a NUL-terminated string. */
+/* Read a whole, non-empty file into a NUL-terminated string. */
 static char *
 t_slurp(const char *path, size_t *lenp)
 {
-	FILE	*fp;
-	char	*buf;
-	long	 len;
+	char	*buf = e2e_slurp(path, lenp);
 
-	fp = fopen(path, "rb");
-	assert_non_null(fp);
-	assert_int_equal(fseek(fp, 0, SEEK_END), 0);
-	len = ftell(fp);
-	assert_true(len > 0);
-	rewind(fp);
-	buf = malloc((size_t)len + 1);
 	assert_non_null(buf);
-	assert_int_equal(fread(buf, 1, (size_t)len, fp), (size_t)len);
-	buf[len] = '\0';
-	fclose(fp);
-	*lenp = (size_t)len;
+	assert_true(*lenp > 0);
 	return buf;
 }
 

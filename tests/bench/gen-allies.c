@@ -269,20 +269,17 @@ struct str {
 	size_t	 len;
 };
 
+/* Append t, or as much of it as fits. */
 static void
-str_add(struct str *s, const char *t, size_t n)
+str_adds(struct str *s, const char *t)
 {
+	size_t n = strlen(t);
+
 	if (n > sizeof(s->p) - 1 - s->len)
 		n = sizeof(s->p) - 1 - s->len;
 	memcpy(s->p + s->len, t, n);
 	s->len += n;
 	s->p[s->len] = '\0';
-}
-
-static void
-str_adds(struct str *s, const char *t)
-{
-	str_add(s, t, strlen(t));
 }
 
 /* The hot path: most of the output goes through here a byte at a time. */
@@ -299,13 +296,14 @@ static void
 str_addu(struct str *s, unsigned long n)
 {
 	char tmp[24];
-	size_t i = sizeof(tmp);
+	size_t i = sizeof(tmp) - 1;
 
+	tmp[i] = '\0';
 	do {
 		tmp[--i] = (char)('0' + n % 10);
 		n /= 10;
 	} while (n > 0);
-	str_add(s, tmp + i, sizeof(tmp) - i);
+	str_adds(s, tmp + i);
 }
 
 static void
@@ -370,6 +368,80 @@ set_add(uint64_t h)
 	return NULL;
 }
 
+/* The word lists a name is made of, each named by a capital letter. */
+static const struct {
+	char			 code;
+	const char *const	*words;
+	size_t			 n;
+} name_lists[] = {
+	{ 'A', adjectives, NITEMS(adjectives) },
+	{ 'C', causes, NITEMS(causes) },
+	{ 'F', fields, NITEMS(fields) },
+	{ 'G', groups, NITEMS(groups) },
+	{ 'P', places, NITEMS(places) },
+	{ 'R', regions, NITEMS(regions) },
+	{ 'T', orgtypes, NITEMS(orgtypes) },
+};
+
+/*
+ * The kinds of name, as word slots one after another.  A slot of one
+ * capital letter picks a word from that list (see name_lists); several
+ * capitals pick one of those lists first; "?" before a slot makes it
+ * there one time in two; anything else is a word as it is.  The kind
+ * with no slots, a school of a university, is make_school()'s.
+ */
+static const char *const name_kinds[][6] = {
+	{ "R", "F", "?G", "T" },
+	{ "F", "?G", "T", "of", "P" },
+	{ "P", "F", "?G", "T" },
+	{ "RP", "T", "for", "C" },
+	{ "The", "ARP", "F", "G", "T" },
+	{ NULL },
+	{ "AR", "G", "for", "C" },
+	{ "P", "G", "in", "F", "T" },
+};
+
+static void
+add_slot(struct str *name, const char *slot)
+{
+	size_t i;
+	char code;
+
+	if (slot[0] == '?') {
+		if (rng_below(2) != 0)
+			return;
+		slot++;
+	}
+	if (strspn(slot, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != strlen(slot)) {
+		str_addw(name, slot);
+		return;
+	}
+	code = slot[1] == '\0' ? slot[0] : slot[rng_below(strlen(slot))];
+	for (i = 0; name_lists[i].code != code; i++)
+		;
+	str_addw(name, name_lists[i].words[rng_below(name_lists[i].n)]);
+}
+
+/* "University of Ohio School of Nursing at Tulsa" and the like. */
+static void
+make_school(struct str *name)
+{
+	const char *w = PICK(places);
+
+	if (rng_below(2) == 0) {
+		str_addw(name, "University of");
+		str_addw(name, w);
+	} else {
+		str_addw(name, w);
+		str_addw(name, "State University");
+	}
+	str_addw(name, PICK(schools));
+	if (rng_below(2) == 0) {
+		str_addw(name, "at");
+		str_addw(name, PICK(places));
+	}
+}
+
 static void
 make_name(struct str *name)
 {
@@ -377,87 +449,16 @@ make_name(struct str *name)
 	static const unsigned char kind[20] = {
 		0, 0, 1, 1, 1, 2, 2, 2, 3, 4, 4, 4, 4, 5, 6, 7, 7, 7, 7, 7
 	};
-	const char *w;
+	const char *const *slot;
+	size_t i;
 
 	name->len = 0;
 	name->p[0] = '\0';
-	switch (kind[rng_below(sizeof(kind))]) {
-	case 0:
-		str_addw(name, PICK(regions));
-		str_addw(name, PICK(fields));
-		if (rng_below(2) == 0)
-			str_addw(name, PICK(groups));
-		str_addw(name, PICK(orgtypes));
-		break;
-	case 1:
-		str_addw(name, PICK(fields));
-		if (rng_below(2) == 0)
-			str_addw(name, PICK(groups));
-		str_addw(name, PICK(orgtypes));
-		str_addw(name, "of");
-		str_addw(name, PICK(places));
-		break;
-	case 2:
-		str_addw(name, PICK(places));
-		str_addw(name, PICK(fields));
-		if (rng_below(2) == 0)
-			str_addw(name, PICK(groups));
-		str_addw(name, PICK(orgtypes));
-		break;
-	case 3:
-		w = rng_below(2) == 0 ? PICK(regions) : PICK(places);
-		str_addw(name, w);
-		str_addw(name, PICK(orgtypes));
-		str_addw(name, "for");
-		str_addw(name, PICK(causes));
-		break;
-	case 4:
-		str_addw(name, "The");
-		switch (rng_below(3)) {
-		case 0:
-			str_addw(name, PICK(adjectives));
-			break;
-		case 1:
-			str_addw(name, PICK(regions));
-			break;
-		default:
-			str_addw(name, PICK(places));
-			break;
-		}
-		str_addw(name, PICK(fields));
-		str_addw(name, PICK(groups));
-		str_addw(name, PICK(orgtypes));
-		break;
-	case 5:
-		w = PICK(places);
-		if (rng_below(2) == 0) {
-			str_addw(name, "University of");
-			str_addw(name, w);
-		} else {
-			str_addw(name, w);
-			str_addw(name, "State University");
-		}
-		str_addw(name, PICK(schools));
-		if (rng_below(2) == 0) {
-			str_addw(name, "at");
-			str_addw(name, PICK(places));
-		}
-		break;
-	case 6:
-		w = rng_below(2) == 0 ? PICK(adjectives) : PICK(regions);
-		str_addw(name, w);
-		str_addw(name, PICK(groups));
-		str_addw(name, "for");
-		str_addw(name, PICK(causes));
-		break;
-	default:
-		str_addw(name, PICK(places));
-		str_addw(name, PICK(groups));
-		str_addw(name, "in");
-		str_addw(name, PICK(fields));
-		str_addw(name, PICK(orgtypes));
-		break;
-	}
+	slot = name_kinds[kind[rng_below(sizeof(kind))]];
+	if (slot[0] == NULL)
+		make_school(name);
+	for (i = 0; i < NITEMS(name_kinds[0]) && slot[i] != NULL; i++)
+		add_slot(name, slot[i]);
 }
 
 /*
@@ -727,7 +728,7 @@ put_program(unsigned long n, unsigned long seed)
 	struct str o;
 
 	o.len = 0;
-	str_adds(&o, "# Generated by tests/gen-allies.c: ");
+	str_adds(&o, "# Generated by tests/bench/gen-allies.c: ");
 	str_addu(&o, n);
 	str_adds(&o, " allies, seed ");
 	str_addu(&o, seed);
