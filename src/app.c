@@ -8,9 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "history.h"
+#include "bar.h"
 #include "kiosk.h"
-#include "lineedit.h"
 #include "listview.h"
 #include "match.h"
 #include "record.h"
@@ -27,7 +26,7 @@ app_init(struct app *a, const struct app_options *opt, struct recordset *rs)
 	a->list_rows = 1;
 	a->detail_rows = 1;
 	a->overlay_rows = 1;
-	buf_add(&a->query, "", 0);
+	bar_init(&a->bar);
 	listview_init(&a->view, rs);
 	a->dirty = 1;
 }
@@ -36,11 +35,9 @@ void
 app_done(struct app *a)
 {
 	listview_done(&a->view);
-	free(a->saved_filter);
+	bar_done(&a->bar);
 	free(a->qr_url);
 	free(a->qr_title);
-	history_clear(&a->hist);
-	buf_free(&a->query);
 	kiosk_done(&a->kiosk);
 	memset(a, 0, sizeof(*a));
 }
@@ -185,11 +182,9 @@ app_scan_step(struct app *a, size_t budget)
 	memset(&err, 0, sizeof(err));
 	if ((rc = listview_step(&a->view, a->rs, budget, &err)) < 0) {
 		/* The last complete filter is back: say why. */
-		if (a->searching) {
-			snprintf(a->bar_error, sizeof(a->bar_error), "%s",
-			    err.msg);
-			a->bar_error_has_col = 0;
-		} else
+		if (a->bar.open)
+			bar_set_error(&a->bar, err.msg, 0, 0);
+		else
 			app_status(a, 1, "%s", err.msg);
 		if (!a->view.scanning)
 			detail_reset(a);
@@ -234,24 +229,10 @@ app_show_qr(struct app *a, const char *url, const char *title)
 
 /* Bar. */
 
-static void
-bar_error_clear(struct app *a)
-{
-	a->bar_error[0] = '\0';
-	a->bar_error_has_col = 0;
-}
-
 void
 app_bar_open(struct app *a)
 {
-	free(a->saved_filter);
-	a->saved_filter = a->view.filter != NULL ? xstrdup(a->view.filter) :
-	    NULL;
-	a->cursor = lineedit_set(&a->query, a->view.filter != NULL ?
-	    a->view.filter : "");
-	history_rewind(&a->hist);
-	bar_error_clear(a);
-	a->searching = 1;
+	bar_open(&a->bar, a->view.filter);
 	a->focus = FOCUS_LIST;
 	a->dirty = 1;
 }
@@ -263,30 +244,25 @@ app_bar_changed(struct app *a)
 
 	memset(&err, 0, sizeof(err));
 	a->dirty = 1;
-	if (app_set_filter(a, a->query.ptr, a->query.len, &err) == 0) {
-		bar_error_clear(a);
-		return;
-	}
-	/* The list keeps its last valid filter; the bar says what is wrong. */
-	snprintf(a->bar_error, sizeof(a->bar_error), "%s", err.msg);
-	a->bar_error_has_col = err.has_offset;
-	a->bar_error_col = err.offset;
+	if (app_set_filter(a, a->bar.query.ptr, a->bar.query.len, &err) == 0)
+		bar_clear_error(&a->bar);
+	else
+		/* The list keeps its last valid filter; the bar says why. */
+		bar_set_error(&a->bar, err.msg, err.has_offset, err.offset);
 }
 
 void
 app_bar_accept(struct app *a)
 {
-	history_add(&a->hist, a->query.ptr);
-	a->searching = 0;
-	if (a->bar_error[0] != '\0')
+	if (a->bar.error[0] != '\0')
 		app_status(a, 1, "Kept the last valid filter: %s",
-		    a->bar_error);
+		    a->bar.error);
 	else if (a->view.filter != NULL)
 		app_status(a, 0, "%zu of %zu allies match; n/N step, Esc clears",
 		    a->view.rows.len, a->rs->len);
 	else
 		a->status[0] = '\0';
-	bar_error_clear(a);
+	bar_close(&a->bar);
 	a->dirty = 1;
 }
 
@@ -294,30 +270,19 @@ void
 app_bar_cancel(struct app *a)
 {
 	struct match_error err;
-	const char *s = a->saved_filter != NULL ? a->saved_filter : "";
+	const char *s = a->bar.saved != NULL ? a->bar.saved : "";
 
 	if (app_set_filter(a, s, strlen(s), &err) < 0)
 		app_set_filter(a, "", 0, &err);
-	history_add(&a->hist, a->query.ptr);
-	a->searching = 0;
-	bar_error_clear(a);
+	bar_close(&a->bar);
 	a->dirty = 1;
 }
 
 void
 app_bar_history(struct app *a, int dir)
 {
-	const char *s = dir < 0 ? history_older(&a->hist, a->query.ptr) :
-	    history_newer(&a->hist);
-	char *line;
-
-	if (s == NULL)
-		return;
-	/* s may be the draft, which the next step frees: copy it. */
-	line = xstrdup(s);
-	a->cursor = lineedit_set(&a->query, line);
-	free(line);
-	app_bar_changed(a);
+	if (bar_edit(&a->bar, dir < 0 ? ACT_BAR_OLDER : ACT_BAR_NEWER, 0))
+		app_bar_changed(a);
 }
 
 /* Actions. */
@@ -503,23 +468,16 @@ browse_do(struct app *a, enum action act)
 	}
 }
 
-/* The search bar: Enter, Esc, the history, or an edit that refilters. */
+/* The search bar: Enter, Esc, or an edit that refilters. */
 static void
 bar_do(struct app *a, enum action act, int key)
 {
-	size_t before = a->query.len;
-
 	if (act == ACT_BAR_ACCEPT)
 		app_bar_accept(a);
 	else if (act == ACT_BAR_CANCEL)
 		app_bar_cancel(a);
-	else if (act == ACT_BAR_OLDER || act == ACT_BAR_NEWER)
-		app_bar_history(a, act == ACT_BAR_OLDER ? -1 : 1);
-	else {
-		a->cursor = lineedit_do(&a->query, a->cursor, act, key);
-		if (a->query.len != before)
-			app_bar_changed(a);
-	}
+	else if (bar_edit(&a->bar, act, key))
+		app_bar_changed(a);
 }
 
 /* The staff PIN prompt of a kiosk. */
@@ -540,11 +498,11 @@ kiosk_reset(struct app *a)
 {
 	struct match_error err;
 
-	if (a->searching)
+	if (a->bar.open)
 		app_bar_cancel(a);
 	app_set_filter(a, "", 0, &err);
 	/* The next visitor does not see what the last one searched for. */
-	history_clear(&a->hist);
+	history_clear(&a->bar.hist);
 	a->overlay = OVERLAY_NONE;
 	a->focus = FOCUS_LIST;
 	a->view.top = 0;
@@ -607,7 +565,7 @@ app_mode(const struct app *a)
 		return KM_PIN;
 	if (a->overlay == OVERLAY_QR)
 		return KM_CODE;
-	if (a->searching)
+	if (a->bar.open)
 		return KM_BAR;
 	if (a->overlay != OVERLAY_NONE)
 		return KM_PAGE;

@@ -15,7 +15,7 @@
 
 #include <stddef.h>
 
-#include "history.h"
+#include "bar.h"
 #include "keys.h"
 #include "kiosk.h"
 #include "listview.h"
@@ -88,14 +88,7 @@ struct app {
 	size_t		 overlay_lines;	/* measured at the page's width */
 	int		 overlay_rows;
 
-	int		 searching;	/* the search bar is open */
-	struct buf	 query;		/* what the bar holds */
-	size_t		 cursor;	/* byte offset into query */
-	char		*saved_filter;	/* what Esc in the bar restores */
-	struct history	 hist;
-	char		 bar_error[256];	/* "" when the pattern is fine */
-	int		 bar_error_has_col;
-	size_t		 bar_error_col;	/* characters into the query */
+	struct bar	 bar;		/* the search bar */
 
 	int		 data_stale;	/* the file on disk is not what is shown */
 	int		 loaded;	/* the first load is in: rs is the data */

@@ -149,7 +149,7 @@ int
 pane_status_countdown(WINDOW *w, const struct app *a)
 {
 	if (!a->opt->kiosk || a->kiosk.phase != KIOSK_COUNTDOWN ||
-	    (!a->searching && !a->kiosk.prompt))
+	    (!a->bar.open && !a->kiosk.prompt))
 		return 0;
 	werase(w);
 	wmove(w, 0, 0);

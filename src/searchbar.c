@@ -19,13 +19,13 @@
 static size_t
 view_start(const struct app *a, int avail)
 {
-	const char *s = a->query.ptr;
+	const char *s = a->bar.query.ptr;
 	size_t start = 0, cw, n, skipped = 0;
 	uint32_t cp;
 
-	cw = text_width(s, a->cursor);
-	while (cw - skipped >= (size_t)avail && start < a->cursor) {
-		n = text_decode(s + start, a->query.len - start, &cp);
+	cw = text_width(s, a->bar.cursor);
+	while (cw - skipped >= (size_t)avail && start < a->bar.cursor) {
+		n = text_decode(s + start, a->bar.query.len - start, &cp);
 		skipped += (size_t)text_cp_width(cp);
 		start += n;
 	}
@@ -36,8 +36,8 @@ view_start(const struct app *a, int avail)
 static int
 query_cols(const struct app *a, int width, int count_w)
 {
-	size_t ew = a->bar_error[0] != '\0' ? text_width(a->bar_error,
-	    strlen(a->bar_error)) + 2 : 0;
+	size_t ew = a->bar.error[0] != '\0' ? text_width(a->bar.error,
+	    strlen(a->bar.error)) + 2 : 0;
 	int avail = width - 1 - count_w;
 
 	if ((int)ew < avail / 2)
@@ -54,8 +54,8 @@ error_byte(const struct app *a)
 	size_t i = 0, chars = 0;
 	uint32_t cp;
 
-	while (i < a->query.len && chars < a->bar_error_col) {
-		i += text_decode(a->query.ptr + i, a->query.len - i, &cp);
+	while (i < a->bar.query.len && chars < a->bar.error_col) {
+		i += text_decode(a->bar.query.ptr + i, a->bar.query.len - i, &cp);
 		chars++;
 	}
 	return i;
@@ -64,7 +64,7 @@ error_byte(const struct app *a)
 static int
 count_width(const struct app *a, char *count, size_t size)
 {
-	if (a->bar_error[0] != '\0')
+	if (a->bar.error[0] != '\0')
 		return 0;
 	snprintf(count, size, " %zu%s/%zu", a->view.rows.len,
 	    a->view.scanning ? "+" : "", a->rs->len);
@@ -78,7 +78,7 @@ searchbar_draw_caret(WINDOW *caret, const struct app *a)
 	int avail, cx;
 	size_t start, at;
 
-	if (!a->bar_error_has_col || a->bar_error[0] == '\0')
+	if (!a->bar.error_has_col || a->bar.error[0] == '\0')
 		return;
 	avail = query_cols(a, getmaxx(caret), count_width(a, count,
 	    sizeof(count)));
@@ -86,7 +86,7 @@ searchbar_draw_caret(WINDOW *caret, const struct app *a)
 	at = error_byte(a);
 	if (at < start)
 		return;
-	cx = 1 + (int)text_width(a->query.ptr + start, at - start);
+	cx = 1 + (int)text_width(a->bar.query.ptr + start, at - start);
 	if (cx < getmaxx(caret)) {
 		wmove(caret, 0, cx);
 		draw_puts(caret, "^", 1, draw_attr(STYLE_ERROR));
@@ -96,7 +96,7 @@ searchbar_draw_caret(WINDOW *caret, const struct app *a)
 void
 searchbar_draw(WINDOW *bar, const struct app *a)
 {
-	const char *s = a->query.ptr;
+	const char *s = a->bar.query.ptr;
 	int width = getmaxx(bar), avail, x, rw, cx;
 	size_t start, at;
 	char count[64];
@@ -107,17 +107,17 @@ searchbar_draw(WINDOW *bar, const struct app *a)
 	start = view_start(a, avail);
 	wmove(bar, 0, 0);
 	draw_puts(bar, start > 0 ? "<" : "/", 1, draw_attr(STYLE_KEY));
-	draw_put(bar, s + start, a->query.len - start, avail, A_NORMAL, NULL, 0,
+	draw_put(bar, s + start, a->bar.query.len - start, avail, A_NORMAL, NULL, 0,
 	    0);
 	x = 1 + avail;
-	if (a->bar_error[0] != '\0') {
+	if (a->bar.error[0] != '\0') {
 		/* The character the error is at, marked in the query too. */
-		if (a->bar_error_has_col && (at = error_byte(a)) >= start) {
+		if (a->bar.error_has_col && (at = error_byte(a)) >= start) {
 			cx = 1 + (int)text_width(s + start, at - start);
 			if (cx < x) {
 				wmove(bar, 0, cx);
-				if (at < a->query.len)
-					draw_put(bar, s + at, a->query.len - at,
+				if (at < a->bar.query.len)
+					draw_put(bar, s + at, a->bar.query.len - at,
 					    x - cx, draw_attr(STYLE_ERROR) | A_REVERSE,
 					    NULL, 0, DRAW_ONE_CHAR);
 				else
@@ -127,12 +127,12 @@ searchbar_draw(WINDOW *bar, const struct app *a)
 		}
 		wmove(bar, 0, x);
 		draw_puts(bar, "  ", width - x, A_NORMAL);
-		draw_puts(bar, a->bar_error, width - x - 2, draw_attr(STYLE_ERROR));
+		draw_puts(bar, a->bar.error, width - x - 2, draw_attr(STYLE_ERROR));
 	} else if (rw > 0 && rw < width) {
 		wmove(bar, 0, width - rw);
 		draw_puts(bar, count, rw, draw_attr(STYLE_DIM));
 	}
-	cx = 1 + (int)text_width(s + start, a->cursor - start);
+	cx = 1 + (int)text_width(s + start, a->bar.cursor - start);
 	wmove(bar, 0, cx < width ? cx : width - 1);
 	wnoutrefresh(bar);
 }

@@ -1,5 +1,5 @@
 /*
- * searchbar: the bottom line while searching, drawn from app->query (a
+ * searchbar: the bottom line while searching, drawn from app->bar.query (a
  * UTF-8 string with a cursor), the pattern's error and the count.  The
  * bar is a mode of the main loop, not a loop of its own: its keys are
  * the KM_BAR table of keys.c, and app.c carries out the edits.

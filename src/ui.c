@@ -343,7 +343,7 @@ draw_caret(struct ui *u)
 	const struct app *a = &u->app;
 	WINDOW *caret;
 
-	if (a->bar_error[0] == '\0' || !a->bar_error_has_col ||
+	if (a->bar.error[0] == '\0' || !a->bar.error_has_col ||
 	    a->overlay != OVERLAY_NONE ||
 	    (caret = derwin(stdscr, 1, COLS, LINES - 2, 0)) == NULL)
 		return;

@@ -112,9 +112,9 @@ do_act(struct app *a, enum action act)
 static void
 bar_type(struct app *a, const char *q)
 {
-	buf_reset(&a->query);
-	buf_adds(&a->query, q);
-	a->cursor = a->query.len;
+	buf_reset(&a->bar.query);
+	buf_adds(&a->bar.query, q);
+	a->bar.cursor = a->bar.query.len;
 	app_bar_changed(a);
 }
 
@@ -122,10 +122,10 @@ static void
 search(struct app *a, const char *q)
 {
 	app_do(a, ACT_SEARCH);
-	assert_true(a->searching);
+	assert_true(a->bar.open);
 	bar_type(a, q);
 	app_bar_accept(a);
-	assert_false(a->searching);
+	assert_false(a->bar.open);
 }
 
 static void
@@ -142,7 +142,7 @@ test_init(void **state)
 	assert_string_equal(selected_name(a), "Alpha");
 	assert_null(a->view.filter);
 	assert_null(a->view.matcher);
-	assert_false(a->searching);
+	assert_false(a->bar.open);
 	assert_false(a->quit);
 	assert_int_equal(a->request, REQ_NONE);
 	assert_int_equal(a->focus, FOCUS_LIST);
@@ -280,39 +280,39 @@ test_bar_accept_cancel(void **state)
 
 	/* The bar opens on the current filter. */
 	app_bar_open(a);
-	assert_true(a->searching);
-	assert_string_equal(a->query.ptr, "odd");
-	assert_int_equal(a->cursor, 3);
+	assert_true(a->bar.open);
+	assert_string_equal(a->bar.query.ptr, "odd");
+	assert_int_equal(a->bar.cursor, 3);
 
 	/* The list follows as the query changes. */
 	bar_type(a, "even");
 	assert_string_equal(a->view.filter, "even");
 	assert_int_equal(a->view.rows.len, 5);
 	assert_int_equal(a->view.rows.v[0], 0);
-	assert_string_equal(a->bar_error, "");
+	assert_string_equal(a->bar.error, "");
 
 	/* A bad pattern: the bar says where; the list keeps "even". */
 	bar_type(a, "\xc3\xa9ven(");
-	assert_true(a->bar_error[0] != '\0');
-	assert_true(a->bar_error_has_col);
-	assert_int_equal(a->bar_error_col, 5);
+	assert_true(a->bar.error[0] != '\0');
+	assert_true(a->bar.error_has_col);
+	assert_int_equal(a->bar.error_col, 5);
 	assert_string_equal(a->view.filter, "even");
 	assert_int_equal(a->view.rows.len, 5);
 	assert_int_equal(a->view.rows.v[0], 0);
 
 	/* Esc: back to the filter from before the bar opened. */
 	app_bar_cancel(a);
-	assert_false(a->searching);
+	assert_false(a->bar.open);
 	assert_string_equal(a->view.filter, "odd");
 	assert_int_equal(a->view.rows.len, 5);
 	assert_int_equal(a->view.rows.v[0], 1);
-	assert_string_equal(a->bar_error, "");
+	assert_string_equal(a->bar.error, "");
 
 	/* Enter keeps the new filter. */
 	app_bar_open(a);
 	bar_type(a, "golf");
 	app_bar_accept(a);
-	assert_false(a->searching);
+	assert_false(a->bar.open);
 	assert_string_equal(a->view.filter, "golf");
 	assert_int_equal(a->view.rows.len, 1);
 	assert_string_equal(selected_name(a), "Golf");
@@ -327,7 +327,7 @@ test_bar_accept_cancel(void **state)
 
 	/* Esc with no filter before: none after. */
 	app_bar_open(a);
-	assert_string_equal(a->query.ptr, "");
+	assert_string_equal(a->bar.query.ptr, "");
 	bar_type(a, "hotel");
 	assert_int_equal(a->view.rows.len, 1);
 	app_bar_cancel(a);
@@ -342,7 +342,7 @@ test_bar_accept_cancel(void **state)
 	assert_string_equal(a->view.filter, "india");
 	assert_int_equal(a->view.rows.len, 1);
 	assert_true(a->status_error);
-	assert_string_equal(a->bar_error, "");
+	assert_string_equal(a->bar.error, "");
 
 	/* Esc while browsing clears the filter. */
 	app_do(a, ACT_CLEAR);
@@ -359,41 +359,41 @@ test_bar_history(void **state)
 
 	search(a, "alpha");
 	search(a, "bravo");
-	n = a->hist.len;
+	n = a->bar.hist.len;
 	assert_true(n >= 2);
-	assert_string_equal(a->hist.v[n - 1], "bravo");
-	assert_string_equal(a->hist.v[n - 2], "alpha");
+	assert_string_equal(a->bar.hist.v[n - 1], "bravo");
+	assert_string_equal(a->bar.hist.v[n - 2], "alpha");
 
 	app_bar_open(a);
 	bar_type(a, "dr");
 	app_bar_history(a, -1);
-	assert_string_equal(a->query.ptr, "bravo");
-	assert_int_equal(a->cursor, 5);
+	assert_string_equal(a->bar.query.ptr, "bravo");
+	assert_int_equal(a->bar.cursor, 5);
 	assert_string_equal(a->view.filter, "bravo");
 	assert_int_equal(a->view.rows.len, 1);
 	app_bar_history(a, -1);
-	assert_string_equal(a->query.ptr, "alpha");
+	assert_string_equal(a->bar.query.ptr, "alpha");
 	assert_string_equal(selected_name(a), "Alpha");
 	if (n == 2) {
 		app_bar_history(a, -1);
-		assert_string_equal(a->query.ptr, "alpha");
+		assert_string_equal(a->bar.query.ptr, "alpha");
 	}
 	app_bar_history(a, 1);
-	assert_string_equal(a->query.ptr, "bravo");
+	assert_string_equal(a->bar.query.ptr, "bravo");
 	/* Past the newest: the draft that was being typed. */
 	app_bar_history(a, 1);
-	assert_string_equal(a->query.ptr, "dr");
+	assert_string_equal(a->bar.query.ptr, "dr");
 	app_bar_history(a, 1);
-	assert_string_equal(a->query.ptr, "dr");
+	assert_string_equal(a->bar.query.ptr, "dr");
 	app_bar_accept(a);
 
 	/* A query given again moves to the end instead of repeating. */
 	search(a, "alpha");
-	assert_string_equal(a->hist.v[a->hist.len - 1], "alpha");
-	assert_string_equal(a->hist.v[a->hist.len - 2], "dr");
-	assert_string_equal(a->hist.v[a->hist.len - 3], "bravo");
-	for (n = 0; n + 1 < a->hist.len; n++)
-		assert_true(strcmp(a->hist.v[n], "alpha") != 0);
+	assert_string_equal(a->bar.hist.v[a->bar.hist.len - 1], "alpha");
+	assert_string_equal(a->bar.hist.v[a->bar.hist.len - 2], "dr");
+	assert_string_equal(a->bar.hist.v[a->bar.hist.len - 3], "bravo");
+	for (n = 0; n + 1 < a->bar.hist.len; n++)
+		assert_true(strcmp(a->bar.hist.v[n], "alpha") != 0);
 }
 
 static void
@@ -408,10 +408,10 @@ test_history_bounded(void **state)
 		snprintf(q, sizeof(q), "q%d", i);
 		search(a, q);
 	}
-	assert_int_equal(a->hist.len, HISTORY_MAX);
+	assert_int_equal(a->bar.hist.len, HISTORY_MAX);
 	snprintf(q, sizeof(q), "q%d", HISTORY_MAX + 19);
-	assert_string_equal(a->hist.v[HISTORY_MAX - 1], q);
-	assert_string_equal(a->hist.v[0], "q20");
+	assert_string_equal(a->bar.hist.v[HISTORY_MAX - 1], q);
+	assert_string_equal(a->bar.hist.v[0], "q20");
 }
 
 static void

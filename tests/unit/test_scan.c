@@ -376,7 +376,7 @@ test_failed_scan_restores_last_filter(void **state)
 		;
 	assert_string_equal(a.view.filter, "n1");
 	assert_int_equal(a.view.rows.len, before);
-	assert_non_null(strstr(a.bar_error, "too complex"));
+	assert_non_null(strstr(a.bar.error, "too complex"));
 	app_done(&a);
 	recordset_done(&rs);
 	errlist_done(&e);

@@ -1,0 +1,82 @@
+/*
+ * bar: the search bar's model.  See bar.h.
+ */
+#include "bar.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lineedit.h"
+
+void
+bar_init(struct bar *b)
+{
+	memset(b, 0, sizeof(*b));
+	buf_add(&b->query, "", 0);
+}
+
+void
+bar_done(struct bar *b)
+{
+	buf_free(&b->query);
+	free(b->saved);
+	history_clear(&b->hist);
+	memset(b, 0, sizeof(*b));
+}
+
+void
+bar_clear_error(struct bar *b)
+{
+	b->error[0] = '\0';
+	b->error_has_col = 0;
+}
+
+void
+bar_set_error(struct bar *b, const char *msg, int has_col, size_t col)
+{
+	snprintf(b->error, sizeof(b->error), "%s", msg);
+	b->error_has_col = has_col;
+	b->error_col = col;
+}
+
+void
+bar_open(struct bar *b, const char *filter)
+{
+	free(b->saved);
+	b->saved = filter != NULL ? xstrdup(filter) : NULL;
+	b->cursor = lineedit_set(&b->query, filter != NULL ? filter : "");
+	history_rewind(&b->hist);
+	bar_clear_error(b);
+	b->open = 1;
+}
+
+void
+bar_close(struct bar *b)
+{
+	history_add(&b->hist, b->query.ptr);
+	b->open = 0;
+	bar_clear_error(b);
+}
+
+int
+bar_edit(struct bar *b, enum action act, int key)
+{
+	size_t before = b->query.len;
+	const char *s;
+	char *line;
+
+	if (act != ACT_BAR_OLDER && act != ACT_BAR_NEWER) {
+		b->cursor = lineedit_do(&b->query, b->cursor, act, key);
+		return b->query.len != before;
+	}
+	s = act == ACT_BAR_OLDER ? history_older(&b->hist, b->query.ptr) :
+	    history_newer(&b->hist);
+	if (s == NULL)
+		return 0;
+	/* s may be the draft, which the next step frees: copy it. */
+	line = xstrdup(s);
+	b->cursor = lineedit_set(&b->query, line);
+	free(line);
+	return 1;
+}

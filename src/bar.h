@@ -1,0 +1,49 @@
+/*
+ * bar: the search bar's model.  Whether it is open, the query being
+ * edited and its cursor, the filter to restore on Esc, the history of
+ * searches and the error of the query as typed.  It knows neither the
+ * terminal nor the list: app.c filters with the query and tells the bar
+ * what was wrong with it.
+ */
+#ifndef BAR_H
+#define BAR_H
+
+#include <stddef.h>
+
+#include "history.h"
+#include "keys.h"
+#include "util.h"
+
+struct bar {
+	int		 open;		/* the bar is on screen */
+	struct buf	 query;		/* what it holds, UTF-8 */
+	size_t		 cursor;	/* byte offset into query */
+	char		*saved;		/* the filter Esc restores, or NULL */
+	struct history	 hist;
+	char		 error[256];	/* "" when the query is fine */
+	int		 error_has_col;
+	size_t		 error_col;	/* characters into the query */
+};
+
+void	 bar_init(struct bar *);
+void	 bar_done(struct bar *);
+
+/* Open with filter (NULL: none) as the query, and saved for Esc. */
+void	 bar_open(struct bar *, const char *filter);
+
+/* Close, keeping the query in the history. */
+void	 bar_close(struct bar *);
+
+/*
+ * An editing action (the bar's ACT_BAR_* but Enter and Esc, with the
+ * character key for ACT_BAR_INSERT), or a step through the history.
+ * Returns 1 when the query changed.
+ */
+int	 bar_edit(struct bar *, enum action, int key);
+
+/* What is wrong with the query; at column col when has_col. */
+void	 bar_set_error(struct bar *, const char *msg, int has_col,
+	    size_t col);
+void	 bar_clear_error(struct bar *);
+
+#endif
