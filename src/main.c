@@ -15,13 +15,13 @@
 #include <unistd.h>
 
 #include "app.h"
-#include "ui.h"
 #include "load.h"
 #include "match.h"
 #include "output.h"
 #include "record.h"
 #include "source.h"
 #include "text.h"
+#include "ui.h"
 #include "util.h"
 
 #ifndef VERSION

@@ -10,10 +10,10 @@
 #include <string.h>
 
 #include "app.h"
+#include "draw.h"
 #include "match.h"
 #include "record.h"
 #include "text.h"
-#include "draw.h"
 
 #define MARGIN	1	/* blank columns left and right */
 

@@ -9,10 +9,10 @@
 #include <string.h>
 
 #include "app.h"
+#include "draw.h"
 #include "match.h"
 #include "record.h"
 #include "text.h"
-#include "draw.h"
 
 int
 pane_list_cursor_row(const struct app *a)

@@ -13,10 +13,10 @@
 #include <string.h>
 
 #include "app.h"
+#include "draw.h"
 #include "keys.h"
 #include "record.h"
 #include "text.h"
-#include "draw.h"
 
 #define KEY_COL		16	/* width of the key column in Help */
 #define MARGIN		2

@@ -11,8 +11,8 @@
 #include <string.h>
 
 #include "app.h"
-#include "qr.h"
 #include "draw.h"
+#include "qr.h"
 
 #define HALF_UPPER	"\xe2\x96\x80"
 #define HALF_LOWER	"\xe2\x96\x84"

@@ -7,9 +7,9 @@
 #include <string.h>
 
 #include "app.h"
+#include "draw.h"
 #include "record.h"
 #include "text.h"
-#include "draw.h"
 #include "util.h"
 
 /*

@@ -23,6 +23,7 @@
 
 #include "app.h"
 #include "draw.h"
+#include "feed.h"
 #include "keys.h"
 #include "open.h"
 #include "pane.h"
@@ -31,13 +32,9 @@
 #include "source.h"
 #include "text.h"
 #include "util.h"
-#include "watch.h"
 
-#define WATCH_MS	500	/* how often the data file is looked at */
 #define REAP_MS		200	/* how often running openers are reaped */
 #define SCAN_DRAW_MS	50	/* redraws while a filter fills in */
-#define PROGRESS_MS	100	/* the progress display's pace */
-#define PROGRESS_AFTER_MS 40	/* no progress for a load this quick */
 
 /* The only file-level state that changes: set by signal handlers. */
 static volatile sig_atomic_t stop_signal;
@@ -50,14 +47,9 @@ struct ui {
 	WINDOW		*title, *list, *detail, *sep, *status, *full;
 	SCREEN		*screen;
 	struct open_state opens;
-	struct source	*src;		/* where the data comes from */
-	struct errlist	*errs;		/* the first load's, for main */
-	int		 failed;	/* the first load failed: end */
+	struct feed	 feed;		/* the data: loads, reloads, the file */
 	FILE		*tty;		/* the terminal's input */
-	struct watch	 watch;		/* the data file */
-	long long	 next_watch;	/* ms on CLOCK_MONOTONIC */
 	long long	 next_reap;
-	long long	 next_progress;
 	long long	 last_draw;	/* ms */
 	int		 links;		/* the terminal shows OSC 8 links */
 	int		 draw_now;	/* draw at the next chance */
@@ -87,42 +79,6 @@ now_ms(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
-void
-layout_compute(int rows, int cols, struct layout *l)
-{
-	int body, lw, lh;
-
-	memset(l, 0, sizeof(*l));
-	if (rows < UI_MIN_ROWS || cols < UI_MIN_COLS) {
-		l->too_small = 1;
-		return;
-	}
-	body = rows - 2;
-	l->title = (struct rect){ 0, 0, 1, cols };
-	l->status = (struct rect){ rows - 1, 0, 1, cols };
-	if (cols >= UI_WIDE_COLS) {
-		lw = cols * 2 / 5;
-		if (lw < 28)
-			lw = 28;
-		if (lw > 52)
-			lw = 52;
-		l->list = (struct rect){ 1, 0, body, lw };
-		l->sep = (struct rect){ 1, lw, body, 1 };
-		l->detail = (struct rect){ 1, lw + 1, body, cols - lw - 1 };
-	} else if (rows >= UI_STACK_ROWS) {
-		/* The description's underlined header separates the two. */
-		l->stacked = 1;
-		lh = body * 2 / 5;
-		if (lh < 4)
-			lh = 4;
-		l->list = (struct rect){ 1, 0, lh, cols };
-		l->detail = (struct rect){ 1 + lh, 0, body - lh, cols };
-	} else {
-		l->list_only = 1;
-		l->list = (struct rect){ 1, 0, body, cols };
-	}
 }
 
 static void
@@ -421,101 +377,6 @@ ui_draw(struct ui *u)
 	draw_hyperlink(u);
 }
 
-/* Start a reload when the watched file has settled after a change. */
-static void
-watch_data(struct ui *u)
-{
-	struct app *a = &u->app;
-
-	switch (watch_poll(&u->watch)) {
-	case WATCH_CHANGED:
-		if (source_start(u->src) < 0)
-			app_status(a, 1, "Cannot reload: %s", strerror(errno));
-		break;
-	case WATCH_PROBLEM:
-		if (a->loaded) {
-			app_status(a, 1, "%s: %s; showing the data loaded "
-			    "before", u->src->name, u->watch.problem);
-			app_data_stale(a, 1);
-		} else
-			app_data_error(a, u->watch.problem);
-		break;
-	case WATCH_SAME:
-		break;
-	}
-}
-
-/* The first error of a failed load, as one line for the status line. */
-static void
-first_error(const struct errlist *errs, const char *name, char *msg,
-    size_t size)
-{
-	size_t i;
-	char *m;
-
-	for (i = 0; i < errs->len && !errs->v[i].error; i++)
-		;
-	if (errs->len == 0) {
-		snprintf(msg, size, "%s: cannot be loaded", name);
-		return;
-	}
-	m = errlist_format(errs, i < errs->len ? i : 0, name);
-	snprintf(msg, size, "%s", m);
-	free(m);
-}
-
-/*
- * A load ended: the first one puts the data on screen (or, outside a
- * kiosk, ends the browser so that the errors are printed); a reload
- * swaps the new data in, or keeps the old and says why.
- */
-static void
-take_load(struct ui *u)
-{
-	struct app *a = &u->app;
-	struct recordset fresh;
-	struct errlist errs, tmp;
-	char msg[sizeof(a->status)];
-
-	recordset_init(&fresh);
-	errlist_init(&errs);
-	switch (source_take(u->src, &fresh, &errs)) {
-	case SOURCE_LOADED:
-		if (!a->loaded) {
-			app_loaded(a, &fresh);
-			/* Warnings are printed when the browser ends. */
-			tmp = *u->errs;
-			*u->errs = errs;
-			errs = tmp;
-		} else {
-			app_reload(a, &fresh);
-			app_data_stale(a, 0);
-			app_status(a, 0, "Reloaded %s: %zu %s", u->src->name,
-			    a->rs->len, a->rs->len == 1 ? "ally" : "allies");
-		}
-		break;
-	case SOURCE_FAILED:
-		first_error(&errs, u->src->name, msg, sizeof(msg));
-		if (a->loaded) {
-			app_status(a, 1, "Reload failed, kept the old data: %s",
-			    msg);
-			app_data_stale(a, 1);
-		} else if (a->opt->kiosk)
-			app_data_error(a, msg);
-		else {
-			tmp = *u->errs;
-			*u->errs = errs;
-			errs = tmp;
-			u->failed = 1;
-		}
-		break;
-	case SOURCE_NONE:
-		break;
-	}
-	errlist_done(&errs);
-	recordset_done(&fresh);
-}
-
 /* Which rectangle holds a screen position. */
 static int
 in_rect(const struct rect *r, int y, int x)
@@ -674,41 +535,25 @@ signals_init(int kiosk)
 static int
 next_timeout(const struct ui *u)
 {
-	long long now = now_ms(), due = now + 1000, kiosk;
+	long long now = now_ms(), due = now + 1000, kiosk, data;
 
-	if (u->watch.path != NULL && u->next_watch < due)
-		due = u->next_watch;
+	if ((data = feed_deadline(&u->feed)) < due)
+		due = data;
 	if (open_pending(&u->opens) && u->next_reap < due)
 		due = u->next_reap;
 	if ((kiosk = app_deadline(&u->app)) >= 0 && kiosk < due)
 		due = kiosk;
-	if (u->app.load.running && u->next_progress < due)
-		due = u->next_progress;
 	return due <= now ? 0 : (int)(due - now);
 }
 
 static void
 timers(struct ui *u)
 {
-	struct source_progress p;
 	char msg[sizeof(u->app.status)];
 	long long now = now_ms();
 
-	if (u->watch.path != NULL && now >= u->next_watch) {
-		watch_data(u);
-		u->next_watch = now + WATCH_MS;
-	}
+	feed_tick(&u->feed, &u->app, now);
 	app_tick(&u->app, now);
-	if (now >= u->next_progress) {
-		source_progress(u->src, &p);
-		/* A load over in a frame shows no progress at all. */
-		if (p.running && p.elapsed_ms < PROGRESS_AFTER_MS)
-			p.running = 0;
-		if (p.running || u->app.load.running)
-			app_progress(&u->app, &p);
-		u->next_progress = now + (p.elapsed_ms < PROGRESS_AFTER_MS &&
-		    p.running ? PROGRESS_AFTER_MS - p.elapsed_ms : PROGRESS_MS);
-	}
 	if (open_pending(&u->opens) && now >= u->next_reap) {
 		if (open_reap(&u->opens, msg, sizeof(msg)))
 			app_status(&u->app, 1, "%s", msg);
@@ -799,10 +644,10 @@ ui_wait(struct ui *u, int timeout)
 
 	fds[0].fd = fileno(u->tty);
 	fds[0].events = POLLIN;
-	fds[1].fd = source_fd(u->src);
+	fds[1].fd = feed_fd(&u->feed);
 	fds[1].events = POLLIN;
 	if (poll(fds, 2, timeout) > 0 && (fds[1].revents & POLLIN))
-		take_load(u);
+		feed_take(&u->feed, &u->app);
 }
 
 /* One turn of the loop: timers, a slice of a scan, a frame, a key. */
@@ -849,8 +694,6 @@ ui_run(const struct app_options *opt, struct source *src,
 
 	memset(&u, 0, sizeof(u));
 	u.opens.tty = hand_over;
-	u.src = src;
-	u.errs = errs;
 	/* With the data on standard input, keys come from the terminal. */
 	u.tty = stdin;
 	if (src->path != NULL && strcmp(src->path, "-") == 0 &&
@@ -862,9 +705,7 @@ ui_run(const struct app_options *opt, struct source *src,
 	app_init(&u.app, opt, rs);
 	if (opt->kiosk)
 		app_kiosk_start(&u.app, now_ms());
-	if (source_is_file(src))
-		watch_init(&u.watch, src->path);
-	u.next_watch = now_ms() + WATCH_MS;
+	feed_init(&u.feed, src, errs, now_ms());
 	if (source_start(src) < 0) {
 		fprintf(stderr, "%s: cannot start loading: %s\n",
 		    util_progname(), strerror(errno));
@@ -875,13 +716,13 @@ ui_run(const struct app_options *opt, struct source *src,
 		relayout(&u);
 		/* The first frame, at once, whatever the load is doing. */
 		ui_draw(&u);
-		while (!stop_signal && !u.app.quit && !u.failed)
+		while (!stop_signal && !u.app.quit && !u.feed.failed)
 			ui_turn(&u, &keys);
 		windows_free(&u);
 		endwin();
 		die_set_cleanup(NULL);
 		delscreen(u.screen);
-		rc = u.failed ? 1 : 0;
+		rc = u.feed.failed ? 1 : 0;
 	}
 	if (u.tty != stdin && u.tty != NULL)
 		fclose(u.tty);

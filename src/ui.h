@@ -10,34 +10,12 @@
 
 #include <stddef.h>
 
+#include "layout.h"
+
 struct app_options;
 struct errlist;
 struct recordset;
 struct source;
-
-struct rect {
-	int	 y, x, h, w;
-};
-
-/* Where everything goes for a terminal of a given size. */
-struct layout {
-	int		 too_small;	/* draw the notice only */
-	int		 stacked;	/* list above description */
-	int		 list_only;	/* no room for the description */
-	struct rect	 title;
-	struct rect	 list;		/* header row included */
-	struct rect	 detail;	/* header row included; h 0 if none */
-	struct rect	 sep;		/* the line between them */
-	struct rect	 status;
-};
-
-#define UI_MIN_COLS	24
-#define UI_MIN_ROWS	6
-#define UI_WIDE_COLS	72	/* side by side from this width */
-#define UI_STACK_ROWS	14	/* stacked panes need this many rows */
-
-/* Pure arithmetic, no curses: where the panes go at rows x cols. */
-void	 layout_compute(int rows, int cols, struct layout *);
 
 /*
  * Run the browser until the user quits or a signal asks it to stop: the

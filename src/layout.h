@@ -1,0 +1,33 @@
+/*
+ * layout: where the panes go for a terminal of a given size.  Plain
+ * arithmetic, no curses, so every size can be tested: the panes tile the
+ * screen, side by side on a wide terminal, stacked on a narrow one, the
+ * list alone on a short one, and a notice below the minimum.
+ */
+#ifndef LAYOUT_H
+#define LAYOUT_H
+
+struct rect {
+	int	 y, x, h, w;
+};
+
+struct layout {
+	int		 too_small;	/* draw the notice only */
+	int		 stacked;	/* list above description */
+	int		 list_only;	/* no room for the description */
+	struct rect	 title;
+	struct rect	 list;		/* header row included */
+	struct rect	 detail;	/* header row included; h 0 if none */
+	struct rect	 sep;		/* the line between them */
+	struct rect	 status;
+};
+
+#define UI_MIN_COLS	24
+#define UI_MIN_ROWS	6
+#define UI_WIDE_COLS	72	/* side by side from this width */
+#define UI_STACK_ROWS	14	/* stacked panes need this many rows */
+
+/* Where the panes go at rows x cols. */
+void	 layout_compute(int rows, int cols, struct layout *);
+
+#endif
