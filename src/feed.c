@@ -79,6 +79,7 @@ void
 feed_take(struct feed *f, struct app *a)
 {	struct recordset fresh;
 	struct errlist errs, tmp;
+	struct source_progress p;
 	char msg[sizeof(a->status)];
 
 	recordset_init(&fresh);
@@ -116,6 +117,11 @@ feed_take(struct feed *f, struct app *a)
 	case SOURCE_NONE:
 		break;
 	}
+	/* The progress shown goes with the load (a restart has begun). */
+	source_progress(f->src, &p);
+	if (p.elapsed_ms < PROGRESS_AFTER_MS)
+		p.running = 0;
+	app_progress(a, &p);
 	errlist_done(&errs);
 	recordset_done(&fresh);
 }
