@@ -295,6 +295,8 @@ step_match(struct app *a, int dir)
 
 	if (a->view.filter == NULL)
 		app_status(a, 0, "No search; press / to search");
+	else if (a->view.rows.len == 0 && a->view.scanning)
+		app_status(a, 0, "Still searching; try again in a moment");
 	else if (a->view.rows.len == 0)
 		app_status(a, 1, "No ally matches /%s/", a->view.filter);
 	else {

@@ -41,8 +41,12 @@ pane_title_draw(WINDOW *w, const struct app *a)
 		buf_addc(&r, '/');
 		text_sanitize(&r, a->view.filter, strlen(a->view.filter),
 		    TEXT_SPACES | (draw_utf8() ? 0 : TEXT_ASCII));
-		buf_addf(&r, "/  %zu%s/%zu ", a->view.rows.len,
-		    a->view.scanning ? "+" : "", a->rs->len);
+		if (a->view.rows.len == 0 && a->view.scanning)
+			buf_addf(&r, "/  searching%s ",
+			    draw_glyph("\xe2\x80\xa6", "..."));
+		else
+			buf_addf(&r, "/  %zu%s/%zu ", a->view.rows.len,
+			    a->view.scanning ? "+" : "", a->rs->len);
 	} else
 		buf_addf(&r, "%zu %s ", a->rs->len,
 		    a->rs->len == 1 ? "ally" : "allies");

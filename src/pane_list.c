@@ -30,7 +30,10 @@ draw_header(WINDOW *w, const struct app *a)
 	char pos[48];
 	int width = getmaxx(w), pw;
 
-	if (a->view.rows.len == 0)
+	if (a->view.rows.len == 0 && a->view.scanning)
+		snprintf(pos, sizeof(pos), "searching%s ",
+		    draw_glyph("\xe2\x80\xa6", "..."));
+	else if (a->view.rows.len == 0)
 		snprintf(pos, sizeof(pos), "0/0 ");
 	else
 		snprintf(pos, sizeof(pos), "%zu/%zu ", a->view.sel + 1,
@@ -103,7 +106,10 @@ pane_list_draw(WINDOW *w, const struct app *a)
 		draw_row(w, y, a, row, &sp);
 	if (a->view.rows.len == 0 && rows > 1) {
 		wmove(w, 1, 1);
-		if (a->rs->len == 0)
+		if (a->view.scanning)
+			draw_puts(w, draw_utf8() ? "Searching\xe2\x80\xa6" :
+			    "Searching...", getmaxx(w) - 2, draw_attr(STYLE_DIM));
+		else if (a->rs->len == 0)
 			draw_puts(w, "No allies in this file", getmaxx(w) - 2,
 			    draw_attr(STYLE_DIM));
 		else

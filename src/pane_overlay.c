@@ -2,9 +2,9 @@
  * pane_overlay: the two full-screen pages, Help and About.  Help is built
  * from the key and mouse tables (keys.c), so it lists exactly the keys
  * the input code acts on, says what a kiosk does with each, and greys out
- * what a kiosk does not allow.  About shows the program: its summary, what being an Ally
- * means, the term and the pages to visit.  Both scroll like the
- * description.
+ * what a kiosk does not allow.  About shows the program: its summary,
+ * what being an Ally means, the term and the pages to visit.  Both
+ * scroll like the description.
  */
 #include "pane.h"
 
