@@ -8,6 +8,7 @@
 #include <getopt.h>
 #include <limits.h>
 #include <locale.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,6 +32,9 @@
 #define EXIT_MATCH	0
 #define EXIT_NOMATCH	1
 #define EXIT_TROUBLE	2
+
+#define CLI_PROGRESS_MS	100	/* the progress line's pace */
+#define CLI_PROGRESS_AFTER_MS 500	/* a load this quick shows none */
 
 
 enum mode {
@@ -479,12 +483,64 @@ read_pin(const char *file)
 	return pin;
 }
 
-/* --check, --search and --list: load at once, then print. */
+/* One line of a long load's progress, over the one before. */
+static void
+show_progress(const struct source *src, const struct source_progress *p)
+{
+	struct buf line = { 0 };
+	double mb = (double)p->bytes / (1 << 20);
+
+	buf_adds(&line, "\rLoading ");
+	text_sanitize(&line, src->name, strlen(src->name), TEXT_SPACES |
+	    (text_locale_utf8() ? 0 : TEXT_ASCII));
+	if (p->total > 0)
+		buf_addf(&line, ": %d%% (%.1f of %.1f MB), %zu allies",
+		    (int)((double)p->bytes * 100 / (double)p->total), mb,
+		    (double)p->total / (1 << 20), p->allies);
+	else
+		buf_addf(&line, ": %.1f MB, %zu allies so far", mb, p->allies);
+	buf_addf(&line, ", %.1f s\033[K", (double)p->elapsed_ms / 1000);
+	fputs(line.ptr, stderr);
+	buf_free(&line);
+}
+
+/*
+ * Load for the command line.  On a terminal, a load that takes over half
+ * a second shows its progress on stderr, cleared before anything else is
+ * printed; elsewhere nothing is shown.
+ */
+static int
+load_for_cli(struct source *src, struct recordset *rs, struct errlist *errs)
+{
+	struct source_progress p;
+	struct pollfd fd;
+	enum source_event ev = SOURCE_NONE;
+	int shown = 0;
+
+	if (!isatty(STDERR_FILENO) || source_start(src) < 0)
+		return source_load(src, rs, errs);
+	while (ev == SOURCE_NONE) {
+		fd.fd = source_fd(src);
+		fd.events = POLLIN;
+		if (poll(&fd, 1, CLI_PROGRESS_MS) > 0)
+			ev = source_take(src, rs, errs);
+		source_progress(src, &p);
+		if (ev == SOURCE_NONE && p.elapsed_ms >= CLI_PROGRESS_AFTER_MS) {
+			show_progress(src, &p);
+			shown = 1;
+		}
+	}
+	if (shown)
+		fputs("\r\033[K", stderr);
+	return ev == SOURCE_LOADED ? 0 : -1;
+}
+
+/* --check, --search and --list: load, then print. */
 static int
 run_mode(struct cli *c, struct source *src, struct recordset *rs,
     struct errlist *errs)
 {
-	int rc = source_load(src, rs, errs);
+	int rc = load_for_cli(src, rs, errs);
 
 	print_diags(errs, src->name);
 	if (rc < 0)
