@@ -334,6 +334,14 @@ become(struct app *a, enum action act)
 		request(a, REQ_OPEN, url);
 }
 
+/* Down, up, a page either way, first or last. */
+static int
+is_move(enum action act)
+{
+	return act == ACT_DOWN || act == ACT_UP || act == ACT_PAGE_DOWN ||
+	    act == ACT_PAGE_UP || act == ACT_FIRST || act == ACT_LAST;
+}
+
 /* How far a move goes, in a pane of page rows showing end lines. */
 static long
 move_delta(enum action act, long page, long end)
@@ -355,16 +363,13 @@ move_delta(enum action act, long page, long end)
 static void
 overlay_do(struct app *a, enum action act)
 {
-	switch (act) {
-	case ACT_DOWN:
-	case ACT_UP:
-	case ACT_PAGE_DOWN:
-	case ACT_PAGE_UP:
-	case ACT_FIRST:
-	case ACT_LAST:
+	if (is_move(act)) {
 		app_scroll_overlay(a, move_delta(act, a->overlay_rows - 1,
 		    (long)a->overlay_lines));
-		break;
+		a->dirty = 1;
+		return;
+	}
+	switch (act) {
 	case ACT_HELP:
 		a->overlay = a->overlay == OVERLAY_HELP ? OVERLAY_NONE :
 		    OVERLAY_HELP;
@@ -412,15 +417,11 @@ browse_do(struct app *a, enum action act)
 
 	a->status[0] = '\0';
 	a->status_error = 0;
-	switch (act) {
-	case ACT_DOWN:
-	case ACT_UP:
-	case ACT_PAGE_DOWN:
-	case ACT_PAGE_UP:
-	case ACT_FIRST:
-	case ACT_LAST:
+	if (is_move(act)) {
 		move_do(a, act);
-		break;
+		return;
+	}
+	switch (act) {
 	case ACT_FOCUS:
 		a->focus = detail || a->list_only ? FOCUS_LIST : FOCUS_DETAIL;
 		break;
