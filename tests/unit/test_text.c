@@ -391,61 +391,70 @@ wrap_all(const char *s, size_t cols, char lines[][64], size_t maxlines)
 	return nl;
 }
 
+/* A string wrapped whole: how many lines, and the first lines' text. */
+struct wrap_case {
+	const char	*s;
+	size_t		 cols;
+	size_t		 nlines;
+	const char	*lines[3];	/* NULL past those checked */
+};
+
+/* One call of text_wrap: the bytes of the line and where the next starts. */
+struct wrap_step {
+	const char	*s;
+	size_t		 len;
+	size_t		 cols;
+	size_t		 n;
+	size_t		 next;
+};
+
 static void
 test_wrap(void **state)
 {
+	static const struct wrap_case cases[] = {
+		{ "hello world foo", 11, 2, { "hello world", "foo" } },
+		{ "hello world foo", 8, 3, { "hello", "world", "foo" } },
+		/* A newline always breaks, and an empty line is a line. */
+		{ "ab\n\ncd", 40, 3, { "ab", "", "cd" } },
+		/* A word longer than the line is broken inside. */
+		{ "abcdefghij", 4, 3, { "abcd", "efgh", "ij" } },
+		{ "a bcdefgh", 4, 3, { "a", "bcde", "fgh" } },
+		/* Width 1 (and 0) still moves on, a character at a time. */
+		{ "ab c", 1, 3, { "a", "b", "c" } },
+		{ "\xe4\xb8\xad\xe6\x96\x87", 1, 2, { "\xe4\xb8\xad" } },
+		{ "ab", 0, 2, { NULL } },
+		/* Wide characters wrap by columns, not bytes. */
+		{ "\xe4\xb8\xad\xe6\x96\x87\xe4\xb8\xad", 4, 2,
+		    { "\xe4\xb8\xad\xe6\x96\x87", "\xe4\xb8\xad" } },
+	};
+	static const struct wrap_step steps[] = {
+		/* Fits: one line, all of it. */
+		{ "short", 5, 40, 5, 5 },
+		{ "abcd\nef", 7, 4, 4, 5 },
+		{ "", 0, 10, 0, 0 },
+	};
+	const struct wrap_case *c;
 	char lines[8][64];
-	size_t next;
+	size_t i, j, next;
 
 	(void)state;
-	assert_int_equal(wrap_all("hello world foo", 11, lines, 8), 2);
-	assert_string_equal(lines[0], "hello world");
-	assert_string_equal(lines[1], "foo");
-
-	assert_int_equal(wrap_all("hello world foo", 8, lines, 8), 3);
-	assert_string_equal(lines[0], "hello");
-	assert_string_equal(lines[1], "world");
-	assert_string_equal(lines[2], "foo");
-
-	/* Fits: one line, all of it. */
-	assert_int_equal(text_wrap("short", 5, 40, &next), 5);
-	assert_int_equal(next, 5);
-
-	/* A newline always breaks, and an empty line is a line. */
-	assert_int_equal(wrap_all("ab\n\ncd", 40, lines, 8), 3);
-	assert_string_equal(lines[0], "ab");
-	assert_string_equal(lines[1], "");
-	assert_string_equal(lines[2], "cd");
-	assert_int_equal(text_wrap("abcd\nef", 7, 4, &next), 4);
-	assert_int_equal(next, 5);
-
-	/* A word longer than the line is broken inside. */
-	assert_int_equal(wrap_all("abcdefghij", 4, lines, 8), 3);
-	assert_string_equal(lines[0], "abcd");
-	assert_string_equal(lines[1], "efgh");
-	assert_string_equal(lines[2], "ij");
-	assert_int_equal(wrap_all("a bcdefgh", 4, lines, 8), 3);
-	assert_string_equal(lines[0], "a");
-	assert_string_equal(lines[1], "bcde");
-	assert_string_equal(lines[2], "fgh");
-
-	/* Width 1 (and 0) still moves on, a character at a time. */
-	assert_int_equal(wrap_all("ab c", 1, lines, 8), 3);
-	assert_string_equal(lines[0], "a");
-	assert_string_equal(lines[1], "b");
-	assert_string_equal(lines[2], "c");
-	assert_int_equal(wrap_all("\xe4\xb8\xad\xe6\x96\x87", 1, lines, 8), 2);
-	assert_string_equal(lines[0], "\xe4\xb8\xad");
-	assert_int_equal(wrap_all("ab", 0, NULL, 0), 2);
-
-	/* Wide characters wrap by columns, not bytes. */
-	assert_int_equal(wrap_all("\xe4\xb8\xad\xe6\x96\x87\xe4\xb8\xad", 4,
-	    lines, 8), 2);
-	assert_string_equal(lines[0], "\xe4\xb8\xad\xe6\x96\x87");
-	assert_string_equal(lines[1], "\xe4\xb8\xad");
-
-	assert_int_equal(text_wrap("", 0, 10, &next), 0);
-	assert_int_equal(next, 0);
+	for (i = 0; i < nitems(cases); i++) {
+		c = &cases[i];
+		/* Lines are only kept when some are checked. */
+		if (c->lines[0] == NULL) {
+			assert_int_equal(wrap_all(c->s, c->cols, NULL, 0),
+			    c->nlines);
+			continue;
+		}
+		assert_int_equal(wrap_all(c->s, c->cols, lines, 8), c->nlines);
+		for (j = 0; j < nitems(c->lines) && c->lines[j] != NULL; j++)
+			assert_string_equal(lines[j], c->lines[j]);
+	}
+	for (i = 0; i < nitems(steps); i++) {
+		assert_int_equal(text_wrap(steps[i].s, steps[i].len,
+		    steps[i].cols, &next), steps[i].n);
+		assert_int_equal(next, steps[i].next);
+	}
 }
 
 static void
