@@ -144,15 +144,28 @@ test_encode(void **state)
 	buf_free(&b);
 }
 
+/* A string of len bytes and what a measure of it gives. */
+struct measure_case {
+	const char	*s;
+	size_t		 len, want;
+};
+
 static void
 test_chars(void **state)
 {
+	static const struct measure_case cases[] = {
+		{ "", 0, 0 },
+		{ "abc", 3, 3 },
+		{ "\xc3\xa9\xc3\xa9\xc3\xa9(", 7, 4 },
+		{ "\xf0\x9f\x98\x80x", 5, 2 },
+		{ "\xe4\xb8\xad\xe6\x96\x87", 6, 2 },
+	};
+	size_t i;
+
 	(void)state;
-	assert_int_equal(text_chars("", 0), 0);
-	assert_int_equal(text_chars("abc", 3), 3);
-	assert_int_equal(text_chars("\xc3\xa9\xc3\xa9\xc3\xa9(", 7), 4);
-	assert_int_equal(text_chars("\xf0\x9f\x98\x80x", 5), 2);
-	assert_int_equal(text_chars("\xe4\xb8\xad\xe6\x96\x87", 6), 2);
+	for (i = 0; i < nitems(cases); i++)
+		assert_int_equal(text_chars(cases[i].s, cases[i].len),
+		    cases[i].want);
 }
 
 static void
@@ -293,25 +306,35 @@ test_sanitize_ascii(void **state)
 static void
 test_width(void **state)
 {
-	(void)state;
-	assert_int_equal(text_width("", 0), 0);
-	assert_int_equal(text_width("abc", 3), 3);
-	assert_int_equal(text_width("caf\xc3\xa9", 5), 4);
-	assert_int_equal(text_width("\xe4\xb8\xad\xe6\x96\x87", 6), 4);
-	assert_int_equal(text_width("e\xcc\x81", 3), 1);
-	assert_int_equal(text_width("\xf0\x9f\x98\x80", 4), 2);
-	/* A fullwidth A. */
-	assert_int_equal(text_width("\xef\xbc\xa1", 3), 2);
-	/* Unsafe characters show as one replacement character. */
-	assert_int_equal(text_width("\033", 1), 1);
-	assert_int_equal(text_width("\xff", 1), 1);
+	static const struct measure_case widths[] = {
+		{ "", 0, 0 },
+		{ "abc", 3, 3 },
+		{ "caf\xc3\xa9", 5, 4 },
+		{ "\xe4\xb8\xad\xe6\x96\x87", 6, 4 },
+		{ "e\xcc\x81", 3, 1 },
+		{ "\xf0\x9f\x98\x80", 4, 2 },
+		/* A fullwidth A. */
+		{ "\xef\xbc\xa1", 3, 2 },
+		/* Unsafe characters show as one replacement character. */
+		{ "\033", 1, 1 },
+		{ "\xff", 1, 1 },
+	};
+	static const struct {
+		uint32_t	 cp;
+		int		 width;
+	} cp_widths[] = {
+		{ 'a', 1 }, { 0x4e2d, 2 }, { 0x301, 0 }, { 0x1f600, 2 },
+		{ 0x9b, 1 }, { 0x202e, 1 },
+	};
+	size_t i;
 
-	assert_int_equal(text_cp_width('a'), 1);
-	assert_int_equal(text_cp_width(0x4e2d), 2);
-	assert_int_equal(text_cp_width(0x301), 0);
-	assert_int_equal(text_cp_width(0x1f600), 2);
-	assert_int_equal(text_cp_width(0x9b), 1);
-	assert_int_equal(text_cp_width(0x202e), 1);
+	(void)state;
+	for (i = 0; i < nitems(widths); i++)
+		assert_int_equal(text_width(widths[i].s, widths[i].len),
+		    widths[i].want);
+	for (i = 0; i < nitems(cp_widths); i++)
+		assert_int_equal(text_cp_width(cp_widths[i].cp),
+		    cp_widths[i].width);
 }
 
 static void
