@@ -97,6 +97,18 @@ render(const struct recordset *rs, const size_t *idx, size_t n,
 	return out;
 }
 
+/* Print records idx[0..n) as render() does and compare with want. */
+static void
+expect_render(const struct recordset *rs, const size_t *idx, size_t n,
+    const struct output_opts *o, const char *want)
+{
+	char *out;
+
+	out = render(rs, idx, n, o, NULL);
+	assert_string_equal(out, want);
+	free(out);
+}
+
 static struct matcher *
 compile(const char *pattern)
 {
@@ -128,31 +140,24 @@ test_text_plain(void **state)
 {
 	struct output_opts o = { FORMAT_TEXT, 0, 0, NULL };
 	struct recordset rs;
-	char *out;
 
 	(void)state;
 	load_str(&rs, small_yaml);
-	out = render(&rs, NULL, 0, &o, NULL);
-	assert_string_equal(out,
+	expect_render(&rs, NULL, 0, &o,
 	    "Nursing League (NL)  https://nursing.example/\n"
 	    "Public Health  https://ph.example/\n"
 	    "Caf\xc3\xa9 \xe2\x80\x99Society\xe2\x80\x99 (CS)  "
 	    "https://cafe.example/\n");
-	free(out);
 
 	/* A chosen subset, in the order given. */
 	{
 		static const size_t idx[] = { 2, 0 };
 
-		out = render(&rs, idx, 2, &o, NULL);
-		assert_string_equal(out,
+		expect_render(&rs, idx, 2, &o,
 		    "Caf\xc3\xa9 \xe2\x80\x99Society\xe2\x80\x99 (CS)  "
 		    "https://cafe.example/\n"
 		    "Nursing League (NL)  https://nursing.example/\n");
-		free(out);
-		out = render(&rs, idx, 0, &o, NULL);
-		assert_string_equal(out, "");
-		free(out);
+		expect_render(&rs, idx, 0, &o, "");
 	}
 
 	/* ASCII stand-ins when the locale cannot show UTF-8. */
@@ -160,10 +165,8 @@ test_text_plain(void **state)
 	{
 		static const size_t idx[] = { 2 };
 
-		out = render(&rs, idx, 1, &o, NULL);
-		assert_string_equal(out,
+		expect_render(&rs, idx, 1, &o,
 		    "Caf? 'Society' (CS)  https://cafe.example/\n");
-		free(out);
 	}
 	recordset_done(&rs);
 }
@@ -174,23 +177,18 @@ test_text_match_in_name(void **state)
 	struct output_opts o = { FORMAT_TEXT, 0, 0, NULL };
 	struct recordset rs;
 	static const size_t idx[] = { 0 };
-	char *out;
 
 	(void)state;
 	load_str(&rs, small_yaml);
 	o.matcher = compile("nurs");
 	/* The line shows the match already: no excerpt. */
-	out = render(&rs, idx, 1, &o, NULL);
-	assert_string_equal(out,
+	expect_render(&rs, idx, 1, &o,
 	    "Nursing League (NL)  https://nursing.example/\n");
-	free(out);
 
 	o.color = 1;
-	out = render(&rs, idx, 1, &o, NULL);
-	assert_string_equal(out,
+	expect_render(&rs, idx, 1, &o,
 	    SGR_ON "Nurs" SGR_OFF "ing League (NL)  https://" SGR_ON "nurs"
 	    SGR_OFF "ing.example/\n");
-	free(out);
 	match_free(o.matcher);
 	recordset_done(&rs);
 }
@@ -246,10 +244,8 @@ test_text_excerpt(void **state)
 	/* A match only in the tags shows the tags. */
 	o.color = 0;
 	o.matcher = compile("polic");
-	out = render(&rs, idx, 1, &o, NULL);
-	assert_string_equal(out,
+	expect_render(&rs, idx, 1, &o,
 	    "Public Health  https://ph.example/  [policy]\n");
-	free(out);
 	match_free(o.matcher);
 
 	/* A short description is shown whole, without ellipses. */
@@ -257,10 +253,8 @@ test_text_excerpt(void **state)
 	{
 		static const size_t first[] = { 0 };
 
-		out = render(&rs, first, 1, &o, NULL);
-		assert_string_equal(out, "Nursing League (NL)  "
+		expect_render(&rs, first, 1, &o, "Nursing League (NL)  "
 		    "https://nursing.example/  Care for patients.\n");
-		free(out);
 	}
 	match_free(o.matcher);
 	recordset_done(&rs);
@@ -376,13 +370,11 @@ test_tsv(void **state)
 	load_str(&rs, small_yaml);
 	o.matcher = compile("rural");
 	o.color = 1;
-	out = render(&rs, NULL, 0, &o, NULL);
-	assert_string_equal(out,
+	expect_render(&rs, NULL, 0, &o,
 	    "Nursing League\tNL\thttps://nursing.example/\n"
 	    "Public Health\t\thttps://ph.example/\n"
 	    "Caf\xc3\xa9 \xe2\x80\x99Society\xe2\x80\x99\tCS\t"
 	    "https://cafe.example/\n");
-	free(out);
 	match_free(o.matcher);
 	recordset_done(&rs);
 
@@ -394,9 +386,8 @@ test_tsv(void **state)
 	    "    url: https://t.example/\n"
 	    "    description: d\n");
 	o.matcher = NULL;
-	out = render(&rs, NULL, 0, &o, NULL);
-	assert_string_equal(out, "Tab here next\tA B\thttps://t.example/\n");
-	free(out);
+	expect_render(&rs, NULL, 0, &o,
+	    "Tab here next\tA B\thttps://t.example/\n");
 	recordset_done(&rs);
 
 	load_str(&rs, hostile_yaml);
@@ -558,6 +549,29 @@ test_yaml_bidi_escaped(void **state)
 	recordset_done(&rs);
 }
 
+/*
+ * r as an ally named by len bytes of name (copied into rs's arena), with
+ * the name as its description too, a fixed url, and no other field.
+ */
+static void
+named_record(struct recordset *rs, struct record *r, const char *name,
+    size_t len)
+{
+	int f;
+
+	memset(r, 0, sizeof(*r));
+	for (f = 0; f < FIELD_COUNT; f++) {
+		r->text[f] = "";
+		r->len[f] = 0;
+	}
+	r->text[FIELD_NAME] = arena_strndup(&rs->arena, name, len);
+	r->len[FIELD_NAME] = (uint32_t)len;
+	r->text[FIELD_DESCRIPTION] = r->text[FIELD_NAME];
+	r->len[FIELD_DESCRIPTION] = r->len[FIELD_NAME];
+	r->text[FIELD_URL] = "https://x.example/";
+	r->len[FIELD_URL] = 18;
+}
+
 /* Names and other strings that YAML would read as something else. */
 static void
 test_yaml_tricky_strings(void **state)
@@ -578,25 +592,13 @@ test_yaml_tricky_strings(void **state)
 	const char *tags[2];
 	size_t i, len;
 	char *out;
-	int f;
 
 	(void)state;
 	recordset_init(&rs);
 	for (i = 0; i < nitems(names); i++) {
-		memset(&r, 0, sizeof(r));
-		for (f = 0; f < FIELD_COUNT; f++) {
-			r.text[f] = "";
-			r.len[f] = 0;
-		}
-		r.text[FIELD_NAME] = arena_strndup(&rs.arena, names[i],
-		    strlen(names[i]));
-		r.len[FIELD_NAME] = (uint32_t)strlen(names[i]);
+		named_record(&rs, &r, names[i], strlen(names[i]));
 		r.text[FIELD_ABBREVIATION] = r.text[FIELD_NAME];
 		r.len[FIELD_ABBREVIATION] = r.len[FIELD_NAME];
-		r.text[FIELD_DESCRIPTION] = r.text[FIELD_NAME];
-		r.len[FIELD_DESCRIPTION] = r.len[FIELD_NAME];
-		r.text[FIELD_URL] = "https://x.example/";
-		r.len[FIELD_URL] = 18;
 		tags[0] = r.text[FIELD_NAME];
 		tags[1] = "plain";
 		r.tags = arena_alloc(&rs.arena, sizeof(tags));
@@ -648,7 +650,7 @@ test_yaml_long_text(void **state)
 	struct buf b = { 0 };
 	uint32_t x = 7;
 	size_t i, k;
-	int f, iter;
+	int iter;
 
 	(void)state;
 	recordset_init(&rs);
@@ -660,17 +662,7 @@ test_yaml_long_text(void **state)
 			buf_adds(&b, pieces[(x >> 16) % nitems(pieces)]);
 		}
 		buf_adds(&b, "end");
-		memset(&r, 0, sizeof(r));
-		for (f = 0; f < FIELD_COUNT; f++) {
-			r.text[f] = "";
-			r.len[f] = 0;
-		}
-		r.text[FIELD_NAME] = arena_strndup(&rs.arena, b.ptr, b.len);
-		r.len[FIELD_NAME] = (uint32_t)b.len;
-		r.text[FIELD_DESCRIPTION] = r.text[FIELD_NAME];
-		r.len[FIELD_DESCRIPTION] = r.len[FIELD_NAME];
-		r.text[FIELD_URL] = "https://x.example/";
-		r.len[FIELD_URL] = 18;
+		named_record(&rs, &r, b.ptr, b.len);
 		recordset_add(&rs, &r);
 	}
 	check_round_trip(&rs);
