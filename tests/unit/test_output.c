@@ -29,17 +29,6 @@
 #define SGR_OFF	"\033[m"
 #define ELLIPSIS "\xe2\x80\xa6"
 
-static int
-group_setup(void **state)
-{
-	(void)state;
-	/* Excerpts are measured in columns, as on a UTF-8 terminal. */
-	if (setlocale(LC_ALL, "C.UTF-8") == NULL &&
-	    setlocale(LC_ALL, "C.utf8") == NULL)
-		return -1;
-	return 0;
-}
-
 static void
 load_into(struct recordset *rs, const char *yaml, size_t len)
 {
@@ -97,6 +86,18 @@ render(const struct recordset *rs, const size_t *idx, size_t n,
 	return out;
 }
 
+/* Print records idx[0..n) as render() does and compare with want. */
+static void
+expect_render(const struct recordset *rs, const size_t *idx, size_t n,
+    const struct output_opts *o, const char *want)
+{
+	char *out;
+
+	out = render(rs, idx, n, o, NULL);
+	assert_string_equal(out, want);
+	free(out);
+}
+
 static struct matcher *
 compile(const char *pattern)
 {
@@ -123,36 +124,54 @@ static const char small_yaml[] =
     "    url: https://cafe.example/\n"
     "    description: Coffee.\n";
 
+/*
+ * For the whole group: a UTF-8 locale, and small_yaml loaded as the
+ * group's state, which the tests read and never change.
+ */
+static int
+group_setup(void **state)
+{
+	struct recordset *rs;
+
+	/* Excerpts are measured in columns, as on a UTF-8 terminal. */
+	if (setlocale(LC_ALL, "C.UTF-8") == NULL &&
+	    setlocale(LC_ALL, "C.utf8") == NULL)
+		return -1;
+	rs = xmalloc(sizeof(*rs));
+	load_str(rs, small_yaml);
+	*state = rs;
+	return 0;
+}
+
+static int
+group_teardown(void **state)
+{
+	recordset_done(*state);
+	free(*state);
+	return 0;
+}
+
 static void
 test_text_plain(void **state)
 {
 	struct output_opts o = { FORMAT_TEXT, 0, 0, NULL };
-	struct recordset rs;
-	char *out;
+	const struct recordset *rs = *state;
 
-	(void)state;
-	load_str(&rs, small_yaml);
-	out = render(&rs, NULL, 0, &o, NULL);
-	assert_string_equal(out,
+	expect_render(rs, NULL, 0, &o,
 	    "Nursing League (NL)  https://nursing.example/\n"
 	    "Public Health  https://ph.example/\n"
 	    "Caf\xc3\xa9 \xe2\x80\x99Society\xe2\x80\x99 (CS)  "
 	    "https://cafe.example/\n");
-	free(out);
 
 	/* A chosen subset, in the order given. */
 	{
 		static const size_t idx[] = { 2, 0 };
 
-		out = render(&rs, idx, 2, &o, NULL);
-		assert_string_equal(out,
+		expect_render(rs, idx, 2, &o,
 		    "Caf\xc3\xa9 \xe2\x80\x99Society\xe2\x80\x99 (CS)  "
 		    "https://cafe.example/\n"
 		    "Nursing League (NL)  https://nursing.example/\n");
-		free(out);
-		out = render(&rs, idx, 0, &o, NULL);
-		assert_string_equal(out, "");
-		free(out);
+		expect_render(rs, idx, 0, &o, "");
 	}
 
 	/* ASCII stand-ins when the locale cannot show UTF-8. */
@@ -160,57 +179,44 @@ test_text_plain(void **state)
 	{
 		static const size_t idx[] = { 2 };
 
-		out = render(&rs, idx, 1, &o, NULL);
-		assert_string_equal(out,
+		expect_render(rs, idx, 1, &o,
 		    "Caf? 'Society' (CS)  https://cafe.example/\n");
-		free(out);
 	}
-	recordset_done(&rs);
 }
 
 static void
 test_text_match_in_name(void **state)
 {
 	struct output_opts o = { FORMAT_TEXT, 0, 0, NULL };
-	struct recordset rs;
+	const struct recordset *rs = *state;
 	static const size_t idx[] = { 0 };
-	char *out;
 
-	(void)state;
-	load_str(&rs, small_yaml);
 	o.matcher = compile("nurs");
 	/* The line shows the match already: no excerpt. */
-	out = render(&rs, idx, 1, &o, NULL);
-	assert_string_equal(out,
+	expect_render(rs, idx, 1, &o,
 	    "Nursing League (NL)  https://nursing.example/\n");
-	free(out);
 
 	o.color = 1;
-	out = render(&rs, idx, 1, &o, NULL);
-	assert_string_equal(out,
+	expect_render(rs, idx, 1, &o,
 	    SGR_ON "Nurs" SGR_OFF "ing League (NL)  https://" SGR_ON "nurs"
 	    SGR_OFF "ing.example/\n");
-	free(out);
 	match_free(o.matcher);
-	recordset_done(&rs);
 }
 
 static void
 test_text_excerpt(void **state)
 {
 	struct output_opts o = { FORMAT_TEXT, 0, 0, NULL };
-	struct recordset rs;
+	const struct recordset *rs = *state;
 	static const size_t idx[] = { 1 };
 	static const char prefix[] = "Public Health  https://ph.example/  ";
 	const char *p;
 	char *out;
 	size_t len;
 
-	(void)state;
-	load_str(&rs, small_yaml);
 	o.matcher = compile("rural");
 
-	out = render(&rs, idx, 1, &o, &len);
+	out = render(rs, idx, 1, &o, &len);
 	assert_true(strncmp(out, prefix, strlen(prefix)) == 0);
 	p = out + strlen(prefix);
 	/* Cut on both sides: an ellipsis at each end, the match between. */
@@ -227,7 +233,7 @@ test_text_excerpt(void **state)
 	free(out);
 
 	o.ascii = 1;
-	out = render(&rs, idx, 1, &o, &len);
+	out = render(rs, idx, 1, &o, &len);
 	p = out + strlen(prefix);
 	assert_true(strncmp(p, "...", 3) == 0);
 	assert_non_null(strstr(p, "rural"));
@@ -237,7 +243,7 @@ test_text_excerpt(void **state)
 
 	o.ascii = 0;
 	o.color = 1;
-	out = render(&rs, idx, 1, &o, NULL);
+	out = render(rs, idx, 1, &o, NULL);
 	assert_non_null(strstr(out, SGR_ON "rural" SGR_OFF));
 	assert_true(strncmp(out, prefix, strlen(prefix)) == 0);
 	free(out);
@@ -246,10 +252,8 @@ test_text_excerpt(void **state)
 	/* A match only in the tags shows the tags. */
 	o.color = 0;
 	o.matcher = compile("polic");
-	out = render(&rs, idx, 1, &o, NULL);
-	assert_string_equal(out,
+	expect_render(rs, idx, 1, &o,
 	    "Public Health  https://ph.example/  [policy]\n");
-	free(out);
 	match_free(o.matcher);
 
 	/* A short description is shown whole, without ellipses. */
@@ -257,37 +261,31 @@ test_text_excerpt(void **state)
 	{
 		static const size_t first[] = { 0 };
 
-		out = render(&rs, first, 1, &o, NULL);
-		assert_string_equal(out, "Nursing League (NL)  "
+		expect_render(rs, first, 1, &o, "Nursing League (NL)  "
 		    "https://nursing.example/  Care for patients.\n");
-		free(out);
 	}
 	match_free(o.matcher);
-	recordset_done(&rs);
 }
 
 static void
 test_text_color_off_has_no_escape(void **state)
 {
 	struct output_opts o = { FORMAT_TEXT, 0, 0, NULL };
-	struct recordset rs;
+	const struct recordset *rs = *state;
 	char *out;
 	size_t len;
 
-	(void)state;
-	load_str(&rs, small_yaml);
 	o.matcher = compile("e");
-	out = render(&rs, NULL, 0, &o, &len);
+	out = render(rs, NULL, 0, &o, &len);
 	assert_int_equal(strlen(out), len);
 	assert_null(strchr(out, '\033'));
 	free(out);
 
 	o.color = 1;
-	out = render(&rs, NULL, 0, &o, NULL);
+	out = render(rs, NULL, 0, &o, NULL);
 	assert_non_null(strstr(out, SGR_ON "e" SGR_OFF));
 	free(out);
 	match_free(o.matcher);
-	recordset_done(&rs);
 }
 
 /* Data that tries to reach the terminal: ESC, BEL, C1 CSI and NEL. */
@@ -368,23 +366,19 @@ static void
 test_tsv(void **state)
 {
 	struct output_opts o = { FORMAT_TSV, 0, 0, NULL };
+	const struct recordset *small = *state;
 	struct recordset rs;
 	char *out;
 	size_t len;
 
-	(void)state;
-	load_str(&rs, small_yaml);
 	o.matcher = compile("rural");
 	o.color = 1;
-	out = render(&rs, NULL, 0, &o, NULL);
-	assert_string_equal(out,
+	expect_render(small, NULL, 0, &o,
 	    "Nursing League\tNL\thttps://nursing.example/\n"
 	    "Public Health\t\thttps://ph.example/\n"
 	    "Caf\xc3\xa9 \xe2\x80\x99Society\xe2\x80\x99\tCS\t"
 	    "https://cafe.example/\n");
-	free(out);
 	match_free(o.matcher);
-	recordset_done(&rs);
 
 	/* Tabs and newlines inside fields become spaces; controls go. */
 	load_str(&rs,
@@ -394,9 +388,8 @@ test_tsv(void **state)
 	    "    url: https://t.example/\n"
 	    "    description: d\n");
 	o.matcher = NULL;
-	out = render(&rs, NULL, 0, &o, NULL);
-	assert_string_equal(out, "Tab here next\tA B\thttps://t.example/\n");
-	free(out);
+	expect_render(&rs, NULL, 0, &o,
+	    "Tab here next\tA B\thttps://t.example/\n");
 	recordset_done(&rs);
 
 	load_str(&rs, hostile_yaml);
@@ -470,10 +463,7 @@ test_yaml_round_trip(void **state)
 {
 	struct recordset rs;
 
-	(void)state;
-	load_str(&rs, small_yaml);
-	check_round_trip(&rs);
-	recordset_done(&rs);
+	check_round_trip(*state);
 
 	load_str(&rs,
 	    "program:\n"
@@ -558,6 +548,29 @@ test_yaml_bidi_escaped(void **state)
 	recordset_done(&rs);
 }
 
+/*
+ * r as an ally named by len bytes of name (copied into rs's arena), with
+ * the name as its description too, a fixed url, and no other field.
+ */
+static void
+named_record(struct recordset *rs, struct record *r, const char *name,
+    size_t len)
+{
+	int f;
+
+	memset(r, 0, sizeof(*r));
+	for (f = 0; f < FIELD_COUNT; f++) {
+		r->text[f] = "";
+		r->len[f] = 0;
+	}
+	r->text[FIELD_NAME] = arena_strndup(&rs->arena, name, len);
+	r->len[FIELD_NAME] = (uint32_t)len;
+	r->text[FIELD_DESCRIPTION] = r->text[FIELD_NAME];
+	r->len[FIELD_DESCRIPTION] = r->len[FIELD_NAME];
+	r->text[FIELD_URL] = "https://x.example/";
+	r->len[FIELD_URL] = 18;
+}
+
 /* Names and other strings that YAML would read as something else. */
 static void
 test_yaml_tricky_strings(void **state)
@@ -578,25 +591,13 @@ test_yaml_tricky_strings(void **state)
 	const char *tags[2];
 	size_t i, len;
 	char *out;
-	int f;
 
 	(void)state;
 	recordset_init(&rs);
 	for (i = 0; i < nitems(names); i++) {
-		memset(&r, 0, sizeof(r));
-		for (f = 0; f < FIELD_COUNT; f++) {
-			r.text[f] = "";
-			r.len[f] = 0;
-		}
-		r.text[FIELD_NAME] = arena_strndup(&rs.arena, names[i],
-		    strlen(names[i]));
-		r.len[FIELD_NAME] = (uint32_t)strlen(names[i]);
+		named_record(&rs, &r, names[i], strlen(names[i]));
 		r.text[FIELD_ABBREVIATION] = r.text[FIELD_NAME];
 		r.len[FIELD_ABBREVIATION] = r.len[FIELD_NAME];
-		r.text[FIELD_DESCRIPTION] = r.text[FIELD_NAME];
-		r.len[FIELD_DESCRIPTION] = r.len[FIELD_NAME];
-		r.text[FIELD_URL] = "https://x.example/";
-		r.len[FIELD_URL] = 18;
 		tags[0] = r.text[FIELD_NAME];
 		tags[1] = "plain";
 		r.tags = arena_alloc(&rs.arena, sizeof(tags));
@@ -648,7 +649,7 @@ test_yaml_long_text(void **state)
 	struct buf b = { 0 };
 	uint32_t x = 7;
 	size_t i, k;
-	int f, iter;
+	int iter;
 
 	(void)state;
 	recordset_init(&rs);
@@ -660,17 +661,7 @@ test_yaml_long_text(void **state)
 			buf_adds(&b, pieces[(x >> 16) % nitems(pieces)]);
 		}
 		buf_adds(&b, "end");
-		memset(&r, 0, sizeof(r));
-		for (f = 0; f < FIELD_COUNT; f++) {
-			r.text[f] = "";
-			r.len[f] = 0;
-		}
-		r.text[FIELD_NAME] = arena_strndup(&rs.arena, b.ptr, b.len);
-		r.len[FIELD_NAME] = (uint32_t)b.len;
-		r.text[FIELD_DESCRIPTION] = r.text[FIELD_NAME];
-		r.len[FIELD_DESCRIPTION] = r.len[FIELD_NAME];
-		r.text[FIELD_URL] = "https://x.example/";
-		r.len[FIELD_URL] = 18;
+		named_record(&rs, &r, b.ptr, b.len);
 		recordset_add(&rs, &r);
 	}
 	check_round_trip(&rs);
@@ -684,28 +675,26 @@ static void
 test_yaml_empty_selection(void **state)
 {
 	struct output_opts o = { FORMAT_YAML, 0, 0, NULL };
-	struct recordset rs, back;
+	const struct recordset *rs = *state;
+	struct recordset back;
 	static const size_t idx[] = { 1 };
 	char *out;
 	size_t len;
 
-	(void)state;
-	load_str(&rs, small_yaml);
-	out = render(&rs, idx, 0, &o, &len);
+	out = render(rs, idx, 0, &o, &len);
 	load_into(&back, out, len);
 	assert_int_equal(back.len, 0);
 	recordset_done(&back);
 	free(out);
 
-	out = render(&rs, idx, 1, &o, &len);
+	out = render(rs, idx, 1, &o, &len);
 	load_into(&back, out, len);
 	assert_int_equal(back.len, 1);
 	assert_string_equal(back.v[0].text[FIELD_NAME], "Public Health");
 	assert_string_equal(back.v[0].text[FIELD_DESCRIPTION],
-	    rs.v[1].text[FIELD_DESCRIPTION]);
+	    rs->v[1].text[FIELD_DESCRIPTION]);
 	recordset_done(&back);
 	free(out);
-	recordset_done(&rs);
 }
 
 static void
@@ -772,5 +761,5 @@ main(void)
 		cmocka_unit_test(test_format_lookup),
 	};
 
-	return cmocka_run_group_tests(tests, group_setup, NULL);
+	return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }

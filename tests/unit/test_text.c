@@ -144,15 +144,28 @@ test_encode(void **state)
 	buf_free(&b);
 }
 
+/* A string of len bytes and what a measure of it gives. */
+struct measure_case {
+	const char	*s;
+	size_t		 len, want;
+};
+
 static void
 test_chars(void **state)
 {
+	static const struct measure_case cases[] = {
+		{ "", 0, 0 },
+		{ "abc", 3, 3 },
+		{ "\xc3\xa9\xc3\xa9\xc3\xa9(", 7, 4 },
+		{ "\xf0\x9f\x98\x80x", 5, 2 },
+		{ "\xe4\xb8\xad\xe6\x96\x87", 6, 2 },
+	};
+	size_t i;
+
 	(void)state;
-	assert_int_equal(text_chars("", 0), 0);
-	assert_int_equal(text_chars("abc", 3), 3);
-	assert_int_equal(text_chars("\xc3\xa9\xc3\xa9\xc3\xa9(", 7), 4);
-	assert_int_equal(text_chars("\xf0\x9f\x98\x80x", 5), 2);
-	assert_int_equal(text_chars("\xe4\xb8\xad\xe6\x96\x87", 6), 2);
+	for (i = 0; i < nitems(cases); i++)
+		assert_int_equal(text_chars(cases[i].s, cases[i].len),
+		    cases[i].want);
 }
 
 static void
@@ -293,25 +306,35 @@ test_sanitize_ascii(void **state)
 static void
 test_width(void **state)
 {
-	(void)state;
-	assert_int_equal(text_width("", 0), 0);
-	assert_int_equal(text_width("abc", 3), 3);
-	assert_int_equal(text_width("caf\xc3\xa9", 5), 4);
-	assert_int_equal(text_width("\xe4\xb8\xad\xe6\x96\x87", 6), 4);
-	assert_int_equal(text_width("e\xcc\x81", 3), 1);
-	assert_int_equal(text_width("\xf0\x9f\x98\x80", 4), 2);
-	/* A fullwidth A. */
-	assert_int_equal(text_width("\xef\xbc\xa1", 3), 2);
-	/* Unsafe characters show as one replacement character. */
-	assert_int_equal(text_width("\033", 1), 1);
-	assert_int_equal(text_width("\xff", 1), 1);
+	static const struct measure_case widths[] = {
+		{ "", 0, 0 },
+		{ "abc", 3, 3 },
+		{ "caf\xc3\xa9", 5, 4 },
+		{ "\xe4\xb8\xad\xe6\x96\x87", 6, 4 },
+		{ "e\xcc\x81", 3, 1 },
+		{ "\xf0\x9f\x98\x80", 4, 2 },
+		/* A fullwidth A. */
+		{ "\xef\xbc\xa1", 3, 2 },
+		/* Unsafe characters show as one replacement character. */
+		{ "\033", 1, 1 },
+		{ "\xff", 1, 1 },
+	};
+	static const struct {
+		uint32_t	 cp;
+		int		 width;
+	} cp_widths[] = {
+		{ 'a', 1 }, { 0x4e2d, 2 }, { 0x301, 0 }, { 0x1f600, 2 },
+		{ 0x9b, 1 }, { 0x202e, 1 },
+	};
+	size_t i;
 
-	assert_int_equal(text_cp_width('a'), 1);
-	assert_int_equal(text_cp_width(0x4e2d), 2);
-	assert_int_equal(text_cp_width(0x301), 0);
-	assert_int_equal(text_cp_width(0x1f600), 2);
-	assert_int_equal(text_cp_width(0x9b), 1);
-	assert_int_equal(text_cp_width(0x202e), 1);
+	(void)state;
+	for (i = 0; i < nitems(widths); i++)
+		assert_int_equal(text_width(widths[i].s, widths[i].len),
+		    widths[i].want);
+	for (i = 0; i < nitems(cp_widths); i++)
+		assert_int_equal(text_cp_width(cp_widths[i].cp),
+		    cp_widths[i].width);
 }
 
 static void
@@ -391,61 +414,70 @@ wrap_all(const char *s, size_t cols, char lines[][64], size_t maxlines)
 	return nl;
 }
 
+/* A string wrapped whole: how many lines, and the first lines' text. */
+struct wrap_case {
+	const char	*s;
+	size_t		 cols;
+	size_t		 nlines;
+	const char	*lines[3];	/* NULL past those checked */
+};
+
+/* One call of text_wrap: the bytes of the line and where the next starts. */
+struct wrap_step {
+	const char	*s;
+	size_t		 len;
+	size_t		 cols;
+	size_t		 n;
+	size_t		 next;
+};
+
 static void
 test_wrap(void **state)
 {
+	static const struct wrap_case cases[] = {
+		{ "hello world foo", 11, 2, { "hello world", "foo" } },
+		{ "hello world foo", 8, 3, { "hello", "world", "foo" } },
+		/* A newline always breaks, and an empty line is a line. */
+		{ "ab\n\ncd", 40, 3, { "ab", "", "cd" } },
+		/* A word longer than the line is broken inside. */
+		{ "abcdefghij", 4, 3, { "abcd", "efgh", "ij" } },
+		{ "a bcdefgh", 4, 3, { "a", "bcde", "fgh" } },
+		/* Width 1 (and 0) still moves on, a character at a time. */
+		{ "ab c", 1, 3, { "a", "b", "c" } },
+		{ "\xe4\xb8\xad\xe6\x96\x87", 1, 2, { "\xe4\xb8\xad" } },
+		{ "ab", 0, 2, { NULL } },
+		/* Wide characters wrap by columns, not bytes. */
+		{ "\xe4\xb8\xad\xe6\x96\x87\xe4\xb8\xad", 4, 2,
+		    { "\xe4\xb8\xad\xe6\x96\x87", "\xe4\xb8\xad" } },
+	};
+	static const struct wrap_step steps[] = {
+		/* Fits: one line, all of it. */
+		{ "short", 5, 40, 5, 5 },
+		{ "abcd\nef", 7, 4, 4, 5 },
+		{ "", 0, 10, 0, 0 },
+	};
+	const struct wrap_case *c;
 	char lines[8][64];
-	size_t next;
+	size_t i, j, next;
 
 	(void)state;
-	assert_int_equal(wrap_all("hello world foo", 11, lines, 8), 2);
-	assert_string_equal(lines[0], "hello world");
-	assert_string_equal(lines[1], "foo");
-
-	assert_int_equal(wrap_all("hello world foo", 8, lines, 8), 3);
-	assert_string_equal(lines[0], "hello");
-	assert_string_equal(lines[1], "world");
-	assert_string_equal(lines[2], "foo");
-
-	/* Fits: one line, all of it. */
-	assert_int_equal(text_wrap("short", 5, 40, &next), 5);
-	assert_int_equal(next, 5);
-
-	/* A newline always breaks, and an empty line is a line. */
-	assert_int_equal(wrap_all("ab\n\ncd", 40, lines, 8), 3);
-	assert_string_equal(lines[0], "ab");
-	assert_string_equal(lines[1], "");
-	assert_string_equal(lines[2], "cd");
-	assert_int_equal(text_wrap("abcd\nef", 7, 4, &next), 4);
-	assert_int_equal(next, 5);
-
-	/* A word longer than the line is broken inside. */
-	assert_int_equal(wrap_all("abcdefghij", 4, lines, 8), 3);
-	assert_string_equal(lines[0], "abcd");
-	assert_string_equal(lines[1], "efgh");
-	assert_string_equal(lines[2], "ij");
-	assert_int_equal(wrap_all("a bcdefgh", 4, lines, 8), 3);
-	assert_string_equal(lines[0], "a");
-	assert_string_equal(lines[1], "bcde");
-	assert_string_equal(lines[2], "fgh");
-
-	/* Width 1 (and 0) still moves on, a character at a time. */
-	assert_int_equal(wrap_all("ab c", 1, lines, 8), 3);
-	assert_string_equal(lines[0], "a");
-	assert_string_equal(lines[1], "b");
-	assert_string_equal(lines[2], "c");
-	assert_int_equal(wrap_all("\xe4\xb8\xad\xe6\x96\x87", 1, lines, 8), 2);
-	assert_string_equal(lines[0], "\xe4\xb8\xad");
-	assert_int_equal(wrap_all("ab", 0, NULL, 0), 2);
-
-	/* Wide characters wrap by columns, not bytes. */
-	assert_int_equal(wrap_all("\xe4\xb8\xad\xe6\x96\x87\xe4\xb8\xad", 4,
-	    lines, 8), 2);
-	assert_string_equal(lines[0], "\xe4\xb8\xad\xe6\x96\x87");
-	assert_string_equal(lines[1], "\xe4\xb8\xad");
-
-	assert_int_equal(text_wrap("", 0, 10, &next), 0);
-	assert_int_equal(next, 0);
+	for (i = 0; i < nitems(cases); i++) {
+		c = &cases[i];
+		/* Lines are only kept when some are checked. */
+		if (c->lines[0] == NULL) {
+			assert_int_equal(wrap_all(c->s, c->cols, NULL, 0),
+			    c->nlines);
+			continue;
+		}
+		assert_int_equal(wrap_all(c->s, c->cols, lines, 8), c->nlines);
+		for (j = 0; j < nitems(c->lines) && c->lines[j] != NULL; j++)
+			assert_string_equal(lines[j], c->lines[j]);
+	}
+	for (i = 0; i < nitems(steps); i++) {
+		assert_int_equal(text_wrap(steps[i].s, steps[i].len,
+		    steps[i].cols, &next), steps[i].n);
+		assert_int_equal(next, steps[i].next);
+	}
 }
 
 static void
