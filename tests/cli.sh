@@ -590,6 +590,67 @@ status 2 && out_empty && err_has "$bad/url-ftp.yaml:3:10: error: "
 verdict $? "an invalid \$SMA_ALLIES_DATA is refused, named as given"
 
 # ---------------------------------------------------------------------
+# A file that changes under the reader: truncated, cut short or rewritten
+# in place while --check reads it.  No change to a file, at any moment,
+# may kill the program (a mapped file did, with SIGBUS: signal 7); each
+# run ends with a verdict, 0 or 2 and the file named in an error.
+
+gen=build/tests/gen-allies
+if [ -x "$gen" ]; then
+	"$gen" 20000 >"$tmp/changing-src.yaml"
+else
+	awk 'BEGIN {
+		print "allies:"
+		for (i = 0; i < 60000; i++) {
+			print "  - name: Ally number " i
+			print "    url: https://example.org/" i
+			print "    description: a description of some length"
+		}
+	}' >"$tmp/changing-src.yaml"
+fi
+head -c 1000000 "$tmp/changing-src.yaml" >"$tmp/changing-head.yaml"
+changing=$tmp/changing.yaml
+deaths=0
+verdicts=0
+n=0
+for delay in 0.01 0.03 0.06 0.1 0.15 0.2 0.3 0.4; do
+	for how in empty shorter rewrite; do
+		n=$((n + 1))
+		cp "$tmp/changing-src.yaml" "$changing"
+		$limit "$prog" --check "$changing" >"$tmp/out" 2>"$tmp/err" \
+		    </dev/null &
+		pid=$!
+		sleep "$delay"
+		case $how in
+		empty)	truncate -s 0 "$changing" ;;
+		shorter) truncate -s 1000000 "$changing" ;;
+		rewrite) cat "$tmp/changing-head.yaml" >"$changing" ;;
+		esac
+		wait "$pid"
+		rc=$?
+		why=
+		if ! sane "--check a file that is $how while read"; then
+			deaths=$((deaths + 1))
+			echo "#   after $delay s ($how): exit status $rc"
+			continue
+		fi
+		if [ "$rc" -eq 0 ] || { [ "$rc" -eq 2 ] &&
+		    grep -q "^$changing:[0-9:]* *error: " "$tmp/err"; }; then
+			verdicts=$((verdicts + 1))
+		else
+			echo "#   after $delay s ($how): exit status $rc"
+			sed 's/^/#     /' "$tmp/err" | head -n 3
+		fi
+	done
+done
+why="$deaths of $n runs died by a signal"
+[ "$deaths" -eq 0 ]
+verdict $? "a file truncated or rewritten while read never kills the program"
+why="$((n - verdicts - deaths)) of $n runs ended without OK or an error"
+[ "$verdicts" -eq $((n - deaths)) ]
+verdict $? "a file that changes while read: OK or an error naming it"
+
+# ---------------------------------------------------------------------
 # Options.
 
 run --help
