@@ -51,7 +51,7 @@ DEPS_SH           = PKG_CONFIG='$(PKG_CONFIG)' sh src/deps.sh
 INSTALL_DEPS      = @$(DEPS_SH) --install $(BUILD_DEPS) $(NEEDS_$@) \
                     $(EXTRA_DEPS)
 
-SRCS        = util.c record.c text.c diag.c keyset.c yamlfeed.c load.c \
+SRCS        = util.c record.c text.c diag.c keyset.c reader.c yamlfeed.c load.c \
               match.c output.c keys.c \
               lineedit.c history.c listview.c kiosk.c app.c watch.c qr.c \
               draw.c pane_bars.c pane_list.c pane_detail.c pane_overlay.c \

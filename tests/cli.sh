@@ -589,6 +589,131 @@ envs=
 status 2 && out_empty && err_has "$bad/url-ftp.yaml:3:10: error: "
 verdict $? "an invalid \$SMA_ALLIES_DATA is refused, named as given"
 
+# Paths that are not regular files.  Each gets a load or a one-line
+# "FILE: error: ..." within a second, in bounded memory.  timed ARG...
+# runs like run, under /usr/bin/time, and sets $secs and $kb.
+timed() {
+	if [ ! -x /usr/bin/time ]; then
+		run "$@"
+		secs=0
+		kb=1
+		return
+	fi
+	$limit /usr/bin/time -f '%e %M' -o "$tmp/time" "$prog" "$@" \
+	    >"$tmp/out" 2>"$tmp/err" </dev/null
+	rc=$?
+	why=
+	sane "$*"
+	secs=$(tail -n 1 "$tmp/time" | cut -d ' ' -f 1)
+	kb=$(tail -n 1 "$tmp/time" | cut -d ' ' -f 2)
+}
+
+# quick: the last timed run took < 1 s and < 100 MB (ASan's own share
+# included).
+quick() {
+	awk -v s="$secs" -v kb="$kb" \
+	    'BEGIN { exit !(s + 0 < 1 && kb + 0 < 102400) }' && return 0
+	why="took $secs s and $kb KB, want < 1 s and < 100 MB"
+	return 1
+}
+
+# refused PATH TEXT: status 2, nothing on stdout, one error line that
+# names PATH and says TEXT.
+refused() {
+	status 2 && out_empty && err_has "$1: error: $2" &&
+	    [ "$(grep -c ' error: ' "$tmp/err")" -eq 1 ] ||
+	    because "not exactly one error line"
+}
+
+mkfifo "$tmp/fifo"
+timed --check "$tmp/fifo"
+refused "$tmp/fifo" "a named pipe with no writer" &&
+    awk -v s="$secs" 'BEGIN { exit !(s + 0 >= 0.9 && s + 0 < 2) }' ||
+    because "took $secs s, want about 1 s"
+verdict $? "a named pipe with no writer: 'no writer' after about 1 s"
+
+cat data/allies.yaml >"$tmp/fifo" &
+timed --check "$tmp/fifo"
+wait
+status 0 && out_is "$tmp/fifo: OK, 12 allies"
+verdict $? "a named pipe with a writer loads"
+
+{ sleep 1; cat data/allies.yaml; } >"$tmp/fifo" &
+timed -d "$tmp/fifo" --list
+wait
+status 0 && out_lines 12
+verdict $? "a named pipe whose writer is slow to write still loads"
+
+cat data/allies.yaml | $limit "$prog" -d - --list >"$tmp/out" 2>"$tmp/err"
+rc=$?
+why=
+sane "-d - --list from a pipe" && status 0 && cmp -s "$tmp/out" "$tmp/seed-list"
+verdict $? "-d - reads standard input (a pipe)"
+
+$limit "$prog" --check - <data/allies.yaml >"$tmp/out" 2>"$tmp/err"
+rc=$?
+why=
+sane "--check - from a file" && status 0 && out_is "-: OK, 12 allies"
+verdict $? "--check - reads standard input (a file)"
+
+# What -d <(generator) opens: a pipe by a /dev/fd name.
+cat data/allies.yaml | $limit "$prog" --check /dev/stdin >"$tmp/out" \
+    2>"$tmp/err"
+rc=$?
+why=
+sane "--check /dev/stdin from a pipe" && status 0 &&
+    out_is "/dev/stdin: OK, 12 allies"
+verdict $? "a pipe opened by name (as -d <(generator) is) loads"
+
+timed --check /dev/zero
+status 2 && out_empty && err_has "/dev/zero:1:1: error: NUL byte" && quick
+verdict $? "/dev/zero: a NUL byte at once, in little memory"
+
+timed --check /dev/urandom
+status 2 && out_empty && err_has "/dev/urandom:1:" && quick
+verdict $? "/dev/urandom: refused at once, in little memory"
+
+timed --check tests/data
+refused tests/data "a directory, not a data file" && quick
+verdict $? "a directory: 'a directory, not a data file'"
+
+if command -v python3 >/dev/null 2>&1 &&
+    python3 -c 'import socket, sys
+socket.socket(socket.AF_UNIX).bind(sys.argv[1])' "$tmp/sock" 2>/dev/null; then
+	timed --check "$tmp/sock"
+	refused "$tmp/sock" "a socket, not a data file" && quick
+	verdict $? "a socket: 'a socket, not a data file'"
+else
+	echo "# skipped: no python3 to make a socket"
+fi
+
+ln -s loop-b "$tmp/loop-a"
+ln -s loop-a "$tmp/loop-b"
+timed --check "$tmp/loop-a"
+refused "$tmp/loop-a" "cannot open: " && err_has "symbolic links" && quick
+verdict $? "a symbolic link loop: 'cannot open: ... symbolic links'"
+
+cp data/allies.yaml "$tmp/unreadable.yaml"
+chmod 000 "$tmp/unreadable.yaml"
+timed --check "$tmp/unreadable.yaml"
+if [ "$(id -u)" -eq 0 ]; then
+	# root reads it all the same: then it simply loads.
+	status 0 && out_is "$tmp/unreadable.yaml: OK, 12 allies"
+else
+	refused "$tmp/unreadable.yaml" "cannot open: Permission denied"
+fi
+verdict $? "a file without read permission: 'Permission denied' (or, as root, a load)"
+
+if truncate -s 4G "$tmp/sparse.yaml" 2>/dev/null; then
+	timed --check "$tmp/sparse.yaml"
+	refused "$tmp/sparse.yaml" "the file is 4096 MiB, larger than 1024 MiB" &&
+	    quick
+	verdict $? "a sparse 4 GiB file: over the size limit, at once"
+	rm -f "$tmp/sparse.yaml"
+else
+	echo "# skipped: no room for a sparse 4 GiB file"
+fi
+
 # ---------------------------------------------------------------------
 # A file that changes under the reader: truncated, cut short or rewritten
 # in place while --check reads it.  No change to a file, at any moment,
