@@ -48,12 +48,12 @@ errlist_format(const struct errlist *e, size_t i, const char *name)
 	char *s;
 
 	/* A file name is untrusted text too: it can hold escapes. */
-	text_sanitize(&safe, name, strlen(name), 0);
+	name = text_safe(&safe, name);
 	if (d->line == 0)
-		s = xasprintf("%s: %s: %s", safe.ptr, kind, d->msg);
+		s = xasprintf("%s: %s: %s", name, kind, d->msg);
 	else
-		s = xasprintf("%s:%u:%u: %s: %s", safe.ptr, d->line, d->col,
-		    kind, d->msg);
+		s = xasprintf("%s:%u:%u: %s: %s", name, d->line, d->col, kind,
+		    d->msg);
 	buf_free(&safe);
 	return s;
 }

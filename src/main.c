@@ -148,13 +148,17 @@ help(void)
 static void NORETURN PRINTF_LIKE(1, 2)
 usage_error(const char *fmt, ...)
 {
+	struct buf safe = { 0 };
 	va_list ap;
+	char *msg;
 
-	fprintf(stderr, "%s: ", util_progname());
+	/* It can quote an argument: untrusted text, as a file name is. */
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	msg = xvasprintf(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	fprintf(stderr, "%s: %s\n", util_progname(), text_safe(&safe, msg));
+	free(msg);
+	buf_free(&safe);
 	usage(stderr);
 	fprintf(stderr, "Try 'sma-allies --help' for more.\n");
 	exit(EXIT_TROUBLE);
@@ -477,7 +481,8 @@ static const char *
 read_pin(const char *file)
 {
 	static char pin[128];
-	const char *env;
+	struct buf safe = { 0 };
+	const char *env, *name;
 	size_t len;
 	FILE *fp;
 
@@ -485,8 +490,9 @@ read_pin(const char *file)
 		env = getenv("SMA_ALLIES_STAFF_PIN");
 		return env != NULL && *env != '\0' ? env : NULL;
 	}
+	name = text_safe(&safe, file);
 	if ((fp = fopen(file, "r")) == NULL) {
-		fprintf(stderr, "%s: %s: %s\n", util_progname(), file,
+		fprintf(stderr, "%s: %s: %s\n", util_progname(), name,
 		    strerror(errno));
 		exit(EXIT_TROUBLE);
 	}
@@ -494,7 +500,7 @@ read_pin(const char *file)
 		pin[0] = '\0';
 		if (ferror(fp)) {
 			fprintf(stderr, "%s: %s: %s\n", util_progname(),
-			    file, strerror(errno));
+			    name, strerror(errno));
 			exit(EXIT_TROUBLE);
 		}
 	}
@@ -505,9 +511,10 @@ read_pin(const char *file)
 		pin[--len] = '\0';
 	if (len == 0) {
 		fprintf(stderr, "%s: %s: no PIN on its first line\n",
-		    util_progname(), file);
+		    util_progname(), name);
 		exit(EXIT_TROUBLE);
 	}
+	buf_free(&safe);
 	return pin;
 }
 
@@ -515,6 +522,7 @@ int
 main(int argc, char **argv)
 {
 	struct recordset rs;
+	struct buf safe = { 0 };
 	struct cli c;
 	const char *path, *name;
 	int rc;
@@ -543,7 +551,7 @@ main(int argc, char **argv)
 	}
 	switch (c.mode) {
 	case MODE_CHECK:
-		printf("%s: OK, %zu %s\n", name, rs.len,
+		printf("%s: OK, %zu %s\n", text_safe(&safe, name), rs.len,
 		    rs.len == 1 ? "ally" : "allies");
 		rc = finish_stdout() < 0 ? EXIT_TROUBLE : 0;
 		break;
@@ -561,5 +569,6 @@ main(int argc, char **argv)
 		break;
 	}
 	recordset_done(&rs);
+	buf_free(&safe);
 	return rc;
 }

@@ -714,6 +714,28 @@ else
 	echo "# skipped: no room for a sparse 4 GiB file"
 fi
 
+# A file name is untrusted text: an escape sequence or a newline in it
+# reaches no terminal, and each message stays one line.
+evil="$tmp/a${esc}[31mred${esc}]52;c;eA==${esc}\\
+name.yaml"
+cp data/allies.yaml "$evil"
+run --check "$evil"
+status 0 && out_lines 1 && out_has "red" && no_esc "$tmp/out"
+verdict $? "--check a file whose name holds ESC and a newline: one safe line"
+cp "$bad/url-ftp.yaml" "$evil"
+run --check "$evil"
+status 2 && out_empty && no_esc "$tmp/err" &&
+    [ "$(wc -l <"$tmp/err")" -eq 1 ] || because "not one line on stderr"
+verdict $? "an error in a file whose name holds ESC and a newline: one safe line"
+rm -f "$evil"
+run -d "$evil" --list
+status 2 && err_has "cannot open" && no_esc "$tmp/err" &&
+    [ "$(wc -l <"$tmp/err")" -eq 1 ] || because "not one line on stderr"
+verdict $? "a missing file whose name holds ESC and a newline: one safe line"
+run --format "${esc}[2Jx" --list
+status 2 && err_has "unknown format" && no_esc "$tmp/err"
+verdict $? "a usage error quoting an argument with ESC: no ESC on stderr"
+
 # ---------------------------------------------------------------------
 # A file that changes under the reader: truncated, cut short or rewritten
 # in place while --check reads it.  No change to a file, at any moment,
