@@ -59,8 +59,8 @@ SRCS        = util.c record.c text.c diag.c keyset.c reader.c yamlfeed.c load.c 
 MAIN        = main.c
 OBJS        = $(SRCS:%.c=build/obj/%.o) build/obj/allies_data.o
 AOBJS       = $(SRCS:%.c=build/asan/%.o) build/asan/allies_data.o
-UNIT_TESTS  = test_load test_match test_output test_text test_app test_scan \
-              test_input
+UNIT_TESTS  = test_load test_progress test_match test_output test_text test_app \
+              test_scan test_input
 E2E_TESTS   = vt_selftest test_browser test_kiosk
 
 .PHONY: all asan test unit e2e cli run install uninstall clean fuzz deps \
