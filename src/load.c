@@ -43,6 +43,7 @@ struct loader {
 	size_t		 nlist;
 	size_t		 caplist;
 	size_t		 nallies;	/* allies seen, valid or not */
+	size_t		 built;		/* bytes of records built, about */
 	struct buf	 field[FIELD_COUNT];	/* the ally's texts, scratch */
 };
 
@@ -64,6 +65,25 @@ static void
 skip_node(struct loader *ld, const struct ev *start)
 {
 	yamlfeed_skip(&ld->feed, start);
+}
+
+/*
+ * Count bytes of records about to be built, and refuse the input once
+ * they pass the memory budget (see LOAD_MEM_FACTOR).  Returns 0 then.
+ */
+static int
+spend(struct loader *ld, size_t bytes, const struct ev *at)
+{
+	size_t read = atomic_get_size(&ld->ctl->bytes);
+
+	ld->built += bytes;
+	if (ld->built <= LOAD_MEM_FACTOR * read + LOAD_MEM_SLACK)
+		return 1;
+	diag_add(&ld->diag, DIAG_FATAL, at->line, at->col, "the data takes "
+	    "more than %d times its size in memory (%zu MiB for %zu MiB "
+	    "read); it has too many tags or aliases for its size",
+	    LOAD_MEM_FACTOR, ld->built >> 20, read >> 20);
+	return 0;
 }
 
 static const char *
@@ -131,6 +151,15 @@ unknown_key(struct loader *ld, const struct keyed *k, struct keyset *ks,
 	const struct keyset_key *first;
 	size_t i;
 
+	/* Every unknown key is kept, to tell a repeated one: not many. */
+	if (ks->len == LOAD_MAX_KEYS) {
+		diag_add(&ld->diag, DIAG_FATAL, key->line, key->col, "more "
+		    "than %d keys in %s; it has %zu at most", LOAD_MAX_KEYS,
+		    k->what, k->nkeys);
+		return;
+	}
+	if (!spend(ld, key->len + 1 + sizeof(struct keyset_key), key))
+		return;
 	if ((first = keyset_add(ks, key->value, key->len, key->line,
 	    key->col)) != NULL) {
 		diag_add(&ld->diag, DIAG_ERR, key->line, key->col, "duplicate "
@@ -229,6 +258,8 @@ take_string_to(struct loader *ld, const struct ev *val, const char *key,
 		return NULL;
 	}
 	*len = val->len;
+	if (!spend(ld, val->len + 1, val))
+		return NULL;
 	if (dst == NULL)
 		return arena_strndup(&ld->rs->arena, val->value, val->len);
 	buf_reset(dst);
@@ -252,7 +283,7 @@ take_list(struct loader *ld, const struct ev *val, const char *key)
 {
 	struct ev item;
 	const char *s;
-	size_t len;
+	size_t len, n = 0;
 	int ok = 1;
 
 	ld->nlist = 0;
@@ -260,6 +291,12 @@ take_list(struct loader *ld, const struct ev *val, const char *key)
 	    "a list of strings such as [a, b]"))
 		return 0;
 	while (next_item(ld, &item)) {
+		if (++n > LOAD_MAX_ITEMS) {
+			diag_add(&ld->diag, DIAG_FATAL, item.line, item.col,
+			    "'%s' has more than %d items; give a few", key,
+			    LOAD_MAX_ITEMS);
+			return 0;
+		}
 		if (item.type != EV_SCALAR) {
 			diag_add(&ld->diag, DIAG_ERR, item.line, item.col,
 			    "each item of '%s' must be a string, not %s", key,
@@ -517,7 +554,9 @@ parse_ally(struct loader *ld, const struct ev *start)
 			a.r.len[i] = 0;
 		}
 	ally_join_tags(ld, &a);
-	recordset_add_text(ld->rs, &a.r);
+	if (spend(ld, sizeof(a.r) + a.r.len[FIELD_TAGS] + 1 +
+	    a.ntags * sizeof(*a.tags), start))
+		recordset_add_text(ld->rs, &a.r);
 }
 
 static void

@@ -239,6 +239,14 @@ capture(struct yamlfeed *fd, const struct ev *ev)
 	struct yamlfeed_anchor *a;
 	size_t i;
 
+	if (fd->ntape == LOAD_MAX_ANCHORED_NODES ||
+	    (fd->taped_bytes += ev->len) > LOAD_MAX_ANCHORED_BYTES) {
+		diag_add(fd->diag, DIAG_FATAL, ev->line, ev->col, "anchors "
+		    "hold more than %d nodes or %zu MiB of text; a data file "
+		    "needs few, if any", LOAD_MAX_ANCHORED_NODES,
+		    LOAD_MAX_ANCHORED_BYTES >> 20);
+		return;
+	}
 	if (fd->ntape == fd->captape) {
 		fd->captape = fd->captape == 0 ? 64 : fd->captape * 2;
 		fd->tape = xreallocarray(fd->tape, fd->captape,

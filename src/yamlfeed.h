@@ -80,6 +80,7 @@ struct yamlfeed {
 	struct yamlfeed_saved *tape;	/* events under any open anchor */
 	size_t		 ntape;
 	size_t		 captape;
+	size_t		 taped_bytes;	/* scalar text on the tape */
 	struct yamlfeed_capture *caps;	/* the anchors being recorded */
 	size_t		 ncaps;
 	struct yamlfeed_replay *replays; /* the aliases being replayed */

@@ -798,6 +798,90 @@ why="$((n - verdicts - deaths)) of $n runs ended without OK or an error"
 verdict $? "a file that changes while read: OK or an error naming it"
 
 # ---------------------------------------------------------------------
+# Memory bounded by the input, valid or not: peak memory stays under
+# 2 x the file's size + 32 MiB (README, Limits).  Measured on the plain
+# build, not $prog: AddressSanitizer keeps freed memory in quarantine
+# and adds its shadow, so the sanitizer build's peak says nothing of the
+# program's own.  Each file is about 20 MB; before the limits the first
+# four took 0.3 to 0.8 GB (2 GB and more at 50 MB).
+
+plain=$PWD/sma-allies
+
+# expand NAME SHAPE: about 20 MB of SHAPE into $tmp/NAME.yaml.
+expand() {
+	awk -v shape="$2" 'BEGIN {
+		for (i = 0; i < 500; i++)
+			chunk = chunk "a,"
+		n = 20 * 1024
+		ally = "  - name: A\n    url: https://a.example/\n" \
+		    "    description: d\n"
+		if (shape == "alias-list") {
+			printf "junk: &x ["
+			for (i = 0; i < n; i++)
+				printf "%s", chunk
+			print "a]\nmore: [*x, *x, *x, *x]\nallies: []"
+		} else if (shape == "many-tags" || shape == "anchored-tags") {
+			printf "allies:\n%s    tags: %s[", ally,
+			    shape == "many-tags" ? "" : "&t "
+			for (i = 0; i < n; i++)
+				printf "%s", chunk
+			print "a]"
+		} else if (shape == "tiny-tags") {
+			print "allies:"
+			for (i = 0; i < n; i++)
+				printf "  - {name: n%d, url: \"http://a\", " \
+				    "description: d, tags: [%sa]}\n", i, chunk
+		} else if (shape == "tiny-allies") {
+			print "allies:"
+			for (i = 0; i < n * 20; i++)
+				printf "- {name: n%d, url: \"http://a\", " \
+				    "description: d}\n", i
+		}
+	}' >"$tmp/$1.yaml"
+}
+
+# bounded NAME STATUS TEXT: --check $tmp/NAME.yaml exits with STATUS,
+# saying TEXT, within the memory bound.
+bounded() {
+	f=$tmp/$1.yaml
+	size_kb=$(($(wc -c <"$f") / 1024))
+	/usr/bin/time -f '%e %M' -o "$tmp/time" "$plain" --check "$f" \
+	    >"$tmp/out" 2>"$tmp/err" </dev/null
+	rc=$?
+	why=
+	sane "--check $f (plain build, timed)" || return 1
+	kb=$(tail -n 1 "$tmp/time" | cut -d ' ' -f 2)
+	status "$2" && { out_has "$3" || err_has "$3"; } || return 1
+	[ "$kb" -lt $((2 * size_kb + 32768)) ] && return 0
+	why="peak $kb KB for $size_kb KB, over 2 x size + 32 MiB"
+	return 1
+}
+
+if [ -x /usr/bin/time ] && [ -x "$plain" ]; then
+	for shape in alias-list many-tags anchored-tags tiny-tags tiny-allies; do
+		expand "$shape" "$shape"
+	done
+	bounded alias-list 2 "anchors hold more than 100000 nodes"
+	verdict $? "an anchored list repeated by aliases: refused in bounded memory"
+	bounded many-tags 2 "'tags' has more than 1000 items"
+	verdict $? "20 MB of tags on one ally: refused in bounded memory"
+	bounded anchored-tags 2 "'tags' has more than 1000 items"
+	verdict $? "an anchored list of 20 MB of tags: refused in bounded memory"
+	bounded tiny-tags 2 "takes more than 2 times its size in memory"
+	verdict $? "tiny tags that cost more than their text: refused in bounded memory"
+	bounded tiny-allies 0 "OK, 409600 allies"
+	verdict $? "20 MB of the smallest allies: loaded in bounded memory"
+	rm -f "$tmp"/*.yaml
+	if [ -x "$gen" ]; then
+		"$gen" 20000 >"$tmp/generated.yaml"
+		bounded generated 0 "OK, 20000 allies"
+		verdict $? "a generated file of 20000 allies: loaded in bounded memory"
+	fi
+else
+	echo "# skipped: the memory bound needs /usr/bin/time and ./sma-allies"
+fi
+
+# ---------------------------------------------------------------------
 # Options.
 
 run --help
