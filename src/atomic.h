@@ -1,12 +1,13 @@
 /*
- * atomic: the loads and stores through which one thread watches or
- * stops another's work (a load's progress, its cancel flag).  Built on
- * the __atomic builtins of GCC and clang, which the C99 the program is
- * written in lacks a word for; nothing else here.
+ * atomic: the load and the store through which one thread watches or
+ * stops another's work (a load's progress, its state, its cancel flag).
+ * Built on the __atomic builtins of GCC and clang, which the C99 the
+ * program is written in has no word for; nothing else here.
  *
- * Counters are relaxed: a reader wants a recent value, not an order.
- * Flags and states are release and acquire, so that what was written
- * before a state was set is seen by whoever sees that state.
+ * Every value shared this way is a size_t, so that one pair serves them
+ * all.  The store releases and the load acquires: whoever sees a state
+ * set also sees what was written before it.  On the machines the
+ * program runs on that costs a plain load or store.
  */
 #ifndef ATOMIC_H
 #define ATOMIC_H
@@ -14,25 +15,13 @@
 #include <stddef.h>
 
 static inline size_t
-atomic_get_size(const size_t *p)
-{
-	return __atomic_load_n(p, __ATOMIC_RELAXED);
-}
-
-static inline void
-atomic_set_size(size_t *p, size_t v)
-{
-	__atomic_store_n(p, v, __ATOMIC_RELAXED);
-}
-
-static inline int
-atomic_get_int(const int *p)
+atomic_get(const size_t *p)
 {
 	return __atomic_load_n(p, __ATOMIC_ACQUIRE);
 }
 
 static inline void
-atomic_set_int(int *p, int v)
+atomic_set(size_t *p, size_t v)
 {
 	__atomic_store_n(p, v, __ATOMIC_RELEASE);
 }

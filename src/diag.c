@@ -215,9 +215,9 @@ diag_flush(struct diag_sink *d)
 }
 
 int
-diag_cancelled(struct diag_sink *d, const int *flag)
+diag_cancelled(struct diag_sink *d, const size_t *flag)
 {
-	if (flag == NULL || !atomic_get_int(flag))
+	if (flag == NULL || !atomic_get(flag))
 		return 0;
 	diag_add(d, DIAG_FATAL, 0, 0, "cancelled");
 	return 1;

@@ -141,7 +141,7 @@ void	 diag_flush(struct diag_sink *);
  * Has *flag (read atomically; flag may be NULL) asked the load to stop?
  * The first time it has, say so as a fatal error: "cancelled".
  */
-int	 diag_cancelled(struct diag_sink *, const int *flag);
+int	 diag_cancelled(struct diag_sink *, const size_t *flag);
 
 /* Has this input had no error so far, held ones included? */
 int	 diag_clean(const struct diag_sink *);

@@ -74,7 +74,7 @@ skip_node(struct loader *ld, const struct ev *start)
 static int
 spend(struct loader *ld, size_t bytes, const struct ev *at)
 {
-	size_t read = atomic_get_size(&ld->ctl->bytes);
+	size_t read = atomic_get(&ld->ctl->bytes);
 
 	ld->built += bytes;
 	if (ld->built <= LOAD_MEM_FACTOR * read + LOAD_MEM_SLACK)
@@ -540,7 +540,7 @@ parse_ally(struct loader *ld, const struct ev *start)
 
 	memset(&a, 0, sizeof(a));
 	k.arg = &a;
-	atomic_set_size(&ld->ctl->allies, ++ld->nallies);
+	atomic_set(&ld->ctl->allies, ++ld->nallies);
 	parse_mapping(ld, &k);
 	if (ld->diag.fatal)
 		return;
@@ -653,16 +653,16 @@ load_ctl_init(struct load_ctl *ctl, int fifo_wait_ms)
 void
 load_ctl_cancel(struct load_ctl *ctl)
 {
-	atomic_set_int(&ctl->cancel, 1);
+	atomic_set(&ctl->cancel, 1);
 }
 
 void
 load_ctl_get(const struct load_ctl *ctl, struct load_progress *p)
 {
-	p->state = (enum load_state)atomic_get_int(&ctl->state);
-	p->bytes = atomic_get_size(&ctl->bytes);
-	p->total = atomic_get_size(&ctl->total);
-	p->allies = atomic_get_size(&ctl->allies);
+	p->state = (enum load_state)atomic_get(&ctl->state);
+	p->bytes = atomic_get(&ctl->bytes);
+	p->total = atomic_get(&ctl->total);
+	p->allies = atomic_get(&ctl->allies);
 }
 
 static void
@@ -674,9 +674,9 @@ loader_init(struct loader *ld, struct recordset *fresh, struct errlist *errs,
 	ld->rs = fresh;
 	ld->ctl = ctl;
 	diag_init(&ld->diag, errs);
-	atomic_set_size(&ctl->bytes, 0);
-	atomic_set_size(&ctl->allies, 0);
-	atomic_set_int(&ctl->state, LOAD_RUNNING);
+	atomic_set(&ctl->bytes, 0);
+	atomic_set(&ctl->allies, 0);
+	atomic_set(&ctl->state, LOAD_RUNNING);
 }
 
 static void
@@ -715,13 +715,13 @@ loader_run(struct loader *ld, int ready, struct recordset *rs)
 	loader_done(ld);
 	if (failed) {
 		recordset_done(fresh);
-		atomic_set_int(&ctl->state, atomic_get_int(&ctl->cancel) ?
+		atomic_set(&ctl->state, atomic_get(&ctl->cancel) ?
 		    LOAD_CANCELLED : LOAD_FAILED);
 		return -1;
 	}
 	recordset_swap(rs, fresh);
 	recordset_done(fresh);
-	atomic_set_int(&ctl->state, LOAD_DONE);
+	atomic_set(&ctl->state, LOAD_DONE);
 	return 0;
 }
 
@@ -738,7 +738,7 @@ load_buffer_ctl(const char *data, size_t len, struct recordset *rs,
 		ctl = &own;
 	}
 	loader_init(&ld, &fresh, errs, ctl);
-	atomic_set_size(&ctl->total, len);
+	atomic_set(&ctl->total, len);
 	yamlfeed_init_buffer(&ld.feed, data, len, &ld.diag);
 	if (len > LOAD_MAX_BYTES) {
 		diag_add(&ld.diag, DIAG_FATAL, 0, 0, "the file is larger than "
@@ -772,7 +772,7 @@ load_file_ctl(const char *path, struct recordset *rs, struct errlist *errs,
 	yamlfeed_init_reader(&ld.feed, reader_read, &ld.src, &ld.diag);
 	ready = reader_open(&ld.src, path, ctl->fifo_wait_ms, &ctl->cancel,
 	    &ld.diag) == 0;
-	atomic_set_size(&ctl->total, ld.src.regular ?
+	atomic_set(&ctl->total, ld.src.regular ?
 	    (size_t)ld.src.st.st_size : LOAD_TOTAL_UNKNOWN);
 	return loader_run(&ld, ready, rs);
 }

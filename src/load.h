@@ -55,8 +55,8 @@ struct load_ctl {
 	size_t		 bytes;		/* input handed to the parser so far */
 	size_t		 total;		/* its size, or LOAD_TOTAL_UNKNOWN */
 	size_t		 allies;	/* allies read so far */
-	int		 state;		/* enum load_state */
-	int		 cancel;	/* set by load_ctl_cancel() */
+	size_t		 state;		/* enum load_state */
+	size_t		 cancel;	/* set by load_ctl_cancel() */
 };
 
 /* A snapshot of a struct load_ctl, for whoever shows the progress. */

@@ -140,7 +140,7 @@ reader_open_error(struct reader *r, const char *path, int err)
 
 int
 reader_open(struct reader *r, const char *path, int wait_ms,
-    const int *cancel, struct diag_sink *diag)
+    const size_t *cancel, struct diag_sink *diag)
 {
 	int is_stdin = strcmp(path, "-") == 0;
 

@@ -34,7 +34,7 @@ struct reader {
 	size_t		 nread;
 	struct timespec	 opened;
 	int		 wait_ms;	/* for a named pipe's first writer */
-	const int	*cancel;	/* read atomically; may be NULL */
+	const size_t	*cancel;	/* read atomically; may be NULL */
 	struct diag_sink *diag;		/* borrowed */
 };
 
@@ -46,7 +46,7 @@ struct reader {
  * reporting why not; either way reader_close() must follow.
  */
 int	 reader_open(struct reader *, const char *path, int wait_ms,
-	    const int *cancel, struct diag_sink *diag);
+	    const size_t *cancel, struct diag_sink *diag);
 
 /*
  * Read up to size bytes into buf: a yamlfeed_read_cb, arg being the

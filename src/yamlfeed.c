@@ -106,7 +106,7 @@ feed_input(void *arg, unsigned char *buf, size_t size, size_t *size_read)
 	fd->given += n;
 	*size_read = n;
 	if (fd->parsed != NULL)
-		atomic_set_size(fd->parsed, fd->diag->base + fd->given);
+		atomic_set(fd->parsed, fd->diag->base + fd->given);
 	return 1;
 }
 
@@ -144,7 +144,7 @@ yamlfeed_init_reader(struct yamlfeed *fd, yamlfeed_read_cb *read, void *arg,
 }
 
 void
-yamlfeed_watch(struct yamlfeed *fd, const int *cancel, size_t *parsed)
+yamlfeed_watch(struct yamlfeed *fd, const size_t *cancel, size_t *parsed)
 {
 	fd->cancel = cancel;
 	fd->parsed = parsed;

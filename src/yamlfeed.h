@@ -64,14 +64,14 @@ struct yamlfeed {
 	struct diag_sink *diag;		/* borrowed */
 	int		 depth;		/* open collections, aliases included */
 
-	const char	*data;		/* the input kept, from diag's base on */
+	const char	*data;		/* the input kept, from diag's base */
 	size_t		 len;		/* bytes at data */
 	size_t		 given;		/* of them, handed to the parser */
 	char		*window;	/* owned; data for a reader */
 	yamlfeed_read_cb *read;		/* NULL for input in memory */
 	void		*read_arg;
 	int		 eof;		/* read has returned 0 or -1 */
-	const int	*cancel;	/* nonzero: stop; read atomically */
+	const size_t	*cancel;	/* nonzero: stop; read atomically */
 	size_t		*parsed;	/* bytes handed to the parser; written
 					   atomically */
 
@@ -108,7 +108,8 @@ void	 yamlfeed_init_reader(struct yamlfeed *, yamlfeed_read_cb *read,
  * event; *parsed is kept at the bytes of input handed to libyaml.  Both
  * are accessed atomically and must outlive the feed; either may be NULL.
  */
-void	 yamlfeed_watch(struct yamlfeed *, const int *cancel, size_t *parsed);
+void	 yamlfeed_watch(struct yamlfeed *, const size_t *cancel,
+	    size_t *parsed);
 
 /*
  * Read the start of the stream.  Returns 1, or 0 after reporting what

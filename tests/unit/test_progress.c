@@ -13,6 +13,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <poll.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -36,14 +37,17 @@ struct fixture {
 	char		*path;		/* a file or pipe to remove, or NULL */
 };
 
+/* One fixture serves every test: they run one after the other. */
 static int
 setup(void **state)
 {
-	struct fixture *f = xcalloc(1, sizeof(*f));
+	static struct fixture fix;
 
-	recordset_init(&f->rs);
-	errlist_init(&f->errs);
-	*state = f;
+	memset(&fix, 0, sizeof(fix));
+	load_ctl_init(&fix.ctl, LOAD_FIFO_WAIT_MS);
+	recordset_init(&fix.rs);
+	errlist_init(&fix.errs);
+	*state = &fix;
 	return 0;
 }
 
@@ -52,14 +56,12 @@ teardown(void **state)
 {
 	struct fixture *f = *state;
 
-	recordset_done(&f->rs);
-	errlist_done(&f->errs);
-	buf_free(&f->yaml);
-	if (f->path != NULL) {
+	if (f->path != NULL)
 		unlink(f->path);
-		free(f->path);
-	}
-	free(f);
+	free(f->path);
+	buf_free(&f->yaml);
+	errlist_done(&f->errs);
+	recordset_done(&f->rs);
 	return 0;
 }
 
@@ -100,22 +102,19 @@ has_error(const struct errlist *e, const char *needle)
 }
 
 static void
-sleep_ms(long ms)
+sleep_ms(int ms)
 {
-	struct timespec ts;
-
-	ts.tv_sec = ms / 1000;
-	ts.tv_nsec = (ms % 1000) * 1000000;
-	nanosleep(&ts, NULL);
+	poll(NULL, 0, ms);
 }
 
+/* The monotonic clock in milliseconds. */
 static long
-now_ms(void)
+clock_ms(void)
 {
 	struct timespec ts;
 
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+	return clock_gettime(CLOCK_MONOTONIC, &ts) == 0 ?
+	    (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000 : 0;
 }
 
 static void
@@ -193,7 +192,7 @@ test_progress_file(void **state)
 struct writer {
 	const char	*path;
 	const struct buf *data;
-	long		 delay_ms;	/* before it opens the pipe */
+	int		 delay_ms;	/* before it opens the pipe */
 };
 
 static void *
@@ -311,14 +310,14 @@ test_cancel_mid_load(void **state)
 	start_job(f, &j, &t, NULL);
 	/* Progress only grows while the load runs. */
 	memset(&q, 0, sizeof(q));
-	start = now_ms();
+	start = clock_ms();
 	do {
 		sleep_ms(1);
 		load_ctl_get(&f->ctl, &p);
 		assert_true(p.bytes >= q.bytes && p.allies >= q.allies);
 		assert_true(p.bytes <= f->yaml.len);
 		q = p;
-	} while (p.allies < 1000 && now_ms() - start < 20000);
+	} while (p.allies < 1000 && clock_ms() - start < 20000);
 	assert_int_equal(p.state, LOAD_RUNNING);
 	assert_int_equal(p.total, f->yaml.len);
 	load_ctl_cancel(&f->ctl);
@@ -356,10 +355,10 @@ test_cancel_waiting_for_writer(void **state)
 	load_ctl_init(&f->ctl, 60000);
 	start_job(f, &j, &t, f->path);
 	sleep_ms(200);
-	start = now_ms();
+	start = clock_ms();
 	load_ctl_cancel(&f->ctl);
 	pthread_join(t, NULL);
-	assert_true(now_ms() - start < 1000);
+	assert_true(clock_ms() - start < 1000);
 	check_cancelled(f, j.rc);
 }
 
@@ -372,10 +371,10 @@ test_no_writer(void **state)
 
 	assert_int_equal(mkfifo(temp_path(f, "nowriter"), 0600), 0);
 	load_ctl_init(&f->ctl, 300);
-	start = now_ms();
+	start = clock_ms();
 	assert_int_equal(load_file_ctl(f->path, &f->rs, &f->errs, &f->ctl),
 	    -1);
-	assert_true(now_ms() - start >= 250 && now_ms() - start < 2000);
+	assert_true(clock_ms() - start >= 250 && clock_ms() - start < 2000);
 	assert_true(has_error(&f->errs, "no writer"));
 	load_ctl_get(&f->ctl, &p);
 	assert_int_equal(p.state, LOAD_FAILED);
