@@ -14,6 +14,7 @@
 
 #include <yaml.h>
 
+#include "atomic.h"
 #include "load_limits.h"
 #include "text.h"
 #include "util.h"
@@ -43,11 +44,18 @@ errlist_format(const struct errlist *e, size_t i, const char *name)
 {
 	const struct diag *d = &e->v[i];
 	const char *kind = d->error ? "error" : "warning";
+	struct buf safe = { 0 };
+	char *s;
 
+	/* A file name is untrusted text too: it can hold escapes. */
+	name = text_safe(&safe, name);
 	if (d->line == 0)
-		return xasprintf("%s: %s: %s", name, kind, d->msg);
-	return xasprintf("%s:%u:%u: %s: %s", name, d->line, d->col, kind,
-	    d->msg);
+		s = xasprintf("%s: %s: %s", name, kind, d->msg);
+	else
+		s = xasprintf("%s:%u:%u: %s: %s", name, d->line, d->col, kind,
+		    d->msg);
+	buf_free(&safe);
+	return s;
 }
 
 static void PRINTF_LIKE(5, 0)
@@ -81,14 +89,73 @@ errlist_add(struct errlist *e, int error, unsigned line, unsigned col,
 }
 
 void
-diag_init(struct diag_sink *d, struct errlist *errs, const char *data,
-    size_t size)
+diag_init(struct diag_sink *d, struct errlist *errs)
 {
 	memset(d, 0, sizeof(*d));
 	d->errs = errs;
 	d->nerrors0 = errs->nerrors;
+	d->data = "";
+	d->base_line = 1;
+}
+
+void
+diag_text(struct diag_sink *d, const char *data, size_t size)
+{
 	d->data = data;
 	d->size = size;
+	if (d->base == 0 && size >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0)
+		d->bom = 1;
+}
+
+/*
+ * The line breaks in the first n bytes at the sink's data: how many, and
+ * where the last line starts (0 when none ends there).  A CR right before
+ * the end of the data kept is a lone one.  LF alone, the usual case, is
+ * left to memchr().
+ */
+static unsigned
+diag_breaks(const struct diag_sink *d, size_t n, size_t *bol)
+{
+	const char *p = d->data, *nl;
+	unsigned lines = 0;
+	size_t i;
+
+	*bol = 0;
+	if (memchr(p, '\r', n) == NULL) {
+		while ((nl = memchr(p, '\n', n - (size_t)(p - d->data))) !=
+		    NULL) {
+			lines++;
+			p = nl + 1;
+		}
+		*bol = (size_t)(p - d->data);
+		return lines;
+	}
+	for (i = 0; i < n; i++)
+		if (p[i] == '\n' || (p[i] == '\r' &&
+		    (i + 1 == d->size || p[i + 1] != '\n'))) {
+			lines++;
+			*bol = i + 1;
+		}
+	return lines;
+}
+
+void
+diag_forget(struct diag_sink *d, size_t n)
+{
+	size_t bol;
+	unsigned lines;
+
+	if (n > d->size)
+		n = d->size;
+	lines = diag_breaks(d, n, &bol);
+	if (lines > 0) {
+		d->base_line += lines;
+		d->base_chars = 0;
+	}
+	d->base_chars += text_chars(d->data + bol, n - bol);
+	d->data += n;
+	d->size -= n;
+	d->base += n;
 }
 
 void
@@ -148,6 +215,15 @@ diag_flush(struct diag_sink *d)
 }
 
 int
+diag_cancelled(struct diag_sink *d, const size_t *flag)
+{
+	if (flag == NULL || !atomic_get(flag))
+		return 0;
+	diag_add(d, DIAG_FATAL, 0, 0, "cancelled");
+	return 1;
+}
+
+int
 diag_clean(const struct diag_sink *d)
 {
 	return d->errs->nerrors == d->nerrors0 && d->held == NULL;
@@ -157,21 +233,19 @@ void
 diag_pos(const struct diag_sink *d, size_t off, unsigned *line,
     unsigned *col)
 {
-	size_t i, bol = 0;
-	unsigned l = 1;
+	size_t bol, chars;
+	unsigned lines;
 
+	off = off < d->base ? 0 : off - d->base;
 	if (off > d->size)
 		off = d->size;
-	for (i = 0; i < off; i++)
-		if (d->data[i] == '\n' || (d->data[i] == '\r' &&
-		    (i + 1 == d->size || d->data[i + 1] != '\n'))) {
-			l++;
-			bol = i + 1;
-		}
-	if (bol == 0 && off >= 3 && memcmp(d->data, "\xef\xbb\xbf", 3) == 0)
-		bol = 3;
-	*line = l;
-	*col = (unsigned)text_chars(d->data + bol, off - bol) + 1;
+	lines = diag_breaks(d, off, &bol);
+	chars = lines > 0 ? 0 : d->base_chars;
+	chars += text_chars(d->data + bol, off - bol);
+	*line = d->base_line + lines;
+	if (*line == 1 && d->bom && chars > 0)
+		chars--;
+	*col = (unsigned)chars + 1;
 }
 
 const char *
@@ -250,21 +324,27 @@ static void
 reader_error(struct diag_sink *d, const yaml_parser_t *p, const char *problem)
 {
 	unsigned line, col;
-	size_t off = p->problem_offset;
+	size_t i, off = p->problem_offset;
 
 	/*
 	 * libyaml gives a bad continuation byte's own offset; the broken
 	 * character starts at its lead byte, before it.
 	 */
-	if (strstr(problem, "trailing") != NULL && off <= d->size) {
-		while (off > 0 &&
-		    ((unsigned char)d->data[off - 1] & 0xc0) == 0x80)
-			off--;
-		if (off > 0 && (unsigned char)d->data[off - 1] >= 0xc0)
-			off--;
+	if (strstr(problem, "trailing") != NULL && off >= d->base &&
+	    off <= d->base + d->size) {
+		i = off - d->base;
+		while (i > 0 && ((unsigned char)d->data[i - 1] & 0xc0) == 0x80)
+			i--;
+		if (i > 0 && (unsigned char)d->data[i - 1] >= 0xc0)
+			i--;
+		off = d->base + i;
 	}
 	diag_pos(d, off, &line, &col);
-	if (strstr(problem, "control characters") != NULL)
+	if (strstr(problem, "control characters") != NULL &&
+	    p->problem_value == 0)
+		diag_add(d, DIAG_FATAL, line, col, "NUL byte in the file; a "
+		    "data file is UTF-8 text (is it UTF-16 or binary?)");
+	else if (strstr(problem, "control characters") != NULL)
 		diag_add(d, DIAG_FATAL, line, col, "control character 0x%02x "
 		    "in the file; write it as an escape (\"\\x%02x\") inside a "
 		    "double-quoted string", (unsigned)p->problem_value & 0xff,
@@ -313,7 +393,7 @@ diag_syntax(struct diag_sink *d, const yaml_parser_t *p)
 	 * A quote or bracket left open runs to the end of the file, where
 	 * libyaml marks the error; what needs fixing is where it opened.
 	 */
-	diag_pos(d, d->size, &eline, &ecol);
+	diag_pos(d, d->base + d->size, &eline, &ecol);
 	if (line == eline && col == ecol &&
 	    (unclosed = hint_find(unclosed_hints, nitems(unclosed_hints),
 	    p->context)) != NULL) {

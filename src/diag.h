@@ -46,7 +46,8 @@ void	 errlist_done(struct errlist *);
 
 /*
  * Format entry i as "NAME:LINE:COL: error: MESSAGE" (or "NAME: error:
- * MESSAGE" without a position).  Returns a new string the caller frees.
+ * MESSAGE" without a position), NAME sanitised as data is (a file name
+ * may hold escape sequences).  Returns a new string the caller frees.
  */
 char	*errlist_format(const struct errlist *, size_t, const char *name);
 
@@ -67,8 +68,18 @@ struct diag_sink {
 	size_t		 nerrors0;	/* errs->nerrors before this input */
 	size_t		 nwarnings;	/* of this input, shown or not */
 	int		 fatal;		/* stop reading; no more errors */
-	const char	*data;		/* the whole input, for positions */
-	size_t		 size;
+
+	/*
+	 * The input as far as it has been read, from base on: a stream is
+	 * not kept whole, so the bytes before base are gone and only their
+	 * count of lines is left, for positions after them.
+	 */
+	const char	*data;		/* the input from offset base on */
+	size_t		 size;		/* bytes at data */
+	size_t		 base;
+	unsigned	 base_line;	/* the line base is on, 1-based */
+	size_t		 base_chars;	/* characters into it before base */
+	int		 bom;		/* the input starts with a UTF-8 BOM */
 
 	/*
 	 * An ally's missing keys are reported one event late: when a
@@ -82,11 +93,21 @@ struct diag_sink {
 };
 
 /*
- * Start a sink for the size bytes at data, reporting into errs, which
- * the caller owns and which must outlive the sink.  Cannot fail.
+ * Start a sink reporting into errs, which the caller owns and which must
+ * outlive the sink, for an input that diag_text() then shows it.  Cannot
+ * fail.
  */
-void	 diag_init(struct diag_sink *, struct errlist *, const char *data,
-	    size_t size);
+void	 diag_init(struct diag_sink *, struct errlist *);
+
+/*
+ * The input from the sink's base on is now the size bytes at data (a
+ * buffer that has grown, or moved): they must stay there until the next
+ * call or the end of the sink.  diag_forget() drops the first n of them
+ * (n < size) from the sink, which counts their lines first; call it
+ * while they are still at data.
+ */
+void	 diag_text(struct diag_sink *, const char *data, size_t size);
+void	 diag_forget(struct diag_sink *, size_t n);
 
 /* Drop a held error without reporting it, and free what the sink holds. */
 void	 diag_done(struct diag_sink *);
@@ -116,6 +137,12 @@ void	 diag_hold(struct diag_sink *, unsigned line, unsigned col,
 	    const char *msg);
 void	 diag_flush(struct diag_sink *);
 
+/*
+ * Has *flag (read atomically; flag may be NULL) asked the load to stop?
+ * The first time it has, say so as a fatal error: "cancelled".
+ */
+int	 diag_cancelled(struct diag_sink *, const size_t *flag);
+
 /* Has this input had no error so far, held ones included? */
 int	 diag_clean(const struct diag_sink *);
 
@@ -123,7 +150,8 @@ int	 diag_clean(const struct diag_sink *);
  * Line and column (1-based, column in characters) of a byte offset into
  * the input.  A BOM does not count as a column, as for libyaml's own
  * marks, and line breaks are LF, CRLF or a lone CR, as for libyaml.  An
- * offset past the end counts as the end.
+ * offset past what has been read counts as its end, one before what is
+ * kept (the sink's base) as the base.
  */
 void	 diag_pos(const struct diag_sink *, size_t off, unsigned *line,
 	    unsigned *col);

@@ -19,19 +19,16 @@
  */
 #include "load.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
+#include "atomic.h"
 #include "diag.h"
 #include "keyset.h"
 #include "load_limits.h"
+#include "reader.h"
 #include "record.h"
 #include "util.h"
 #include "yamlfeed.h"
@@ -39,11 +36,14 @@
 struct loader {
 	struct diag_sink diag;
 	struct yamlfeed	 feed;
+	struct reader	 src;
+	struct load_ctl	*ctl;		/* never NULL */
 	struct recordset *rs;		/* being built; published on success */
 	const char	**list;		/* scratch: the strings of one list */
 	size_t		 nlist;
 	size_t		 caplist;
 	size_t		 nallies;	/* allies seen, valid or not */
+	size_t		 built;		/* bytes of records built, about */
 	struct buf	 field[FIELD_COUNT];	/* the ally's texts, scratch */
 };
 
@@ -65,6 +65,25 @@ static void
 skip_node(struct loader *ld, const struct ev *start)
 {
 	yamlfeed_skip(&ld->feed, start);
+}
+
+/*
+ * Count bytes of records about to be built, and refuse the input once
+ * they pass the memory budget (see LOAD_MEM_FACTOR).  Returns 0 then.
+ */
+static int
+spend(struct loader *ld, size_t bytes, const struct ev *at)
+{
+	size_t read = atomic_get(&ld->ctl->bytes);
+
+	ld->built += bytes;
+	if (ld->built <= LOAD_MEM_FACTOR * read + LOAD_MEM_SLACK)
+		return 1;
+	diag_add(&ld->diag, DIAG_FATAL, at->line, at->col, "the data takes "
+	    "more than %d times its size in memory (%zu MiB for %zu MiB "
+	    "read); it has too many tags or aliases for its size",
+	    LOAD_MEM_FACTOR, ld->built >> 20, read >> 20);
+	return 0;
 }
 
 static const char *
@@ -132,6 +151,15 @@ unknown_key(struct loader *ld, const struct keyed *k, struct keyset *ks,
 	const struct keyset_key *first;
 	size_t i;
 
+	/* Every unknown key is kept, to tell a repeated one: not many. */
+	if (ks->len == LOAD_MAX_KEYS) {
+		diag_add(&ld->diag, DIAG_FATAL, key->line, key->col, "more "
+		    "than %d keys in %s; it has %zu at most", LOAD_MAX_KEYS,
+		    k->what, k->nkeys);
+		return;
+	}
+	if (!spend(ld, key->len + 1 + sizeof(struct keyset_key), key))
+		return;
 	if ((first = keyset_add(ks, key->value, key->len, key->line,
 	    key->col)) != NULL) {
 		diag_add(&ld->diag, DIAG_ERR, key->line, key->col, "duplicate "
@@ -230,6 +258,8 @@ take_string_to(struct loader *ld, const struct ev *val, const char *key,
 		return NULL;
 	}
 	*len = val->len;
+	if (!spend(ld, val->len + 1, val))
+		return NULL;
 	if (dst == NULL)
 		return arena_strndup(&ld->rs->arena, val->value, val->len);
 	buf_reset(dst);
@@ -253,7 +283,7 @@ take_list(struct loader *ld, const struct ev *val, const char *key)
 {
 	struct ev item;
 	const char *s;
-	size_t len;
+	size_t len, n = 0;
 	int ok = 1;
 
 	ld->nlist = 0;
@@ -261,6 +291,12 @@ take_list(struct loader *ld, const struct ev *val, const char *key)
 	    "a list of strings such as [a, b]"))
 		return 0;
 	while (next_item(ld, &item)) {
+		if (++n > LOAD_MAX_ITEMS) {
+			diag_add(&ld->diag, DIAG_FATAL, item.line, item.col,
+			    "'%s' has more than %d items; give a few", key,
+			    LOAD_MAX_ITEMS);
+			return 0;
+		}
 		if (item.type != EV_SCALAR) {
 			diag_add(&ld->diag, DIAG_ERR, item.line, item.col,
 			    "each item of '%s' must be a string, not %s", key,
@@ -504,7 +540,7 @@ parse_ally(struct loader *ld, const struct ev *start)
 
 	memset(&a, 0, sizeof(a));
 	k.arg = &a;
-	ld->nallies++;
+	atomic_set(&ld->ctl->allies, ++ld->nallies);
 	parse_mapping(ld, &k);
 	if (ld->diag.fatal)
 		return;
@@ -518,7 +554,9 @@ parse_ally(struct loader *ld, const struct ev *start)
 			a.r.len[i] = 0;
 		}
 	ally_join_tags(ld, &a);
-	recordset_add_text(ld->rs, &a.r);
+	if (spend(ld, sizeof(a.r) + a.r.len[FIELD_TAGS] + 1 +
+	    a.ntags * sizeof(*a.tags), start))
+		recordset_add_text(ld->rs, &a.r);
 }
 
 static void
@@ -604,27 +642,41 @@ parse_stream(struct loader *ld)
 		    "document starts here; a data file holds exactly one");
 }
 
-/* Refuse what is plainly not a UTF-8 YAML file, with a clear reason. */
-static int
-check_bytes(struct loader *ld, const char *data, size_t len)
+void
+load_ctl_init(struct load_ctl *ctl, int fifo_wait_ms)
 {
-	const char *nul;
-	unsigned line, col;
+	memset(ctl, 0, sizeof(*ctl));
+	ctl->fifo_wait_ms = fifo_wait_ms;
+	ctl->total = LOAD_TOTAL_UNKNOWN;
+}
 
-	if (len >= 2 && (memcmp(data, "\xff\xfe", 2) == 0 ||
-	    memcmp(data, "\xfe\xff", 2) == 0)) {
-		diag_add(&ld->diag, DIAG_FATAL, 1, 1, "the file is UTF-16 or "
-		    "UTF-32; save it as UTF-8");
-		return 0;
-	}
-	if ((nul = memchr(data, '\0', len)) != NULL) {
-		diag_pos(&ld->diag, (size_t)(nul - data), &line, &col);
-		diag_add(&ld->diag, DIAG_FATAL, line, col, "NUL byte in the "
-		    "file; a data file is UTF-8 text (is it UTF-16 or "
-		    "binary?)");
-		return 0;
-	}
-	return 1;
+void
+load_ctl_cancel(struct load_ctl *ctl)
+{
+	atomic_set(&ctl->cancel, 1);
+}
+
+void
+load_ctl_get(const struct load_ctl *ctl, struct load_progress *p)
+{
+	p->state = (enum load_state)atomic_get(&ctl->state);
+	p->bytes = atomic_get(&ctl->bytes);
+	p->total = atomic_get(&ctl->total);
+	p->allies = atomic_get(&ctl->allies);
+}
+
+static void
+loader_init(struct loader *ld, struct recordset *fresh, struct errlist *errs,
+    struct load_ctl *ctl)
+{
+	memset(ld, 0, sizeof(*ld));
+	recordset_init(fresh);
+	ld->rs = fresh;
+	ld->ctl = ctl;
+	diag_init(&ld->diag, errs);
+	atomic_set(&ctl->bytes, 0);
+	atomic_set(&ctl->allies, 0);
+	atomic_set(&ctl->state, LOAD_RUNNING);
 }
 
 static void
@@ -637,100 +689,96 @@ loader_done(struct loader *ld)
 	free(ld->list);
 	for (i = 0; i < FIELD_COUNT; i++)
 		buf_free(&ld->field[i]);
+	reader_close(&ld->src);
 }
 
+/*
+ * Parse the input the feed was set up with (unless ready is 0: it has
+ * been refused already), then publish the records into rs or throw them
+ * away.  Returns what the load returns.
+ */
 static int
-load_data(const char *data, size_t len, int mapped, struct recordset *rs,
-    struct errlist *errs)
+loader_run(struct loader *ld, int ready, struct recordset *rs)
 {
-	struct recordset fresh;
-	struct loader ld;
-	size_t nerrors = errs->nerrors;
+	struct load_ctl *ctl = ld->ctl;
+	struct recordset *fresh = ld->rs;
+	int failed;
 
-	memset(&ld, 0, sizeof(ld));
-	recordset_init(&fresh);
-	ld.rs = &fresh;
-	diag_init(&ld.diag, errs, data, len);
-	yamlfeed_init(&ld.feed, data, len, mapped, &ld.diag);
-
-	if (len > LOAD_MAX_BYTES)
-		diag_add(&ld.diag, DIAG_FATAL, 0, 0, "the file is larger than "
-		    "%zu MiB", LOAD_MAX_BYTES >> 20);
-	else if (check_bytes(&ld, data, len) && yamlfeed_start(&ld.feed)) {
-		parse_stream(&ld);
-		diag_flush(&ld.diag);
+	yamlfeed_watch(&ld->feed, &ctl->cancel, &ctl->bytes);
+	if (ready && yamlfeed_start(&ld->feed)) {
+		parse_stream(ld);
+		diag_flush(&ld->diag);
 	}
-	loader_done(&ld);
-
-	if (errs->nerrors > nerrors) {
-		recordset_done(&fresh);
+	/* Cancelled after the last event is cancelled all the same. */
+	diag_cancelled(&ld->diag, &ctl->cancel);
+	failed = ld->diag.errs->nerrors > ld->diag.nerrors0;
+	loader_done(ld);
+	if (failed) {
+		recordset_done(fresh);
+		atomic_set(&ctl->state, atomic_get(&ctl->cancel) ?
+		    LOAD_CANCELLED : LOAD_FAILED);
 		return -1;
 	}
-	recordset_swap(rs, &fresh);
-	recordset_done(&fresh);
+	recordset_swap(rs, fresh);
+	recordset_done(fresh);
+	atomic_set(&ctl->state, LOAD_DONE);
 	return 0;
+}
+
+int
+load_buffer_ctl(const char *data, size_t len, struct recordset *rs,
+    struct errlist *errs, struct load_ctl *ctl)
+{
+	struct load_ctl own;
+	struct recordset fresh;
+	struct loader ld;
+
+	if (ctl == NULL) {
+		load_ctl_init(&own, LOAD_FIFO_WAIT_MS);
+		ctl = &own;
+	}
+	loader_init(&ld, &fresh, errs, ctl);
+	atomic_set(&ctl->total, len);
+	yamlfeed_init_buffer(&ld.feed, data, len, &ld.diag);
+	if (len > LOAD_MAX_BYTES) {
+		diag_add(&ld.diag, DIAG_FATAL, 0, 0, "the file is larger than "
+		    "%zu MiB", LOAD_MAX_BYTES >> 20);
+		return loader_run(&ld, 0, rs);
+	}
+	return loader_run(&ld, 1, rs);
 }
 
 int
 load_buffer(const char *data, size_t len, struct recordset *rs,
     struct errlist *errs)
 {
-	return load_data(data, len, 0, rs, errs);
+	return load_buffer_ctl(data, len, rs, errs, NULL);
+}
+
+int
+load_file_ctl(const char *path, struct recordset *rs, struct errlist *errs,
+    struct load_ctl *ctl)
+{
+	struct load_ctl own;
+	struct recordset fresh;
+	struct loader ld;
+	int ready;
+
+	if (ctl == NULL) {
+		load_ctl_init(&own, LOAD_FIFO_WAIT_MS);
+		ctl = &own;
+	}
+	loader_init(&ld, &fresh, errs, ctl);
+	yamlfeed_init_reader(&ld.feed, reader_read, &ld.src, &ld.diag);
+	ready = reader_open(&ld.src, path, ctl->fifo_wait_ms, &ctl->cancel,
+	    &ld.diag) == 0;
+	atomic_set(&ctl->total, ld.src.regular ?
+	    (size_t)ld.src.st.st_size : LOAD_TOTAL_UNKNOWN);
+	return loader_run(&ld, ready, rs);
 }
 
 int
 load_file(const char *path, struct recordset *rs, struct errlist *errs)
 {
-	struct buf data = { 0 };
-	struct stat st;
-	char chunk[65536];
-	void *map;
-	ssize_t n;
-	int fd, rc;
-
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1) {
-		errlist_add(errs, 1, 0, 0, "cannot open: %s", strerror(errno));
-		return -1;
-	}
-	/*
-	 * A regular file is mapped rather than read, so that the pages the
-	 * parser is done with can be given back as it goes.
-	 */
-	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
-	    (unsigned long long)st.st_size <= LOAD_MAX_BYTES &&
-	    (map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd,
-	    0)) != MAP_FAILED) {
-		close(fd);
-		madvise(map, (size_t)st.st_size, MADV_SEQUENTIAL);
-		rc = load_data(map, (size_t)st.st_size, 1, rs, errs);
-		munmap(map, (size_t)st.st_size);
-		return rc;
-	}
-	for (;;) {
-		n = read(fd, chunk, sizeof(chunk));
-		if (n == -1 && errno == EINTR)
-			continue;
-		if (n == -1) {
-			errlist_add(errs, 1, 0, 0, "cannot read: %s",
-			    strerror(errno));
-			close(fd);
-			buf_free(&data);
-			return -1;
-		}
-		if (n == 0)
-			break;
-		if (data.len + (size_t)n > LOAD_MAX_BYTES) {
-			errlist_add(errs, 1, 0, 0, "the file is larger than "
-			    "%zu MiB; that is not a directory of allies",
-			    LOAD_MAX_BYTES >> 20);
-			close(fd);
-			buf_free(&data);
-			return -1;
-		}
-		buf_add(&data, chunk, (size_t)n);
-	}
-	close(fd);
-	rc = load_buffer(data.ptr != NULL ? data.ptr : "", data.len, rs, errs);
-	buf_free(&data);
-	return rc;
+	return load_file_ctl(path, rs, errs, NULL);
 }

@@ -14,7 +14,20 @@
 #define LOAD_MAX_DEPTH		64		/* nested collections */
 #define LOAD_MAX_ALIAS_NODES	100000		/* events replayed by aliases */
 #define LOAD_MAX_ALIAS_BYTES	((size_t)4 << 20) /* their text, beyond the
-						   file's own size */
+						   input read so far */
 #define LOAD_MAX_ERRORS		100		/* then it stops reading */
+#define LOAD_MAX_ITEMS		1000		/* in a list: tags, benefits */
+#define LOAD_MAX_KEYS		1000		/* in one mapping */
+#define LOAD_MAX_ANCHORED_NODES	100000		/* events kept for anchors */
+#define LOAD_MAX_ANCHORED_BYTES	((size_t)4 << 20) /* their text */
+
+/*
+ * The records built from an input take at most LOAD_MEM_FACTOR bytes
+ * for each byte read so far, plus LOAD_MEM_SLACK: so that tiny tags or
+ * aliases, which cost more than the text they are written in, cannot
+ * take memory out of all proportion to the file.
+ */
+#define LOAD_MEM_FACTOR		2
+#define LOAD_MEM_SLACK		((size_t)8 << 20)
 
 #endif

@@ -148,13 +148,17 @@ help(void)
 static void NORETURN PRINTF_LIKE(1, 2)
 usage_error(const char *fmt, ...)
 {
+	struct buf safe = { 0 };
 	va_list ap;
+	char *msg;
 
-	fprintf(stderr, "%s: ", util_progname());
+	/* It can quote an argument: untrusted text, as a file name is. */
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	msg = xvasprintf(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	fprintf(stderr, "%s: %s\n", util_progname(), text_safe(&safe, msg));
+	free(msg);
+	buf_free(&safe);
 	usage(stderr);
 	fprintf(stderr, "Try 'sma-allies --help' for more.\n");
 	exit(EXIT_TROUBLE);
@@ -449,7 +453,8 @@ static const char *
 read_pin(const char *file)
 {
 	static char pin[128];
-	const char *env;
+	struct buf safe = { 0 };
+	const char *env, *name;
 	size_t len;
 	FILE *fp;
 
@@ -457,8 +462,9 @@ read_pin(const char *file)
 		env = getenv("SMA_ALLIES_STAFF_PIN");
 		return env != NULL && *env != '\0' ? env : NULL;
 	}
+	name = text_safe(&safe, file);
 	if ((fp = fopen(file, "r")) == NULL) {
-		fprintf(stderr, "%s: %s: %s\n", util_progname(), file,
+		fprintf(stderr, "%s: %s: %s\n", util_progname(), name,
 		    strerror(errno));
 		exit(EXIT_TROUBLE);
 	}
@@ -466,7 +472,7 @@ read_pin(const char *file)
 		pin[0] = '\0';
 		if (ferror(fp)) {
 			fprintf(stderr, "%s: %s: %s\n", util_progname(),
-			    file, strerror(errno));
+			    name, strerror(errno));
 			exit(EXIT_TROUBLE);
 		}
 	}
@@ -477,9 +483,10 @@ read_pin(const char *file)
 		pin[--len] = '\0';
 	if (len == 0) {
 		fprintf(stderr, "%s: %s: no PIN on its first line\n",
-		    util_progname(), file);
+		    util_progname(), name);
 		exit(EXIT_TROUBLE);
 	}
+	buf_free(&safe);
 	return pin;
 }
 
@@ -540,6 +547,7 @@ static int
 run_mode(struct cli *c, struct source *src, struct recordset *rs,
     struct errlist *errs)
 {
+	struct buf safe = { 0 };
 	int rc = load_for_cli(src, rs, errs);
 
 	print_diags(errs, src->name);
@@ -547,8 +555,9 @@ run_mode(struct cli *c, struct source *src, struct recordset *rs,
 		return EXIT_TROUBLE;
 	if (c->mode != MODE_CHECK)
 		return run_query(c, rs);
-	printf("%s: OK, %zu %s\n", src->name, rs->len,
+	printf("%s: OK, %zu %s\n", text_safe(&safe, src->name), rs->len,
 	    rs->len == 1 ? "ally" : "allies");
+	buf_free(&safe);
 	return finish_stdout() < 0 ? EXIT_TROUBLE : 0;
 }
 
@@ -564,6 +573,8 @@ browse(struct cli *c, struct source *src, struct recordset *rs,
 
 	if (c->app.kiosk)
 		c->app.pin = read_pin(c->app.pin_file);
+	/* A pipe's writer may come at any time: q ends the wait. */
+	src->fifo_wait_ms = INT_MAX;
 	c->app.data_path = source_is_file(src) ? src->path : NULL;
 	c->app.color = c->color == COLOR_NEVER ? 0 :
 	    c->color == COLOR_ALWAYS ? 2 : 1;

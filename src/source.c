@@ -3,9 +3,9 @@
  *
  * One worker at a time.  The loop's thread owns struct source; the
  * worker owns its job (a copy of the path, a recordset, an error list)
- * until it writes the wake byte, after which it only exits.  The cancel
- * flag and the progress counters are the only memory both touch while
- * the worker runs, always through the __atomic builtins.
+ * until it writes the wake byte, after which it only exits.  The job's
+ * load_ctl (progress and cancel) is the only memory both touch while the
+ * worker runs, and only through load_ctl_get() and load_ctl_cancel().
  */
 #include "source.h"
 
@@ -16,7 +16,6 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "progress.h"
 #include "record.h"
 #include "util.h"
 
@@ -29,7 +28,7 @@ extern const size_t allies_data_len;
 struct source_job {
 	char		*path;		/* NULL: the built-in copy */
 	int		 wake;		/* the pipe's write end */
-	struct load_progress progress;	/* shared with the loop, atomics */
+	struct load_ctl	 ctl;		/* progress and cancel, shared */
 	struct recordset rs;
 	struct errlist	 errs;
 	int		 rc;
@@ -55,6 +54,7 @@ source_init(struct source *s, const char *data_opt)
 	    *env != '\0')
 		s->path = env;
 	s->name = s->path != NULL ? s->path : BUILTIN_NAME;
+	s->fifo_wait_ms = LOAD_FIFO_WAIT_MS;
 	if (pipe(s->wake) == -1)
 		return -1;
 	/* The loop drains it without blocking; the worker never fills it. */
@@ -72,20 +72,22 @@ source_is_file(const struct source *s)
 
 static int
 load_job(const char *path, struct recordset *rs, struct errlist *errs,
-    struct load_progress *p)
+    struct load_ctl *ctl)
 {
-	(void)p;
 	if (path == NULL)
-		return load_buffer((const char *)allies_data, allies_data_len,
-		    rs, errs);
-	return load_file(path, rs, errs);
+		return load_buffer_ctl((const char *)allies_data,
+		    allies_data_len, rs, errs, ctl);
+	return load_file_ctl(path, rs, errs, ctl);
 }
 
 int
 source_load(const struct source *s, struct recordset *rs,
     struct errlist *errs)
 {
-	return load_job(s->path, rs, errs, NULL);
+	struct load_ctl ctl;
+
+	load_ctl_init(&ctl, s->fifo_wait_ms);
+	return load_job(s->path, rs, errs, &ctl);
 }
 
 static void *
@@ -94,7 +96,7 @@ worker(void *arg)
 	struct source_job *j = arg;
 	char byte = 1;
 
-	j->rc = load_job(j->path, &j->rs, &j->errs, &j->progress);
+	j->rc = load_job(j->path, &j->rs, &j->errs, &j->ctl);
 	/* The loop takes the result from here on. */
 	while (write(j->wake, &byte, 1) == -1 && errno == EINTR)
 		;
@@ -118,7 +120,7 @@ source_start(struct source *s)
 
 	if (s->job != NULL) {
 		/* Cancel this one; the next starts when it has ended. */
-		load_progress_cancel(&s->job->progress);
+		load_ctl_cancel(&s->job->ctl);
 		s->again = 1;
 		return 0;
 	}
@@ -127,7 +129,7 @@ source_start(struct source *s)
 	j->wake = s->wake[1];
 	recordset_init(&j->rs);
 	errlist_init(&j->errs);
-	load_progress_init(&j->progress);
+	load_ctl_init(&j->ctl, s->fifo_wait_ms);
 	if ((err = pthread_create(&s->thread, NULL, worker, j)) != 0) {
 		job_free(j);
 		errno = err;
@@ -170,12 +172,14 @@ enum source_event
 source_take(struct source *s, struct recordset *fresh, struct errlist *errs)
 {
 	struct source_job *j;
+	struct load_progress lp;
 	struct errlist tmp;
 	enum source_event ev;
 
 	if ((j = job_end(s)) == NULL)
 		return SOURCE_NONE;
-	if (load_progress_cancelled(&j->progress))
+	load_ctl_get(&j->ctl, &lp);
+	if (lp.state == LOAD_CANCELLED)
 		ev = SOURCE_NONE;
 	else if (j->rc == 0) {
 		recordset_swap(fresh, &j->rs);
@@ -197,21 +201,24 @@ source_take(struct source *s, struct recordset *fresh, struct errlist *errs)
 void
 source_progress(const struct source *s, struct source_progress *p)
 {
+	struct load_progress lp;
+
 	memset(p, 0, sizeof(*p));
 	if (s->job == NULL)
 		return;
 	p->running = 1;
 	p->elapsed_ms = now_ms() - s->started;
-	p->bytes = load_progress_get(&s->job->progress.bytes);
-	p->total = load_progress_get(&s->job->progress.total);
-	p->allies = load_progress_get(&s->job->progress.allies);
+	load_ctl_get(&s->job->ctl, &lp);
+	p->bytes = lp.bytes;
+	p->total = lp.total == LOAD_TOTAL_UNKNOWN ? 0 : lp.total;
+	p->allies = lp.allies;
 }
 
 void
 source_done(struct source *s)
 {
 	if (s->job != NULL) {
-		load_progress_cancel(&s->job->progress);
+		load_ctl_cancel(&s->job->ctl);
 		pthread_join(s->thread, NULL);
 		job_free(s->job);
 		s->job = NULL;

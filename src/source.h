@@ -18,7 +18,6 @@
 #include <stddef.h>
 
 #include "load.h"
-#include "progress.h"
 
 struct recordset;
 struct source_job;
@@ -26,6 +25,7 @@ struct source_job;
 struct source {
 	const char	*path;		/* the file, "-", or NULL: built in */
 	const char	*name;		/* how messages name the data */
+	int		 fifo_wait_ms;	/* for a named pipe's writer */
 	int		 wake[2];	/* the worker's end, the loop's end */
 	pthread_t	 thread;
 	struct source_job *job;		/* the running load, or NULL */
@@ -50,8 +50,10 @@ enum source_event {
 
 /*
  * Which data: the -d option (NULL when not given), else the environment,
- * else the built-in copy.  Returns 0, or -1 when the wake pipe cannot be
- * made (errno set).
+ * else the built-in copy.  A named pipe's writer is waited for
+ * LOAD_FIFO_WAIT_MS; the caller may change fifo_wait_ms before a load
+ * (the browser waits as long as it takes: its user can quit).  Returns
+ * 0, or -1 when the wake pipe cannot be made (errno set).
  */
 int	 source_init(struct source *, const char *data_opt);
 

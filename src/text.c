@@ -207,6 +207,16 @@ text_sanitize(struct buf *b, const char *s, size_t len, int flags)
 		buf_add(b, "", 0);
 }
 
+const char *
+text_safe(struct buf *b, const char *s)
+{
+	size_t start = b->len;
+
+	text_sanitize(b, s, strlen(s), 0);
+	buf_addc(b, '\0');
+	return b->ptr + start;
+}
+
 int
 text_cp_width(uint32_t cp)
 {

@@ -62,6 +62,14 @@ size_t	 text_skip(const char *s, size_t len, size_t n);
 void	 text_sanitize(struct buf *b, const char *s, size_t len, int flags);
 
 /*
+ * The NUL-terminated s made safe for a message (a file name, which may
+ * hold escape sequences and newlines), as text_sanitize() with no flags
+ * makes data safe: appended to b, and returned as a pointer into it that
+ * is valid until b changes.  The caller frees or resets b.
+ */
+const char *text_safe(struct buf *b, const char *s);
+
+/*
  * The ASCII stand-in for cp (a string of one to three characters), or
  * NULL when it has none.
  */

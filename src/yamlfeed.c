@@ -6,17 +6,22 @@
  * anchors costs nothing more.  An alias pushes a replay of its anchor's
  * range; the replays form a stack, since a replayed event can itself be
  * an alias.
+ *
+ * Input that is read is kept in a window of FEED_WINDOW bytes: the
+ * parser takes it from there, and the diagnostics find positions in it.
+ * When the window is full, all but its last FEED_KEEP bytes are
+ * forgotten (diag counts their lines first): libyaml never reads more
+ * than 16 KiB ahead of where it stands, so the bytes an error can point
+ * at are always kept.
  */
 #include "yamlfeed.h"
 
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <unistd.h>
 
 #include <yaml.h>
 
+#include "atomic.h"
 #include "diag.h"
 #include "load_limits.h"
 #include "util.h"
@@ -24,14 +29,9 @@
 #define FEED_MAX_ANCHORS	1000
 #define FEED_ANCHOR_CHARS	40	/* of an anchor name in a message */
 
-/*
- * Give back the pages of a mapped file that the parser has read past, so
- * that a large file does not stay in memory beside the recordset built
- * from it, in steps of RELEASE_STEP.  They come back from the file if an
- * error message needs them for a position.
- */
-#define RELEASE_STEP		(1u << 20)
-#define RELEASE_MARGIN		(256u << 10)	/* libyaml reads ahead 16 KiB */
+#define FEED_WINDOW		(256u << 10)
+#define FEED_KEEP		(32u << 10)
+#define FEED_READ_MIN		(64u << 10)	/* read at least this much */
 
 /* An event kept for the anchors being recorded; value is owned. */
 struct yamlfeed_saved {
@@ -57,19 +57,97 @@ struct yamlfeed_replay {
 	size_t		 pos;		/* next event to replay, in the tape */
 };
 
-void
-yamlfeed_init(struct yamlfeed *fd, const char *data, size_t size, int mapped,
-    struct diag_sink *diag)
+/*
+ * Read more input into the window, forgetting the oldest bytes when it is
+ * full: only called once the parser has been given all it holds (or at
+ * the start).  Returns the bytes added, 0 at the end, or -1 after an
+ * error was reported.
+ */
+static long
+feed_fill(struct yamlfeed *fd)
+{
+	size_t drop;
+	long n;
+
+	if (fd->read == NULL || fd->eof)
+		return 0;
+	if (FEED_WINDOW - fd->len < FEED_READ_MIN && fd->given == fd->len) {
+		drop = fd->len - FEED_KEEP;
+		diag_forget(fd->diag, drop);
+		memmove(fd->window, fd->window + drop, FEED_KEEP);
+		fd->len -= drop;
+		fd->given -= drop;
+	}
+	n = fd->read(fd->read_arg, fd->window + fd->len, FEED_WINDOW - fd->len);
+	if (n <= 0) {
+		fd->eof = 1;
+		return n;
+	}
+	fd->len += (size_t)n;
+	diag_text(fd->diag, fd->window, fd->len);
+	return n;
+}
+
+/* libyaml's read handler: the window, then more of the input. */
+static int
+feed_input(void *arg, unsigned char *buf, size_t size, size_t *size_read)
+{
+	struct yamlfeed *fd = arg;
+	size_t n;
+
+	*size_read = 0;
+	/* A failed read has been reported: libyaml's "input error" is not. */
+	if (fd->given == fd->len && feed_fill(fd) < 0)
+		return 0;
+	n = fd->len - fd->given;
+	if (n > size)
+		n = size;
+	memcpy(buf, fd->data + fd->given, n);
+	fd->given += n;
+	*size_read = n;
+	if (fd->parsed != NULL)
+		atomic_set(fd->parsed, fd->diag->base + fd->given);
+	return 1;
+}
+
+static void
+feed_init(struct yamlfeed *fd, struct diag_sink *diag)
 {
 	memset(fd, 0, sizeof(*fd));
-	fd->data = data;
-	fd->size = size;
-	fd->mapped = mapped;
 	fd->diag = diag;
+	fd->data = "";
 	if (!yaml_parser_initialize(&fd->parser))
 		die("out of memory initialising the YAML parser");
-	yaml_parser_set_input_string(&fd->parser, (const unsigned char *)data,
-	    size);
+	yaml_parser_set_input(&fd->parser, feed_input, fd);
+}
+
+void
+yamlfeed_init_buffer(struct yamlfeed *fd, const char *data, size_t size,
+    struct diag_sink *diag)
+{
+	feed_init(fd, diag);
+	fd->data = data;
+	fd->len = size;
+	fd->eof = 1;
+	diag_text(diag, data, size);
+}
+
+void
+yamlfeed_init_reader(struct yamlfeed *fd, yamlfeed_read_cb *read, void *arg,
+    struct diag_sink *diag)
+{
+	feed_init(fd, diag);
+	fd->read = read;
+	fd->read_arg = arg;
+	fd->window = xmalloc(FEED_WINDOW);
+	fd->data = fd->window;
+}
+
+void
+yamlfeed_watch(struct yamlfeed *fd, const size_t *cancel, size_t *parsed)
+{
+	fd->cancel = cancel;
+	fd->parsed = parsed;
 }
 
 void
@@ -88,6 +166,7 @@ yamlfeed_done(struct yamlfeed *fd)
 	free(fd->anchors);
 	free(fd->caps);
 	free(fd->replays);
+	free(fd->window);
 }
 
 int
@@ -95,6 +174,16 @@ yamlfeed_start(struct yamlfeed *fd)
 {
 	yaml_event_t start;
 
+	/* libyaml takes a UTF-16 BOM as a reason to read UTF-16. */
+	while (fd->len < 2 && !fd->eof)
+		if (feed_fill(fd) < 0)
+			return 0;
+	if (fd->len >= 2 && (memcmp(fd->data, "\xff\xfe", 2) == 0 ||
+	    memcmp(fd->data, "\xfe\xff", 2) == 0)) {
+		diag_add(fd->diag, DIAG_FATAL, 1, 1, "the file is UTF-16 or "
+		    "UTF-32; save it as UTF-8");
+		return 0;
+	}
 	if (!yaml_parser_parse(&fd->parser, &start)) {
 		diag_syntax(fd->diag, &fd->parser);
 		return 0;
@@ -150,6 +239,14 @@ capture(struct yamlfeed *fd, const struct ev *ev)
 	struct yamlfeed_anchor *a;
 	size_t i;
 
+	if (fd->ntape == LOAD_MAX_ANCHORED_NODES ||
+	    (fd->taped_bytes += ev->len) > LOAD_MAX_ANCHORED_BYTES) {
+		diag_add(fd->diag, DIAG_FATAL, ev->line, ev->col, "anchors "
+		    "hold more than %d nodes or %zu MiB of text; a data file "
+		    "needs few, if any", LOAD_MAX_ANCHORED_NODES,
+		    LOAD_MAX_ANCHORED_BYTES >> 20);
+		return;
+	}
 	if (fd->ntape == fd->captape) {
 		fd->captape = fd->captape == 0 ? 64 : fd->captape * 2;
 		fd->tape = xreallocarray(fd->tape, fd->captape,
@@ -220,22 +317,6 @@ alias_expand(struct yamlfeed *fd, const struct ev *ev)
 }
 
 static void
-release_consumed(struct yamlfeed *fd)
-{
-	size_t pos, upto, page = (size_t)sysconf(_SC_PAGESIZE);
-
-	pos = (size_t)((const char *)fd->parser.input.string.current -
-	    fd->data);
-	if (pos < fd->released + RELEASE_STEP + RELEASE_MARGIN)
-		return;
-	upto = (pos - RELEASE_MARGIN) & ~(page - 1);
-	if (upto > fd->released &&
-	    madvise((char *)(uintptr_t)fd->data + fd->released,
-	    upto - fd->released, MADV_DONTNEED) == 0)
-		fd->released = upto;
-}
-
-static void
 ev_from_yaml(struct ev *ev, const yaml_event_t *y)
 {
 	/*
@@ -293,6 +374,7 @@ replay_next(struct yamlfeed *fd, struct ev *ev)
 {
 	struct yamlfeed_replay *r = &fd->replays[fd->nreplays - 1];
 	const struct yamlfeed_saved *s;
+	size_t budget;
 
 	if (r->pos == fd->anchors[r->anchor].end) {
 		fd->nreplays--;
@@ -322,12 +404,12 @@ replay_next(struct yamlfeed *fd, struct ev *ev)
 	 * bytes too: a few aliases of a long string would otherwise fill the
 	 * memory.
 	 */
-	if (s->type == EV_SCALAR && (fd->replayed_bytes += s->len) >
-	    LOAD_MAX_ALIAS_BYTES + fd->size) {
+	budget = LOAD_MAX_ALIAS_BYTES + fd->diag->base + fd->len;
+	if (s->type == EV_SCALAR && (fd->replayed_bytes += s->len) > budget) {
 		diag_add(fd->diag, DIAG_FATAL, ev->line, ev->col, "aliases "
 		    "expand to more than %zu MiB of text; refusing what looks "
 		    "like an alias bomb (write the data out instead)",
-		    (LOAD_MAX_ALIAS_BYTES + fd->size) >> 20);
+		    budget >> 20);
 		return 0;
 	}
 	return 1;
@@ -351,8 +433,6 @@ parse_next(struct yamlfeed *fd, struct ev *ev)
 		return 0;
 	}
 	fd->have_yev = 1;
-	if (fd->mapped)
-		release_consumed(fd);
 	diag_flush(fd->diag);
 	ev_from_yaml(ev, &fd->yev);
 	if ((name = yaml_anchor(&fd->yev)) != NULL)
@@ -366,7 +446,7 @@ void
 yamlfeed_next(struct yamlfeed *fd, struct ev *ev)
 {
 	for (;;) {
-		if (fd->diag->fatal) {
+		if (fd->diag->fatal || diag_cancelled(fd->diag, fd->cancel)) {
 			memset(ev, 0, sizeof(*ev));
 			ev->type = EV_STREAM_END;
 			return;

@@ -600,6 +600,298 @@ envs=
 status 2 && out_empty && err_has "$bad/url-ftp.yaml:3:10: error: "
 verdict $? "an invalid \$SMA_ALLIES_DATA is refused, named as given"
 
+# Paths that are not regular files.  Each gets a load or a one-line
+# "FILE: error: ..." within a second, in bounded memory.  timed ARG...
+# runs like run, under /usr/bin/time, and sets $secs and $kb.
+timed() {
+	if [ ! -x /usr/bin/time ]; then
+		run "$@"
+		secs=0
+		kb=1
+		return
+	fi
+	$limit /usr/bin/time -f '%e %M' -o "$tmp/time" "$prog" "$@" \
+	    >"$tmp/out" 2>"$tmp/err" </dev/null
+	rc=$?
+	why=
+	sane "$*"
+	secs=$(tail -n 1 "$tmp/time" | cut -d ' ' -f 1)
+	kb=$(tail -n 1 "$tmp/time" | cut -d ' ' -f 2)
+}
+
+# quick: the last timed run took < 1 s and < 100 MB (ASan's own share
+# included).
+quick() {
+	awk -v s="$secs" -v kb="$kb" \
+	    'BEGIN { exit !(s + 0 < 1 && kb + 0 < 102400) }' && return 0
+	why="took $secs s and $kb KB, want < 1 s and < 100 MB"
+	return 1
+}
+
+# refused PATH TEXT: status 2, nothing on stdout, one error line that
+# names PATH and says TEXT.
+refused() {
+	status 2 && out_empty && err_has "$1: error: $2" &&
+	    [ "$(grep -c ' error: ' "$tmp/err")" -eq 1 ] ||
+	    because "not exactly one error line"
+}
+
+mkfifo "$tmp/fifo"
+timed --check "$tmp/fifo"
+refused "$tmp/fifo" "a named pipe with no writer" &&
+    awk -v s="$secs" 'BEGIN { exit !(s + 0 >= 0.9 && s + 0 < 2) }' ||
+    because "took $secs s, want about 1 s"
+verdict $? "a named pipe with no writer: 'no writer' after about 1 s"
+
+cat data/allies.yaml >"$tmp/fifo" &
+timed --check "$tmp/fifo"
+wait
+status 0 && out_is "$tmp/fifo: OK, 12 allies"
+verdict $? "a named pipe with a writer loads"
+
+{ sleep 1; cat data/allies.yaml; } >"$tmp/fifo" &
+timed -d "$tmp/fifo" --list
+wait
+status 0 && out_lines 12
+verdict $? "a named pipe whose writer is slow to write still loads"
+
+cat data/allies.yaml | $limit "$prog" -d - --list >"$tmp/out" 2>"$tmp/err"
+rc=$?
+why=
+sane "-d - --list from a pipe" && status 0 && cmp -s "$tmp/out" "$tmp/seed-list"
+verdict $? "-d - reads standard input (a pipe)"
+
+$limit "$prog" --check - <data/allies.yaml >"$tmp/out" 2>"$tmp/err"
+rc=$?
+why=
+sane "--check - from a file" && status 0 && out_is "-: OK, 12 allies"
+verdict $? "--check - reads standard input (a file)"
+
+# What -d <(generator) opens: a pipe by a /dev/fd name.
+cat data/allies.yaml | $limit "$prog" --check /dev/stdin >"$tmp/out" \
+    2>"$tmp/err"
+rc=$?
+why=
+sane "--check /dev/stdin from a pipe" && status 0 &&
+    out_is "/dev/stdin: OK, 12 allies"
+verdict $? "a pipe opened by name (as -d <(generator) is) loads"
+
+timed --check /dev/zero
+status 2 && out_empty && err_has "/dev/zero:1:1: error: NUL byte" && quick
+verdict $? "/dev/zero: a NUL byte at once, in little memory"
+
+timed --check /dev/urandom
+status 2 && out_empty && err_has "/dev/urandom:1:" && quick
+verdict $? "/dev/urandom: refused at once, in little memory"
+
+timed --check tests/data
+refused tests/data "a directory, not a data file" && quick
+verdict $? "a directory: 'a directory, not a data file'"
+
+if command -v python3 >/dev/null 2>&1 &&
+    python3 -c 'import socket, sys
+socket.socket(socket.AF_UNIX).bind(sys.argv[1])' "$tmp/sock" 2>/dev/null; then
+	timed --check "$tmp/sock"
+	refused "$tmp/sock" "a socket, not a data file" && quick
+	verdict $? "a socket: 'a socket, not a data file'"
+else
+	echo "# skipped: no python3 to make a socket"
+fi
+
+ln -s loop-b "$tmp/loop-a"
+ln -s loop-a "$tmp/loop-b"
+timed --check "$tmp/loop-a"
+refused "$tmp/loop-a" "cannot open: " && err_has "symbolic links" && quick
+verdict $? "a symbolic link loop: 'cannot open: ... symbolic links'"
+
+cp data/allies.yaml "$tmp/unreadable.yaml"
+chmod 000 "$tmp/unreadable.yaml"
+timed --check "$tmp/unreadable.yaml"
+if [ "$(id -u)" -eq 0 ]; then
+	# root reads it all the same: then it simply loads.
+	status 0 && out_is "$tmp/unreadable.yaml: OK, 12 allies"
+else
+	refused "$tmp/unreadable.yaml" "cannot open: Permission denied"
+fi
+verdict $? "a file without read permission: 'Permission denied' (or, as root, a load)"
+
+if truncate -s 4G "$tmp/sparse.yaml" 2>/dev/null; then
+	timed --check "$tmp/sparse.yaml"
+	refused "$tmp/sparse.yaml" "the file is 4096 MiB, larger than 1024 MiB" &&
+	    quick
+	verdict $? "a sparse 4 GiB file: over the size limit, at once"
+	rm -f "$tmp/sparse.yaml"
+else
+	echo "# skipped: no room for a sparse 4 GiB file"
+fi
+
+# A file name is untrusted text: an escape sequence or a newline in it
+# reaches no terminal, and each message stays one line.
+evil="$tmp/a${esc}[31mred${esc}]52;c;eA==${esc}\\
+name.yaml"
+cp data/allies.yaml "$evil"
+run --check "$evil"
+status 0 && out_lines 1 && out_has "red" && no_esc "$tmp/out"
+verdict $? "--check a file whose name holds ESC and a newline: one safe line"
+cp "$bad/url-ftp.yaml" "$evil"
+run --check "$evil"
+status 2 && out_empty && no_esc "$tmp/err" &&
+    [ "$(wc -l <"$tmp/err")" -eq 1 ] || because "not one line on stderr"
+verdict $? "an error in a file whose name holds ESC and a newline: one safe line"
+rm -f "$evil"
+run -d "$evil" --list
+status 2 && err_has "cannot open" && no_esc "$tmp/err" &&
+    [ "$(wc -l <"$tmp/err")" -eq 1 ] || because "not one line on stderr"
+verdict $? "a missing file whose name holds ESC and a newline: one safe line"
+run --format "${esc}[2Jx" --list
+status 2 && err_has "unknown format" && no_esc "$tmp/err"
+verdict $? "a usage error quoting an argument with ESC: no ESC on stderr"
+
+# ---------------------------------------------------------------------
+# A file that changes under the reader: truncated, cut short or rewritten
+# in place while --check reads it.  No change to a file, at any moment,
+# may kill the program (a mapped file did, with SIGBUS: signal 7); each
+# run ends with a verdict, 0 or 2 and the file named in an error.
+
+gen=build/tests/gen-allies
+if [ -x "$gen" ]; then
+	"$gen" 20000 >"$tmp/changing-src.yaml"
+else
+	awk 'BEGIN {
+		print "allies:"
+		for (i = 0; i < 60000; i++) {
+			print "  - name: Ally number " i
+			print "    url: https://example.org/" i
+			print "    description: a description of some length"
+		}
+	}' >"$tmp/changing-src.yaml"
+fi
+head -c 1000000 "$tmp/changing-src.yaml" >"$tmp/changing-head.yaml"
+changing=$tmp/changing.yaml
+deaths=0
+verdicts=0
+n=0
+for delay in 0.01 0.03 0.06 0.1 0.15 0.2 0.3 0.4; do
+	for how in empty shorter rewrite; do
+		n=$((n + 1))
+		cp "$tmp/changing-src.yaml" "$changing"
+		$limit "$prog" --check "$changing" >"$tmp/out" 2>"$tmp/err" \
+		    </dev/null &
+		pid=$!
+		sleep "$delay"
+		case $how in
+		empty)	truncate -s 0 "$changing" ;;
+		shorter) truncate -s 1000000 "$changing" ;;
+		rewrite) cat "$tmp/changing-head.yaml" >"$changing" ;;
+		esac
+		wait "$pid"
+		rc=$?
+		why=
+		if ! sane "--check a file that is $how while read"; then
+			deaths=$((deaths + 1))
+			echo "#   after $delay s ($how): exit status $rc"
+			continue
+		fi
+		if [ "$rc" -eq 0 ] || { [ "$rc" -eq 2 ] &&
+		    grep -q "^$changing:[0-9:]* *error: " "$tmp/err"; }; then
+			verdicts=$((verdicts + 1))
+		else
+			echo "#   after $delay s ($how): exit status $rc"
+			sed 's/^/#     /' "$tmp/err" | head -n 3
+		fi
+	done
+done
+why="$deaths of $n runs died by a signal"
+[ "$deaths" -eq 0 ]
+verdict $? "a file truncated or rewritten while read never kills the program"
+why="$((n - verdicts - deaths)) of $n runs ended without OK or an error"
+[ "$verdicts" -eq $((n - deaths)) ]
+verdict $? "a file that changes while read: OK or an error naming it"
+
+# ---------------------------------------------------------------------
+# Memory bounded by the input, valid or not: peak memory stays under
+# 2 x the file's size + 32 MiB (README, Limits).  Measured on the plain
+# build, not $prog: AddressSanitizer keeps freed memory in quarantine
+# and adds its shadow, so the sanitizer build's peak says nothing of the
+# program's own.  Each file is about 20 MB; before the limits the first
+# four took 0.3 to 0.8 GB (2 GB and more at 50 MB).
+
+plain=$PWD/sma-allies
+
+# expand NAME SHAPE: about 20 MB of SHAPE into $tmp/NAME.yaml.
+expand() {
+	awk -v shape="$2" 'BEGIN {
+		for (i = 0; i < 500; i++)
+			chunk = chunk "a,"
+		n = 20 * 1024
+		ally = "  - name: A\n    url: https://a.example/\n" \
+		    "    description: d\n"
+		if (shape == "alias-list") {
+			printf "junk: &x ["
+			for (i = 0; i < n; i++)
+				printf "%s", chunk
+			print "a]\nmore: [*x, *x, *x, *x]\nallies: []"
+		} else if (shape == "many-tags" || shape == "anchored-tags") {
+			printf "allies:\n%s    tags: %s[", ally,
+			    shape == "many-tags" ? "" : "&t "
+			for (i = 0; i < n; i++)
+				printf "%s", chunk
+			print "a]"
+		} else if (shape == "tiny-tags") {
+			print "allies:"
+			for (i = 0; i < n; i++)
+				printf "  - {name: n%d, url: \"http://a\", " \
+				    "description: d, tags: [%sa]}\n", i, chunk
+		} else if (shape == "tiny-allies") {
+			print "allies:"
+			for (i = 0; i < n * 20; i++)
+				printf "- {name: n%d, url: \"http://a\", " \
+				    "description: d}\n", i
+		}
+	}' >"$tmp/$1.yaml"
+}
+
+# bounded NAME STATUS TEXT: --check $tmp/NAME.yaml exits with STATUS,
+# saying TEXT, within the memory bound.
+bounded() {
+	f=$tmp/$1.yaml
+	size_kb=$(($(wc -c <"$f") / 1024))
+	/usr/bin/time -f '%e %M' -o "$tmp/time" "$plain" --check "$f" \
+	    >"$tmp/out" 2>"$tmp/err" </dev/null
+	rc=$?
+	why=
+	sane "--check $f (plain build, timed)" || return 1
+	kb=$(tail -n 1 "$tmp/time" | cut -d ' ' -f 2)
+	status "$2" && { out_has "$3" || err_has "$3"; } || return 1
+	[ "$kb" -lt $((2 * size_kb + 32768)) ] && return 0
+	why="peak $kb KB for $size_kb KB, over 2 x size + 32 MiB"
+	return 1
+}
+
+if [ -x /usr/bin/time ] && [ -x "$plain" ]; then
+	for shape in alias-list many-tags anchored-tags tiny-tags tiny-allies; do
+		expand "$shape" "$shape"
+	done
+	bounded alias-list 2 "anchors hold more than 100000 nodes"
+	verdict $? "an anchored list repeated by aliases: refused in bounded memory"
+	bounded many-tags 2 "'tags' has more than 1000 items"
+	verdict $? "20 MB of tags on one ally: refused in bounded memory"
+	bounded anchored-tags 2 "'tags' has more than 1000 items"
+	verdict $? "an anchored list of 20 MB of tags: refused in bounded memory"
+	bounded tiny-tags 2 "takes more than 2 times its size in memory"
+	verdict $? "tiny tags that cost more than their text: refused in bounded memory"
+	bounded tiny-allies 0 "OK, 409600 allies"
+	verdict $? "20 MB of the smallest allies: loaded in bounded memory"
+	rm -f "$tmp"/*.yaml
+	if [ -x "$gen" ]; then
+		"$gen" 20000 >"$tmp/generated.yaml"
+		bounded generated 0 "OK, 20000 allies"
+		verdict $? "a generated file of 20000 allies: loaded in bounded memory"
+	fi
+else
+	echo "# skipped: the memory bound needs /usr/bin/time and ./sma-allies"
+fi
+
 # ---------------------------------------------------------------------
 # Options.
 
