@@ -73,6 +73,9 @@ pane_title_draw(WINDOW *w, const struct app *a)
 static int
 offered(const struct app *a, enum action act)
 {
+	/* Before the data is in, the way out is all there is to offer. */
+	if (!a->loaded)
+		return act == ACT_QUIT;
 	switch (act) {
 	case ACT_DOWN:
 		return a->overlay_lines > (size_t)a->overlay_rows;

@@ -388,6 +388,39 @@ test_data_on_stdin(void **state)
 	want_clean_exit(__LINE__);
 }
 
+/*
+ * --check on a load that takes more than half a second: a progress line
+ * on the terminal, cleared before the result; none into a pipe.
+ */
+static void
+test_cli_progress(void **state)
+{
+	char *big = path_in("big.yaml"), *out = NULL;
+	const char *args[] = { "--check", big, NULL };
+	const char *text;
+	int status;
+
+	(void)state;
+	if (system(e2e_fmt("build/bench/gen-allies 60000 3 > '%s'", big)) != 0)
+		fail_msg("cannot generate %s", big);
+	spawn(args, 24, 100);
+	assert_true(vt_wait_exit(t_vt, 60000, &status));
+	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	text = vt_output(t_vt, NULL);
+	assert_non_null(strstr(text, "Loading "));
+	assert_non_null(strstr(text, "allies, "));
+	/* The line is cleared, then the result stands alone. */
+	assert_non_null(strstr(text, "\r\033[K"));
+	assert_true(vt_find(t_vt, "big.yaml: OK, 60000 allies", NULL, NULL));
+	assert_false(vt_find(t_vt, "Loading", NULL, NULL));
+	/* Not a terminal: not a byte of progress. */
+	status = e2e_run(t_bin, args, NULL, 1, &out);
+	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	assert_null(strstr(out, "Loading"));
+	assert_non_null(strstr(out, ": OK, 60000 allies"));
+	free(out);
+}
+
 int
 main(void)
 {
@@ -401,6 +434,7 @@ main(void)
 		T(test_kiosk_survives_odd_replacements),
 		T(test_slow_rewrite_in_place),
 		T(test_data_on_stdin),
+		T(test_cli_progress),
 #undef T
 	};
 
