@@ -94,6 +94,8 @@ feed_take(struct feed *f, struct app *a)
 			errs = tmp;
 		} else {
 			app_reload(a, &fresh);
+			/* fresh now holds the old data: not freed here. */
+			source_discard(f->src, &fresh);
 			app_data_stale(a, 0);
 			app_status(a, 0, "Reloaded %s: %zu %s", f->src->name,
 			    a->rs->len, a->rs->len == 1 ? "ally" : "allies");

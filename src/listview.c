@@ -16,8 +16,14 @@ rows_all(struct listview *v, const struct recordset *rs)
 	size_t i;
 
 	v->rows.len = 0;
+	if (v->rows.cap < rs->len) {
+		/* At once: a million rows grown by doubling is felt. */
+		v->rows.v = xreallocarray(v->rows.v, rs->len, sizeof(*v->rows.v));
+		v->rows.cap = rs->len;
+	}
 	for (i = 0; i < rs->len; i++)
-		indices_push(&v->rows, i);
+		v->rows.v[i] = i;
+	v->rows.len = rs->len;
 }
 
 void

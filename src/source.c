@@ -179,7 +179,8 @@ source_take(struct source *s, struct recordset *fresh, struct errlist *errs)
 	if ((j = job_end(s)) == NULL)
 		return SOURCE_NONE;
 	load_ctl_get(&j->ctl, &lp);
-	if (lp.state == LOAD_CANCELLED)
+	/* A load that a restart replaced says nothing, however it ended. */
+	if (lp.state == LOAD_CANCELLED || s->again)
 		ev = SOURCE_NONE;
 	else if (j->rc == 0) {
 		recordset_swap(fresh, &j->rs);
@@ -214,9 +215,39 @@ source_progress(const struct source *s, struct source_progress *p)
 	p->allies = lp.allies;
 }
 
+static void *
+freer(void *arg)
+{
+	struct recordset *rs = arg;
+
+	recordset_done(rs);
+	free(rs);
+	return NULL;
+}
+
+void
+source_discard(struct source *s, struct recordset *old)
+{
+	struct recordset *rs = xmalloc(sizeof(*rs));
+
+	if (s->freeing) {
+		pthread_join(s->freer, NULL);
+		s->freeing = 0;
+	}
+	recordset_init(rs);
+	recordset_swap(rs, old);
+	if (pthread_create(&s->freer, NULL, freer, rs) != 0) {
+		freer(rs);
+		return;
+	}
+	s->freeing = 1;
+}
+
 void
 source_done(struct source *s)
 {
+	if (s->freeing)
+		pthread_join(s->freer, NULL);
 	if (s->job != NULL) {
 		load_ctl_cancel(&s->job->ctl);
 		pthread_join(s->thread, NULL);

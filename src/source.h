@@ -31,6 +31,8 @@ struct source {
 	struct source_job *job;		/* the running load, or NULL */
 	int		 again;		/* load again once this one ends */
 	long long	 started;	/* ms, monotonic: the load in hand */
+	pthread_t	 freer;		/* frees data no longer shown */
+	int		 freeing;	/* freer is to be joined */
 };
 
 /* How far the running load is (all 0 when none runs). */
@@ -80,6 +82,13 @@ int	 source_fd(const struct source *);
  */
 enum source_event source_take(struct source *, struct recordset *fresh,
 	    struct errlist *errs);
+
+/*
+ * Free old (data that a reload replaced) on a thread of its own: giving
+ * back a large recordset takes long enough to be felt at the keyboard.
+ * old is left empty.
+ */
+void	 source_discard(struct source *, struct recordset *old);
 
 /* Where the running load is. */
 void	 source_progress(const struct source *, struct source_progress *);

@@ -664,6 +664,9 @@ ui_turn(struct ui *u, int *keys)
 		app_dirty(&u->app, 1);
 	}
 	timers(u);
+	/* A key is echoed before the next slice of a scan is run. */
+	if (u->app.dirty && u->draw_now && draw_due(u))
+		ui_draw(u);
 	if (u->app.view.scanning)
 		scan_slice(u);
 	if (u->app.dirty && draw_due(u))
