@@ -63,11 +63,15 @@
 #define RELOADING	"reloading" ELLIPSIS
 #define PROGRESS	"Loading the allies"
 
-/* A key and what the screen shows once it has been handled. */
+/*
+ * A key and what the screen shows once it has been handled: the search
+ * bar holding query; else the list at position pos ("POS/N"); else (pos
+ * 0) the search bar closed.
+ */
 struct step {
 	const char	*key;		/* one character, or a vt_key() name */
-	const char	*query;		/* the search bar's text, or NULL */
-	int		 pos;		/* else the list's position, "POS/N" */
+	const char	*query;
+	int		 pos;
 };
 
 static const struct step bar_open = { "/", "", 0 };
@@ -101,8 +105,7 @@ struct run {
 	const char	*data, *copy;
 	char		 watched[4096];
 	long		 count;		/* allies in the file */
-	const char	*screens;	/* where the first start leaves its
-					   screens, or NULL */
+	const char	*screens;	/* SCREENS-DIR, or NULL */
 	unsigned	 keys;		/* keys typed so far, for the pauses */
 	double		 until;		/* the end of typing with no load */
 };
