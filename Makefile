@@ -221,7 +221,7 @@ build/tests/fuzz-replay: tests/fuzz/fuzz_load.c tests/fuzz/replay.c \
 # Benchmarks against libyaml's floor, grep and fzf: make bench
 # (BENCH_SIZES="1000 10000" picks sizes).  Not part of make test.
 BENCH_DEPS  = cmd:fzf:fzf cmd:/usr/bin/time:time pc:vterm:libvterm-dev
-BENCH_OBJS  = $(filter-out build/obj/allies_data.o,$(OBJS))
+BENCH_OBJS  = $(OBJS)
 
 build/bench/bench: tests/bench/bench.c tests/bench/timing.h $(BENCH_OBJS)
 	@mkdir -p $(@D)
@@ -239,17 +239,18 @@ build/bench/trivial-curses: tests/bench/trivial_curses.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(DEPS_LIBS)
 
-build/bench/startup: tests/bench/startup.c tests/bench/timing.h tests/tty/vt.c
+# The programs that drive the browser in a pseudo-terminal.
+build/bench/startup build/bench/live: build/bench/%: tests/bench/%.c \
+    tests/bench/timing.h tests/tty/vt.c tests/tty/vt.h
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -Itests $$($(PKG_CONFIG) --cflags vterm) -o $@ \
-	    tests/bench/startup.c tests/tty/vt.c -lutil \
-	    $$($(PKG_CONFIG) --libs vterm)
+	    $< tests/tty/vt.c -lutil $$($(PKG_CONFIG) --libs vterm)
 
 bench: build/config.mk
 	$(INSTALL_DEPS)
 	@$(MAKE) --no-print-directory sma-allies build/bench/bench \
 	    build/bench/yaml-floor build/bench/trivial-curses \
-	    build/bench/startup build/bench/gen-allies
+	    build/bench/startup build/bench/live build/bench/gen-allies
 	@bash tests/bench/bench.sh
 
 install: sma-allies

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # make bench: sma-allies against the floor it stands on (libyaml's parser)
 # and the tools a user would otherwise reach for (grep -P, fzf), measured
-# side by side in the same run, on generated directories of several sizes.
+# side by side in the same run, on generated directories of several sizes;
+# and the browser itself in a pseudo-terminal while it loads and reloads
+# (build/bench/live: the first frame, the complete load, key echo).
 #
 #   bash tests/bench/bench.sh        (BENCH_SIZES="1000 10000" to choose)
 #
@@ -43,6 +45,8 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else
 
 declare -A R
 runs_for() { if [ "$1" -ge 1000000 ]; then echo 3; elif [ "$1" -ge 100000 ]; then echo 5; else echo 9; fi; }
+# Starts typed through a load and two reloads (build/bench/live).
+typed_for() { if [ "$1" -ge 1000000 ]; then echo 2; else echo 3; fi; }
 
 printf 'allies: []\n' > "$B/empty.yaml"
 base_kb=$(rss "$PROG" --check "$B/empty.yaml")
@@ -62,6 +66,11 @@ for n in $SIZES; do
 	R[$n,fzf]=$(ms_median 1 fzf --filter nurs < "$B/lines-$n.txt")
 	R[$n,fzf_kb]=$(rss sh -c "fzf --filter nurs < $B/lines-$n.txt")
 	R[$n,search]=$(ms_median "$runs" "$PROG" -d "$f" -s nurs)
+	# The browser while it loads: a copy (another inode) to reload from.
+	[ "$f.copy" -nt "$f" ] || cp "$f" "$f.copy"
+	mkdir -p "$B/screens-$n"
+	while read -r k v; do R[$n,$k]=$v; done < <(build/bench/live "$PROG" "$f" "$f.copy" "$n" "$runs" "$(typed_for "$n")" 2 "$B/screens-$n")
+	R[$n,keys]="${R[$n,load_keys]} / ${R[$n,move_keys]} / ${R[$n,search_keys]}"
 	echo "measured $n allies" >&2
 done
 
@@ -90,6 +99,10 @@ row "YAML size (MiB)" mb
 row "libyaml parse alone (ms)" floor
 row "load, \`--check\` (ms)" check
 row_calc "load / parse floor" 'ratio "${R[$n,check]}" "${R[$n,floor]}"'
+row "browser: start to the first frame (ms)" first_ms
+row "browser: start to the progress display (ms)" progress_ms
+row "browser: start to the complete load, list shown (ms)" loaded_ms
+row_calc "browser: complete load / parse floor" 'ratio "${R[$n,loaded_ms]}" "${R[$n,floor]}"'
 row_calc "peak memory above 4 MiB / file size" 'awk -v m="${R[$n,check_kb]}" -v s="${R[$n,mb]}" "BEGIN { printf \"%.2f\", (m - 4096) / 1024 / s }"'
 row_calc "peak memory (MiB)" 'awk -v m="${R[$n,check_kb]}" "BEGIN { printf \"%.1f\", m / 1024 }"'
 row "keystroke to first screenful, literal (ms)" literal_first_ms
@@ -99,6 +112,18 @@ row "keystroke to first screenful, alternation (ms)" alternation_first_ms
 row "keystroke to complete filter, alternation, slowest key (ms)" alternation_full_ms
 row "keystroke to complete filter, class, slowest key (ms)" class_full_ms
 row "keystroke to complete filter, no match (ms)" nomatch_full_ms
+row "keystroke to echo during the first load, search bar, median (ms)" load_echo_ms
+row "keystroke to echo during the first load, search bar, slowest (ms)" load_echo_max_ms
+row "keystroke to echo during the first load, slowest before the swap (ms)" load_echo_max_before_ms
+row "keystroke to echo during a reload, Down/Up, median (ms)" move_echo_ms
+row "keystroke to echo during a reload, Down/Up, slowest (ms)" move_echo_max_ms
+row "keystroke to echo during a reload, Down/Up, slowest before the swap (ms)" move_echo_max_before_ms
+row "keystroke to echo during a reload, search bar, median (ms)" search_echo_ms
+row "keystroke to echo during a reload, search bar, slowest (ms)" search_echo_max_ms
+row "keystroke to echo during a reload, search bar, slowest before the swap (ms)" search_echo_max_before_ms
+row "keystroke to echo, search bar, no load running, median (ms)" idle_echo_ms
+row "keystroke to echo, search bar, no load running, slowest (ms)" idle_echo_max_ms
+row "keys timed: first load / reload, Down/Up / reload, search bar" keys
 row "\`grep -P -i -c nurs\`, one ally a line (ms)" grep
 row_calc "in-process literal filter (last key) / grep" 'ratio "${R[$n,literal_last_ms]}" "${R[$n,grep]}"'
 row "\`fzf --filter nurs\` (ms)" fzf
