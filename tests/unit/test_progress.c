@@ -86,7 +86,7 @@ temp_path(struct fixture *f, const char *what)
 	const char *tmp = getenv("TMPDIR");
 
 	f->path = xasprintf("%s/test_progress_%s_%ld", tmp != NULL &&
-	    *tmp != '\0' ? tmp : "/tmp", what, (long)getpid());
+	    *tmp != '\0' ? tmp : P_tmpdir, what, (long)getpid());
 	unlink(f->path);
 	return f->path;
 }
