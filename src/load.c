@@ -675,6 +675,7 @@ loader_init(struct loader *ld, struct recordset *fresh, struct errlist *errs,
 	recordset_init(fresh);
 	ld->rs = fresh;
 	ld->ctl = ctl;
+	ld->src.fd = -1;		/* a buffer is read from no descriptor */
 	diag_init(&ld->diag, errs);
 	atomic_set(&ctl->bytes, 0);
 	atomic_set(&ctl->allies, 0);

@@ -10,12 +10,13 @@
  *
  * This header is the loader's whole interface: it brings the error list
  * (diag.h) and the limits (load_limits.h) with it, and not libyaml.  The
- * loader is four files, each standing only on those before it: diag.c
- * (the error list, its caps, libyaml's errors reworded), keyset.c (the
- * keys of one mapping), yamlfeed.c (libyaml's events, aliases expanded)
- * and load.c (the schema, the file and the all-or-nothing rule).  Of all
- * the program's files, diag.c, yamlfeed.c and load.c alone read YAML with
- * libyaml.
+ * loader is five files, each standing only on those before it: diag.c
+ * (the error list, its caps, positions, libyaml's errors reworded),
+ * keyset.c (the keys of one mapping), reader.c (the path opened and read
+ * without blocking), yamlfeed.c (libyaml's events, aliases expanded, the
+ * input a window at a time) and load.c (the schema, the progress and the
+ * all-or-nothing rule).  Of all the program's files, diag.c, yamlfeed.c
+ * and load.c alone read YAML with libyaml.
  */
 #ifndef LOAD_H
 #define LOAD_H

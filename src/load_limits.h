@@ -16,6 +16,8 @@
 #define LOAD_MAX_ALIAS_BYTES	((size_t)4 << 20) /* their text, beyond the
 						   input read so far */
 #define LOAD_MAX_ERRORS		100		/* then it stops reading */
+#define LOAD_MAX_SPAN		((size_t)4 << 20) /* read between two events:
+						   a value, or comments */
 #define LOAD_MAX_ITEMS		1000		/* in a list: tags, benefits */
 #define LOAD_MAX_KEYS		1000		/* in one mapping */
 #define LOAD_MAX_ANCHORED_NODES	100000		/* events kept for anchors */

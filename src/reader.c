@@ -183,7 +183,6 @@ reader_open(struct reader *r, const char *path, int wait_ms,
 	return 0;
 }
 
-
 void
 reader_close(struct reader *r)
 {

@@ -56,7 +56,7 @@ int	 reader_open(struct reader *, const char *path, int wait_ms,
  */
 long	 reader_read(void *arg, char *buf, size_t size);
 
-/* Close what reader_open() opened. */
+/* Close what reader_open() opened; a reader whose fd is -1 holds nothing. */
 void	 reader_close(struct reader *);
 
 #endif

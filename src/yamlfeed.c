@@ -96,6 +96,16 @@ feed_input(void *arg, unsigned char *buf, size_t size, size_t *size_read)
 	size_t n;
 
 	*size_read = 0;
+	/*
+	 * libyaml holds a value whole until its event: one that goes on
+	 * and on (a stream of "yes") would take the memory with it.
+	 */
+	if (fd->diag->base + fd->given - fd->event_at > LOAD_MAX_SPAN) {
+		diag_add(fd->diag, DIAG_FATAL, fd->event_line, fd->event_col,
+		    "a value (or a run of comments) of more than %zu MiB; no "
+		    "ally needs one that long", LOAD_MAX_SPAN >> 20);
+		return 0;
+	}
 	/* A failed read has been reported: libyaml's "input error" is not. */
 	if (fd->given == fd->len && feed_fill(fd) < 0)
 		return 0;
@@ -433,6 +443,9 @@ parse_next(struct yamlfeed *fd, struct ev *ev)
 		return 0;
 	}
 	fd->have_yev = 1;
+	fd->event_at = fd->diag->base + fd->given;
+	fd->event_line = (unsigned)fd->yev.end_mark.line + 1;
+	fd->event_col = (unsigned)fd->yev.end_mark.column + 1;
 	diag_flush(fd->diag);
 	ev_from_yaml(ev, &fd->yev);
 	if ((name = yaml_anchor(&fd->yev)) != NULL)

@@ -74,6 +74,9 @@ struct yamlfeed {
 	const size_t	*cancel;	/* nonzero: stop; read atomically */
 	size_t		*parsed;	/* bytes handed to the parser; written
 					   atomically */
+	size_t		 event_at;	/* bytes handed at the last event */
+	unsigned	 event_line;	/* where the last event ended */
+	unsigned	 event_col;
 
 	struct yamlfeed_anchor *anchors;
 	size_t		 nanchors;

@@ -883,6 +883,16 @@ if [ -x /usr/bin/time ] && [ -x "$plain" ]; then
 	bounded tiny-allies 0 "OK, 409600 allies"
 	verdict $? "20 MB of the smallest allies: loaded in bounded memory"
 	rm -f "$tmp"/*.yaml
+	# A stream that never ends one value: judged long before its end.
+	yes | /usr/bin/time -f '%e %M' -o "$tmp/time" "$plain" -d - --check \
+	    >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+	why=
+	kb=$(tail -n 1 "$tmp/time" | cut -d ' ' -f 2)
+	sane "-d - --check from yes (plain build, timed)" && status 2 &&
+	    err_has "-: error: a value (or a run of comments) of more than" &&
+	    [ "$kb" -lt 32768 ] || because "peak $kb KB, want < 32 MiB"
+	verdict $? "yes | sma-allies -d -: one endless value, refused in bounded memory"
 	if [ -x "$gen" ]; then
 		"$gen" 20000 >"$tmp/generated.yaml"
 		bounded generated 0 "OK, 20000 allies"

@@ -13,6 +13,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <fcntl.h>
 #include <poll.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -85,7 +86,7 @@ temp_path(struct fixture *f, const char *what)
 	const char *tmp = getenv("TMPDIR");
 
 	f->path = xasprintf("%s/test_progress_%s_%ld", tmp != NULL &&
-	    *tmp != '\0' ? tmp : "/tmp", what, (long)getpid());
+	    *tmp != '\0' ? tmp : P_tmpdir, what, (long)getpid());
 	unlink(f->path);
 	return f->path;
 }
@@ -138,10 +139,15 @@ test_progress_buffer(void **state)
 	struct fixture *f = *state;
 	struct load_progress p;
 
+	int stdin_open = fcntl(STDIN_FILENO, F_GETFD) != -1;
+
 	make_yaml(&f->yaml, 500);
 	load_ctl_init(&f->ctl, LOAD_FIFO_WAIT_MS);
 	assert_int_equal(load_buffer_ctl(f->yaml.ptr, f->yaml.len, &f->rs,
 	    &f->errs, &f->ctl), 0);
+	/* A buffer is read from no descriptor: none is closed. */
+	if (stdin_open)
+		assert_true(fcntl(STDIN_FILENO, F_GETFD) != -1);
 	load_ctl_get(&f->ctl, &p);
 	assert_int_equal(p.state, LOAD_DONE);
 	assert_int_equal(p.allies, 500);
