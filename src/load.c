@@ -670,8 +670,6 @@ loader_init(struct loader *ld, struct recordset *fresh, struct errlist *errs,
     struct load_ctl *ctl)
 {
 	memset(ld, 0, sizeof(*ld));
-	/* No file yet: a buffer's load must not close descriptor 0. */
-	ld->src.fd = -1;
 	recordset_init(fresh);
 	ld->rs = fresh;
 	ld->ctl = ctl;
