@@ -985,10 +985,10 @@ static void
 test_large_typing(void **state)
 {
 	static const char q[] = "health|care";
-	char file[T_PATH], want[64], *row, *p, *out;
+	char file[T_PATH], want[64], *row, *title, *p, *out;
 	long long t0, dt, worst = 0;
 	size_t k, n = 0, cli = 0;
-	int partial = 0;
+	int partial = 0, done;
 
 	(void)state;
 	snprintf(file, sizeof(file), "%s/large.yaml", t_dir);
@@ -1050,6 +1050,34 @@ test_large_typing(void **state)
 	    cli);
 	t_key("Enter");
 	T_WAIT_ROW(0, e2e_fmt("/%s/", q));
+
+	/*
+	 * A query that matches nothing: while the scan runs the screen
+	 * says it is searching, never a count of 0 or "No ally matches".
+	 */
+	t_type("/");
+	t_key("C-u");
+	t_type("zqxjzqxj");
+	t0 = vt_now_ms();
+	for (;;) {
+		vt_pump(t_vt, 5);
+		row = t_row(T_LAST);
+		title = t_row(0);
+		T_CHECK(strstr(row, " 0+/") == NULL && strstr(title,
+		    " 0+/") == NULL, "a count of 0 while searching: %s", row);
+		T_CHECK(!(vt_find(t_vt, "No ally matches", NULL, NULL) &&
+		    strstr(title, "searching") != NULL),
+		    "no match said before the end");
+		done = strstr(row, e2e_fmt(" 0/%d", LARGE_N)) != NULL;
+		free(row);
+		free(title);
+		if (done)
+			break;
+		T_CHECK(vt_now_ms() - t0 < 30000, "the search never ended");
+	}
+	T_CHECK(vt_wait_text(t_vt, "No ally matches", 5000),
+	    "the empty result is not said");
+	t_key("Esc");
 	T_QUIT();
 }
 

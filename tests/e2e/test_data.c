@@ -200,12 +200,29 @@ test_first_frame_during_load(void **state)
 	assert_false(vt_find(t_vt, "1/12", NULL, NULL));
 	/* A resize is answered while the load waits. */
 	vt_resize(t_vt, 30, 100);
-	vt_pump(t_vt, 300);
-	assert_true(e2e_row_has(t_vt, 0, "loading", 0));
+	assert_true(e2e_wait_row(t_vt, 29, "q quit", 1, 0, T_WAIT));
+	assert_true(e2e_wait_row(t_vt, 0, "loading", 1, 0, T_WAIT));
 	write_all(fd, t_yaml + t_yaml_len / 2, t_yaml_len - t_yaml_len / 2);
 	close(fd);
 	WANT("1/12");
 	assert_false(vt_find(t_vt, "loading", NULL, NULL));
+	e2e_press(t_vt, "q");
+	want_clean_exit(__LINE__);
+}
+
+/* Data that loads in a frame: no progress display flashes by. */
+static void
+test_small_data_no_flash(void **state)
+{
+	const char *args[] = { NULL };
+	const char *out;
+
+	(void)state;
+	spawn(args, 24, 80);
+	WANT("1/12");
+	out = vt_output(t_vt, NULL);
+	assert_null(strstr(out, "Loading the allies"));
+	assert_null(strstr(out, "loading"));
 	e2e_press(t_vt, "q");
 	want_clean_exit(__LINE__);
 }
@@ -427,6 +444,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 		T(test_first_frame_during_load),
+		T(test_small_data_no_flash),
 		T(test_quit_during_load),
 		T(test_invalid_at_start),
 		T(test_kiosk_waits_for_good_data),
