@@ -13,7 +13,6 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "record.h"
@@ -33,15 +32,6 @@ struct source_job {
 	struct errlist	 errs;
 	int		 rc;
 };
-
-static long long
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
 
 int
 source_init(struct source *s, const char *data_opt)
@@ -137,7 +127,7 @@ source_start(struct source *s)
 	}
 	s->job = j;
 	s->again = 0;
-	s->started = now_ms();
+	s->started = util_now_ms();
 	return 0;
 }
 
@@ -208,7 +198,7 @@ source_progress(const struct source *s, struct source_progress *p)
 	if (s->job == NULL)
 		return;
 	p->running = 1;
-	p->elapsed_ms = now_ms() - s->started;
+	p->elapsed_ms = util_now_ms() - s->started;
 	load_ctl_get(&s->job->ctl, &lp);
 	p->bytes = lp.bytes;
 	p->total = lp.total == LOAD_TOTAL_UNKNOWN ? 0 : lp.total;

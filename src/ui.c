@@ -18,7 +18,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "app.h"
@@ -70,15 +69,6 @@ on_winch(int sig)
 {
 	(void)sig;
 	resized = 1;
-}
-
-static long long
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
 static void
@@ -413,7 +403,7 @@ ui_mouse(struct ui *u)
 		where = REGION_DETAIL;
 	else if (u->app.overlay == OVERLAY_NONE)
 		what = MOUSE_OTHER;	/* the title or the status line */
-	app_point(&u->app, what, where, row, now_ms());
+	app_point(&u->app, what, where, row, util_now_ms());
 }
 
 /*
@@ -484,7 +474,7 @@ ui_request(struct ui *u)
 		ui_sync_size(u);
 		clearok(curscr, TRUE);
 		app_status(a, rc < 0, "%s", msg);
-		u->next_reap = now_ms() + REAP_MS;
+		u->next_reap = util_now_ms() + REAP_MS;
 		break;
 	case REQ_COPY:
 		ui_draw(u);
@@ -535,7 +525,7 @@ signals_init(int kiosk)
 static int
 next_timeout(const struct ui *u)
 {
-	long long now = now_ms(), due = now + 1000, kiosk, data;
+	long long now = util_now_ms(), due = now + 1000, kiosk, data;
 
 	if ((data = feed_deadline(&u->feed)) < due)
 		due = data;
@@ -550,7 +540,7 @@ static void
 timers(struct ui *u)
 {
 	char msg[sizeof(u->app.status)];
-	long long now = now_ms();
+	long long now = util_now_ms();
 
 	feed_tick(&u->feed, &u->app, now);
 	app_tick(&u->app, now);
@@ -581,7 +571,7 @@ scan_slice(struct ui *u)
 static int
 draw_due(struct ui *u)
 {
-	long long now = now_ms();
+	long long now = util_now_ms();
 
 	if (!u->app.view.scanning || u->draw_now ||
 	    now - u->last_draw >= SCAN_DRAW_MS) {
@@ -682,7 +672,7 @@ ui_turn(struct ui *u, int *keys)
 		ui_mouse(u);
 	else
 		app_key(&u->app, rc == KEY_CODE_YES ? key_code(ch) : (int)ch,
-		    now_ms());
+		    util_now_ms());
 	u->draw_now = 1;
 	if (u->app.request != REQ_NONE)
 		ui_request(u);
@@ -707,8 +697,8 @@ ui_run(const struct app_options *opt, struct source *src,
 	}
 	app_init(&u.app, opt, rs);
 	if (opt->kiosk)
-		app_kiosk_start(&u.app, now_ms());
-	feed_init(&u.feed, src, errs, now_ms());
+		app_kiosk_start(&u.app, util_now_ms());
+	feed_init(&u.feed, src, errs, util_now_ms());
 	if (source_start(src) < 0) {
 		fprintf(stderr, "%s: cannot start loading: %s\n",
 		    util_progname(), strerror(errno));

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 static const char *progname = "sma-allies";
 static void (*cleanup_hook)(void);
@@ -27,6 +28,15 @@ const char *
 util_progname(void)
 {
 	return progname;
+}
+
+long long
+util_now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
 int
@@ -119,7 +129,7 @@ xstrndup(const char *s, size_t len)
 }
 
 /* The length of what fmt makes of ap (ap itself is left unused). */
-static size_t
+static size_t PRINTF_LIKE(1, 0)
 formatted_len(const char *fmt, va_list ap)
 {
 	va_list ap2;

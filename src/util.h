@@ -33,6 +33,9 @@ char	*xvasprintf(const char *, va_list) PRINTF_LIKE(1, 0);
 void	 util_set_progname(const char *);
 const char *util_progname(void);
 
+/* Milliseconds on the monotonic clock. */
+long long util_now_ms(void);
+
 /* Whether the user asked for no colour: NO_COLOR set and not empty. */
 int	 util_no_color(void);
 

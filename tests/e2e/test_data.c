@@ -182,19 +182,29 @@ open_writer(const char *fifo)
 	return fd;
 }
 
-/* Half the data: the title is up, the list is not, keys answer. */
-static void
-test_first_frame_during_load(void **state)
+/* The browser on a named pipe name; returns the pipe's writing end. */
+static int
+start_on_fifo(const char *name)
 {
-	char *fifo = path_in("slow.yaml");
+	char *fifo = path_in(name);
 	const char *args[] = { "-d", fifo, NULL };
 	int fd;
 
-	(void)state;
 	if (mkfifo(fifo, 0600) != 0)
 		fail_msg("mkfifo: %s", strerror(errno));
 	spawn(args, 24, 80);
 	fd = open_writer(fifo);
+	return fd;
+}
+
+/* Half the data: the title is up, the list is not, keys answer. */
+static void
+test_first_frame_during_load(void **state)
+{
+	int fd;
+
+	(void)state;
+	fd = start_on_fifo("slow.yaml");
 	write_all(fd, t_yaml, t_yaml_len / 2);
 	WANT("loading");
 	assert_false(vt_find(t_vt, "1/12", NULL, NULL));
@@ -231,16 +241,11 @@ test_small_data_no_flash(void **state)
 static void
 test_quit_during_load(void **state)
 {
-	char *fifo = path_in("never.yaml");
-	const char *args[] = { "-d", fifo, NULL };
 	int64_t t0;
 	int fd;
 
 	(void)state;
-	if (mkfifo(fifo, 0600) != 0)
-		fail_msg("mkfifo: %s", strerror(errno));
-	spawn(args, 24, 80);
-	fd = open_writer(fifo);
+	fd = start_on_fifo("never.yaml");
 	write_all(fd, t_yaml, 100);
 	WANT("loading");
 	t0 = vt_now_ms();

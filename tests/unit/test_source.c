@@ -21,7 +21,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "load.h"
@@ -30,15 +29,6 @@
 #include "util.h"
 
 static char t_dir[] = "/tmp/sma-source.XXXXXX";
-
-static long long
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
 
 /* A data file of n allies at path. */
 static void
@@ -242,9 +232,9 @@ test_done_during_stalled_load(void **state)
 	}
 	assert_int_equal(write(fd, "allies:\n", 8), 8);
 	usleep(100000);
-	t0 = now_ms();
+	t0 = util_now_ms();
 	source_done(&s);
-	assert_true(now_ms() - t0 < 1000);
+	assert_true(util_now_ms() - t0 < 1000);
 	close(fd);
 	free(path);
 }
