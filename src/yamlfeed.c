@@ -121,7 +121,7 @@ feed_input(void *arg, unsigned char *buf, size_t size, size_t *size_read)
 }
 
 static void
-feed_init(struct yamlfeed *fd, struct diag_sink *diag)
+yamlfeed_setup(struct yamlfeed *fd, struct diag_sink *diag)
 {
 	memset(fd, 0, sizeof(*fd));
 	fd->diag = diag;
@@ -135,7 +135,7 @@ void
 yamlfeed_init_buffer(struct yamlfeed *fd, const char *data, size_t size,
     struct diag_sink *diag)
 {
-	feed_init(fd, diag);
+	yamlfeed_setup(fd, diag);
 	fd->data = data;
 	fd->len = size;
 	fd->eof = 1;
@@ -146,7 +146,7 @@ void
 yamlfeed_init_reader(struct yamlfeed *fd, yamlfeed_read_cb *read, void *arg,
     struct diag_sink *diag)
 {
-	feed_init(fd, diag);
+	yamlfeed_setup(fd, diag);
 	fd->read = read;
 	fd->read_arg = arg;
 	fd->window = xmalloc(FEED_WINDOW);
