@@ -386,6 +386,36 @@ test_slow_rewrite_in_place(void **state)
 	end_kiosk(__LINE__);
 }
 
+/*
+ * A reload while the search bar is open: the bar stays, with its query,
+ * and the search runs again on the new data.
+ */
+static void
+test_reload_keeps_search(void **state)
+{
+	char *data = path_in("live.yaml"), *more;
+	const char *args[] = { "-d", data, NULL };
+	const char *extra = "  - name: Nurses Together\n"
+	    "    url: https://nurses.example/\n"
+	    "    description: A nursing network.\n";
+
+	(void)state;
+	put(data, t_yaml, t_yaml_len, 0);
+	spawn(args, 24, 80);
+	WANT("1/12");
+	e2e_press(t_vt, "/");
+	vt_sends(t_vt, "nurs");
+	assert_true(e2e_wait_row(t_vt, -1, " 1/12", 1, 0, T_WAIT));
+	more = e2e_keep(e2e_asprintf("%s%s", t_yaml, extra));
+	put(data, more, strlen(more), 1);
+	assert_true(e2e_wait_row(t_vt, -1, " 2/13", 1, 0, T_WAIT));
+	assert_true(e2e_row_has(t_vt, -1, "/nurs", 1));
+	e2e_press(t_vt, "\r");
+	assert_true(e2e_wait_row(t_vt, 0, "/nurs/  2/13", 1, 0, T_WAIT));
+	e2e_press(t_vt, "q");
+	want_clean_exit(__LINE__);
+}
+
 /* cat FILE | sma-allies -d -: the data from the pipe, keys from the tty. */
 static void
 test_data_on_stdin(void **state)
@@ -456,6 +486,7 @@ main(void)
 		T(test_kiosk_waits_for_missing_file),
 		T(test_kiosk_survives_odd_replacements),
 		T(test_slow_rewrite_in_place),
+		T(test_reload_keeps_search),
 		T(test_data_on_stdin),
 		T(test_cli_progress),
 #undef T
