@@ -32,6 +32,7 @@
 #define EXIT_MATCH	0
 #define EXIT_NOMATCH	1
 #define EXIT_TROUBLE	2
+#define EXIT_INTERRUPTED 130	/* ended by Ctrl-C, as shells count it */
 
 #define CLI_PROGRESS_MS	100	/* the progress line's pace */
 #define CLI_PROGRESS_AFTER_MS 500	/* a load this quick shows none */
@@ -580,6 +581,8 @@ browse(struct cli *c, struct source *src, struct recordset *rs,
 	    c->color == COLOR_ALWAYS ? 2 : 1;
 	rc = ui_run(&c->app, src, rs, errs);
 	print_diags(errs, src->name);
+	if (rc == 2)
+		return EXIT_INTERRUPTED;
 	return rc == 0 ? 0 : EXIT_TROUBLE;
 }
 

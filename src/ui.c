@@ -715,7 +715,12 @@ ui_run(const struct app_options *opt, struct source *src,
 		endwin();
 		die_set_cleanup(NULL);
 		delscreen(u.screen);
-		rc = u.feed.failed ? 1 : 0;
+		/*
+		 * ^C ends a browser as it ends a shell's command; a kiosk
+		 * reads it as a key, and a SIGINT there is the operator's.
+		 */
+		rc = u.feed.failed ? 1 : stop_signal == SIGINT && !opt->kiosk ?
+		    2 : 0;
 	}
 	if (u.tty != stdin && u.tty != NULL)
 		fclose(u.tty);

@@ -416,6 +416,23 @@ test_reload_keeps_search(void **state)
 	want_clean_exit(__LINE__);
 }
 
+/* Ctrl-C ends the browser with 130, as shells and fzf expect. */
+static void
+test_ctrl_c_exit_status(void **state)
+{
+	const char *args[] = { NULL };
+	int status;
+
+	(void)state;
+	spawn(args, 24, 80);
+	WANT("1/12");
+	vt_sends(t_vt, "\003");
+	assert_true(vt_wait_exit(t_vt, T_WAIT, &status));
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 130);
+	assert_null(e2e_sanitizer_report(vt_output(t_vt, NULL)));
+}
+
 /* cat FILE | sma-allies -d -: the data from the pipe, keys from the tty. */
 static void
 test_data_on_stdin(void **state)
@@ -488,6 +505,7 @@ main(void)
 		T(test_slow_rewrite_in_place),
 		T(test_reload_keeps_search),
 		T(test_data_on_stdin),
+		T(test_ctrl_c_exit_status),
 		T(test_cli_progress),
 #undef T
 	};
