@@ -207,6 +207,9 @@ take_option(struct cli *c, int ch, char **argv)
 		c->data = optarg;
 		break;
 	case 's':
+		if (c->pattern != NULL)
+			usage_error("-s takes one pattern; to find either, "
+			    "join them with |, as in -s 'a|b'");
 		c->pattern = optarg;
 		c->mode = MODE_SEARCH;
 		c->modes++;

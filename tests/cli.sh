@@ -284,6 +284,11 @@ run -f bogus -s x
 status 2 && out_empty && err_has "unknown field 'bogus'" && err_has "usage:"
 verdict $? "-f bogus is a usage error (status 2)"
 
+run -s a -s b
+status 2 && out_empty && err_has "-s takes one pattern" &&
+    err_has "-s 'a|b'"
+verdict $? "-s twice says how to search for either pattern (status 2)"
+
 run --list --format tsv
 status 0 && out_lines 12 &&
     awk -F "$tab" 'NF != 3 { bad = 1 } END { exit bad }' "$tmp/out" ||
