@@ -586,9 +586,32 @@ draw_due(struct ui *u)
 static int
 ui_start(struct ui *u, const struct app_options *opt)
 {
+	const char *term = getenv("TERM"), *cup;
+	struct buf safe = { 0 };
+
+	if (term == NULL || *term == '\0') {
+		fprintf(stderr, "%s: TERM is not set, so the browser cannot "
+		    "draw; set it to the terminal's type (TERM=xterm-256color), "
+		    "or use -s REGEX or --list\n", util_progname());
+		return -1;
+	}
 	if ((u->screen = newterm(NULL, stdout, u->tty)) == NULL) {
-		fprintf(stderr, "%s: cannot use terminal type '%s'\n",
-		    util_progname(), getenv("TERM") ? getenv("TERM") : "");
+		fprintf(stderr, "%s: cannot use terminal type '%s'; use -s "
+		    "REGEX or --list\n", util_progname(), text_safe(&safe,
+		    term));
+		buf_free(&safe);
+		return -1;
+	}
+	/* A terminal that cannot place the cursor cannot show panes. */
+	cup = tigetstr("cup");
+	if (cup == NULL || cup == (char *)-1) {
+		endwin();
+		delscreen(u->screen);
+		u->screen = NULL;
+		fprintf(stderr, "%s: terminal type '%s' cannot move the "
+		    "cursor, so the browser cannot draw; use -s REGEX or "
+		    "--list\n", util_progname(), text_safe(&safe, term));
+		buf_free(&safe);
 		return -1;
 	}
 	die_set_cleanup(ui_stop);

@@ -86,8 +86,9 @@ path_in(const char *name)
 	return e2e_keep(e2e_asprintf("%s/%s", t_dir, name));
 }
 
+/* Start the program; extra ("NAME=value", or "NAME" to unset) or NULL. */
 static void
-spawn(const char *const *args, int rows, int cols)
+spawn_env(const char *const *args, const char *extra, int rows, int cols)
 {
 	struct e2e_env env;
 
@@ -95,10 +96,18 @@ spawn(const char *const *args, int rows, int cols)
 	e2e_env_putf(&env, "HOME=%s", t_dir);
 	e2e_env_put(&env, "PATH=/usr/bin:/bin");
 	e2e_env_sanitizers(&env);
+	if (extra != NULL)
+		e2e_env_put(&env, extra);
 	t_vt = e2e_spawn(t_bin, args, &env, rows, cols);
 	e2e_env_free(&env);
 	if (t_vt == NULL)
 		fail_msg("cannot start %s: %s", t_bin, strerror(errno));
+}
+
+static void
+spawn(const char *const *args, int rows, int cols)
+{
+	spawn_env(args, NULL, rows, cols);
 }
 
 static void
@@ -416,6 +425,31 @@ test_reload_keeps_search(void **state)
 	want_clean_exit(__LINE__);
 }
 
+/* A terminal that cannot draw: one line naming the problem, exit 2. */
+static void
+test_terminal_that_cannot_draw(void **state)
+{
+	static const char *const envs[] = { "TERM=dumb", "TERM" };
+	static const char *const says[] = { "cannot move the cursor",
+	    "TERM is not set" };
+	const char *args[] = { NULL };
+	int status;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < 2; i++) {
+		spawn_env(args, envs[i], 24, 80);
+		assert_true(vt_wait_exit(t_vt, T_WAIT, &status));
+		assert_true(WIFEXITED(status));
+		assert_int_equal(WEXITSTATUS(status), 2);
+		assert_non_null(e2e_output_find(t_vt, says[i],
+		    strlen(says[i])));
+		assert_non_null(e2e_output_find(t_vt, "--list", 6));
+		vt_free(t_vt);
+		t_vt = NULL;
+	}
+}
+
 /* Ctrl-C ends the browser with 130, as shells and fzf expect. */
 static void
 test_ctrl_c_exit_status(void **state)
@@ -506,6 +540,7 @@ main(void)
 		T(test_reload_keeps_search),
 		T(test_data_on_stdin),
 		T(test_ctrl_c_exit_status),
+		T(test_terminal_that_cannot_draw),
 		T(test_cli_progress),
 #undef T
 	};
