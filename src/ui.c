@@ -34,6 +34,8 @@
 
 #define REAP_MS		200	/* how often running openers are reaped */
 #define SCAN_DRAW_MS	50	/* redraws while a filter fills in */
+#define KEYS_MAX	4096	/* keys taken before a frame, at most */
+#define KEYS_MS		16	/* and time spent on them */
 
 /* The only file-level state that changes: set by signal handlers. */
 static volatile sig_atomic_t stop_signal;
@@ -663,12 +665,33 @@ ui_wait(struct ui *u, int timeout)
 		feed_take(&u->feed, &u->app);
 }
 
-/* One turn of the loop: timers, a slice of a scan, a frame, a key. */
+/* One key (or a mouse report, or a resize) from curses. */
+static void
+take_key(struct ui *u, int rc, wint_t ch)
+{
+	if (rc == KEY_CODE_YES && ch == KEY_RESIZE)
+		ui_sync_size(u);
+	else if (rc == KEY_CODE_YES && ch == KEY_MOUSE)
+		ui_mouse(u);
+	else
+		app_key(&u->app, rc == KEY_CODE_YES ? key_code(ch) : (int)ch,
+		    util_now_ms());
+	u->draw_now = 1;
+	if (u->app.request != REQ_NONE)
+		ui_request(u);
+}
+
+/*
+ * One turn of the loop: timers, a slice of a scan, a frame, then every
+ * key that is waiting (up to a frame's worth of time), so that keys
+ * typed ahead or pasted cost one frame, not one frame each.
+ */
 static void
 ui_turn(struct ui *u, int *keys)
 {
+	long long until;
 	wint_t ch;
-	int rc;
+	int rc, n;
 
 	ui_sync_size(u);
 	if (resized) {
@@ -686,19 +709,15 @@ ui_turn(struct ui *u, int *keys)
 		ui_draw(u);
 	/* A scan, or keys coming in, only look for more between turns. */
 	ui_wait(u, u->app.view.scanning || *keys ? 0 : next_timeout(u));
-	rc = wget_wch(stdscr, &ch);
-	if ((*keys = rc != ERR) == 0)
-		return;		/* a timer, a load, or a signal */
-	if (rc == KEY_CODE_YES && ch == KEY_RESIZE)
-		ui_sync_size(u);
-	else if (rc == KEY_CODE_YES && ch == KEY_MOUSE)
-		ui_mouse(u);
-	else
-		app_key(&u->app, rc == KEY_CODE_YES ? key_code(ch) : (int)ch,
-		    util_now_ms());
-	u->draw_now = 1;
-	if (u->app.request != REQ_NONE)
-		ui_request(u);
+	until = util_now_ms() + KEYS_MS;
+	for (n = 0; n < KEYS_MAX && !u->app.quit && !stop_signal; n++) {
+		if ((rc = wget_wch(stdscr, &ch)) == ERR)
+			break;
+		take_key(u, rc, ch);
+		if (util_now_ms() >= until)
+			break;
+	}
+	*keys = n > 0;
 }
 
 int

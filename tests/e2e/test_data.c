@@ -224,7 +224,7 @@ test_first_frame_during_load(void **state)
 	write_all(fd, t_yaml + t_yaml_len / 2, t_yaml_len - t_yaml_len / 2);
 	close(fd);
 	WANT("1/12");
-	assert_false(vt_find(t_vt, "loading", NULL, NULL));
+	assert_true(vt_wait_gone(t_vt, "loading", T_WAIT));
 	e2e_press(t_vt, "q");
 	want_clean_exit(__LINE__);
 }
@@ -314,7 +314,7 @@ test_kiosk_waits_for_good_data(void **state)
 	WANT("kiosk.yaml:3:");		/* for staff: where the mistake is */
 	put(data, t_yaml, t_yaml_len, 1);
 	WANT("1/12");
-	assert_false(vt_find(t_vt, "being updated", NULL, NULL));
+	assert_true(vt_wait_gone(t_vt, "being updated", T_WAIT));
 	end_kiosk(__LINE__);
 }
 
@@ -450,6 +450,36 @@ test_terminal_that_cannot_draw(void **state)
 	}
 }
 
+/*
+ * 20 KB of keys typed ahead are taken in batches, a frame per batch:
+ * the screen is written a few times, not 20,000 times.
+ */
+static void
+test_typed_ahead_keys(void **state)
+{
+	const char *args[] = { NULL };
+	char keys[20000];
+	size_t before, after;
+
+	(void)state;
+	spawn(args, 24, 80);
+	WANT("1/12");
+	vt_output(t_vt, &before);
+	memset(keys, 'j', sizeof(keys));
+	for (size_t i = 1; i < sizeof(keys); i += 2)
+		keys[i] = 'k';
+	vt_send(t_vt, keys, sizeof(keys));
+	e2e_press(t_vt, "G");
+	WANT("12/12");
+	vt_output(t_vt, &after);
+	printf("# 20000 keys typed ahead: %zu bytes to the terminal\n",
+	    after - before);
+	/* One full frame of 80x24 is about 4 KB; a frame a key was 34 MB. */
+	assert_true(after - before < 1024 * 1024);
+	e2e_press(t_vt, "q");
+	want_clean_exit(__LINE__);
+}
+
 /* Ctrl-C ends the browser with 130, as shells and fzf expect. */
 static void
 test_ctrl_c_exit_status(void **state)
@@ -539,6 +569,7 @@ main(void)
 		T(test_slow_rewrite_in_place),
 		T(test_reload_keeps_search),
 		T(test_data_on_stdin),
+		T(test_typed_ahead_keys),
 		T(test_ctrl_c_exit_status),
 		T(test_terminal_that_cannot_draw),
 		T(test_cli_progress),
