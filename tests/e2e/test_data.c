@@ -480,6 +480,25 @@ test_typed_ahead_keys(void **state)
 	want_clean_exit(__LINE__);
 }
 
+/* No room for a code (ASCII in the C locale): the text says so only. */
+static void
+test_qr_text_without_code(void **state)
+{
+	const char *args[] = { NULL };
+
+	(void)state;
+	spawn_env(args, "LC_ALL=C", 24, 80);
+	WANT("1/12");
+	e2e_press(t_vt, "c");
+	WANT("Enlarge the terminal to show the code");
+	WANT("Any key closes");
+	assert_false(vt_find(t_vt, "Scan with a phone", NULL, NULL));
+	e2e_press(t_vt, "x");
+	WANT("1/12");
+	e2e_press(t_vt, "q");
+	want_clean_exit(__LINE__);
+}
+
 /* Ctrl-C ends the browser with 130, as shells and fzf expect. */
 static void
 test_ctrl_c_exit_status(void **state)
@@ -570,6 +589,7 @@ main(void)
 		T(test_reload_keeps_search),
 		T(test_data_on_stdin),
 		T(test_typed_ahead_keys),
+		T(test_qr_text_without_code),
 		T(test_ctrl_c_exit_status),
 		T(test_terminal_that_cannot_draw),
 		T(test_cli_progress),
