@@ -86,38 +86,16 @@ static const struct binding bar_keys[] = {
 	{ K_CTRL('d'), "C-d", ACT_BAR_DELETE, NULL },
 };
 
+/*
+ * Help and About: these rows, then the list's own (moves scroll the
+ * page; the list's other keys close it, as overlay_do() says).
+ */
 static const struct binding page_keys[] = {
 	{ K_ESC, "Esc", ACT_CLOSE, "Esc" },
 	{ 'q', "q", ACT_CLOSE, NULL },
 	{ 'j', "j", ACT_DOWN, "j k" },
-	{ K_DOWN, "Down", ACT_DOWN, NULL },
-	{ 'k', "k", ACT_UP, NULL },
-	{ K_UP, "Up", ACT_UP, NULL },
-	{ K_PAGE_DOWN, "PgDn", ACT_PAGE_DOWN, NULL },
-	{ ' ', "Space", ACT_PAGE_DOWN, NULL },
-	{ K_CTRL('f'), "C-f", ACT_PAGE_DOWN, NULL },
-	{ K_PAGE_UP, "PgUp", ACT_PAGE_UP, NULL },
-	{ K_CTRL('b'), "C-b", ACT_PAGE_UP, NULL },
-	{ 'g', "g", ACT_FIRST, NULL },
-	{ K_HOME, "Home", ACT_FIRST, NULL },
-	{ 'G', "G", ACT_LAST, NULL },
-	{ K_END, "End", ACT_LAST, NULL },
 	{ 'b', "b", ACT_BECOME, "b" },
-	{ 'a', "a", ACT_ABOUT, NULL },
-	{ '?', "?", ACT_HELP, NULL },
-	{ K_F1, "F1", ACT_HELP, NULL },
-	{ K_CTRL('l'), "C-l", ACT_REDRAW, NULL },
-	/* The other keys of the list close the page and do nothing else. */
-	{ '/', NULL, ACT_CLOSE, NULL },
-	{ '\t', NULL, ACT_CLOSE, NULL },
-	{ K_BACKTAB, NULL, ACT_CLOSE, NULL },
-	{ 'n', NULL, ACT_CLOSE, NULL },
-	{ 'N', NULL, ACT_CLOSE, NULL },
-	{ 'o', NULL, ACT_CLOSE, NULL },
-	{ '\r', NULL, ACT_CLOSE, NULL },
-	{ '\n', NULL, ACT_CLOSE, NULL },
-	{ K_ENTER, NULL, ACT_CLOSE, NULL },
-	{ 'c', NULL, ACT_CLOSE, NULL },
+	/* A kiosk refuses the list's y; on a page it still closes it. */
 	{ 'y', NULL, ACT_CLOSE, NULL },
 };
 
@@ -142,18 +120,19 @@ static const struct {
 	size_t			 len;
 	enum action		 text;	/* for an unbound character */
 	enum action		 other;	/* for any other unbound key */
+	enum key_mode		 then;	/* whose table is read next */
 } modes[KM_COUNT] = {
 	[KM_BROWSE] = { "Keys", browse_keys, nitems(browse_keys),
-	    ACT_NONE, ACT_NONE },
+	    ACT_NONE, ACT_NONE, KM_COUNT },
 	[KM_BAR] = { "In the search bar", bar_keys, nitems(bar_keys),
-	    ACT_BAR_INSERT, ACT_NONE },
+	    ACT_BAR_INSERT, ACT_NONE, KM_COUNT },
 	[KM_PAGE] = { NULL, page_keys, nitems(page_keys), ACT_NONE,
-	    ACT_NONE },
-	[KM_CODE] = { NULL, NULL, 0, ACT_CLOSE, ACT_CLOSE },
+	    ACT_NONE, KM_BROWSE },
+	[KM_CODE] = { NULL, NULL, 0, ACT_CLOSE, ACT_CLOSE, KM_COUNT },
 	[KM_PIN] = { NULL, pin_keys, nitems(pin_keys), ACT_PIN_TYPE,
-	    ACT_NONE },
+	    ACT_NONE, KM_COUNT },
 	[KM_STAFF] = { NULL, staff_keys, nitems(staff_keys), ACT_NONE,
-	    ACT_NONE },
+	    ACT_NONE, KM_COUNT },
 };
 
 static const struct mouse_binding mouse_keys[] = {
@@ -190,6 +169,8 @@ keys_lookup(enum key_mode mode, int key)
 	for (i = 0; i < modes[mode].len; i++)
 		if (modes[mode].v[i].key == key)
 			return modes[mode].v[i].action;
+	if (modes[mode].then != KM_COUNT)
+		return keys_lookup(modes[mode].then, key);
 	if (keys_is_text(key) && modes[mode].text != ACT_NONE)
 		return modes[mode].text;
 	return modes[mode].other;
