@@ -28,6 +28,32 @@ feed_init(struct feed *f, struct source *src, struct errlist *errs,
 	f->next_progress = now + PROGRESS_AFTER_MS;
 }
 
+/* The caller's list takes what the first load said (swapped, not copied). */
+static void
+keep_errors(struct feed *f, struct errlist *errs)
+{
+	struct errlist tmp = *f->errs;
+
+	*f->errs = *errs;
+	*errs = tmp;
+}
+
+/*
+ * Hand the app the load's progress; a load over in a frame shows none.
+ * Unless always, nothing is said while no load runs or was shown.
+ */
+static void
+show_progress(const struct feed *f, struct app *a, int always)
+{
+	struct source_progress p;
+
+	source_progress(f->src, &p);
+	if (p.elapsed_ms < PROGRESS_AFTER_MS)
+		p.running = 0;
+	if (always || p.running || a->load.running)
+		app_progress(a, &p);
+}
+
 int
 feed_fd(const struct feed *f)
 {
@@ -77,9 +103,9 @@ first_error(const struct errlist *errs, const char *name, char *msg,
 
 void
 feed_take(struct feed *f, struct app *a)
-{	struct recordset fresh;
-	struct errlist errs, tmp;
-	struct source_progress p;
+{
+	struct recordset fresh;
+	struct errlist errs;
 	char msg[sizeof(a->status)];
 
 	recordset_init(&fresh);
@@ -89,9 +115,7 @@ feed_take(struct feed *f, struct app *a)
 		if (!a->loaded) {
 			app_loaded(a, &fresh);
 			/* Warnings are printed when the browser ends. */
-			tmp = *f->errs;
-			*f->errs = errs;
-			errs = tmp;
+			keep_errors(f, &errs);
 		} else {
 			app_reload(a, &fresh);
 			/* fresh now holds the old data: not freed here. */
@@ -110,9 +134,7 @@ feed_take(struct feed *f, struct app *a)
 		} else if (a->opt->kiosk)
 			app_data_error(a, msg);
 		else {
-			tmp = *f->errs;
-			*f->errs = errs;
-			errs = tmp;
+			keep_errors(f, &errs);
 			f->failed = 1;
 		}
 		break;
@@ -120,10 +142,7 @@ feed_take(struct feed *f, struct app *a)
 		break;
 	}
 	/* The progress shown goes with the load (a restart has begun). */
-	source_progress(f->src, &p);
-	if (p.elapsed_ms < PROGRESS_AFTER_MS)
-		p.running = 0;
-	app_progress(a, &p);
+	show_progress(f, a, 1);
 	errlist_done(&errs);
 	recordset_done(&fresh);
 }
@@ -132,20 +151,13 @@ feed_take(struct feed *f, struct app *a)
 void
 feed_tick(struct feed *f, struct app *a, long long now)
 {
-	struct source_progress p;
-
 	if (f->watch.path != NULL && now >= f->next_watch) {
 		watch_data(f, a);
 		f->next_watch = now + WATCH_MS;
 	}
 	if (now < f->next_progress)
 		return;
-	source_progress(f->src, &p);
-	/* A load over in a frame shows no progress at all. */
-	if (p.running && p.elapsed_ms < PROGRESS_AFTER_MS)
-		p.running = 0;
-	if (p.running || a->load.running)
-		app_progress(a, &p);
+	show_progress(f, a, 0);
 	f->next_progress = now + PROGRESS_MS;
 }
 
