@@ -8,7 +8,7 @@ PKG_CONFIG ?= pkg-config
 CFLAGS     ?= -O2 -g
 VERSION     = 0.1.0
 
-PKGS        = ncursesw yaml-0.1 libpcre2-8 libqrencode
+PKGS        = ncursesw yaml-0.1 libpcre2-8 libqrencode libutf8proc
 # Our warnings live apart from CFLAGS so that a user's CFLAGS cannot drop them.
 WARN        = -std=c99 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
               -Wmissing-prototypes -Wwrite-strings -Wformat=2 -Wvla \
@@ -27,7 +27,8 @@ SAN         = -fsanitize=address,undefined -fno-sanitize-recover=all \
 # What each part needs, as CHECK:NAME:DEBIAN-PACKAGE (see src/deps.sh).
 BUILD_DEPS  = cmd:cc:gcc cmd:pkg-config:pkg-config \
               pc:ncursesw:libncurses-dev pc:yaml-0.1:libyaml-dev \
-              pc:libpcre2-8:libpcre2-dev pc:libqrencode:libqrencode-dev
+              pc:libpcre2-8:libpcre2-dev pc:libqrencode:libqrencode-dev \
+              pc:libutf8proc:libutf8proc-dev
 TEST_DEPS   = pc:cmocka:libcmocka-dev pc:vterm:libvterm-dev \
               cmd:/usr/bin/time:time cmd:script:bsdutils cmd:zbarimg:zbar-tools
 FUZZ_DEPS   = cmd:clang:clang
