@@ -22,7 +22,10 @@ FEATURES    = -D_XOPEN_SOURCE=700 -D_XOPEN_SOURCE_EXTENDED -D_DEFAULT_SOURCE \
 # ("null format string"), a false positive: that warning stays on in the
 # normal build.
 SAN         = -fsanitize=address,undefined -fno-sanitize-recover=all \
-              -fno-omit-frame-pointer -Wno-format-truncation
+              -fno-omit-frame-pointer
+ifneq ($(findstring clang,$(shell $(CC) --version 2>/dev/null)),clang)
+SAN        += -Wno-format-truncation
+endif
 
 # What each part needs, as CHECK:NAME:DEBIAN-PACKAGE (see src/deps.sh).
 BUILD_DEPS  = cmd:cc:gcc cmd:pkg-config:pkg-config \
