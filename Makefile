@@ -8,7 +8,7 @@ PKG_CONFIG ?= pkg-config
 CFLAGS     ?= -O2 -g
 VERSION     = 0.1.0
 
-PKGS        = ncursesw yaml-0.1 libpcre2-8 libqrencode libutf8proc
+PKGS        = ncursesw yaml-0.1 libpcre2-8 libqrencode libutf8proc jansson
 # Our warnings live apart from CFLAGS so that a user's CFLAGS cannot drop them.
 WARN        = -std=c99 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
               -Wmissing-prototypes -Wwrite-strings -Wformat=2 -Wvla \
@@ -31,7 +31,7 @@ endif
 BUILD_DEPS  = cmd:cc:gcc cmd:pkg-config:pkg-config \
               pc:ncursesw:libncurses-dev pc:yaml-0.1:libyaml-dev \
               pc:libpcre2-8:libpcre2-dev pc:libqrencode:libqrencode-dev \
-              pc:libutf8proc:libutf8proc-dev
+              pc:libutf8proc:libutf8proc-dev pc:jansson:libjansson-dev
 TEST_DEPS   = pc:cmocka:libcmocka-dev pc:vterm:libvterm-dev \
               cmd:/usr/bin/time:time cmd:script:bsdutils cmd:zbarimg:zbar-tools
 FUZZ_DEPS   = cmd:clang:clang
@@ -56,7 +56,7 @@ INSTALL_DEPS      = @$(DEPS_SH) --install $(BUILD_DEPS) $(NEEDS_$@) \
                     $(EXTRA_DEPS)
 
 SRCS        = util.c record.c text.c diag.c keyset.c reader.c yamlfeed.c \
-              load.c pattern.c match.c output.c source.c keys.c lineedit.c \
+              load.c pattern.c match.c output.c output_json.c source.c keys.c lineedit.c \
               history.c bar.c listview.c kiosk.c app.c watch.c feed.c \
               layout.c qr.c draw.c pane_bars.c pane_loading.c pane_list.c \
               pane_detail.c pane_overlay.c pane_qr.c searchbar.c open.c ui.c

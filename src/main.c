@@ -129,8 +129,8 @@ help(void)
 "  -i, --ignore-case      always caseless\n"
 "      --case-sensitive   always exact case\n"
 "      --list             print every ally and exit\n"
-"      --format FORMAT    text (default), tsv (name, abbreviation, url)\n"
-"                         or yaml (a data file that loads again)\n"
+"      --format FORMAT    text (default), tsv (name, abbreviation, url),\n"
+"                         yaml or json (a data file that loads again)\n"
 "      --color WHEN       highlight matches: auto, always or never\n"
 "      --check [FILE]     validate a data file and exit\n"
 "      --kiosk            unattended display: no way out but a signal or\n"
@@ -231,8 +231,8 @@ take_option(struct cli *c, int ch, char **argv)
 		break;
 	case OPT_FORMAT:
 		if ((c->format = output_format_lookup(optarg)) < 0)
-			usage_error("unknown format '%s'; use text, tsv "
-			    "or yaml", optarg);
+			usage_error("unknown format '%s'; use text, tsv, "
+			    "yaml or json", optarg);
 		break;
 	case OPT_COLOR:
 		if (strcmp(optarg, "auto") == 0)

@@ -1,5 +1,5 @@
 /*
- * output: text, tsv and yaml.  See output.h.
+ * output: text, tsv and yaml (json is output_json.c).  See output.h.
  */
 #include "output.h"
 
@@ -26,6 +26,8 @@ output_format_lookup(const char *name)
 		return FORMAT_TSV;
 	if (strcmp(name, "yaml") == 0)
 		return FORMAT_YAML;
+	if (strcmp(name, "json") == 0)
+		return FORMAT_JSON;
 	return -1;
 }
 
@@ -326,11 +328,12 @@ has_unsafe(const char *s, size_t len)
 /*
  * libyaml counts NEL, the bidirectional controls and the line and
  * paragraph separators as printable, and writes them raw in Unicode
- * mode.  When the output holds any of them, everything beyond ASCII is
- * written as an escape instead: still a file that loads the same.
+ * mode (jansson too).  When the output holds any of them, everything
+ * beyond ASCII is written as an escape instead: still a file that loads
+ * the same.
  */
-static int
-needs_escapes(const struct recordset *rs, const size_t *idx, size_t n)
+int
+output_needs_escapes(const struct recordset *rs, const size_t *idx, size_t n)
 {
 	const struct program *p = &rs->program;
 	const char *const progs[] = {
@@ -365,7 +368,7 @@ output_yaml(FILE *fp, const struct recordset *rs, const size_t *idx, size_t n)
 	if (!yaml_emitter_initialize(&e))
 		die("out of memory initialising the YAML emitter");
 	yaml_emitter_set_output(&e, emit_write, fp);
-	yaml_emitter_set_unicode(&e, !needs_escapes(rs, idx, n));
+	yaml_emitter_set_unicode(&e, !output_needs_escapes(rs, idx, n));
 	yaml_emitter_set_width(&e, 78);
 	yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING);
 	ok = emit(&e, &ev);
@@ -408,6 +411,8 @@ output_records(FILE *fp, const struct recordset *rs, const size_t *idx,
 
 	if (o->format == FORMAT_YAML)
 		return output_yaml(fp, rs, idx, n);
+	if (o->format == FORMAT_JSON)
+		return output_json(fp, rs, idx, n);
 	for (i = 0; i < n && rc == 0; i++) {
 		buf_reset(&b);
 		if (o->format == FORMAT_TSV)

@@ -3,7 +3,7 @@
  * line per ally, matches highlighted like grep --color), tsv for scripts,
  * yaml a data file that loads again (written with libyaml's emitter; the
  * loader's files, diag.c and yamlfeed.c, are the only other users of
- * libyaml).
+ * libyaml), json the same document written with jansson (output_json.c).
  *
  * Every byte of data goes through text_sanitize() or the YAML emitter's
  * escaping: no control character from a data file reaches stdout.
@@ -21,7 +21,8 @@ struct recordset;
 enum format {
 	FORMAT_TEXT,
 	FORMAT_TSV,
-	FORMAT_YAML
+	FORMAT_YAML,
+	FORMAT_JSON
 };
 
 struct output_opts {
@@ -41,5 +42,17 @@ int	 output_format_lookup(const char *);
  */
 int	 output_records(FILE *fp, const struct recordset *rs, const size_t *idx,
 	    size_t n, const struct output_opts *, struct match_error *err);
+
+/*
+ * Would rs->v[idx[0..n)] or the program text put a character a terminal
+ * acts on into the output?  Then the yaml and json writers escape
+ * everything beyond ASCII.
+ */
+int	 output_needs_escapes(const struct recordset *, const size_t *idx,
+	    size_t n);
+
+/* The json format of output_records(); always returns 0. */
+int	 output_json(FILE *fp, const struct recordset *, const size_t *idx,
+	    size_t n);
 
 #endif

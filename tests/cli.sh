@@ -315,6 +315,49 @@ round_trip seed "12 allies" "$tmp/seed-list" \
     "--list --format yaml of the seed checks clean: 12 allies" \
     "the seed survives a yaml round trip unchanged"
 
+# JSON: a real parser reads it, it is shaped like the data file, and it
+# loads again as the same data (its yaml output is byte for byte the
+# seed's).
+run --list --format yaml
+cp "$tmp/out" "$tmp/seed-yaml"
+run --list --format json
+cp "$tmp/out" "$tmp/seed.json"
+status 0 && python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert sorted(d) == ["allies", "program"], sorted(d)
+assert len(d["allies"]) == 12, len(d["allies"])
+a = d["allies"][0]
+assert list(a) == ["name", "abbreviation", "url", "description", "tags"], list(a)
+assert a["name"] == "The American Academy of Family Physicians", a["name"]
+assert a["abbreviation"] == "AAFP" and a["url"] == "https://www.aafp.org/"
+assert isinstance(a["tags"], list) and all(isinstance(t, str) for t in a["tags"])
+assert d["program"]["become_ally_url"].startswith("https://")
+' "$tmp/seed.json" 2>"$tmp/py" || because "$(tail -1 "$tmp/py")"
+verdict $? "--list --format json: a JSON document of program and 12 allies"
+round_trip seedjson "12 allies" "$tmp/seed-list" \
+    "--list --format json of the seed checks clean: 12 allies" \
+    "the seed survives a json round trip unchanged"
+run -d "$tmp/seed.json" --list --format yaml
+status 0 && cmp -s "$tmp/out" "$tmp/seed-yaml" ||
+    because "the yaml of the reloaded json differs from the seed's"
+verdict $? "json reloads as the same data: its yaml is the seed's, byte for byte"
+
+run -s AMSA -f abbreviation --format json
+status 0 && python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert [a["abbreviation"] for a in d["allies"]] == ["AMSA"], d["allies"]
+' "$tmp/out" 2>"$tmp/py" || because "$(tail -1 "$tmp/py")"
+verdict $? "-s AMSA -f abbreviation --format json holds that one ally"
+
+run -s 'no such ally at all' --format json
+status 1 && python3 -c '
+import json, sys
+assert json.load(open(sys.argv[1]))["allies"] == []
+' "$tmp/out" 2>"$tmp/py" || because "$(tail -1 "$tmp/py")"
+verdict $? "-s with no match and --format json: status 1, a document with no allies (as yaml)"
+
 run -s nurs --color always
 status 0 && out_has "${esc}[1;31mNurs${esc}[m"
 verdict $? "--color always wraps a match in ESC[1;31m ... ESC[m"
@@ -504,9 +547,17 @@ for f in "$good"/*.yaml; do
 		allies="${n:-?} allies"
 	fi
 	run -d "$f" --list --format yaml
+	cp "$tmp/out" "$tmp/fixture-yaml"
 	round_trip round "$allies" "$tmp/list" \
 	    "$f: its --format yaml output checks clean" \
 	    "$f: --list is the same after a yaml round trip"
+	run -d "$f" --list --format json
+	cp "$tmp/out" "$tmp/fixture.json"
+	status 0 && python3 -m json.tool "$tmp/fixture.json" >/dev/null &&
+	    run -d "$tmp/fixture.json" --list --format yaml &&
+	    cmp -s "$tmp/out" "$tmp/fixture-yaml" ||
+	    because "not JSON, or it does not load again as the same data"
+	verdict $? "$f: its --format json output parses and loads as the same data"
 done
 
 # hostile-escapes.yaml: terminal controls in the data never reach the
@@ -564,6 +615,9 @@ verdict $? "hostile-escapes: tsv carries no control characters but its tabs"
 run -d "$hostile" -s . --format yaml
 status 0 && bytes_clean "$tmp/out"
 verdict $? "hostile-escapes: yaml output escapes every control character"
+run -d "$hostile" -s . --format json
+status 0 && bytes_clean "$tmp/out" && python3 -m json.tool "$tmp/out" >/dev/null
+verdict $? "hostile-escapes: json output escapes every control character"
 run -d "$hostile" -s . --format yaml --color always
 status 0 && bytes_clean "$tmp/out"
 verdict $? "hostile-escapes: --color always does not colour yaml"
