@@ -17,6 +17,7 @@
 
 #include "app.h"
 #include "load.h"
+#include "lookup.h"
 #include "match.h"
 #include "output.h"
 #include "record.h"
@@ -42,6 +43,7 @@ enum mode {
 	MODE_BROWSE,
 	MODE_SEARCH,
 	MODE_LIST,
+	MODE_SHOW,
 	MODE_CHECK
 };
 
@@ -55,6 +57,7 @@ struct cli {
 	enum mode	 mode;
 	const char	*data;		/* -d, or NULL */
 	const char	*pattern;	/* -s */
+	const char	*show;		/* --show */
 	unsigned	 fields;	/* -f, FIELD_BIT()s; 0 = all */
 	enum match_case	 mcase;
 	int		 format;	/* FORMAT_*, -1 when not given */
@@ -74,7 +77,8 @@ enum {
 	OPT_IDLE,
 	OPT_CYCLE,
 	OPT_PIN_FILE,
-	OPT_NO_MOUSE
+	OPT_NO_MOUSE,
+	OPT_SHOW
 };
 
 static const struct option long_options[] = {
@@ -84,6 +88,7 @@ static const struct option long_options[] = {
 	{ "ignore-case", no_argument, NULL, 'i' },
 	{ "case-sensitive", no_argument, NULL, OPT_CASE },
 	{ "list", no_argument, NULL, OPT_LIST },
+	{ "show", required_argument, NULL, OPT_SHOW },
 	{ "format", required_argument, NULL, OPT_FORMAT },
 	{ "color", required_argument, NULL, OPT_COLOR },
 	{ "colour", required_argument, NULL, OPT_COLOR },
@@ -107,6 +112,7 @@ usage(FILE *fp)
 "       sma-allies [-d FILE] -s REGEX [-f FIELD]... [-i | --case-sensitive]\n"
 "                  [--format FORMAT] [--color WHEN]\n"
 "       sma-allies [-d FILE] --list [--format FORMAT]\n"
+"       sma-allies [-d FILE] --show NAME [--format FORMAT]\n"
 "       sma-allies --check [FILE]\n"
 "       sma-allies -h | --help | -V | --version\n");
 }
@@ -129,6 +135,8 @@ help(void)
 "  -i, --ignore-case      always caseless\n"
 "      --case-sensitive   always exact case\n"
 "      --list             print every ally and exit\n"
+"      --show NAME        print the ally named NAME (its name or\n"
+"                         abbreviation, any case) and exit\n"
 "      --format FORMAT    text (default), tsv (name, abbreviation, url),\n"
 "                         yaml or json (a data file that loads again)\n"
 "      --color WHEN       highlight matches: auto, always or never\n"
@@ -229,6 +237,11 @@ take_option(struct cli *c, int ch, char **argv)
 		c->mode = MODE_LIST;
 		c->modes++;
 		break;
+	case OPT_SHOW:
+		c->show = optarg;
+		c->mode = MODE_SHOW;
+		c->modes++;
+		break;
 	case OPT_FORMAT:
 		if ((c->format = output_format_lookup(optarg)) < 0)
 			usage_error("unknown format '%s'; use text, tsv, "
@@ -294,7 +307,8 @@ static void
 check_options(struct cli *c, int argc, char **argv)
 {
 	if (c->modes > 1)
-		usage_error("choose one of --search, --list and --check");
+		usage_error("choose one of --search, --list, --show and "
+		    "--check");
 	if (c->mode == MODE_CHECK && optind < argc) {
 		if (c->data != NULL)
 			usage_error("--check takes one file: -d or an argument, "
@@ -305,8 +319,9 @@ check_options(struct cli *c, int argc, char **argv)
 		usage_error("unexpected argument '%s'", argv[optind]);
 	if (c->mode != MODE_SEARCH && (c->fields || c->mcase != MATCH_SMART))
 		usage_error("-f, -i and --case-sensitive go with --search");
-	if (c->format >= 0 && c->mode != MODE_SEARCH && c->mode != MODE_LIST)
-		usage_error("--format goes with --search or --list");
+	if (c->format >= 0 && c->mode != MODE_SEARCH &&
+	    c->mode != MODE_LIST && c->mode != MODE_SHOW)
+		usage_error("--format goes with --search, --list or --show");
 	if (c->browse_opts && c->mode != MODE_BROWSE)
 		usage_error("--kiosk, --idle, --cycle, --staff-pin-file and "
 		    "--no-mouse are for the interactive browser");
@@ -400,6 +415,56 @@ finish_stdout(void)
 		fprintf(stderr, "%s: writing output: %s\n", util_progname(),
 		    strerror(errno));
 	return -1;
+}
+
+#define SHOW_HINTS	3	/* names suggested when --show finds none */
+
+/* No ally is called name: say so, with the closest names. */
+static void
+show_none(const struct recordset *rs, const char *name)
+{
+	struct buf b = { 0 }, safe = { 0 };
+	size_t near[SHOW_HINTS], n, i;
+	const struct record *r;
+
+	n = lookup_closest(rs, name, near, SHOW_HINTS);
+	buf_addf(&b, "%s: no ally is named '%s'", util_progname(),
+	    text_safe(&safe, name));
+	for (i = 0; i < n; i++) {
+		r = &rs->v[near[i]];
+		buf_adds(&b, i == 0 ? "; did you mean '" : "', '");
+		text_sanitize(&b, r->text[FIELD_NAME], r->len[FIELD_NAME],
+		    TEXT_SPACES);
+	}
+	buf_adds(&b, n > 0 ? "'?\n" : "; sma-allies --list shows them all\n");
+	fwrite(b.ptr, 1, b.len, stderr);
+	buf_free(&safe);
+	buf_free(&b);
+}
+
+/* --show: one ally, as an entry in text, else in the format asked for. */
+static int
+run_show(const struct cli *c, const struct recordset *rs)
+{
+	struct output_opts o;
+	struct match_error err;
+	struct buf b = { 0 };
+	size_t i;
+
+	if ((i = lookup_exact(rs, c->show)) == LOOKUP_NONE) {
+		show_none(rs, c->show);
+		return EXIT_NOMATCH;
+	}
+	if (c->format < 0 || c->format == FORMAT_TEXT) {
+		output_entry(&b, &rs->v[i], !text_locale_utf8());
+		fwrite(b.ptr, 1, b.len, stdout);
+		buf_free(&b);
+	} else {
+		memset(&o, 0, sizeof(o));
+		o.format = c->format;
+		(void)output_records(stdout, rs, &i, 1, &o, &err);
+	}
+	return finish_stdout() < 0 ? EXIT_TROUBLE : EXIT_MATCH;
 }
 
 static int
@@ -557,6 +622,8 @@ run_mode(struct cli *c, struct source *src, struct recordset *rs,
 	print_diags(errs, src->name);
 	if (rc < 0)
 		return EXIT_TROUBLE;
+	if (c->mode == MODE_SHOW)
+		return run_show(c, rs);
 	if (c->mode != MODE_CHECK)
 		return run_query(c, rs);
 	printf("%s: OK, %zu %s\n", text_safe(&safe, src->name), rs->len,

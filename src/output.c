@@ -14,6 +14,7 @@
 #include "util.h"
 
 #define EXCERPT_COLS	36	/* of context on each side of a match */
+#define ENTRY_COLS	78	/* an entry's description is wrapped to this */
 #define SGR_MATCH	"\033[1;31m"
 #define SGR_RESET	"\033[m"
 
@@ -168,6 +169,54 @@ tsv_line(struct buf *b, const struct record *r)
 		    TEXT_SPACES);
 	}
 	buf_addc(b, '\n');
+}
+
+/* s[0..len) made safe and word-wrapped to ENTRY_COLS, each line ended. */
+static void
+add_wrapped(struct buf *b, const char *s, size_t len, int flags)
+{
+	struct buf safe = { 0 };
+	size_t at = 0, n, next;
+
+	text_sanitize(&safe, s, len, flags | TEXT_SPACES);
+	while (at < safe.len) {
+		n = text_wrap(safe.ptr + at, safe.len - at, ENTRY_COLS, &next);
+		buf_add(b, safe.ptr + at, n);
+		buf_addc(b, '\n');
+		at += next;
+	}
+	buf_free(&safe);
+}
+
+void
+output_entry(struct buf *b, const struct record *r, int ascii)
+{
+	int flags = ascii ? TEXT_ASCII : 0;
+	size_t i;
+
+	text_sanitize(b, r->text[FIELD_NAME], r->len[FIELD_NAME], flags);
+	if (r->len[FIELD_ABBREVIATION] > 0) {
+		buf_adds(b, " (");
+		text_sanitize(b, r->text[FIELD_ABBREVIATION],
+		    r->len[FIELD_ABBREVIATION], flags);
+		buf_addc(b, ')');
+	}
+	buf_addc(b, '\n');
+	text_sanitize(b, r->text[FIELD_URL], r->len[FIELD_URL], flags);
+	buf_addc(b, '\n');
+	if (r->ntags > 0) {
+		buf_adds(b, "Tags: ");
+		for (i = 0; i < r->ntags; i++) {
+			if (i > 0)
+				buf_adds(b, ", ");
+			text_sanitize(b, r->tags[i], strlen(r->tags[i]),
+			    flags | TEXT_SPACES);
+		}
+		buf_addc(b, '\n');
+	}
+	buf_addc(b, '\n');
+	add_wrapped(b, r->text[FIELD_DESCRIPTION], r->len[FIELD_DESCRIPTION],
+	    flags);
 }
 
 /* libyaml's emitter writes through this into a FILE. */

@@ -14,8 +14,10 @@
 #include <stddef.h>
 #include <stdio.h>
 
+struct buf;
 struct matcher;
 struct match_error;
+struct record;
 struct recordset;
 
 enum format {
@@ -42,6 +44,15 @@ int	 output_format_lookup(const char *);
  */
 int	 output_records(FILE *fp, const struct recordset *rs, const size_t *idx,
 	    size_t n, const struct output_opts *, struct match_error *err);
+
+/*
+ * The whole of r as text for people, appended to b: the name with its
+ * abbreviation, the website, the tags, a blank line and the description
+ * wrapped to 78 columns; every line ended by a newline.  What --show
+ * prints and what the browser copies as the entry.  ascii: the locale
+ * cannot show UTF-8 (ASCII stand-ins are used).
+ */
+void	 output_entry(struct buf *b, const struct record *r, int ascii);
 
 /*
  * Would rs->v[idx[0..n)] or the program text put a character a terminal

@@ -358,6 +358,55 @@ assert json.load(open(sys.argv[1]))["allies"] == []
 ' "$tmp/out" 2>"$tmp/py" || because "$(tail -1 "$tmp/py")"
 verdict $? "-s with no match and --format json: status 1, a document with no allies (as yaml)"
 
+# --show: one ally, by name or abbreviation, any case.
+cat >"$tmp/show-amsa" <<'EOF'
+The American Medical Student Association (AMSA)
+https://www.amsa.org/
+Tags: students, medical education, global health
+
+AMSA is committed to improving health care and health care delivery to all
+people; promoting active improvement in medical education; involving its
+members in the social, moral and ethical obligations of the profession of
+medicine; assisting in the improvement and understanding of world health
+problems; contributing to the welfare of medical students, premedical
+students, interns, residents and post-MD/DO trainees; and advancing the
+profession of medicine.
+EOF
+for name in amsa AMSA "the american medical STUDENT association"; do
+	run --show "$name"
+	status 0 && cmp -s "$tmp/out" "$tmp/show-amsa" && err_empty ||
+	    because "not the AMSA entry: $(head -1 "$tmp/out")"
+	verdict $? "--show '$name' prints the AMSA entry, description wrapped"
+done
+run --show CHA --format tsv
+status 0 && out_is "Cambridge Health Alliance${tab}CHA${tab}https://www.challiance.org/"
+verdict $? "--show CHA --format tsv: its one tsv line"
+run --show oadn --format json
+status 0 && python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert [a["abbreviation"] for a in d["allies"]] == ["OADN"], d["allies"]
+' "$tmp/out" 2>"$tmp/py" || because "$(tail -1 "$tmp/py")"
+verdict $? "--show oadn --format json: a document with that one ally"
+run --show "Camden Coalitoin"
+status 1 && out_empty &&
+    err_has "no ally is named 'Camden Coalitoin'; did you mean 'The Camden Coalition'?"
+verdict $? "--show with a misspelt name: status 1, the closest name suggested"
+run --show "american academy"
+status 1 && out_empty &&
+    err_has "did you mean 'The American Academy of Family Physicians'?"
+verdict $? "--show with part of a name: status 1, the name that holds it suggested"
+run --show zzzzzzzzzz
+status 1 && out_empty &&
+    err_has "no ally is named 'zzzzzzzzzz'; sma-allies --list shows them all"
+verdict $? "--show with nothing close: status 1, pointed to --list"
+run --show "${esc}[2J"
+status 1 && out_empty && no_esc "$tmp/err"
+verdict $? "--show echoes a hostile name without its escape"
+run --show AMSA --list
+status 2 && out_empty && err_has "choose one of"
+verdict $? "--show with --list is a usage error (status 2)"
+
 run -s nurs --color always
 status 0 && out_has "${esc}[1;31mNurs${esc}[m"
 verdict $? "--color always wraps a match in ESC[1;31m ... ESC[m"
@@ -615,6 +664,9 @@ verdict $? "hostile-escapes: tsv carries no control characters but its tabs"
 run -d "$hostile" -s . --format yaml
 status 0 && bytes_clean "$tmp/out"
 verdict $? "hostile-escapes: yaml output escapes every control character"
+run -d "$hostile" --show "Clear ${esc}[2J Screen ${esc}[31mRed${esc}[0m"
+status 0 && out_has "Clear" && bytes_clean "$tmp/out"
+verdict $? "hostile-escapes: --show of an entry carries no control characters"
 run -d "$hostile" -s . --format json
 status 0 && bytes_clean "$tmp/out" && python3 -m json.tool "$tmp/out" >/dev/null
 verdict $? "hostile-escapes: json output escapes every control character"
