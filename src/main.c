@@ -21,6 +21,7 @@
 #include "match.h"
 #include "output.h"
 #include "record.h"
+#include "sort.h"
 #include "source.h"
 #include "text.h"
 #include "ui.h"
@@ -61,6 +62,7 @@ struct cli {
 	unsigned	 fields;	/* -f, FIELD_BIT()s; 0 = all */
 	enum match_case	 mcase;
 	int		 format;	/* FORMAT_*, -1 when not given */
+	int		 sort;		/* SORT_*, -1 when not given */
 	enum color_when	 color;
 	int		 browse_opts;	/* a browser-only option was given */
 	int		 modes;		/* how many of -s, --list, --check */
@@ -78,7 +80,8 @@ enum {
 	OPT_CYCLE,
 	OPT_PIN_FILE,
 	OPT_NO_MOUSE,
-	OPT_SHOW
+	OPT_SHOW,
+	OPT_SORT
 };
 
 static const struct option long_options[] = {
@@ -89,6 +92,7 @@ static const struct option long_options[] = {
 	{ "case-sensitive", no_argument, NULL, OPT_CASE },
 	{ "list", no_argument, NULL, OPT_LIST },
 	{ "show", required_argument, NULL, OPT_SHOW },
+	{ "sort", required_argument, NULL, OPT_SORT },
 	{ "format", required_argument, NULL, OPT_FORMAT },
 	{ "color", required_argument, NULL, OPT_COLOR },
 	{ "colour", required_argument, NULL, OPT_COLOR },
@@ -111,7 +115,7 @@ usage(FILE *fp)
 "                  [--staff-pin-file FILE]] [--no-mouse] [--color WHEN]\n"
 "       sma-allies [-d FILE] -s REGEX [-f FIELD]... [-i | --case-sensitive]\n"
 "                  [--format FORMAT] [--color WHEN]\n"
-"       sma-allies [-d FILE] --list [--format FORMAT]\n"
+"       sma-allies [-d FILE] --list [--sort ORDER] [--format FORMAT]\n"
 "       sma-allies [-d FILE] --show NAME [--format FORMAT]\n"
 "       sma-allies --check [FILE]\n"
 "       sma-allies -h | --help | -V | --version\n");
@@ -135,6 +139,8 @@ help(void)
 "  -i, --ignore-case      always caseless\n"
 "      --case-sensitive   always exact case\n"
 "      --list             print every ally and exit\n"
+"      --sort ORDER       file (default), name (a leading \"The\" aside)\n"
+"                         or abbreviation\n"
 "      --show NAME        print the ally named NAME (its name or\n"
 "                         abbreviation, any case) and exit\n"
 "      --format FORMAT    text (default), tsv (name, abbreviation, url),\n"
@@ -237,6 +243,11 @@ take_option(struct cli *c, int ch, char **argv)
 		c->mode = MODE_LIST;
 		c->modes++;
 		break;
+	case OPT_SORT:
+		if ((c->sort = sort_lookup(optarg)) < 0)
+			usage_error("unknown order '%s'; use file, name or "
+			    "abbreviation", optarg);
+		break;
 	case OPT_SHOW:
 		c->show = optarg;
 		c->mode = MODE_SHOW;
@@ -322,6 +333,8 @@ check_options(struct cli *c, int argc, char **argv)
 	if (c->format >= 0 && c->mode != MODE_SEARCH &&
 	    c->mode != MODE_LIST && c->mode != MODE_SHOW)
 		usage_error("--format goes with --search, --list or --show");
+	if (c->sort >= 0 && c->mode != MODE_SEARCH && c->mode != MODE_LIST)
+		usage_error("--sort goes with --list or --search");
 	if (c->browse_opts && c->mode != MODE_BROWSE)
 		usage_error("--kiosk, --idle, --cycle, --staff-pin-file and "
 		    "--no-mouse are for the interactive browser");
@@ -338,6 +351,7 @@ parse_args(int argc, char **argv, struct cli *c)
 
 	memset(c, 0, sizeof(*c));
 	c->format = -1;
+	c->sort = -1;
 	c->mcase = MATCH_SMART;
 	c->app.idle = 90;
 	c->app.cycle = 8;
@@ -467,6 +481,23 @@ run_show(const struct cli *c, const struct recordset *rs)
 	return finish_stdout() < 0 ? EXIT_TROUBLE : EXIT_MATCH;
 }
 
+/* Put hits (indices in file order) into order o. */
+static void
+sort_hits(const struct recordset *rs, struct indices *hits,
+    enum sort_order o)
+{
+	unsigned char *hit = xcalloc(rs->len ? rs->len : 1, 1);
+	size_t *perm = sort_perm(rs, o), i, n = 0;
+
+	for (i = 0; i < hits->len; i++)
+		hit[hits->v[i]] = 1;
+	for (i = 0; i < rs->len; i++)
+		if (hit[perm[i]])
+			hits->v[n++] = perm[i];
+	free(perm);
+	free(hit);
+}
+
 static int
 run_query(const struct cli *c, const struct recordset *rs)
 {
@@ -498,6 +529,8 @@ run_query(const struct cli *c, const struct recordset *rs)
 	} else
 		for (i = 0; i < rs->len; i++)
 			indices_push(&hits, i);
+	if (c->sort > 0)
+		sort_hits(rs, &hits, c->sort);
 
 	if (output_records(stdout, rs, hits.v, hits.len, &o, &err) < 0) {
 		fprintf(stderr, "%s: %s\n", util_progname(), err.msg);

@@ -407,6 +407,50 @@ run --show AMSA --list
 status 2 && out_empty && err_has "choose one of"
 verdict $? "--show with --list is a usage error (status 2)"
 
+# --sort: by name a leading "The" (any case) aside, caselessly, accents
+# aside, ties in the file's order; by abbreviation, those without one last.
+sorting=$good/sorting.yaml
+run -d "$sorting" --list --sort name --format tsv
+cut -f 3 "$tmp/out" >"$tmp/order"
+printf '%s\n' https://alpha-two.example/ https://alpha-one.example/ \
+    https://beta.example/ https://emile.example/ https://theory.example/ \
+    https://zeta.example/ | cmp -s - "$tmp/order" ||
+    because "order: $(tr '\n' ' ' <"$tmp/order")"
+verdict $? "--sort name: The aside, case and accents aside, ties kept in file order"
+run -d "$sorting" --list --sort abbreviation --format tsv
+cut -f 3 "$tmp/out" >"$tmp/order"
+printf '%s\n' https://alpha-one.example/ https://alpha-two.example/ \
+    https://beta.example/ https://zeta.example/ https://emile.example/ \
+    https://theory.example/ | cmp -s - "$tmp/order" ||
+    because "order: $(tr '\n' ' ' <"$tmp/order")"
+verdict $? "--sort abbreviation: caseless, allies without one last, by name"
+run -d "$sorting" --list
+cp "$tmp/out" "$tmp/sorting-list"
+run -d "$sorting" --list --sort file
+status 0 && cmp -s "$tmp/out" "$tmp/sorting-list" && out_has "The Zeta Group" &&
+    [ "$(head -n 1 "$tmp/out" | cut -c1-14)" = "The Zeta Group" ]
+verdict $? "--sort file is the file's order"
+run --list --sort name
+firsts "$tmp/out" | head -n 2 >"$tmp/order"
+printf '%s\n' "The Albert Schweitzer Fellowship" \
+    "The American Academy of Family Physicians (AAFP)" |
+    cmp -s - "$tmp/order" ||
+    because "first two: $(tr '\n' '|' <"$tmp/order")"
+verdict $? "--sort name puts the Albert Schweitzer Fellowship under A, first"
+run -s health --sort name -f name
+firsts "$tmp/out" >"$tmp/order"
+printf '%s\n' "Cambridge Health Alliance (CHA)" "Intend Health Strategies" \
+    "The Network Towards Unity for Health (TUFH)" "People Power Health" \
+    "The Sex and Gender Health Collaborative (SGHC)" | cmp -s - "$tmp/order" ||
+    because "order: $(tr '\n' '|' <"$tmp/order")"
+verdict $? "-s with --sort name: the matches in name order"
+run --list --sort size
+status 2 && out_empty && err_has "unknown order 'size'; use file, name or abbreviation"
+verdict $? "--sort with an unknown order: status 2 and the orders named"
+run --show AMSA --sort name
+status 2 && out_empty && err_has "--sort goes with"
+verdict $? "--sort with --show is a usage error (status 2)"
+
 run -s nurs --color always
 status 0 && out_has "${esc}[1;31mNurs${esc}[m"
 verdict $? "--color always wraps a match in ESC[1;31m ... ESC[m"

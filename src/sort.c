@@ -1,0 +1,127 @@
+/*
+ * sort: orders of the list.  See sort.h.
+ */
+#include "sort.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "record.h"
+#include "util.h"
+
+static const char *const names[SORT_COUNT] = {
+	[SORT_FILE] = "file",
+	[SORT_NAME] = "name",
+	[SORT_ABBREVIATION] = "abbreviation"
+};
+
+struct key {
+	char	*name;		/* folded, without a leading "the " */
+	char	*abbr;		/* folded; NULL when the ally has none */
+	size_t	 idx;
+};
+
+int
+sort_lookup(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < SORT_COUNT; i++)
+		if (strcmp(name, names[i]) == 0)
+			return (int)i;
+	return -1;
+}
+
+const char *
+sort_name(enum sort_order o)
+{
+	return o < SORT_COUNT ? names[o] : "file";
+}
+
+/*
+ * s[0..len) case-folded with its accents dropped, so that "Émile" sorts
+ * beside "Emile"; malloc'd.  The data is valid UTF-8, so utf8proc only
+ * fails when out of memory.
+ */
+static char *
+fold(const char *s, size_t len)
+{
+	utf8proc_uint8_t *out = NULL;
+
+	if (utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len,
+	    &out, UTF8PROC_CASEFOLD | UTF8PROC_COMPOSE | UTF8PROC_STRIPMARK |
+	    UTF8PROC_STABLE) < 0)
+		die("out of memory sorting the allies");
+	return (char *)out;
+}
+
+/* The name's key: folded, and a leading "The " left out. */
+static char *
+name_key(const struct record *r)
+{
+	char *k = fold(r->text[FIELD_NAME], r->len[FIELD_NAME]);
+	size_t n;
+
+	if (strncmp(k, "the ", 4) == 0 && k[4] != '\0') {
+		n = strlen(k + 4);
+		memmove(k, k + 4, n + 1);
+	}
+	return k;
+}
+
+static int
+by_name(const void *a, const void *b)
+{
+	const struct key *x = a, *y = b;
+	int c = strcmp(x->name, y->name);
+
+	if (c != 0)
+		return c;
+	return x->idx < y->idx ? -1 : x->idx > y->idx;
+}
+
+static int
+by_abbreviation(const void *a, const void *b)
+{
+	const struct key *x = a, *y = b;
+	int c;
+
+	if ((x->abbr == NULL) != (y->abbr == NULL))
+		return x->abbr == NULL ? 1 : -1;
+	if (x->abbr != NULL && (c = strcmp(x->abbr, y->abbr)) != 0)
+		return c;
+	return by_name(a, b);
+}
+
+size_t *
+sort_perm(const struct recordset *rs, enum sort_order o)
+{
+	const struct record *r;
+	struct key *k;
+	size_t *perm, i;
+
+	if (o == SORT_FILE || o >= SORT_COUNT)
+		return NULL;
+	k = xreallocarray(NULL, rs->len ? rs->len : 1, sizeof(*k));
+	for (i = 0; i < rs->len; i++) {
+		r = &rs->v[i];
+		k[i].idx = i;
+		k[i].name = name_key(r);
+		k[i].abbr = o == SORT_ABBREVIATION &&
+		    r->len[FIELD_ABBREVIATION] > 0 ?
+		    fold(r->text[FIELD_ABBREVIATION],
+		    r->len[FIELD_ABBREVIATION]) : NULL;
+	}
+	qsort(k, rs->len, sizeof(*k),
+	    o == SORT_NAME ? by_name : by_abbreviation);
+	perm = xreallocarray(NULL, rs->len ? rs->len : 1, sizeof(*perm));
+	for (i = 0; i < rs->len; i++) {
+		perm[i] = k[i].idx;
+		free(k[i].name);
+		free(k[i].abbr);
+	}
+	free(k);
+	return perm;
+}
