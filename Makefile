@@ -36,12 +36,15 @@ TEST_DEPS   = pc:cmocka:libcmocka-dev pc:vterm:libvterm-dev \
               cmd:/usr/bin/time:time cmd:script:bsdutils cmd:zbarimg:zbar-tools
 FUZZ_DEPS   = cmd:clang:clang
 SHOT_DEPS   = cmd:rsvg-convert:librsvg2-bin
+DEB_DEPS    = cmd:dpkg-buildpackage:dpkg-dev cmd:dh:debhelper \
+              cmd:fakeroot:fakeroot cmd:lintian:lintian
 
 # Only the goals below install what is missing; every other one, plain
 # make and make install among them, names what is missing and stops.
 # Each installs the build's packages and its own in one round, with
 # EXTRA_DEPS when given (CI adds clang that way).
-INSTALL_GOALS     = run test test-deps soak screenshots fuzz bench
+INSTALL_GOALS     = run test test-deps soak screenshots fuzz bench deb \
+                    deb-check
 NEEDS_run         =
 NEEDS_test        = $(TEST_DEPS)
 NEEDS_test-deps   = $(TEST_DEPS)
@@ -49,6 +52,8 @@ NEEDS_soak        = $(TEST_DEPS)
 NEEDS_screenshots = $(TEST_DEPS) $(SHOT_DEPS)
 NEEDS_fuzz        = $(FUZZ_DEPS)
 NEEDS_bench       = $(BENCH_DEPS)
+NEEDS_deb         = $(DEB_DEPS)
+NEEDS_deb-check   = $(DEB_DEPS)
 INSTALLING        = $(filter $(INSTALL_GOALS),$(MAKECMDGOALS))
 DEPS_SH           = PKG_CONFIG='$(PKG_CONFIG)' sh src/deps.sh
 # The recipe line of an installing goal: what $@ needs.
@@ -274,6 +279,26 @@ uninstall:
 	        d=$${d%/*}; \
 	    done; \
 	done
+
+# A Debian package, built from a copy of the tree with the packaging
+# files of data/debian: build/deb/sma-allies_VERSION_ARCH.deb, checked
+# by lintian (an error fails the build).  deb-check also installs it
+# into a scratch root and looks at what landed.
+DEB_TREE    = build/deb/sma-allies-$(VERSION)
+.PHONY: deb deb-check
+deb:
+	$(INSTALL_DEPS)
+	rm -rf build/deb
+	mkdir -p $(DEB_TREE)
+	cp -R Makefile LICENSE README.md src data $(DEB_TREE)/
+	cp -R data/debian $(DEB_TREE)/debian
+	sed 's#/usr/local/bin/#/usr/bin/#' data/kiosk/sma-allies-kiosk.service \
+	    > $(DEB_TREE)/debian/sma-allies.sma-allies-kiosk.service
+	cd $(DEB_TREE) && dpkg-buildpackage -b -us -uc --no-sign
+	lintian --fail-on error --info build/deb/sma-allies_$(VERSION)_*.deb
+
+deb-check: deb
+	sh tests/deb.sh build/deb/sma-allies_$(VERSION)_*.deb
 
 clean:
 	rm -rf build sma-allies
