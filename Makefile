@@ -4,6 +4,15 @@
 PREFIX     ?= /usr/local
 BINDIR     ?= $(PREFIX)/bin
 MANDIR     ?= $(PREFIX)/share/man
+# Where each shell looks for completions (zsh: Debian's own directory
+# for packages, site-functions for a local install).
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+FISHCOMPDIR ?= $(PREFIX)/share/fish/vendor_completions.d
+ifeq ($(PREFIX),/usr)
+ZSHCOMPDIR ?= $(PREFIX)/share/zsh/vendor-completions
+else
+ZSHCOMPDIR ?= $(PREFIX)/share/zsh/site-functions
+endif
 PKG_CONFIG ?= pkg-config
 CFLAGS     ?= -O2 -g
 VERSION     = 0.1.0
@@ -33,7 +42,8 @@ BUILD_DEPS  = cmd:cc:gcc cmd:pkg-config:pkg-config \
               pc:libpcre2-8:libpcre2-dev pc:libqrencode:libqrencode-dev \
               pc:libutf8proc:libutf8proc-dev pc:jansson:libjansson-dev
 TEST_DEPS   = pc:cmocka:libcmocka-dev pc:vterm:libvterm-dev \
-              cmd:/usr/bin/time:time cmd:script:bsdutils cmd:zbarimg:zbar-tools
+              cmd:/usr/bin/time:time cmd:script:bsdutils cmd:zbarimg:zbar-tools \
+              cmd:zsh:zsh cmd:fish:fish
 FUZZ_DEPS   = cmd:clang:clang
 SHOT_DEPS   = cmd:rsvg-convert:librsvg2-bin
 DEB_DEPS    = cmd:dpkg-buildpackage:dpkg-dev cmd:dh:debhelper \
@@ -263,17 +273,28 @@ bench: build/config.mk
 	    build/bench/startup build/bench/live build/bench/gen-allies
 	@bash tests/bench/bench.sh
 
+INSTALLED   = $(BINDIR)/sma-allies $(MANDIR)/man1/sma-allies.1 \
+              $(BASHCOMPDIR)/sma-allies $(ZSHCOMPDIR)/_sma-allies \
+              $(FISHCOMPDIR)/sma-allies.fish
 install: sma-allies
-	install -d "$(DESTDIR)$(BINDIR)" "$(DESTDIR)$(MANDIR)/man1"
+	install -d "$(DESTDIR)$(BINDIR)" "$(DESTDIR)$(MANDIR)/man1" \
+	    "$(DESTDIR)$(BASHCOMPDIR)" "$(DESTDIR)$(ZSHCOMPDIR)" \
+	    "$(DESTDIR)$(FISHCOMPDIR)"
 	install -m 755 sma-allies "$(DESTDIR)$(BINDIR)/sma-allies"
 	install -m 644 data/sma-allies.1 "$(DESTDIR)$(MANDIR)/man1/sma-allies.1"
+	install -m 644 data/completions/sma-allies.bash \
+	    "$(DESTDIR)$(BASHCOMPDIR)/sma-allies"
+	install -m 644 data/completions/_sma-allies \
+	    "$(DESTDIR)$(ZSHCOMPDIR)/_sma-allies"
+	install -m 644 data/completions/sma-allies.fish \
+	    "$(DESTDIR)$(FISHCOMPDIR)/sma-allies.fish"
 
 # The directories go too as far up as they are empty (install may have
 # made them), never DESTDIR itself.
 uninstall:
-	rm -f "$(DESTDIR)$(BINDIR)/sma-allies" \
-	    "$(DESTDIR)$(MANDIR)/man1/sma-allies.1"
-	@for d in "$(DESTDIR)$(BINDIR)" "$(DESTDIR)$(MANDIR)/man1"; do \
+	rm -f $(INSTALLED:%="$(DESTDIR)%")
+	@for d in $(patsubst %/,%,$(dir $(INSTALLED))); do \
+	    d="$(DESTDIR)$$d"; \
 	    while [ -n "$$d" ] && [ "$$d" != "$(DESTDIR)" ] && \
 	        rmdir "$$d" 2>/dev/null; do \
 	        d=$${d%/*}; \

@@ -40,7 +40,10 @@ verdict $? "dpkg -i installs the package into a scratch root"
 for f in usr/bin/sma-allies usr/share/man/man1/sma-allies.1.gz \
     lib/systemd/system/sma-allies-kiosk.service \
     usr/lib/sysusers.d/sma-allies.conf \
-    usr/share/doc/sma-allies/copyright; do
+    usr/share/doc/sma-allies/copyright \
+    usr/share/bash-completion/completions/sma-allies \
+    usr/share/zsh/vendor-completions/_sma-allies \
+    usr/share/fish/vendor_completions.d/sma-allies.fish; do
 	[ -f "$root/$f" ]
 	verdict $? "it installs /$f"
 done

@@ -52,6 +52,12 @@ rc=$?
 cat "$log"
 count tests/cli.sh "$rc"
 
+echo "== shell completions"
+sh tests/completions.sh "$prog" >"$log" 2>&1
+rc=$?
+cat "$log"
+count tests/completions.sh "$rc"
+
 echo "== screenshots"
 sh tests/shots/check.sh build/tests/shots ./sma-allies >"$log" 2>&1
 rc=$?
