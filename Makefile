@@ -43,7 +43,7 @@ BUILD_DEPS  = cmd:cc:gcc cmd:pkg-config:pkg-config \
               pc:libutf8proc:libutf8proc-dev pc:jansson:libjansson-dev
 TEST_DEPS   = pc:cmocka:libcmocka-dev pc:vterm:libvterm-dev \
               cmd:/usr/bin/time:time cmd:script:bsdutils cmd:zbarimg:zbar-tools \
-              cmd:zsh:zsh cmd:fish:fish
+              cmd:zsh:zsh cmd:fish:fish cmd:locale-gen:locales
 FUZZ_DEPS   = cmd:clang:clang
 SHOT_DEPS   = cmd:rsvg-convert:librsvg2-bin
 DEB_DEPS    = cmd:dpkg-buildpackage:dpkg-dev cmd:dh:debhelper \
@@ -79,7 +79,7 @@ SRCS        = util.c record.c text.c diag.c keyset.c reader.c yamlfeed.c \
 MAIN        = main.c
 OBJS        = $(SRCS:%.c=build/obj/%.o) build/obj/allies_data.o
 AOBJS       = $(SRCS:%.c=build/asan/%.o) build/asan/allies_data.o
-UNIT_TESTS  = test_load test_progress test_match test_output test_text \
+UNIT_TESTS  = test_load test_progress test_match test_output test_text test_util \
               test_app test_scan test_input test_pattern test_source
 E2E_TESTS   = tty/vt_selftest e2e/test_browser e2e/test_kiosk e2e/test_data
 
@@ -209,6 +209,15 @@ screenshots: sma-allies build/tests/shots
 	    rsvg-convert -o "$${f%.svg}.png" "$$f" || exit 1; done
 
 .PHONY: run-tests
+# Locales the tests read numbers and text in, built here so that they do
+# not depend on what the machine has generated (tests/run.sh sets
+# LOCPATH to build/locale).
+TEST_LOCALES = en_US de_DE
+build/locale/%.UTF-8:
+	@mkdir -p $(@D)
+	localedef -c -i $* -f UTF-8 $@ 2>/dev/null || test -d $@
+
+run-tests: $(TEST_LOCALES:%=build/locale/%.UTF-8)
 run-tests: build/asan/sma-allies sma-allies \
     $(UNIT_TESTS:%=build/tests/%) $(E2E_TESTS:%=build/tests/%) \
     build/bench/gen-allies build/tests/shots build/tests/fuzz-replay

@@ -4,6 +4,8 @@
 #include "util.h"
 
 #include <errno.h>
+#include <limits.h>
+#include <locale.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -37,6 +39,38 @@ util_now_ms(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+const char *
+util_count(char *out, size_t n)
+{
+	const struct lconv *lc = localeconv();
+	const char *sep = lc->thousands_sep, *grouping = lc->grouping;
+	char digits[32], *p = out + UTIL_COUNT_MAX - 1;
+	size_t nd, i, seplen = strlen(sep), left;
+	int group, in_group = 0;
+
+	nd = (size_t)snprintf(digits, sizeof(digits), "%zu", n);
+	/* A separator too long to fit every group is the locale's error. */
+	if (seplen > 4)
+		seplen = 0;
+	group = seplen > 0 && grouping != NULL ? grouping[0] : 0;
+	*p = '\0';
+	for (i = nd; i > 0; i--) {
+		if (group > 0 && group != CHAR_MAX && in_group == group) {
+			p -= seplen;
+			memcpy(p, sep, seplen);
+			in_group = 0;
+			/* The last size given repeats; 0 ends the list. */
+			if (grouping[1] != '\0')
+				group = *++grouping;
+		}
+		*--p = digits[i - 1];
+		in_group++;
+	}
+	left = (size_t)(out + UTIL_COUNT_MAX - p);
+	memmove(out, p, left);
+	return out;
 }
 
 int

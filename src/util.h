@@ -40,6 +40,15 @@ long long util_now_ms(void);
 int	 util_no_color(void);
 
 /*
+ * n as people read it, with the locale's thousands separator and
+ * grouping (LC_NUMERIC: 980,371 in en_US, 980.371 in de_DE, 980371 in
+ * the C locale), into out, which holds UTIL_COUNT_MAX bytes.  Returns
+ * out.
+ */
+#define UTIL_COUNT_MAX	128	/* 20 digits, 19 separators of 4 bytes */
+const char *util_count(char *out, size_t n);
+
+/*
  * Run the cleanup hook (if any), print "prog: message" on stderr and
  * exit with status 2.  The hook runs once even if it dies itself.
  */

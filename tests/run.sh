@@ -10,6 +10,8 @@ set -u
 prog=$1
 shift
 export SMA_ALLIES_BIN="$prog"
+# The locales the Makefile built for the tests.
+export LOCPATH="$PWD/build/locale"
 export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:exitcode=86"
 export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1"
 export LSAN_OPTIONS="exitcode=86"
