@@ -27,7 +27,14 @@ app_init(struct app *a, const struct app_options *opt, struct recordset *rs)
 	a->detail_rows = 1;
 	a->overlay_rows = 1;
 	bar_init(&a->bar);
+	if (opt->history != NULL) {
+		a->bar.hist = *opt->history;
+		memset(opt->history, 0, sizeof(*opt->history));
+		history_rewind(&a->bar.hist);
+	}
 	listview_init(&a->view, rs);
+	if (opt->notice != NULL)
+		app_status(a, 1, "%s", opt->notice);
 	a->dirty = 1;
 }
 
@@ -35,6 +42,11 @@ void
 app_done(struct app *a)
 {
 	listview_done(&a->view);
+	if (a->opt->history != NULL) {
+		history_rewind(&a->bar.hist);
+		*a->opt->history = a->bar.hist;
+		memset(&a->bar.hist, 0, sizeof(a->bar.hist));
+	}
 	bar_done(&a->bar);
 	free(a->qr_url);
 	free(a->qr_title);
@@ -262,7 +274,7 @@ app_bar_accept(struct app *a)
 		    a->view.rows.len, a->rs->len);
 	else
 		a->status[0] = '\0';
-	bar_close(&a->bar);
+	bar_close(&a->bar, 1);
 	a->dirty = 1;
 }
 
@@ -274,7 +286,7 @@ app_bar_cancel(struct app *a)
 
 	if (app_set_filter(a, s, strlen(s), &err) < 0)
 		app_set_filter(a, "", 0, &err);
-	bar_close(&a->bar);
+	bar_close(&a->bar, 0);
 	a->dirty = 1;
 }
 

@@ -35,6 +35,13 @@ struct app_options {
 	int		 mouse;		/* take mouse events */
 	int		 color;		/* 0 never, 1 auto, 2 always */
 	const char	*data_path;	/* the file to watch, NULL if built in */
+	/*
+	 * The searches to start from, and where the app leaves them when
+	 * it is done (NULL: none kept, as in the kiosk); and a warning for
+	 * the status line at the start (NULL: none).
+	 */
+	struct history	*history;
+	const char	*notice;
 };
 
 enum focus {

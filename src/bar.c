@@ -52,9 +52,10 @@ bar_open(struct bar *b, const char *filter)
 }
 
 void
-bar_close(struct bar *b)
+bar_close(struct bar *b, int keep)
 {
-	history_add(&b->hist, b->query.ptr);
+	if (keep)
+		history_add(&b->hist, b->query.ptr);
 	b->open = 0;
 	bar_clear_error(b);
 }

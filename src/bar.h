@@ -31,8 +31,11 @@ void	 bar_done(struct bar *);
 /* Open with filter (NULL: none) as the query, and saved for Esc. */
 void	 bar_open(struct bar *, const char *filter);
 
-/* Close, keeping the query in the history. */
-void	 bar_close(struct bar *);
+/*
+ * Close; keep 1 (Enter) keeps the query in the history, keep 0 (Esc)
+ * does not: a search given up is not one to come back to.
+ */
+void	 bar_close(struct bar *, int keep);
 
 /*
  * An editing action (the bar's ACT_BAR_* but Enter and Esc, with the

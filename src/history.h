@@ -9,7 +9,7 @@
 
 #include <stddef.h>
 
-#define HISTORY_MAX	100
+#define HISTORY_MAX	500
 
 struct history {
 	char		*v[HISTORY_MAX];	/* oldest first */

@@ -16,6 +16,8 @@
 #include <unistd.h>
 
 #include "app.h"
+#include "histfile.h"
+#include "history.h"
 #include "load.h"
 #include "lookup.h"
 #include "match.h"
@@ -673,6 +675,9 @@ static int
 browse(struct cli *c, struct source *src, struct recordset *rs,
     struct errlist *errs)
 {
+	struct history hist = { 0 };
+	struct histfile hf = { 0 };
+	struct buf warn = { 0 };
 	int rc;
 
 	if (c->app.kiosk)
@@ -682,8 +687,22 @@ browse(struct cli *c, struct source *src, struct recordset *rs,
 	c->app.data_path = source_is_file(src) ? src->path : NULL;
 	c->app.color = c->color == COLOR_NEVER ? 0 :
 	    c->color == COLOR_ALWAYS ? 2 : 1;
+	/* The kiosk serves strangers: it keeps no history. */
+	if (!c->app.kiosk) {
+		if (histfile_load(&hf, &hist, &warn) < 0)
+			c->app.notice = warn.ptr;
+		c->app.history = &hist;
+	}
 	rc = ui_run(&c->app, src, rs, errs);
 	print_diags(errs, src->name);
+	if (!c->app.kiosk) {
+		buf_reset(&warn);
+		if (histfile_save(&hf, &hist, &warn) < 0)
+			fprintf(stderr, "%s: warning: %s\n", util_progname(),
+			    warn.ptr);
+		history_clear(&hist);
+	}
+	buf_free(&warn);
 	if (rc == 2)
 		return EXIT_INTERRUPTED;
 	return rc == 0 ? 0 : EXIT_TROUBLE;

@@ -20,7 +20,11 @@ unset SMA_ALLIES_DATA SMA_ALLIES_STAFF_PIN BROWSER NO_COLOR
 passed=0
 failed=0
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+# Browsers started by the tests keep their search history here, not in
+# the home of whoever runs them.
+XDG_STATE_HOME=$(mktemp -d)
+export XDG_STATE_HOME
+trap 'rm -f "$log"; rm -rf "$XDG_STATE_HOME"' EXIT
 
 # Add a test program's counts, taken from its output.
 count() {
