@@ -192,7 +192,7 @@ draw_hyperlink(struct ui *u)
 	if (x + (int)n > COLS)
 		return;
 	printf("\0337\033[%d;%dH\033]8;;%s\033\\%s%s\033]8;;\033\\\033[m\0338",
-	    y + 1, x + 1, url, draw_color() ? "\033[4;94m" : "\033[4m", url);
+	    y + 1, x + 1, url, draw_link_sgr(), url);
 	fflush(stdout);
 }
 
