@@ -160,6 +160,8 @@ t_start(int rows, int cols, const char *const *env, const char *const *args)
 	e2e_env_init(&e);
 	e2e_env_putf(&e, "HOME=%s", t_dir);
 	e2e_env_putf(&e, "PATH=%s", path != NULL ? path : "/usr/bin:/bin");
+	/* A graphical session: the fake openers here are graphical ones. */
+	e2e_env_put(&e, "DISPLAY=:7");
 	e2e_env_sanitizers(&e);
 	for (i = 0; env != NULL && env[i] != NULL; i++)
 		e2e_env_put(&e, env[i]);
