@@ -19,6 +19,11 @@
 #include "util.h"
 
 #define KILL_GRACE_MS	200	/* from SIGTERM to SIGKILL, ending a browser */
+/*
+ * A signal taken by another thread (the loader's, which blocks none)
+ * does not end our pselect(): the wait looks again this often.
+ */
+#define WAIT_TICK_MS	100
 
 /* Browsers that run in the terminal: they get it while they run. */
 static const char *const terminal_browsers[] = {
@@ -286,7 +291,8 @@ fg_suspended(const struct fg_job *j)
 /*
  * Wait for the browser to exit.  SIGCHLD, SIGTERM and SIGHUP are
  * blocked but inside pselect() (which waits with the mask wake), so
- * none of them can come between a check and the wait.  When the program
+ * none of them that this thread takes can come between a check and the
+ * wait.  When the program
  * is asked to end, the browser is asked too (SIGTERM), and made to
  * (SIGKILL) after KILL_GRACE_MS.  Returns 0 once it is reaped, its wait
  * status in *status, else an errno.
@@ -296,7 +302,7 @@ fg_wait(const struct open_state *st, const struct fg_job *j,
     const sigset_t *wake, int *status)
 {
 	struct timespec ts;
-	long long deadline = 0, left = 0;
+	long long deadline = 0, left;
 	int ending = 0;		/* 1 once SIGTERM is sent, 2 SIGKILL */
 	pid_t r;
 
@@ -318,13 +324,17 @@ fg_wait(const struct open_state *st, const struct fg_job *j,
 			deadline = util_now_ms() + KILL_GRACE_MS;
 			ending = 1;
 		}
-		if (ending == 1 && (left = deadline - util_now_ms()) <= 0) {
+		left = ending == 1 ? deadline - util_now_ms() : WAIT_TICK_MS;
+		if (ending == 1 && left <= 0) {
 			fg_signal(j, SIGKILL);
 			ending = 2;
+			left = WAIT_TICK_MS;
 		}
-		ts.tv_sec = (time_t)(left / 1000);
-		ts.tv_nsec = (long)(left % 1000) * 1000000;
-		pselect(0, NULL, NULL, NULL, ending == 1 ? &ts : NULL, wake);
+		if (left > WAIT_TICK_MS)
+			left = WAIT_TICK_MS;
+		ts.tv_sec = 0;
+		ts.tv_nsec = (long)left * 1000000;
+		pselect(0, NULL, NULL, NULL, &ts, wake);
 	}
 }
 

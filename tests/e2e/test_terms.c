@@ -17,9 +17,10 @@
  *
  * Openers: a fake opener records its arguments, one a line, and whether
  * its standard input is a terminal; each form of BROWSER, xdg-open when
- * BROWSER is unset, with and without a graphical session, and the kiosk
- * (which must run none).  SIGTERM while a terminal browser runs ends both
- * and restores the terminal.
+ * BROWSER is unset, with and without a graphical session, with the data
+ * on standard input, and the kiosk (which must run none).  SIGTERM while
+ * a terminal browser runs ends both and restores the terminal; ^Z in one
+ * that no shell can continue lets it go on.
  *
  * The program under test is $SMA_ALLIES_BIN (default
  * build/asan/sma-allies); each test runs in its own temporary folder,
@@ -91,14 +92,14 @@ teardown(void **state)
 /* ---- the program ---- */
 
 /*
- * Start the browser on a rows x cols terminal of type term, with args
- * and env ("NAME=value", or "NAME" to remove it) added to a fixed
+ * Start prog (the browser, or a shell that starts it) on a rows x cols
+ * terminal of type term, with args and env ("NAME=value", or "NAME" to remove it) added to a fixed
  * environment: no graphical session, no BROWSER, the test's bin folder
  * first on PATH.
  */
 static void
-start(const char *term, const char *const *env, const char *const *args,
-    int rows, int cols)
+start_as(const char *prog, const char *term, const char *const *env,
+    const char *const *args, int rows, int cols)
 {
 	struct e2e_env e;
 	size_t i;
@@ -117,10 +118,17 @@ start(const char *term, const char *const *env, const char *const *args,
 	for (i = 0; env != NULL && env[i] != NULL; i++)
 		e2e_env_put(&e, env[i]);
 	stop();
-	t_vt = e2e_spawn(t_bin, args, &e, rows, cols);
+	t_vt = e2e_spawn(prog, args, &e, rows, cols);
 	e2e_env_free(&e);
 	if (t_vt == NULL)
-		fail_msg("cannot start %s: %s", t_bin, strerror(errno));
+		fail_msg("cannot start %s: %s", prog, strerror(errno));
+}
+
+static void
+start(const char *term, const char *const *env, const char *const *args,
+    int rows, int cols)
+{
+	start_as(t_bin, term, env, args, rows, cols);
 }
 
 /* Wait until s is on the screen (shown 1) or no longer is (shown 0). */
@@ -692,17 +700,19 @@ fake_opener(const char *name)
 }
 
 /*
- * Start the browser with env, press o on the first ally, and expect the
- * opener to be given exactly want (one argument a line) and, with tty,
- * the terminal (else to run detached, the screen left as it is).
+ * Start prog with args (NULL: the browser alone) and env, press o on the
+ * first ally, and expect the opener to be given exactly want (one
+ * argument a line) and, with tty, the terminal as its input (else to run
+ * detached, the screen left as it is).
  */
 static void
-check_open(const char *const *env, const char *want, int tty, int line)
+check_open(const char *prog, const char *const *args,
+    const char *const *env, const char *want, int tty, int line)
 {
 	const char *rec = record_path(), *whole;
 	char *got;
 
-	start("xterm-256color", env, NULL, 30, 100);
+	start_as(prog, "xterm-256color", env, args, 30, 100);
 	WANT("12 allies");
 	WANT("Website: " FIRST_URL);
 	settle();
@@ -735,7 +745,8 @@ check_open(const char *const *env, const char *want, int tty, int line)
 	QUIT();
 	unlink(rec);
 }
-#define CHECK_OPEN(env, want, tty) check_open((env), (want), (tty), __LINE__)
+#define CHECK_OPEN(env, want, tty) \
+	check_open(t_bin, NULL, (env), (want), (tty), __LINE__)
 
 /*
  * The forms of BROWSER: before, the fake opener's path and after make
@@ -828,6 +839,26 @@ test_open_session(void **state)
 	    FIRST_URL "\n", 0);
 	CHECK_OPEN(T_LIST(e2e_fmt("BROWSER=%s", br), "WAYLAND_DISPLAY=wl-0"),
 	    FIRST_URL "\n", 0);
+}
+
+/* With the data on standard input, a terminal browser reads the terminal. */
+static void
+test_open_data_on_stdin(void **state)
+{
+	const char *data = e2e_fmt("%s/piped.yaml", t_dir), *br;
+	const char *const dump[] = { "--list", "--format", "yaml", NULL };
+	char *yaml;
+	int st;
+
+	(void)state;
+	br = fake_opener("my-w3m");
+	st = e2e_run(t_bin, dump, NULL, 0, &yaml);
+	assert_non_null(e2e_keep(yaml));
+	assert_true(WIFEXITED(st) && WEXITSTATUS(st) == 0);
+	assert_int_equal(e2e_write_file(data, yaml, strlen(yaml), 0644, 1), 0);
+	check_open("/bin/sh", T_LIST("-c", e2e_fmt("exec %s -d - < %s", t_bin,
+	    data)), T_LIST(e2e_fmt("BROWSER=%s", br)), FIRST_URL "\n", 1,
+	    __LINE__);
 }
 
 /* Without BROWSER, xdg-open from PATH, by the same rule. */
@@ -1026,6 +1057,7 @@ main(void)
 		T(test_open_many_words),
 		T(test_open_long_browser),
 		T(test_open_session),
+		T(test_open_data_on_stdin),
 		T(test_open_xdg_open),
 		T(test_kiosk_opens_nothing),
 		T(test_sigterm_terminal_browser),
