@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -338,7 +339,11 @@ fg_wait(const struct open_state *st, const struct fg_job *j,
 	}
 }
 
-/* Start the browser on the terminal and wait for it; see fg_wait(). */
+/*
+ * Start the browser on the terminal and wait for it (see fg_wait()), its
+ * wait status in *status.  Returns 0, an errno of the wait, or minus
+ * the errno of fork().
+ */
 static int
 fg_run(const struct open_state *st, char *argv[], int *status)
 {
@@ -355,6 +360,8 @@ fg_run(const struct open_state *st, char *argv[], int *status)
 	sigaction(SIGQUIT, &ign, &old_quit);
 	chld = ign;
 	chld.sa_handler = on_child;
+	/* pselect() is never restarted; other threads' calls may be. */
+	chld.sa_flags = SA_RESTART;
 	sigaction(SIGCHLD, &chld, &old_chld);
 	/* SIGTTOU too: a background group taking the terminal back. */
 	sigemptyset(&block);
@@ -362,7 +369,7 @@ fg_run(const struct open_state *st, char *argv[], int *status)
 	sigaddset(&block, SIGTERM);
 	sigaddset(&block, SIGHUP);
 	sigaddset(&block, SIGTTOU);
-	sigprocmask(SIG_BLOCK, &block, &was);
+	pthread_sigmask(SIG_BLOCK, &block, &was);
 	wake = was;
 	sigaddset(&wake, SIGTTOU);
 	j.fd = st->tty_fd;
@@ -381,7 +388,7 @@ fg_run(const struct open_state *st, char *argv[], int *status)
 		if (j.own_group)
 			tcsetpgrp(j.fd, getpgrp());
 	}
-	sigprocmask(SIG_SETMASK, &was, NULL);
+	pthread_sigmask(SIG_SETMASK, &was, NULL);
 	sigaction(SIGCHLD, &old_chld, NULL);
 	sigaction(SIGINT, &old_int, NULL);
 	sigaction(SIGQUIT, &old_quit, NULL);
