@@ -43,7 +43,8 @@ BUILD_DEPS  = cmd:cc:gcc cmd:pkg-config:pkg-config \
               pc:libutf8proc:libutf8proc-dev pc:jansson:libjansson-dev
 TEST_DEPS   = pc:cmocka:libcmocka-dev pc:vterm:libvterm-dev \
               cmd:/usr/bin/time:time cmd:script:bsdutils cmd:zbarimg:zbar-tools \
-              cmd:zsh:zsh cmd:fish:fish cmd:locale-gen:locales
+              cmd:zsh:zsh cmd:fish:fish cmd:locale-gen:locales \
+              ti:tmux-256color:ncurses-term
 FUZZ_DEPS   = cmd:clang:clang
 SHOT_DEPS   = cmd:rsvg-convert:librsvg2-bin
 DEB_DEPS    = cmd:dpkg-buildpackage:dpkg-dev cmd:dh:debhelper \
@@ -82,7 +83,7 @@ AOBJS       = $(SRCS:%.c=build/asan/%.o) build/asan/allies_data.o
 UNIT_TESTS  = test_load test_progress test_match test_output test_text test_util \
               test_app test_scan test_input test_pattern test_source
 E2E_TESTS   = tty/vt_selftest e2e/test_browser e2e/test_kiosk e2e/test_data \
-              e2e/test_history
+              e2e/test_history e2e/test_terms
 
 .PHONY: all asan test unit e2e cli run install uninstall clean fuzz deps \
         test-deps bench
@@ -161,7 +162,8 @@ test: test-deps
 
 TEST_CFLAGS = $(WARN) $(FEATURES) $(DEPS_CFLAGS) -Isrc -Itests -O1 -g $(SAN) \
               $$($(PKG_CONFIG) --cflags cmocka vterm)
-TEST_LIBS   = $(DEPS_LIBS) $$($(PKG_CONFIG) --libs cmocka vterm) -lutil -pthread
+TEST_LIBS   = $(DEPS_LIBS) $$($(PKG_CONFIG) --libs cmocka vterm) -lutil -lm \
+              -pthread
 
 build/tests/%: tests/unit/%.c $(AOBJS) build/config.mk
 	@mkdir -p $(@D)

@@ -3,7 +3,8 @@
 #
 #   sh src/deps.sh [--install] CHECK:NAME:PACKAGE ...
 #
-# CHECK is pc:NAME (a pkg-config module) or cmd:NAME (a command); PACKAGE
+# CHECK is pc:NAME (a pkg-config module), cmd:NAME (a command) or ti:NAME
+# (a terminfo entry, as infocmp finds it); PACKAGE
 # is the Debian package that provides it.  Every item is checked first,
 # so that one message names every package that is missing.  Without
 # --install that message is all: the script fails and installs nothing
@@ -30,6 +31,7 @@ for item in "$@"; do
 	case $check in
 	pc)	"$PKG_CONFIG" --exists "$name" 2>/dev/null && continue ;;
 	cmd)	command -v "$name" >/dev/null 2>&1 && continue ;;
+	ti)	infocmp "$name" >/dev/null 2>&1 && continue ;;
 	*)	echo "deps.sh: bad check '$item'" >&2; exit 2 ;;
 	esac
 	case " $missing " in

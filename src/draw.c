@@ -15,6 +15,10 @@
 static attr_t styles[STYLE_COUNT];
 static int utf8_locale;
 static int color_on;
+static int rich_color;		/* 256 colours: links and the focus in colour */
+
+#define STR_(x)		#x
+#define STR(x)		STR_(x)
 
 attr_t
 draw_attr(enum draw_style s)
@@ -33,6 +37,28 @@ draw_color(void)
 {
 	return color_on;
 }
+
+/*
+ * Colours are chosen so that every text reads on a white and on a black
+ * terminal alike: a contrast of 4.5:1 or more (WCAG 2) against both, in
+ * xterm's standard palette.  None of the 16 colours holds that as a
+ * foreground on the terminal's own background (the closest, magenta,
+ * makes 4.48:1 on black), so with 8 or 16 colours text keeps the
+ * terminal's foreground, told apart by bold, underline and reverse, and
+ * colour comes only as a foreground and a background set together.  Of
+ * the 256-colour cube, six colours hold it; two are used.
+ */
+#define C256_LINK	63	/* #5f5fff: 4.60:1 on white, 4.57:1 on black */
+#define C256_FOCUS	29	/* #00875f: 4.53:1 on white, 4.63:1 on black */
+
+enum {
+	PAIR_TITLE = 1,		/* white on blue: 7.5:1, bold 9.4:1 */
+	PAIR_MATCH,		/* black on yellow: 12.3:1 */
+	PAIR_FOCUS,
+	PAIR_ERROR,		/* white on red: 4.6:1, bold 5.8:1 */
+	PAIR_LINK,
+	PAIR_QR			/* black on white */
+};
 
 void
 draw_init(int color_opt, int utf8)
@@ -65,19 +91,42 @@ draw_init(int color_opt, int utf8)
 		return;
 	color_on = 1;
 	use_default_colors();
-	init_pair(1, COLOR_WHITE, COLOR_BLUE);
-	init_pair(2, COLOR_RED, -1);
-	init_pair(3, COLOR_CYAN, -1);
-	init_pair(4, COLOR_RED, -1);
-	/* Bright blue and bright white where there are 16 colours. */
-	init_pair(5, COLORS >= 16 ? 12 : COLOR_CYAN, -1);
-	init_pair(6, COLOR_BLACK, COLORS >= 16 ? 15 : COLOR_WHITE);
-	styles[STYLE_QR] = COLOR_PAIR(6);
-	styles[STYLE_TITLE] = COLOR_PAIR(1) | A_BOLD;
-	styles[STYLE_MATCH] = COLOR_PAIR(2) | A_BOLD | A_UNDERLINE;
-	styles[STYLE_HEADER_FOCUS] = COLOR_PAIR(3) | A_BOLD | A_UNDERLINE;
-	styles[STYLE_ERROR] = COLOR_PAIR(4) | A_BOLD;
-	styles[STYLE_LINK] = COLOR_PAIR(5) | A_UNDERLINE;
+	init_pair(PAIR_TITLE, COLOR_WHITE, COLOR_BLUE);
+	init_pair(PAIR_MATCH, COLOR_BLACK, COLOR_YELLOW);
+	init_pair(PAIR_ERROR, COLORS >= 16 ? 15 : COLOR_WHITE, COLOR_RED);
+	init_pair(PAIR_QR, COLOR_BLACK, COLORS >= 16 ? 15 : COLOR_WHITE);
+	styles[STYLE_TITLE] = COLOR_PAIR(PAIR_TITLE) | A_BOLD;
+	/* Not bold: xterm shows bold black as grey, 2.4:1 on yellow. */
+	styles[STYLE_MATCH] = COLOR_PAIR(PAIR_MATCH) | A_UNDERLINE;
+	styles[STYLE_ERROR] = COLOR_PAIR(PAIR_ERROR) | A_BOLD;
+	styles[STYLE_QR] = COLOR_PAIR(PAIR_QR);
+	if (COLORS < 256)
+		return;
+	rich_color = 1;
+	init_pair(PAIR_FOCUS, C256_FOCUS, -1);
+	init_pair(PAIR_LINK, C256_LINK, -1);
+	styles[STYLE_HEADER_FOCUS] = COLOR_PAIR(PAIR_FOCUS) | A_BOLD |
+	    A_UNDERLINE;
+	styles[STYLE_LINK] = COLOR_PAIR(PAIR_LINK) | A_UNDERLINE;
+}
+
+const char *
+draw_link_sgr(void)
+{
+	return rich_color ? "\033[4;38;5;" STR(C256_LINK) "m" : "\033[4m";
+}
+
+/*
+ * Text in attr that is part of a match: the match's colours replace
+ * attr's (two colour pairs cannot be combined), and bold goes, since
+ * xterm shows bold black as grey.
+ */
+static attr_t
+match_attr(attr_t attr)
+{
+	if ((styles[STYLE_MATCH] & A_COLOR) == 0)
+		return attr | styles[STYLE_MATCH];
+	return (attr & ~(A_COLOR | A_BOLD)) | styles[STYLE_MATCH];
 }
 
 const char *
@@ -109,7 +158,7 @@ draw_put(WINDOW *w, const char *s, size_t len, int cols, attr_t attr,
 			while (hi < hl->len && hl->v[hi].end <= pos)
 				hi++;
 			if (hi < hl->len && hl->v[hi].start <= pos)
-				a |= styles[STYLE_MATCH];
+				a = match_attr(attr);
 		}
 		if (cp == '\n' || cp == '\t' || cp == '\r') {
 			strcpy(glyph, " ");

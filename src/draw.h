@@ -44,6 +44,12 @@ void	 draw_init(int color_opt, int utf8);
 /* The attributes (colour pair included) of a style. */
 attr_t	 draw_attr(enum draw_style);
 
+/*
+ * The SGR sequence that starts text in STYLE_LINK, for text written to
+ * the terminal past curses (a hyperlink's); a static string.
+ */
+const char *draw_link_sgr(void);
+
 /* Whether the locale shows UTF-8, and whether colours are in use. */
 int	 draw_utf8(void);
 int	 draw_color(void);

@@ -5,23 +5,45 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/select.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "util.h"
 
-#define MAX_WORDS	16
+#define KILL_GRACE_MS	200	/* from SIGTERM to SIGKILL, ending a browser */
+/*
+ * A signal taken by another thread (the loader's, which blocks none)
+ * does not end our pselect(): the wait looks again this often.
+ */
+#define WAIT_TICK_MS	100
 
 /* Browsers that run in the terminal: they get it while they run. */
 static const char *const terminal_browsers[] = {
 	"lynx", "w3m", "elinks", "links", "links2", "browsh", "carbonyl",
 	"www-browser", "netrik", "retawq", "edbrowse", "amfora"
+};
+
+/* The opener's command line, made from $BROWSER. */
+struct opener {
+	char	 *copy;		/* $BROWSER, cut into words in place */
+	char	**argv;		/* NULL-ended: words of copy, or the URL */
+};
+
+/* A terminal browser while it runs. */
+struct fg_job {
+	pid_t	 pid;
+	int	 fd;		/* the terminal */
+	int	 own_group;	/* in a process group of its own, the
+				   terminal's foreground one */
 };
 
 int
@@ -50,6 +72,24 @@ is_terminal_browser(const char *prog)
 	return 0;
 }
 
+/*
+ * Whether a detached program could show a window.  Without X11 or
+ * Wayland there is nothing it could show: the terminal is all there is.
+ * macOS's desktop needs neither variable.
+ */
+static int
+graphical_session(void)
+{
+#ifdef __APPLE__
+	return 1;
+#else
+	const char *x11 = getenv("DISPLAY"), *wayland = getenv("WAYLAND_DISPLAY");
+
+	return (x11 != NULL && *x11 != '\0') ||
+	    (wayland != NULL && *wayland != '\0');
+#endif
+}
+
 /* Is prog something execvp() would find and run? */
 static int
 findable(const char *prog)
@@ -74,20 +114,42 @@ findable(const char *prog)
 	}
 }
 
+static size_t
+count_words(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s != '\0'; s++)
+		if (*s != ' ' && *s != '\t' && (s[1] == ' ' || s[1] == '\t' ||
+		    s[1] == '\0'))
+			n++;
+	return n;
+}
+
+static void
+opener_free(struct opener *op)
+{
+	free(op->argv);
+	free(op->copy);
+	op->argv = NULL;
+	op->copy = NULL;
+}
+
 /*
  * Build the opener's argv from browser (the value of $BROWSER, NULL or
- * empty for the system's opener), in store (storage for the copied
- * strings).  $BROWSER is a colon-separated list of commands, each split
- * on blanks (no shell: no quoting, no expansion); "%s" in a command
- * stands for the URL, else the URL is appended.  The first command that
- * can be found wins.  Returns the number of words, 0 when none is usable.
+ * empty for the system's opener).  $BROWSER is a colon-separated list
+ * of commands, each split on blanks (no shell: no quoting, no
+ * expansion); a word "%s" stands for the URL, else the URL is appended.
+ * The first command that can be found wins.  Any length and any number
+ * of words: nothing is cut.  Returns 0, or -1 (op left empty) when no
+ * command can be found; opener_free() frees op.
  */
 static int
-build_argv(const char *browser, const char *url, char *store, size_t size,
-    char *argv[])
+opener_build(struct opener *op, const char *browser, const char *url)
 {
-	char *cand, *save, *word, *save2;
-	int n, has_url;
+	char *cand, *next, *word, *save;
+	size_t n;
+	int has_url;
 
 	if (browser == NULL || *browser == '\0') {
 #ifdef __APPLE__
@@ -96,28 +158,33 @@ build_argv(const char *browser, const char *url, char *store, size_t size,
 		browser = "xdg-open";
 #endif
 	}
-	snprintf(store, size, "%s", browser);
-	for (cand = strtok_r(store, ":", &save); cand != NULL;
-	    cand = strtok_r(NULL, ":", &save)) {
+	op->copy = xstrdup(browser);
+	op->argv = NULL;
+	for (cand = op->copy; cand != NULL; cand = next) {
+		if ((next = strchr(cand, ':')) != NULL)
+			*next++ = '\0';
+		/* Its words, an appended URL and the NULL. */
+		op->argv = xreallocarray(op->argv, count_words(cand) + 2,
+		    sizeof(*op->argv));
 		n = 0;
 		has_url = 0;
-		for (word = strtok_r(cand, " \t", &save2);
-		    word != NULL && n < MAX_WORDS - 2;
-		    word = strtok_r(NULL, " \t", &save2)) {
+		for (word = strtok_r(cand, " \t", &save); word != NULL;
+		    word = strtok_r(NULL, " \t", &save)) {
 			if (strcmp(word, "%s") == 0) {
-				argv[n++] = (char *)(uintptr_t)url;
+				op->argv[n++] = (char *)(uintptr_t)url;
 				has_url = 1;
 			} else
-				argv[n++] = word;
+				op->argv[n++] = word;
 		}
-		if (n == 0 || !findable(argv[0]))
+		if (n == 0 || !findable(op->argv[0]))
 			continue;
 		if (!has_url)
-			argv[n++] = (char *)(uintptr_t)url;
-		argv[n] = NULL;
-		return n;
+			op->argv[n++] = (char *)(uintptr_t)url;
+		op->argv[n] = NULL;
+		return 0;
 	}
-	return 0;
+	opener_free(op);
+	return -1;
 }
 
 /* In the child: the default signal dispositions an exec'd program expects. */
@@ -162,37 +229,187 @@ describe_status(int status, const char *name, const char *url, char *msg,
 		snprintf(msg, size, "%s stopped", name);
 }
 
+/* A no-op: SIGCHLD only has to end the wait in fg_wait(). */
+static void
+on_child(int sig)
+{
+	(void)sig;
+}
+
+/* Signal the browser, and with its own group whatever it started. */
+static void
+fg_signal(const struct fg_job *j, int sig)
+{
+	kill(j->own_group ? -j->pid : j->pid, sig);
+}
+
+static void	fg_child(const struct fg_job *, char *[]) NORETURN;
+
+/*
+ * In the child: the terminal's foreground process group of its own, so
+ * that its keys (^C, ^Z) are its alone and ending it ends what it
+ * started; the terminal as its input, even when ours is the data.
+ */
+static void
+fg_child(const struct fg_job *j, char *argv[])
+{
+	if (j->own_group) {
+		setpgid(0, 0);
+		/* Before the exec, which may read keys; SIGTTOU is blocked. */
+		tcsetpgrp(j->fd, getpid());
+	}
+	if (j->fd > STDIN_FILENO && !isatty(STDIN_FILENO))
+		dup2(j->fd, STDIN_FILENO);
+	child_signals();
+	execvp(argv[0], argv);
+	fprintf(stderr, "%s: %s\n", argv[0], strerror(errno));
+	_exit(127);
+}
+
+/*
+ * The browser was stopped (^Z): take the terminal back and stop too, as
+ * the job of the shell that started us, then hand it over again and let
+ * the browser go on.  raise() stops this thread, and the whole process
+ * with it, before it returns; with no shell to continue us (an orphaned
+ * process group) the kernel discards the signal and we go on at once.
+ */
+static void
+fg_suspended(const struct fg_job *j)
+{
+	struct sigaction dfl, old;
+
+	tcsetpgrp(j->fd, getpgrp());
+	memset(&dfl, 0, sizeof(dfl));
+	dfl.sa_handler = SIG_DFL;
+	sigemptyset(&dfl.sa_mask);
+	sigaction(SIGTSTP, &dfl, &old);
+	raise(SIGTSTP);
+	sigaction(SIGTSTP, &old, NULL);
+	tcsetpgrp(j->fd, j->pid);
+	fg_signal(j, SIGCONT);
+}
+
+/*
+ * Wait for the browser to exit.  SIGCHLD, SIGTERM and SIGHUP are
+ * blocked but inside pselect() (which waits with the mask wake), so
+ * none of them that this thread takes can come between a check and the
+ * wait.  When the program
+ * is asked to end, the browser is asked too (SIGTERM), and made to
+ * (SIGKILL) after KILL_GRACE_MS.  Returns 0 once it is reaped, its wait
+ * status in *status, else an errno.
+ */
+static int
+fg_wait(const struct open_state *st, const struct fg_job *j,
+    const sigset_t *wake, int *status)
+{
+	struct timespec ts;
+	long long deadline = 0, left;
+	int ending = 0;		/* 1 once SIGTERM is sent, 2 SIGKILL */
+	pid_t r;
+
+	for (;;) {
+		r = waitpid(j->pid, status, WNOHANG |
+		    (j->own_group ? WUNTRACED : 0));
+		if (r == j->pid && WIFSTOPPED(*status)) {
+			fg_suspended(j);
+			continue;
+		}
+		if (r == j->pid)
+			return 0;
+		if (r == -1 && errno != EINTR)
+			return errno;
+		if (ending == 0 && st->stopping != NULL && st->stopping()) {
+			fg_signal(j, SIGTERM);
+			/* A stopped browser would act on it only when woken. */
+			fg_signal(j, SIGCONT);
+			deadline = util_now_ms() + KILL_GRACE_MS;
+			ending = 1;
+		}
+		left = ending == 1 ? deadline - util_now_ms() : WAIT_TICK_MS;
+		if (ending == 1 && left <= 0) {
+			fg_signal(j, SIGKILL);
+			ending = 2;
+			left = WAIT_TICK_MS;
+		}
+		if (left > WAIT_TICK_MS)
+			left = WAIT_TICK_MS;
+		ts.tv_sec = 0;
+		ts.tv_nsec = (long)left * 1000000;
+		pselect(0, NULL, NULL, NULL, &ts, wake);
+	}
+}
+
+/*
+ * Start the browser on the terminal and wait for it (see fg_wait()), its
+ * wait status in *status.  Returns 0, an errno of the wait, or minus
+ * the errno of fork().
+ */
+static int
+fg_run(const struct open_state *st, char *argv[], int *status)
+{
+	struct sigaction ign, chld, old_int, old_quit, old_chld;
+	sigset_t block, was, wake;
+	struct fg_job j;
+	int err = 0;
+
+	/* Like system(): ^C in the browser is for the browser, not us. */
+	memset(&ign, 0, sizeof(ign));
+	ign.sa_handler = SIG_IGN;
+	sigemptyset(&ign.sa_mask);
+	sigaction(SIGINT, &ign, &old_int);
+	sigaction(SIGQUIT, &ign, &old_quit);
+	chld = ign;
+	chld.sa_handler = on_child;
+	/* pselect() is never restarted; other threads' calls may be. */
+	chld.sa_flags = SA_RESTART;
+	sigaction(SIGCHLD, &chld, &old_chld);
+	/* SIGTTOU too: a background group taking the terminal back. */
+	sigemptyset(&block);
+	sigaddset(&block, SIGCHLD);
+	sigaddset(&block, SIGTERM);
+	sigaddset(&block, SIGHUP);
+	sigaddset(&block, SIGTTOU);
+	pthread_sigmask(SIG_BLOCK, &block, &was);
+	wake = was;
+	sigaddset(&wake, SIGTTOU);
+	j.fd = st->tty_fd;
+	j.own_group = j.fd >= 0 && tcgetpgrp(j.fd) == getpgrp();
+	if ((j.pid = fork()) == 0)
+		fg_child(&j, argv);
+	if (j.pid == -1)
+		err = errno;
+	else {
+		if (j.own_group) {
+			/* Either side may come first; both set the same. */
+			setpgid(j.pid, j.pid);
+			tcsetpgrp(j.fd, j.pid);
+		}
+		err = fg_wait(st, &j, &wake, status);
+		if (j.own_group)
+			tcsetpgrp(j.fd, getpgrp());
+	}
+	pthread_sigmask(SIG_SETMASK, &was, NULL);
+	sigaction(SIGCHLD, &old_chld, NULL);
+	sigaction(SIGINT, &old_int, NULL);
+	sigaction(SIGQUIT, &old_quit, NULL);
+	return j.pid == -1 ? -err : err;
+}
+
 /* A terminal browser: it gets the terminal until it exits. */
 static int
 run_foreground(const struct open_state *st, char *argv[], const char *url,
     char *msg, size_t size)
 {
-	struct sigaction ign, old_int, old_quit;
-	pid_t pid;
-	int status, err;
+	int status = 0, err;
 
 	if (st->tty != NULL)
 		st->tty(1);
-	/* Like system(): ^C in the browser is for the browser, not us. */
-	memset(&ign, 0, sizeof(ign));
-	ign.sa_handler = SIG_IGN;
-	sigaction(SIGINT, &ign, &old_int);
-	sigaction(SIGQUIT, &ign, &old_quit);
-	pid = fork();
-	if (pid == 0) {
-		child_signals();
-		execvp(argv[0], argv);
-		fprintf(stderr, "%s: %s\n", argv[0], strerror(errno));
-		_exit(127);
-	}
-	err = pid == -1 ? errno : wait_child(pid, &status);
-	sigaction(SIGINT, &old_int, NULL);
-	sigaction(SIGQUIT, &old_quit, NULL);
+	err = fg_run(st, argv, &status);
 	if (st->tty != NULL)
 		st->tty(0);
-	if (pid == -1) {
+	if (err < 0) {
 		snprintf(msg, size, "Could not start %s: %s", argv[0],
-		    strerror(err));
+		    strerror(-err));
 		return -1;
 	}
 	if (err != 0) {
@@ -289,21 +506,25 @@ int
 open_url(struct open_state *st, const char *url, char *msg, size_t size)
 {
 	const char *browser = getenv("BROWSER");
-	char store[1024], *argv[MAX_WORDS];
+	struct opener op;
+	int rc;
 
 	if (!open_url_allowed(url)) {
 		snprintf(msg, size, "Not opening a link that is not http(s)");
 		return -1;
 	}
-	if (build_argv(browser, url, store, sizeof(store), argv) == 0) {
+	if (opener_build(&op, browser, url) < 0) {
 		snprintf(msg, size, "No way to open %s: %s not found (set "
 		    "BROWSER)", url, browser != NULL && *browser != '\0' ?
 		    "$BROWSER" : "xdg-open");
 		return -1;
 	}
-	if (is_terminal_browser(argv[0]))
-		return run_foreground(st, argv, url, msg, size);
-	return run_detached(st, argv, url, msg, size);
+	if (is_terminal_browser(op.argv[0]) || !graphical_session())
+		rc = run_foreground(st, op.argv, url, msg, size);
+	else
+		rc = run_detached(st, op.argv, url, msg, size);
+	opener_free(&op);
+	return rc;
 }
 
 int

@@ -2,10 +2,12 @@
  * open: starting a web browser for a URL, safely.  Only http:// and
  * https:// URLs are opened; the opener ($BROWSER, else xdg-open or open)
  * runs through execvp() with the URL as one argument, never a shell.  A
- * terminal browser (lynx, w3m, ...) gets the terminal, handed over by
- * the UI's hook; any other opener is detached into its own session with its
- * output sent to /dev/null, and reaped later so that its exit status
- * can be reported and no zombie is left.
+ * terminal browser (lynx, w3m, ..., and any opener at all when there is
+ * no graphical session) gets the terminal, handed over by the UI's hook,
+ * as the foreground job of a process group of its own; the program
+ * asked to end meanwhile ends it first.  Any other opener is detached
+ * into its own session with its output sent to /dev/null, and reaped
+ * later so that its exit status can be reported and no zombie is left.
  */
 #ifndef OPEN_H
 #define OPEN_H
@@ -22,18 +24,30 @@
  */
 typedef void (*open_tty_cb)(int give);
 
+/*
+ * Whether the program has been asked to end (SIGTERM, SIGHUP).  Asked
+ * again whenever one of those signals interrupts the wait for a
+ * terminal browser, which is then ended too; the UI's.
+ */
+typedef int (*open_stop_cb)(void);
+
 struct open_state {
 	pid_t	 pid[OPEN_MAX_CHILDREN];	/* detached openers to reap */
 	char	 name[OPEN_MAX_CHILDREN][64];	/* their program names */
 	int	 n;
 	open_tty_cb tty;		/* for a terminal browser, or NULL */
+	open_stop_cb stopping;		/* or NULL: never asked to end */
+	int	 tty_fd;		/* the terminal's input, or -1 */
 };
 
 /*
  * Open url.  Writes what happened (for the status line) into msg and
  * returns 0 when the opener started (or a terminal browser ran and
  * exited 0), -1 otherwise.  A terminal browser gets the terminal
- * through st->tty.
+ * through st->tty, and open_url() returns once it has exited or, when
+ * st->stopping says the program is to end, once it has been ended
+ * (SIGTERM to its process group, SIGKILL 200 ms later).  SIGCHLD,
+ * SIGINT and SIGQUIT are the module's own while it runs.
  */
 int	 open_url(struct open_state *, const char *url, char *msg, size_t size);
 

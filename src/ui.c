@@ -62,6 +62,13 @@ on_signal(int sig)
 	stop_signal = sig;
 }
 
+/* For the opener: a terminal browser is ended with the program. */
+static int
+stop_requested(void)
+{
+	return stop_signal != 0;
+}
+
 /*
  * SIGWINCH interrupts the wait for a key and asks for a full repaint: a
  * terminal that shrank and grew back to the same size kept nothing.
@@ -192,7 +199,7 @@ draw_hyperlink(struct ui *u)
 	if (x + (int)n > COLS)
 		return;
 	printf("\0337\033[%d;%dH\033]8;;%s\033\\%s%s\033]8;;\033\\\033[m\0338",
-	    y + 1, x + 1, url, draw_color() ? "\033[4;94m" : "\033[4m", url);
+	    y + 1, x + 1, url, draw_link_sgr(), url);
 	fflush(stdout);
 }
 
@@ -729,6 +736,7 @@ ui_run(const struct app_options *opt, struct source *src,
 
 	memset(&u, 0, sizeof(u));
 	u.opens.tty = hand_over;
+	u.opens.stopping = stop_requested;
 	/* With the data on standard input, keys come from the terminal. */
 	u.tty = stdin;
 	if (src->path != NULL && strcmp(src->path, "-") == 0 &&
@@ -737,6 +745,7 @@ ui_run(const struct app_options *opt, struct source *src,
 		    util_progname(), strerror(errno));
 		return -1;
 	}
+	u.opens.tty_fd = fileno(u.tty);
 	app_init(&u.app, opt, rs);
 	if (opt->kiosk)
 		app_kiosk_start(&u.app, util_now_ms());
