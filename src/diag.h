@@ -157,6 +157,16 @@ void	 diag_pos(const struct diag_sink *, size_t off, unsigned *line,
 	    unsigned *col);
 
 /*
+ * Where byte at of a scalar's value was written, for a scalar whose node
+ * starts at line:col: the walk follows its quotes, escapes ("\u009c" is
+ * found at its backslash) and folded line breaks.  Where it cannot (a
+ * block scalar, an alias, text no longer kept) the answer is line:col
+ * itself.  value is the scalar's text, at no more than its length.
+ */
+void	 diag_value_pos(const struct diag_sink *, unsigned line, unsigned col,
+	    const char *value, size_t at, unsigned *vline, unsigned *vcol);
+
+/*
  * Quote data for a message: in double quotes, sanitised, clipped with
  * "..." to a few columns.  Appends to b and returns a pointer into it,
  * valid until b changes; the caller frees or resets b.
