@@ -333,7 +333,7 @@ walk_scalar(const char *src, size_t n, size_t i, const char *value,
 		}
 		if (src[i] == ' ' || src[i] == '\t' || is_break(src[i])) {
 			next = skip_space(src, n, i, &breaks);
-			/* A folded break is a space, n breaks n - 1 newlines. */
+			/* One folded break is a space, n are n - 1 newlines. */
 			k = breaks == 0 ? 0 : breaks == 1 ? 1 : breaks - 1;
 			if (k > 0) {
 				if (at < v + k)

@@ -327,8 +327,9 @@ has_unsafe(const char *s, size_t len)
 /*
  * libyaml counts NEL, the line and paragraph separators and the format
  * characters (the bidirectional controls, zero-width and tag characters)
- * as printable, and writes them raw in Unicode mode.  When the output holds any of them, everything beyond ASCII is
- * written as an escape instead: still a file that loads the same.
+ * as printable, and writes them raw in Unicode mode.  When the output
+ * holds any of them, everything beyond ASCII is written as an escape
+ * instead: still a file that loads the same.
  */
 static int
 needs_escapes(const struct recordset *rs, const size_t *idx, size_t n)

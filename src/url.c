@@ -10,6 +10,7 @@
 #include "url.h"
 
 #include <stdint.h>
+#include <string.h>
 #include <strings.h>
 
 #include "text.h"
@@ -156,28 +157,46 @@ url_check(const char *s, size_t len, struct url_problem *p)
 	return 1;
 }
 
-/* The character at byte at: quoted and sanitised, with its code point. */
-static void
-add_char(struct buf *b, const char *s, size_t len, size_t at)
-{
-	uint32_t cp;
-	size_t n = text_decode(s + at, len - at, &cp);
-
-	buf_addc(b, '"');
-	text_sanitize_part(b, s, len, at, at + n, 0);
-	buf_addf(b, "\" (U+%04X)", (unsigned)cp);
-}
-
-/* The bytes of the character at byte at, percent-encoded. */
-static void
-add_percent(struct buf *b, const char *s, size_t len, size_t at)
-{
-	uint32_t cp;
-	size_t i, n = text_decode(s + at, len - at, &cp);
-
-	for (i = 0; i < n; i++)
-		buf_addf(b, "%%%02X", (unsigned char)s[at + i]);
-}
+/*
+ * What each fault says, with the character at fault put in for "{c}"
+ * (sanitised), "{u}" (its code point, U+XXXX), "{x}" (its bytes
+ * percent-encoded) and "{k}" (control or invisible), and for "{h}" the
+ * host a "user@host" leads to.
+ */
+static const char *const messages[] = {
+	[URL_OK] = "is a web address",
+	[URL_EMPTY] = "is empty; give a web address that starts with "
+	    "https:// or http://",
+	[URL_SCHEME] = "is not a web address; give one that starts with "
+	    "https:// or http://",
+	[URL_NO_HOST] = "has no host after \"//\"; give one such as "
+	    "https://example.org/",
+	[URL_CONTROL] = "holds the {k} character {u}; a web address is "
+	    "printable ASCII: take it out",
+	[URL_SPACE] = "holds a space; write it as %20",
+	[URL_QUOTE] = "holds a quote ({c}); write it as {x}",
+	[URL_BACKSLASH] = "holds a backslash; write / between the parts of a "
+	    "path, or %5C for a backslash itself",
+	[URL_BACKTICK] = "holds a backtick (`); write it as %60",
+	[URL_CHAR] = "holds \"{c}\", which a web address cannot hold as it is "
+	    "(RFC 3986); write it as {x}",
+	[URL_NOT_ASCII] = "holds the non-ASCII character \"{c}\" ({u}); a web "
+	    "address is printable ASCII: write it percent-encoded, as {x}",
+	[URL_PERCENT] = "holds a \"%\" without two hex digits after it; write "
+	    "a % itself as %25",
+	[URL_USERINFO] = "has a user name before \"@\": it leads to {h}, not "
+	    "to what comes before the \"@\"; give the address without it",
+	[URL_HOST_NOT_ASCII] = "has the non-ASCII character \"{c}\" ({u}) in "
+	    "its host; write an internationalised host in punycode "
+	    "(xn--...), as a browser's address bar shows it",
+	[URL_HOST_PERCENT] = "has a percent escape in its host; write an "
+	    "internationalised host in punycode (xn--...)",
+	[URL_IPV6] = "has a bad IPv6 host: write it as [hex:digits], only hex "
+	    "digits, \":\" and \".\" inside the brackets and nothing but a "
+	    ":PORT after them",
+	[URL_PORT] = "has a port that is not a number; after the host's \":\" "
+	    "come digits only",
+};
 
 /* Where "user@host" leads: the host after the authority's last "@". */
 static void
@@ -199,86 +218,32 @@ void
 url_explain(struct buf *b, const char *s, size_t len,
     const struct url_problem *p)
 {
-	size_t at = p->at;
+	const char *m = messages[p->fault], *brace;
+	size_t at = p->at, n = 0, i;
 	uint32_t cp = 0;
 
 	if (at < len)
-		text_decode(s + at, len - at, &cp);
-	switch (p->fault) {
-	case URL_OK:
-		buf_adds(b, "is a web address");
-		break;
-	case URL_EMPTY:
-		buf_adds(b, "is empty; give a web address that starts with "
-		    "https:// or http://");
-		break;
-	case URL_SCHEME:
-		buf_adds(b, "is not a web address; give one that starts with "
-		    "https:// or http://");
-		break;
-	case URL_NO_HOST:
-		buf_adds(b, "has no host after \"//\"; give one such as "
-		    "https://example.org/");
-		break;
-	case URL_CONTROL:
-		buf_addf(b, "holds the %s character U+%04X; a web address is "
-		    "printable ASCII: take it out", cp < 0x100 ? "control" :
-		    "invisible", (unsigned)cp);
-		break;
-	case URL_SPACE:
-		buf_adds(b, "holds a space; write it as %20");
-		break;
-	case URL_QUOTE:
-		buf_addf(b, "holds a quote (%c); write it as %%%02X", (int)cp,
-		    (unsigned)cp);
-		break;
-	case URL_BACKSLASH:
-		buf_adds(b, "holds a backslash; write / between the parts of "
-		    "a path, or %5C for a backslash itself");
-		break;
-	case URL_BACKTICK:
-		buf_adds(b, "holds a backtick (`); write it as %60");
-		break;
-	case URL_CHAR:
-		buf_addf(b, "holds \"%c\", which a web address cannot hold as "
-		    "it is (RFC 3986); write it as %%%02X", (int)cp,
-		    (unsigned)cp);
-		break;
-	case URL_NOT_ASCII:
-		buf_adds(b, "holds the non-ASCII character ");
-		add_char(b, s, len, at);
-		buf_adds(b, "; a web address is printable ASCII: write it "
-		    "percent-encoded, as ");
-		add_percent(b, s, len, at);
-		break;
-	case URL_PERCENT:
-		buf_adds(b, "holds a \"%\" without two hex digits after it; "
-		    "write a % itself as %25");
-		break;
-	case URL_USERINFO:
-		buf_adds(b, "has a user name before \"@\": it leads to ");
-		add_real_host(b, s, len, at);
-		buf_adds(b, ", not to what comes before the \"@\"; give the "
-		    "address without it");
-		break;
-	case URL_HOST_NOT_ASCII:
-		buf_adds(b, "has the non-ASCII character ");
-		add_char(b, s, len, at);
-		buf_adds(b, " in its host; write an internationalised host in "
-		    "punycode (xn--...), as a browser's address bar shows it");
-		break;
-	case URL_HOST_PERCENT:
-		buf_adds(b, "has a percent escape in its host; write an "
-		    "internationalised host in punycode (xn--...)");
-		break;
-	case URL_IPV6:
-		buf_adds(b, "has a bad IPv6 host: write it as [hex:digits], "
-		    "only hex digits, \":\" and \".\" inside the brackets and "
-		    "nothing but a :PORT after them");
-		break;
-	case URL_PORT:
-		buf_adds(b, "has a port that is not a number; after the host's "
-		    "\":\" come digits only");
-		break;
+		n = text_decode(s + at, len - at, &cp);
+	for (; (brace = strchr(m, '{')) != NULL; m = brace + 3) {
+		buf_add(b, m, (size_t)(brace - m));
+		switch (brace[1]) {
+		case 'c':
+			text_sanitize_part(b, s, len, at, at + n, 0);
+			break;
+		case 'u':
+			buf_addf(b, "U+%04X", (unsigned)cp);
+			break;
+		case 'x':
+			for (i = 0; i < n; i++)
+				buf_addf(b, "%%%02X", (unsigned char)s[at + i]);
+			break;
+		case 'k':
+			buf_adds(b, cp < 0x100 ? "control" : "invisible");
+			break;
+		case 'h':
+			add_real_host(b, s, len, at);
+			break;
+		}
 	}
+	buf_adds(b, m);
 }

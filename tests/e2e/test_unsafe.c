@@ -10,7 +10,9 @@
  * are searched: the character's UTF-8 must not be among them, and its
  * stand-in (U+FFFD) must be on the screen, one cell wide, where the
  * character was.  A zero width joiner is the one format character that
- * may pass, and only inside an emoji ZWJ sequence (emoji.yaml).
+ * may pass, and only inside an emoji ZWJ sequence (emoji.yaml).  And
+ * what y copies (OSC 52) is exactly the URL as the file has it, for URLs
+ * full of the odd characters a URL may hold (shell-meta-url.yaml).
  *
  * The program under test is $SMA_ALLIES_BIN (default
  * build/asan/sma-allies); the tests run from the top of the tree.
@@ -21,6 +23,8 @@
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
+
+#include <sys/wait.h>
 
 #include <errno.h>
 #include <signal.h>
@@ -33,83 +37,73 @@
 #define T_WAIT		8000
 #define INVISIBLE	"tests/data/good/invisible.yaml"
 #define EMOJI		"tests/data/good/emoji.yaml"
+#define SHELL_META	"tests/data/good/shell-meta-url.yaml"
 #define FFFD		"\xef\xbf\xbd"
 #define MAX_CHARS	64
 #define ROWS		45
 #define COLS		100
 
-static struct vt *t_vt;
-static char *t_dir;
-static char t_bin[4096];
+static struct vt *t_vt;		/* the program, while it runs */
+static char *t_dir;		/* its home, one per test */
+static const char *t_bin;	/* $SMA_ALLIES_BIN or the sanitizer build */
 
 static int
 setup(void **state)
 {
-	const char *bin = getenv("SMA_ALLIES_BIN");
-
 	(void)state;
-	snprintf(t_bin, sizeof(t_bin), "%s", bin != NULL && *bin != '\0' ?
-	    bin : "build/asan/sma-allies");
-	if ((t_dir = e2e_tmpdir("sma-unsafe")) == NULL)
-		fail_msg("no temporary folder: %s", strerror(errno));
-	return 0;
+	t_dir = e2e_keep(e2e_tmpdir("sma-unsafe"));	/* freed at teardown */
+	return t_dir != NULL ? 0 : -1;
 }
 
 static int
 teardown(void **state)
 {
 	(void)state;
-	if (t_vt != NULL) {
-		vt_kill(t_vt, SIGKILL);
-		vt_free(t_vt);
-		t_vt = NULL;
-	}
+	vt_free(t_vt);		/* kills the program if it still runs */
 	e2e_rmtree(t_dir);
-	free(t_dir);
 	e2e_release();
+	t_vt = NULL;
+	t_dir = NULL;
 	return 0;
 }
 
-/* The browser on data, rows x cols, in the standard environment. */
+/* The browser on data, ROWS x COLS, at home in the test's folder. */
 static void
 spawn(const char *data)
 {
-	const char *args[] = { "-d", data, NULL };
 	struct e2e_env env;
 
 	e2e_env_init(&env);
-	e2e_env_putf(&env, "HOME=%s", t_dir);
-	e2e_env_put(&env, "PATH=/usr/bin:/bin");
 	e2e_env_sanitizers(&env);
-	t_vt = e2e_spawn(t_bin, args, &env, ROWS, COLS);
+	e2e_env_putf(&env, "HOME=%s", t_dir);
+	e2e_env_pass(&env, "PATH");
+	t_vt = e2e_spawn(t_bin, (const char *const []){ "-d", data, NULL },
+	    &env, ROWS, COLS);
 	e2e_env_free(&env);
 	if (t_vt == NULL)
 		fail_msg("cannot start %s: %s", t_bin, strerror(errno));
 }
 
-static void
-want_text(const char *s, int line)
-{
-	if (!vt_wait_text(t_vt, s, T_WAIT)) {
-		e2e_dump(t_vt, s);
-		fail_msg("line %d: \"%s\" never showed", line, s);
-	}
-}
-#define WANT(s)	want_text((s), __LINE__)
+/* Wait for s on the screen; else show the screen and fail. */
+#define WANT(s) do {							\
+	if (!vt_wait_text(t_vt, (s), T_WAIT)) {				\
+		e2e_dump(t_vt, (s));					\
+		fail_msg("line %d: \"%s\" never showed", __LINE__,	\
+		    (s));						\
+	}								\
+} while (0)
 
-/* q, then status 0 and no sanitizer report. */
+/* q ends the browser: status 0, no sanitizer report. */
 static void
-quit(int line)
+quit(void)
 {
-	const char *why, *out;
+	const char *why, *report;
 
 	vt_sends(t_vt, "q");
 	why = e2e_exit_why(t_vt, T_WAIT);
-	out = vt_output(t_vt, NULL);
-	if (e2e_sanitizer_report(out) != NULL)
-		fail_msg("line %d: %s", line, e2e_sanitizer_report(out));
-	if (why != NULL)
-		fail_msg("line %d: %s", line, why);
+	report = e2e_sanitizer_report(vt_output(t_vt, NULL));
+	if (report != NULL || why != NULL)
+		fail_msg("after q: %s", report != NULL ? report : why);
 }
 
 /* cp as UTF-8 into s (at least 5 bytes), NUL-terminated. */
@@ -225,7 +219,7 @@ test_invisible_never_raw(void **state)
 			    (unsigned)cp[i]);
 	}
 	assert_non_null(e2e_output_find(t_vt, "A" FFFD "B", 5));
-	quit(__LINE__);
+	quit();
 }
 
 /*
@@ -262,18 +256,95 @@ test_emoji_joiner_kept(void **state)
 	WANT("2/2");
 	WANT("sequences \xf0\x9f\x8f\xb4" FFFD FFFD FFFD FFFD FFFD FFFD ".");
 	assert_null(e2e_output_find(t_vt, "\xf3\xa0\x81\xa7", 4));
-	quit(__LINE__);
+	quit();
+}
+
+/*
+ * What the last OSC 52 the program wrote copies: its base64 decoded into
+ * out (size bytes), NUL-terminated.  0 when there is none, or no end
+ * (BEL or ST) to it yet.
+ */
+static int
+copied(struct vt *vt, char *out, size_t size)
+{
+	static const char b64[] =
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	const char *raw = vt_output(vt, NULL), *p, *last = NULL, *digit;
+	unsigned long bits = 0;
+	size_t n = 0;
+	int nbits = 0;
+
+	for (p = raw; (p = strstr(p, "\033]52;c;")) != NULL; p++)
+		last = p + 7;
+	if (last == NULL)
+		return 0;
+	for (p = last; *p != '\a' && *p != '\033'; p++) {
+		if (*p == '\0')
+			return 0;
+		if (*p == '=' || (digit = strchr(b64, *p)) == NULL)
+			continue;
+		bits = bits << 6 | (unsigned long)(digit - b64);
+		if ((nbits += 6) >= 8 && n + 1 < size) {
+			nbits -= 8;
+			out[n++] = (char)(bits >> nbits & 0xff);
+		}
+	}
+	out[n] = '\0';
+	return 1;
+}
+
+/* Has the program copied exactly the URL arg? */
+static int
+copied_url(struct vt *vt, const void *arg)
+{
+	char got[512];
+
+	return copied(vt, got, sizeof(got)) && strcmp(got, arg) == 0;
+}
+
+static void
+test_copy_exact(void **state)
+{
+	const char *args[] = { "-d", SHELL_META, "--list", "--format", "tsv",
+	    NULL };
+	char *out, *line, *url, *end, got[512];
+	size_t n = 0;
+	int st;
+
+	(void)state;
+	st = e2e_run(t_bin, args, NULL, 0, &out);
+	e2e_keep(out);
+	assert_true(WIFEXITED(st) && WEXITSTATUS(st) == 0);
+	spawn(SHELL_META);
+	WANT("1/3");
+	for (line = out; (end = strchr(line, '\n')) != NULL; line = end + 1) {
+		*end = '\0';
+		url = strrchr(line, '\t') + 1;
+		if (n++ > 0) {
+			vt_sends(t_vt, "j");
+			WANT(e2e_fmt("%zu/3", n));
+		}
+		vt_sends(t_vt, "y");
+		if (!e2e_until(t_vt, copied_url, url, T_WAIT))
+			fail_msg("copied %s, not exactly %s", copied(t_vt, got,
+			    sizeof(got)) ? got : "nothing", url);
+	}
+	assert_int_equal(n, 3);
+	quit();
 }
 
 int
 main(void)
 {
+	const char *bin = getenv("SMA_ALLIES_BIN");
 	const struct CMUnitTest tests[] = {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 		T(test_invisible_never_raw),
 		T(test_emoji_joiner_kept),
+		T(test_copy_exact),
 #undef T
 	};
 
+	t_bin = bin != NULL && *bin != '\0' ? bin : "build/asan/sma-allies";
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

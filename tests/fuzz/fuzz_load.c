@@ -250,7 +250,8 @@ url_scheme_ok(const char *s)
 	    strncasecmp(s, "https://", 8) != 0)
 		return 0;
 	for (i = 0; s[i] != '\0'; i++)
-		if ((unsigned char)s[i] <= 0x20 || (unsigned char)s[i] >= 0x7f ||
+		if ((unsigned char)s[i] <= 0x20 ||
+		    (unsigned char)s[i] >= 0x7f ||
 		    strchr("\"'\\`<>^{|}", s[i]) != NULL)
 			return 0;
 	host = strstr(s, "//") + 2;

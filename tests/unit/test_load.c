@@ -255,7 +255,8 @@ static const struct refusal {
 	 * The rules of a URL (url.h), each with its column: the character
 	 * at fault as the file has it, through quotes and escapes.
 	 */
-#define URL_DOC(u)	"allies:\n  - name: A\n    url: " u "\n    description: d\n"
+#define URL_DOC(u)	\
+	"allies:\n  - name: A\n    url: " u "\n    description: d\n"
 	{ "url_rule: C1 controls written as escapes",
 	  URL_DOC("\"https://a.example/;x\\u009c\\u009b31m\\u2028\""), 0, 3,
 	  31, "holds the control character U+009C", "take it out" },
@@ -388,8 +389,9 @@ static const struct refusal {
 	  "allies:\r\n  - name: A\r\n    url: https://a.example/a b\r\n"
 	  "    description: d\r\n", 0, 3, 29, "space", NULL },
 	{ "url_column: characters, not bytes, before it",
-	  "allies:\n  - {name: \xc3\x89\xc3\xa9, url: \"https://a.example/\\e\","
-	  " description: d}\n", 0, 2, 40, "U+001B", NULL },
+	  "allies:\n  - {name: \xc3\x89\xc3\xa9, "
+	  "url: \"https://a.example/\\e\", description: d}\n", 0, 2, 40,
+	  "U+001B", NULL },
 	{ "url_column: after a BOM",
 	  "\xef\xbb\xbf{allies: [{name: A, url: \"https://a.example/\\e\", "
 	  "description: d}]}\n", 0, 1, 45, "U+001B", NULL },
@@ -667,8 +669,9 @@ static void
 test_good_url(void **state)
 {
 	static const char *const good[] = {
-		"https://a.example", "HTTPS://A.EXAMPLE/", "http://[::1]:8080/x",
-		"http://[2001:db8::7]/", "http://192.0.2.1/", "https://a.example:/",
+		"https://a.example", "HTTPS://A.EXAMPLE/",
+		"http://[::1]:8080/x", "http://[2001:db8::7]/",
+		"http://192.0.2.1/", "https://a.example:/",
 		"https://a.example/%41%c3%a9?q=a&b=c#f",
 		"https://a.example/!$&()*+,;=~-._:@/?/?#/?@",
 		"https://a.example/a;b&c$(rm$IFS-rf$IFS~)&&x=$((1+1)),!*",

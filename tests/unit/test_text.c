@@ -332,8 +332,9 @@ test_sanitize(void **state)
 	    "a" FFFD "b" FFFD "c" FFFD "d");
 	check_sanitize("zw" ZWSP "sp\xe2\x80\x8c" "nj\xe2\x81\xa0" "wj", 0,
 	    "zw" FFFD "sp" FFFD "nj" FFFD "wj");
-	check_sanitize("\xef\xbb\xbf" "bom \xef\xbf\xb9\xef\xbf\xba\xef\xbf\xbb",
-	    0, FFFD "bom " FFFD FFFD FFFD);
+	check_sanitize("\xef\xbb\xbf" "bom "
+	    "\xef\xbf\xb9\xef\xbf\xba\xef\xbf\xbb", 0,
+	    FFFD "bom " FFFD FFFD FFFD);
 	check_sanitize("tag\xf3\xa0\x80\x81\xf3\xa0\x81\x81\xf3\xa0\x81\xbf", 0,
 	    "tag" FFFD FFFD FFFD);
 	check_sanitize("soft\xc2\xad" "hyphen", 0, "soft" FFFD "hyphen");
