@@ -276,8 +276,10 @@ diag_find(const struct diag_sink *d, unsigned line, unsigned col,
 		p = nl + (nl[0] == '\r' && nl + 1 < end && nl[1] == '\n' ?
 		    2 : 1);
 	}
+	if (l != line || col == 0)
+		return 0;
 	want = col - 1 + (line == 1 && d->bom);
-	if (l != line || col == 0 || chars > want)
+	if (chars > want)
 		return 0;
 	for (; chars < want; chars++) {
 		if (p == end || is_break(*p))
@@ -344,6 +346,8 @@ walk_scalar(const char *src, size_t n, size_t i, const char *value,
 			}
 		}
 		if (style == '"' && src[i] == '\\') {
+			if (i + 1 == n)
+				return (size_t)-1;
 			k = src[i + 1] == 'x' ? 4 : src[i + 1] == 'u' ? 6 :
 			    src[i + 1] == 'U' ? 10 : 2;
 			v += text_decode(value + v, at - v, &(uint32_t){ 0 });

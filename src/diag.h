@@ -3,8 +3,9 @@
  * hands back to its caller (struct errlist, public through load.h) and,
  * for the loader's own files, the sink one load reports into: the caps on
  * errors and warnings, the one error held back an event, quoting data in
- * a message, line and column from a byte offset, and libyaml's syntax
- * errors reworded with a hint at the fix.
+ * a message, line and column from a byte offset or of a character inside
+ * a value as the file writes it, and libyaml's syntax errors reworded
+ * with a hint at the fix.
  *
  * It is the bottom of the loader: the event feed (yamlfeed.c) and the
  * schema (load.c) report through it, and it calls neither of them, nor
