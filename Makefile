@@ -71,7 +71,7 @@ DEPS_SH           = PKG_CONFIG='$(PKG_CONFIG)' sh src/deps.sh
 INSTALL_DEPS      = @$(DEPS_SH) --install $(BUILD_DEPS) $(NEEDS_$@) \
                     $(EXTRA_DEPS)
 
-SRCS        = util.c record.c text.c diag.c keyset.c reader.c yamlfeed.c \
+SRCS        = util.c record.c text.c url.c diag.c keyset.c reader.c yamlfeed.c \
               load.c pattern.c match.c output.c output_json.c lookup.c \
               sort.c source.c keys.c lineedit.c \
               history.c histfile.c bar.c listview.c kiosk.c app.c watch.c feed.c \
@@ -83,7 +83,7 @@ AOBJS       = $(SRCS:%.c=build/asan/%.o) build/asan/allies_data.o
 UNIT_TESTS  = test_load test_progress test_match test_output test_text test_util \
               test_app test_scan test_input test_pattern test_source
 E2E_TESTS   = tty/vt_selftest e2e/test_browser e2e/test_kiosk e2e/test_data \
-              e2e/test_history e2e/test_terms
+              e2e/test_history e2e/test_terms e2e/test_unsafe
 
 .PHONY: all asan test unit e2e cli run install uninstall clean fuzz deps \
         test-deps bench

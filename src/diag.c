@@ -248,6 +248,146 @@ diag_pos(const struct diag_sink *d, size_t off, unsigned *line,
 	*col = (unsigned)chars + 1;
 }
 
+/* Does a line break (LF, CR) start with c? */
+static int
+is_break(char c)
+{
+	return c == '\n' || c == '\r';
+}
+
+/*
+ * The byte offset, from the sink's base, of line:col (as libyaml marks
+ * it: the column in characters, a BOM not counted).  0 when that place
+ * is no longer kept, or not there.
+ */
+static int
+diag_find(const struct diag_sink *d, unsigned line, unsigned col,
+    size_t *off)
+{
+	const char *p = d->data, *end = d->data + d->size, *nl;
+	unsigned l = d->base_line;
+	size_t chars = d->base_chars, want;
+
+	for (; l < line; l++, chars = 0) {
+		for (nl = p; nl < end && !is_break(*nl); nl++)
+			;
+		if (nl == end)
+			return 0;
+		p = nl + (nl[0] == '\r' && nl + 1 < end && nl[1] == '\n' ?
+		    2 : 1);
+	}
+	if (l != line || col == 0)
+		return 0;
+	want = col - 1 + (line == 1 && d->bom);
+	if (chars > want)
+		return 0;
+	for (; chars < want; chars++) {
+		if (p == end || is_break(*p))
+			return 0;
+		p += text_decode(p, (size_t)(end - p), &(uint32_t){ 0 });
+	}
+	*off = (size_t)(p - d->data);
+	return 1;
+}
+
+/* Blanks and line breaks from i on: where they end; *breaks counted. */
+static size_t
+skip_space(const char *src, size_t n, size_t i, unsigned *breaks)
+{
+	*breaks = 0;
+	while (i < n) {
+		if (is_break(src[i])) {
+			(*breaks)++;
+			i += src[i] == '\r' && i + 1 < n && src[i + 1] == '\n' ?
+			    2 : 1;
+		} else if (src[i] == ' ' || src[i] == '\t')
+			i++;
+		else
+			break;
+	}
+	return i;
+}
+
+/*
+ * Walk the source of a flow scalar (plain, '...' or "...") from its first
+ * byte i in step with its value, to the byte where value byte at was
+ * written.  Returns that offset, or (size_t)-1 where the two part: a
+ * block scalar, an alias, an escape the walk does not know.
+ */
+static size_t
+walk_scalar(const char *src, size_t n, size_t i, const char *value,
+    size_t at)
+{
+	char style = src[i];
+	size_t v = 0, k, next;
+	unsigned breaks;
+
+	if (style == '"' || style == '\'')
+		i++;
+	else if (strchr("|>*", style) != NULL)
+		return (size_t)-1;
+	while (v < at && i < n) {
+		if (style == '"' && src[i] == '\\' && i + 1 < n &&
+		    is_break(src[i + 1])) {
+			/* An escaped line break: nothing in the value. */
+			i = skip_space(src, n, i + 1, &breaks);
+			continue;
+		}
+		if (src[i] == ' ' || src[i] == '\t' || is_break(src[i])) {
+			next = skip_space(src, n, i, &breaks);
+			/* One folded break is a space, n are n - 1 newlines. */
+			k = breaks == 0 ? 0 : breaks == 1 ? 1 : breaks - 1;
+			if (k > 0) {
+				if (at < v + k)
+					return i;
+				v += k;
+				i = next;
+				continue;
+			}
+		}
+		if (style == '"' && src[i] == '\\') {
+			if (i + 1 == n)
+				return (size_t)-1;
+			k = src[i + 1] == 'x' ? 4 : src[i + 1] == 'u' ? 6 :
+			    src[i + 1] == 'U' ? 10 : 2;
+			v += text_decode(value + v, at - v, &(uint32_t){ 0 });
+			i += k;
+			continue;
+		}
+		if (style == '\'' && src[i] == '\'' && i + 1 < n &&
+		    src[i + 1] == '\'')
+			i++;
+		else if (src[i] != value[v])
+			return (size_t)-1;
+		i++;
+		v++;
+	}
+	return v == at ? i : (size_t)-1;
+}
+
+void
+diag_value_pos(const struct diag_sink *d, unsigned line, unsigned col,
+    const char *value, size_t at, unsigned *vline, unsigned *vcol)
+{
+	size_t i, pos;
+	unsigned breaks;
+
+	*vline = line;
+	*vcol = col;
+	if (!diag_find(d, line, col, &i))
+		return;
+	/* Past an anchor or a tag to the scalar itself. */
+	while (i < d->size && (d->data[i] == '&' || d->data[i] == '!')) {
+		while (i < d->size && d->data[i] != ' ' && d->data[i] != '\t' &&
+		    !is_break(d->data[i]))
+			i++;
+		i = skip_space(d->data, d->size, i, &breaks);
+	}
+	if (i < d->size &&
+	    (pos = walk_scalar(d->data, d->size, i, value, at)) != (size_t)-1)
+		diag_pos(d, d->base + pos, vline, vcol);
+}
+
 const char *
 diag_quote(struct buf *b, const char *s, size_t len)
 {

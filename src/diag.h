@@ -3,8 +3,9 @@
  * hands back to its caller (struct errlist, public through load.h) and,
  * for the loader's own files, the sink one load reports into: the caps on
  * errors and warnings, the one error held back an event, quoting data in
- * a message, line and column from a byte offset, and libyaml's syntax
- * errors reworded with a hint at the fix.
+ * a message, line and column from a byte offset or of a character inside
+ * a value as the file writes it, and libyaml's syntax errors reworded
+ * with a hint at the fix.
  *
  * It is the bottom of the loader: the event feed (yamlfeed.c) and the
  * schema (load.c) report through it, and it calls neither of them, nor
@@ -155,6 +156,16 @@ int	 diag_clean(const struct diag_sink *);
  */
 void	 diag_pos(const struct diag_sink *, size_t off, unsigned *line,
 	    unsigned *col);
+
+/*
+ * Where byte at of a scalar's value was written, for a scalar whose node
+ * starts at line:col: the walk follows its quotes, escapes ("\u009c" is
+ * found at its backslash) and folded line breaks.  Where it cannot (a
+ * block scalar, an alias, text no longer kept) the answer is line:col
+ * itself.  value is the scalar's text, at no more than its length.
+ */
+void	 diag_value_pos(const struct diag_sink *, unsigned line, unsigned col,
+	    const char *value, size_t at, unsigned *vline, unsigned *vcol);
 
 /*
  * Quote data for a message: in double quotes, sanitised, clipped with

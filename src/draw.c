@@ -163,7 +163,8 @@ draw_put(WINDOW *w, const char *s, size_t len, int cols, attr_t attr,
 		if (cp == '\n' || cp == '\t' || cp == '\r') {
 			strcpy(glyph, " ");
 			cw = 1;
-		} else if (text_is_unsafe(cp) || cp == TEXT_REPLACEMENT) {
+		} else if (cp == TEXT_REPLACEMENT ||
+		    text_unsafe_at(s, len, i)) {
 			/* Never the raw byte: a visible stand-in. */
 			strcpy(glyph, utf8_locale ? "\xef\xbf\xbd" : "?");
 			cw = 1;

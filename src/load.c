@@ -22,7 +22,6 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "atomic.h"
 #include "diag.h"
@@ -30,6 +29,7 @@
 #include "load_limits.h"
 #include "reader.h"
 #include "record.h"
+#include "url.h"
 #include "util.h"
 #include "yamlfeed.h"
 
@@ -332,26 +332,6 @@ list_publish(struct loader *ld)
 	return v;
 }
 
-/* Is s an http:// or https:// address with a host and no blanks? */
-static int
-url_ok(const char *s, size_t len)
-{
-	size_t i, skip;
-
-	if (len >= 7 && strncasecmp(s, "http://", 7) == 0)
-		skip = 7;
-	else if (len >= 8 && strncasecmp(s, "https://", 8) == 0)
-		skip = 8;
-	else
-		return 0;
-	if (skip == len || s[skip] == '/' || s[skip] == '?' || s[skip] == '#')
-		return 0;
-	for (i = 0; i < len; i++)
-		if ((unsigned char)s[i] <= 0x20 || s[i] == 0x7f)
-			return 0;
-	return 1;
-}
-
 static int
 blank(const char *s, size_t len)
 {
@@ -363,23 +343,32 @@ blank(const char *s, size_t len)
 	return 1;
 }
 
-/* Check a URL value; report and return 0 when it is not usable. */
+/*
+ * Check a URL value (see url.h); report and return 0 when it is not
+ * usable, at the offending character as the file has it.
+ */
 static int
 check_url(struct loader *ld, const struct ev *val, const char *key,
     const char *s, size_t len)
 {
-	struct buf msg = { 0 };
+	struct url_problem p;
+	struct buf quote = { 0 }, msg = { 0 };
+	unsigned line, col;
 
-	if (url_ok(s, len))
+	if (url_check(s, len, &p))
 		return 1;
-	if (len == 0)
-		diag_add(&ld->diag, DIAG_ERR, val->line, val->col, "'%s' is "
-		    "empty; give a web address that starts with https:// or "
-		    "http://", key);
-	else
-		diag_add(&ld->diag, DIAG_ERR, val->line, val->col, "'%s' %s is "
-		    "not a web address; give one that starts with https:// or "
-		    "http:// and has no spaces", key, diag_quote(&msg, s, len));
+	line = val->line;
+	col = val->col;
+	if (p.fault == URL_EMPTY)
+		buf_addf(&msg, "'%s' ", key);
+	else {
+		diag_value_pos(&ld->diag, val->line, val->col, s, p.at, &line,
+		    &col);
+		buf_addf(&msg, "'%s' %s ", key, diag_quote(&quote, s, len));
+	}
+	url_explain(&msg, s, len, &p);
+	diag_add(&ld->diag, DIAG_ERR, line, col, "%s", msg.ptr);
+	buf_free(&quote);
 	buf_free(&msg);
 	return 0;
 }

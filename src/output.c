@@ -33,12 +33,12 @@ output_format_lookup(const char *name)
 }
 
 /*
- * Append s[from, to) sanitised, with the parts inside spans wrapped in
- * the highlight colour.
+ * Append s[from, to) sanitised (s is len bytes), with the parts inside
+ * spans wrapped in the highlight colour.
  */
 static void
-add_highlighted(struct buf *b, const char *s, size_t from, size_t to,
-    const struct spans *sp, const struct output_opts *o)
+add_highlighted(struct buf *b, const char *s, size_t len, size_t from,
+    size_t to, const struct spans *sp, const struct output_opts *o)
 {
 	int flags = TEXT_SPACES | (o->ascii ? TEXT_ASCII : 0);
 	size_t i, pos = from, a, e;
@@ -50,14 +50,14 @@ add_highlighted(struct buf *b, const char *s, size_t from, size_t to,
 		e = sp->v[i].end < to ? sp->v[i].end : to;
 		if (a >= e)
 			continue;
-		text_sanitize(b, s + pos, a - pos, flags);
+		text_sanitize_part(b, s, len, pos, a, flags);
 		buf_adds(b, SGR_MATCH);
-		text_sanitize(b, s + a, e - a, flags);
+		text_sanitize_part(b, s, len, a, e, flags);
 		buf_adds(b, SGR_RESET);
 		pos = e;
 	}
 	if (pos < to)
-		text_sanitize(b, s + pos, to - pos, flags);
+		text_sanitize_part(b, s, len, pos, to, flags);
 }
 
 /* Where a window of about cols columns before byte at starts. */
@@ -108,17 +108,18 @@ text_line(struct buf *b, const struct record *r, const struct output_opts *o,
 			goto out;
 		}
 
-	add_highlighted(b, r->text[FIELD_NAME], 0, r->len[FIELD_NAME],
-	    &sp[FIELD_NAME], o);
+	add_highlighted(b, r->text[FIELD_NAME], r->len[FIELD_NAME], 0,
+	    r->len[FIELD_NAME], &sp[FIELD_NAME], o);
 	if (r->len[FIELD_ABBREVIATION] > 0) {
 		buf_adds(b, " (");
-		add_highlighted(b, r->text[FIELD_ABBREVIATION], 0,
-		    r->len[FIELD_ABBREVIATION], &sp[FIELD_ABBREVIATION], o);
+		add_highlighted(b, r->text[FIELD_ABBREVIATION],
+		    r->len[FIELD_ABBREVIATION], 0, r->len[FIELD_ABBREVIATION],
+		    &sp[FIELD_ABBREVIATION], o);
 		buf_addc(b, ')');
 	}
 	buf_adds(b, "  ");
-	add_highlighted(b, r->text[FIELD_URL], 0, r->len[FIELD_URL],
-	    &sp[FIELD_URL], o);
+	add_highlighted(b, r->text[FIELD_URL], r->len[FIELD_URL], 0,
+	    r->len[FIELD_URL], &sp[FIELD_URL], o);
 
 	/*
 	 * When the match is in a field the line does not show, show it:
@@ -140,7 +141,7 @@ text_line(struct buf *b, const struct record *r, const struct output_opts *o,
 		buf_adds(b, f == FIELD_TAGS ? "  [" : "  ");
 		if (from > 0)
 			buf_adds(b, ellipsis);
-		add_highlighted(b, s, from, to, &sp[f], o);
+		add_highlighted(b, s, r->len[f], from, to, &sp[f], o);
 		if (to < r->len[f])
 			buf_adds(b, ellipsis);
 		if (f == FIELD_TAGS)
@@ -367,19 +368,19 @@ has_unsafe(const char *s, size_t len)
 	uint32_t cp;
 
 	while (i < len) {
-		i += text_decode(s + i, len - i, &cp);
-		if (text_is_unsafe(cp))
+		if (text_unsafe_at(s, len, i))
 			return 1;
+		i += text_decode(s + i, len - i, &cp);
 	}
 	return 0;
 }
 
 /*
- * libyaml counts NEL, the bidirectional controls and the line and
- * paragraph separators as printable, and writes them raw in Unicode
- * mode (jansson too).  When the output holds any of them, everything
- * beyond ASCII is written as an escape instead: still a file that loads
- * the same.
+ * libyaml counts NEL, the line and paragraph separators and the format
+ * characters (the bidirectional controls, zero-width and tag characters)
+ * as printable, and writes them raw in Unicode mode (jansson too).  When
+ * the output holds any of them, everything beyond ASCII is written as an
+ * escape instead: still a file that loads the same.
  */
 int
 output_needs_escapes(const struct recordset *rs, const size_t *idx, size_t n)

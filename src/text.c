@@ -8,6 +8,8 @@
 #include <strings.h>
 #include <wchar.h>
 
+#include <utf8proc.h>
+
 #include "util.h"
 
 size_t
@@ -85,17 +87,75 @@ text_encode(struct buf *b, uint32_t cp)
 int
 text_is_unsafe(uint32_t cp)
 {
-	if (cp < 0x20 || cp == 0x7f)
+	/* C0 controls, DEL and C1 controls. */
+	if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0))
 		return 1;
-	if (cp >= 0x80 && cp < 0xa0)
-		return 1;
-	/* LRE, RLE, PDF, LRO, RLO and LRI, RLI, FSI, PDI. */
-	if ((cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069))
-		return 1;
+	if (cp < 0x80)
+		return 0;
 	/* Line and paragraph separators move the cursor on some terminals. */
 	if (cp == 0x2028 || cp == 0x2029)
 		return 1;
+	/*
+	 * Format characters (Cf): the bidirectional marks, embeddings,
+	 * overrides and isolates, the zero-width space and non-joiner, the
+	 * word joiner, the byte order mark, the interlinear annotation and
+	 * tag characters, the soft hyphen.  Each reorders or hides text, or
+	 * shows differently from one terminal to the next.  The joiner is
+	 * left to text_unsafe_at(): it is only safe between pictographs.
+	 */
+	if (cp > 0x10ffff || cp == TEXT_ZWJ)
+		return 0;
+	return utf8proc_category((utf8proc_int32_t)cp) ==
+	    UTF8PROC_CATEGORY_CF;
+}
+
+/* The grapheme break class of cp, as utf8proc has it. */
+static int
+boundclass(uint32_t cp)
+{
+	return utf8proc_get_property((utf8proc_int32_t)cp)->boundclass;
+}
+
+/*
+ * Does the joiner at byte i of s join two pictographs, as in an emoji ZWJ
+ * sequence (Unicode's grapheme rule GB11): an Extended_Pictographic
+ * character, perhaps followed by marks that extend it (VS16, a skin
+ * tone), then the joiner, then another Extended_Pictographic character?
+ * A hidden character among the marks does not count as one.
+ */
+static int
+zwj_joins(const char *s, size_t len, size_t i)
+{
+	size_t at = i, n;
+	uint32_t cp;
+
+	n = text_decode(s + i, len - i, &cp);
+	if (i + n >= len)
+		return 0;
+	text_decode(s + i + n, len - i - n, &cp);
+	if (boundclass(cp) != UTF8PROC_BOUNDCLASS_EXTENDED_PICTOGRAPHIC)
+		return 0;
+	while (at > 0) {
+		at = text_prev(s, at);
+		text_decode(s + at, len - at, &cp);
+		if (boundclass(cp) == UTF8PROC_BOUNDCLASS_EXTENDED_PICTOGRAPHIC)
+			return 1;
+		if (boundclass(cp) != UTF8PROC_BOUNDCLASS_EXTEND ||
+		    text_is_unsafe(cp))
+			return 0;
+	}
 	return 0;
+}
+
+int
+text_unsafe_at(const char *s, size_t len, size_t i)
+{
+	uint32_t cp;
+
+	text_decode(s + i, len - i, &cp);
+	if (cp == TEXT_ZWJ)
+		return !zwj_joins(s, len, i);
+	return text_is_unsafe(cp);
 }
 
 size_t
@@ -171,13 +231,20 @@ text_ascii_standin(uint32_t cp)
 void
 text_sanitize(struct buf *b, const char *s, size_t len, int flags)
 {
+	text_sanitize_part(b, s, len, 0, len, flags);
+}
+
+void
+text_sanitize_part(struct buf *b, const char *s, size_t len, size_t from,
+    size_t to, int flags)
+{
 	const char *standin;
-	size_t i = 0, n, run;
+	size_t i = from, n, run;
 	uint32_t cp;
 
-	while (i < len) {
+	while (i < to) {
 		/* Copy runs of printable ASCII in one go. */
-		for (run = i; run < len; run++) {
+		for (run = i; run < to; run++) {
 			unsigned char c = (unsigned char)s[run];
 			if (c < 0x20 || c >= 0x7f)
 				break;
@@ -187,11 +254,11 @@ text_sanitize(struct buf *b, const char *s, size_t len, int flags)
 			i = run;
 			continue;
 		}
-		n = text_decode(s + i, len - i, &cp);
+		n = text_decode(s + i, to - i, &cp);
 		if ((flags & TEXT_SPACES) &&
 		    (cp == '\n' || cp == '\t' || cp == '\r'))
 			buf_addc(b, ' ');
-		else if (text_is_unsafe(cp) || cp == TEXT_REPLACEMENT) {
+		else if (cp == TEXT_REPLACEMENT || text_unsafe_at(s, len, i)) {
 			if (flags & TEXT_ASCII)
 				buf_addc(b, '?');
 			else
@@ -257,7 +324,9 @@ text_fit(const char *s, size_t len, size_t cols, size_t *used)
 			continue;
 		}
 		n = text_decode(s + i, len - i, &cp);
-		cw = text_cp_width(cp);
+		/* A joiner is shown as a stand-in, or not at all. */
+		cw = cp == TEXT_ZWJ && text_unsafe_at(s, len, i) ? 1 :
+		    text_cp_width(cp);
 		if (w + (size_t)cw > cols)
 			break;
 		w += (size_t)cw;

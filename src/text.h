@@ -1,9 +1,10 @@
 /*
  * text: UTF-8 decoding, display width and making untrusted text safe to
- * print.  Data from a YAML file may hold escape sequences, C1 controls or
- * bidirectional overrides; everything that reaches a terminal or stdout
- * goes through text_sanitize() (or the UI's own cell writer, which uses
- * text_is_unsafe()) first.
+ * print.  Data from a YAML file may hold escape sequences, C1 controls,
+ * bidirectional overrides or invisible format characters; everything
+ * that reaches a terminal or stdout goes through text_sanitize() (or the
+ * UI's own cell writer, which uses text_unsafe_at()) first, and each
+ * unsafe character becomes one visible stand-in.
  *
  * No curses here: the UI builds on these functions.
  */
@@ -16,6 +17,7 @@
 struct buf;
 
 #define TEXT_REPLACEMENT	0xFFFDu
+#define TEXT_ZWJ		0x200Du	/* zero width joiner */
 
 /*
  * Decode the UTF-8 sequence at s (at most len bytes).  Returns the number
@@ -30,11 +32,29 @@ void	 text_encode(struct buf *b, uint32_t cp);
 
 /*
  * True for code points that must never reach a terminal as they are: C0
- * controls (tab and newline included), DEL, C1 controls, and the
- * bidirectional embedding, override and isolate controls that can make
- * text read in an order other than its own.
+ * controls (tab and newline included), DEL, C1 controls, the line and
+ * paragraph separators, and every format character (Unicode category
+ * Cf, from utf8proc): the bidirectional marks, embeddings, overrides and
+ * isolates, the zero-width space and non-joiner, the word joiner, the
+ * byte order mark, the interlinear annotation and tag characters, the
+ * soft hyphen.  Each can reorder text, hide it, or show differently from
+ * one terminal to the next.  The zero width joiner (U+200D) is the one
+ * format character this says is safe: it depends on its neighbours, see
+ * text_unsafe_at().
  */
 int	 text_is_unsafe(uint32_t cp);
+
+/*
+ * Whether the character at byte i of s (len bytes) must be shown as a
+ * stand-in: text_is_unsafe() of it, and for the zero width joiner,
+ * unless it joins two pictographs as in an emoji ZWJ sequence (👩‍⚕️, a
+ * family, a rainbow flag): an Extended_Pictographic character, perhaps
+ * with marks that extend it (VS16, a skin tone), the joiner, and another
+ * Extended_Pictographic character right after (Unicode's grapheme rule
+ * GB11).  A joiner anywhere else would hide in the text it sits in.  i
+ * must be the start of a character.
+ */
+int	 text_unsafe_at(const char *s, size_t len, size_t i);
 
 /* Byte offset of the character that ends just before byte pos of s. */
 size_t	 text_prev(const char *s, size_t pos);
@@ -50,16 +70,24 @@ size_t	 text_chars(const char *s, size_t len);
 size_t	 text_skip(const char *s, size_t len, size_t n);
 
 /*
- * Append s to b with every unsafe code point replaced: a newline, tab or
- * carriage return by one space when TEXT_SPACES is set, anything else by
- * U+FFFD (or '?' with TEXT_ASCII).  Malformed UTF-8 becomes U+FFFD too.
- * With TEXT_ASCII, non-ASCII characters that have a common ASCII
- * stand-in (curly quotes, dashes, ellipsis, non-breaking space) get it
- * and the rest become '?'.
+ * Append s to b with every unsafe character (text_unsafe_at()) replaced:
+ * a newline, tab or carriage return by one space when TEXT_SPACES is
+ * set, anything else by U+FFFD (or '?' with TEXT_ASCII).  Malformed UTF-8
+ * becomes U+FFFD too.  With TEXT_ASCII, non-ASCII characters that have a
+ * common ASCII stand-in (curly quotes, dashes, ellipsis, non-breaking
+ * space) get it and the rest become '?'.
  */
 #define TEXT_SPACES	0x1
 #define TEXT_ASCII	0x2
 void	 text_sanitize(struct buf *b, const char *s, size_t len, int flags);
+
+/*
+ * text_sanitize() of the bytes [from, to) of s, each character judged
+ * among its neighbours in all len bytes of s: a joiner at the edge of a
+ * highlighted part may belong to an emoji sequence that crosses it.
+ */
+void	 text_sanitize_part(struct buf *b, const char *s, size_t len,
+	    size_t from, size_t to, int flags);
 
 /*
  * The NUL-terminated s made safe for a message (a file name, which may
@@ -79,8 +107,10 @@ const char *text_ascii_standin(uint32_t cp);
  * Display width of one code point in terminal columns: 0 for combining
  * marks and other zero-width characters, 2 for wide (East Asian Wide and
  * Fullwidth, most emoji), 1 otherwise.  Unsafe code points count 1 (they
- * are shown as one replacement character).  Needs an UTF-8 LC_CTYPE for
- * wcwidth(); falls back to 1 for non-ASCII otherwise.
+ * are shown as one replacement character); the zero width joiner counts
+ * 0 here, and 1 in text_width() and text_fit() where it is shown (see
+ * text_unsafe_at()).  Needs an UTF-8 LC_CTYPE for wcwidth(); falls back
+ * to 1 for non-ASCII otherwise.
  */
 int	 text_cp_width(uint32_t cp);
 

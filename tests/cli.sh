@@ -718,6 +718,63 @@ run -d "$hostile" -s . --format yaml --color always
 status 0 && bytes_clean "$tmp/out"
 verdict $? "hostile-escapes: --color always does not colour yaml"
 
+# invisible.yaml: format characters (Cf), bidi controls and the line
+# and paragraph separators, one in each ally's name and description.
+# no_invisible FILE checks that none of their UTF-8 forms is in FILE;
+# their list is the fixture's, in the same order.
+invisible='e2808e e2808f d89c e2808b e2808c e2808d e281a0 efbbbf efbfb9
+efbfba efbfbb f3a08081 f3a080a0 f3a08181 f3a081bf e280aa e280ab e280ac
+e280ad e280ae e281a6 e281a7 e281a8 e281a9 e280a8 e280a9 c2ad e1a08e
+e281a1 e281a4 e281aa d880 f09182bd f09d85b3'
+no_invisible() {
+	hex=$(od -An -v -tx1 "$1" | tr -d ' \n')
+	for c in $invisible; do
+		# Only at a byte boundary: an even offset in the hex.
+		if printf '%s\n' "$hex" | grep -q "^\(..\)*$c"; then
+			why="the character of UTF-8 $c reaches $1 raw"
+			return 1
+		fi
+	done
+}
+
+inv=$good/invisible.yaml
+n_inv=$(grep -c '^  - name:' "$inv")
+[ "$n_inv" -eq "$(echo $invisible | wc -w)" ]
+verdict $? "invisible.yaml: one ally for each character checked"
+run -d "$inv" --list
+status 0 && out_lines "$n_inv" && no_invisible "$tmp/out" &&
+    [ "$(grep -c 'Aï¿½B' "$tmp/out" 2>/dev/null || true)" -ge 0 ] &&
+    [ "$(grep -F -c "A$(printf '\357\277\275')B" "$tmp/out")" -eq "$n_inv" ] ||
+    because "a name without its stand-in"
+verdict $? "invisible: --list shows each as a stand-in, never raw"
+run -d "$inv" -f description -s 'before.after'
+status 0 && out_lines "$n_inv" && no_invisible "$tmp/out" &&
+    [ "$(grep -F -c "before$(printf '\357\277\275')after" "$tmp/out")" \
+    -eq "$n_inv" ] || because "an excerpt without its stand-in"
+verdict $? "invisible: -s excerpts show each as a stand-in, never raw"
+run -d "$inv" -s B --color always
+status 0 && out_lines "$n_inv" && no_invisible "$tmp/out"
+verdict $? "invisible: highlighted output carries none of them"
+run -d "$inv" --list --format tsv
+status 0 && out_lines "$n_inv" && no_invisible "$tmp/out"
+verdict $? "invisible: tsv carries none of them"
+run -d "$inv" --list --format yaml
+status 0 && no_invisible "$tmp/out" && grep -q '\\u200B' "$tmp/out" ||
+    because "no \\u200B escape in the yaml"
+verdict $? "invisible: yaml writes each as an escape"
+envs=LC_ALL=C
+run -d "$inv" --list
+envs=
+status 0 && [ "$(grep -F -c 'A?B' "$tmp/out")" -eq "$n_inv" ] ||
+    because "a name without its ? stand-in"
+verdict $? "invisible: LC_ALL=C shows each as ?"
+# A joiner between two pictographs is part of an emoji, not hidden.
+run -d "$good/emoji.yaml" --list
+status 0 && out_has "$(printf '\360\237\221\251\342\200\215\342\232\225')" &&
+    ! grep -F -q "$(printf '\357\277\275')" "$tmp/out" ||
+    because "the ZWJ sequence is not kept whole"
+verdict $? "emoji: a joiner inside an emoji ZWJ sequence is kept"
+
 envs=LC_ALL=C
 run -d "$good/wide-cjk.yaml" --list
 envs=
@@ -725,8 +782,8 @@ status 0 && out_lines 3 && ! LC_ALL=C grep -q '[^ -~]' "$tmp/out" ||
     because "a byte that is not printable ASCII"
 verdict $? "LC_ALL=C: output is printable ASCII"
 
-meta='https://example.org/a;b&c|d$(rm${IFS}-rf${IFS}x)`id`'
-meta=$meta"'q'"'"dq"<in>out*?[x]{y}~!#frag'
+meta='https://example.org/a;b&c$(rm$IFS-rf$IFS~)&&x=$((1+1)),!*'
+meta=$meta'?q=%60id%60%7C%22dq%22%27q%27#frag~!'
 run -d "$good/shell-meta-url.yaml" --list --format tsv
 status 0 && out_has "$meta"
 verdict $? "shell-meta-url: the URL is printed exactly as written"

@@ -1371,9 +1371,9 @@ test_open_shell_meta(void **state)
 	rec = e2e_fmt("%s/argv", t_dir);
 	br = t_fake_browser("fakebrowser", rec, 0);
 	/* Every one of these would create a file if a shell saw it. */
-	url = e2e_fmt("https://example.org/p?a=1&b=2;touch${IFS}%s/pwned1;"
-	    "x=`touch${IFS}%s/pwned2`|touch${IFS}%s/pwned3&&"
-	    "$(touch${IFS}%s/pwned4)>%s/pwned5<'\"*#frag!", t_dir, t_dir,
+	url = e2e_fmt("https://example.org/p?a=1&b=2;touch$IFS%s/pwned1;"
+	    "x=$(touch$IFS%s/pwned2)&&touch$IFS%s/pwned3&"
+	    "(touch$IFS%s/pwned4);touch$IFS%s/pwned5;x=*,!#frag!", t_dir, t_dir,
 	    t_dir, t_dir, t_dir);
 	/* YAML single quotes: ' is written twice. */
 	quoted = malloc(2 * strlen(url) + 1);

@@ -235,11 +235,27 @@ check_text(const char *s, size_t len, size_t rec, int field)
 	check_decode(s, len, rec, field);
 }
 
+/*
+ * Is s a plain http(s) URL as the loader promises: printable ASCII, none
+ * of the characters a URL may not hold as they are, no "user@" before
+ * the host?  Written apart from url.c, so that the two check each other.
+ */
 static int
 url_scheme_ok(const char *s)
 {
-	return strncasecmp(s, "http://", 7) == 0 ||
-	    strncasecmp(s, "https://", 8) == 0;
+	const char *host;
+	size_t i;
+
+	if (strncasecmp(s, "http://", 7) != 0 &&
+	    strncasecmp(s, "https://", 8) != 0)
+		return 0;
+	for (i = 0; s[i] != '\0'; i++)
+		if ((unsigned char)s[i] <= 0x20 ||
+		    (unsigned char)s[i] >= 0x7f ||
+		    strchr("\"'\\`<>^{|}", s[i]) != NULL)
+			return 0;
+	host = strstr(s, "//") + 2;
+	return memchr(host, '@', strcspn(host, "/?#")) == NULL;
 }
 
 static void
@@ -255,7 +271,7 @@ check_record(const struct record *r, size_t i)
 	if (r->len[FIELD_DESCRIPTION] == 0)
 		fail("empty description", i, FIELD_DESCRIPTION);
 	if (!url_scheme_ok(r->text[FIELD_URL]))
-		fail("url is not http(s)", i, FIELD_URL);
+		fail("url is not a plain http(s) URL", i, FIELD_URL);
 	if (r->ntags > 0 && r->tags == NULL)
 		fail("ntags > 0 without tags", i, FIELD_TAGS);
 

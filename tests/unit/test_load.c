@@ -4,7 +4,8 @@
  * the records it builds or the diagnostics, with their exact line and
  * column.  Most diagnostics are checked from two tables, documents
  * refused with one error and documents with several diagnostics, one
- * cmocka test a row.  Also covers the all-or-nothing rule (a bad file
+ * cmocka test a row, among them each rule of a URL with the column of
+ * the character at fault.  Also covers the all-or-nothing rule (a bad file
  * leaves the caller's recordset alone), the hostile-input limits,
  * load_file() and errlist_format().
  */
@@ -250,6 +251,159 @@ static const struct refusal {
 	  NULL },
 	{ "empty_input: a comment",
 	  "# nothing but a comment\n\n", 0, 1, 1, "empty", NULL },
+	/*
+	 * The rules of a URL (url.h), each with its column: the character
+	 * at fault as the file has it, through quotes and escapes.
+	 */
+#define URL_DOC(u)	\
+	"allies:\n  - name: A\n    url: " u "\n    description: d\n"
+	{ "url_rule: C1 controls written as escapes",
+	  URL_DOC("\"https://a.example/;x\\u009c\\u009b31m\\u2028\""), 0, 3,
+	  31, "holds the control character U+009C", "take it out" },
+	{ "url_rule: ESC",
+	  URL_DOC("\"https://a.example/\\e[31m\""), 0, 3, 29,
+	  "control character U+001B", NULL },
+	{ "url_rule: DEL",
+	  URL_DOC("\"https://a\\x7f.example/\""), 0, 3, 20,
+	  "control character U+007F", NULL },
+	{ "url_rule: NEL",
+	  URL_DOC("\"https://a.example/\\N\""), 0, 3, 29,
+	  "control character U+0085", NULL },
+	{ "url_rule: a tab",
+	  URL_DOC("\"https://a.example/\\t\""), 0, 3, 29,
+	  "control character U+0009", NULL },
+	{ "url_rule: line separator",
+	  URL_DOC("\"https://a.example/\\u2028\""), 0, 3, 29,
+	  "invisible character U+2028", NULL },
+	{ "url_rule: paragraph separator",
+	  URL_DOC("\"https://a.example/\\P\""), 0, 3, 29,
+	  "invisible character U+2029", NULL },
+	{ "url_rule: zero-width space",
+	  URL_DOC("\"https://a.example/\\u200b\""), 0, 3, 29,
+	  "invisible character U+200B", NULL },
+	{ "url_rule: a raw right-to-left override",
+	  URL_DOC("https://a.example/\xe2\x80\xae"), 0, 3, 28,
+	  "invisible character U+202E", NULL },
+	{ "url_rule: a space",
+	  URL_DOC("https://a.example/a b"), 0, 3, 29, "holds a space",
+	  "%20" },
+	{ "url_rule: a space written as an escape",
+	  URL_DOC("\"https://a.example/\\x20\""), 0, 3, 29, "holds a space",
+	  NULL },
+	{ "url_rule: a double quote",
+	  URL_DOC("'https://a.example/\"'"), 0, 3, 29,
+	  "holds a quote (\"); write it as %22", NULL },
+	{ "url_rule: a single quote",
+	  URL_DOC("\"https://a.example/it's\""), 0, 3, 31,
+	  "holds a quote ('); write it as %27", NULL },
+	{ "url_rule: a backslash",
+	  URL_DOC("\"https://a.example\\\\evil.example/\""), 0, 3, 28,
+	  "holds a backslash", "%5C" },
+	{ "url_rule: a backtick",
+	  URL_DOC("https://a.example/`id`"), 0, 3, 28,
+	  "holds a backtick (`); write it as %60", NULL },
+	{ "url_rule: <",
+	  URL_DOC("'https://a.example/<'"), 0, 3, 29, "holds \"<\"", "%3C" },
+	{ "url_rule: >",
+	  URL_DOC("'https://a.example/>'"), 0, 3, 29, "holds \">\"", "%3E" },
+	{ "url_rule: ^",
+	  URL_DOC("'https://a.example/^'"), 0, 3, 29, "holds \"^\"", "%5E" },
+	{ "url_rule: {",
+	  URL_DOC("'https://a.example/{'"), 0, 3, 29, "holds \"{\"", "%7B" },
+	{ "url_rule: |",
+	  URL_DOC("'https://a.example/|'"), 0, 3, 29, "holds \"|\"", "%7C" },
+	{ "url_rule: }",
+	  URL_DOC("'https://a.example/}'"), 0, 3, 29, "holds \"}\"", "%7D" },
+	{ "url_rule: [ in the path",
+	  URL_DOC("https://a.example/[x]"), 0, 3, 28, "holds \"[\"", "%5B" },
+	{ "url_rule: [ inside a host name",
+	  URL_DOC("https://a[b]/"), 0, 3, 19, "holds \"[\"", NULL },
+	{ "url_rule: a second #",
+	  URL_DOC("https://a.example/#a#b"), 0, 3, 30, "holds \"#\"", "%23" },
+	{ "url_rule: % without two hex digits",
+	  URL_DOC("https://a.example/%4"), 0, 3, 28,
+	  "holds a \"%\" without two hex digits", "%25" },
+	{ "url_rule: % before a letter",
+	  URL_DOC("https://a.example/%g0"), 0, 3, 28, "holds a \"%\"", NULL },
+	{ "url_rule: non-ASCII in the path",
+	  URL_DOC("https://a.example/caf\xc3\xa9"), 0, 3, 31,
+	  "holds the non-ASCII character \"\xc3\xa9\" (U+00E9)",
+	  "percent-encoded, as %C3%A9" },
+	{ "url_rule: user@ before the host",
+	  URL_DOC("https://www.aafp.org@evil.example/"), 0, 3, 30,
+	  "has a user name before \"@\"", "leads to \"evil.example\"" },
+	{ "url_rule: user:password@ before the host",
+	  URL_DOC("https://user:pass@a.example/"), 0, 3, 27,
+	  "has a user name before \"@\"", "leads to \"a.example\"" },
+	{ "url_rule: an empty user@",
+	  URL_DOC("https://@a.example/"), 0, 3, 18, "user name", NULL },
+	{ "url_rule: a non-ASCII host",
+	  URL_DOC("https://b\xc3\xbc" "cher.example/"), 0, 3, 19,
+	  "non-ASCII character \"\xc3\xbc\" (U+00FC) in its host", "punycode" },
+	{ "url_rule: a percent-encoded host",
+	  URL_DOC("https://b%C3%BCcher.example/"), 0, 3, 19,
+	  "percent escape in its host", "punycode" },
+	{ "url_rule: no host",
+	  URL_DOC("https://"), 0, 3, 18, "has no host", NULL },
+	{ "url_rule: no host before the path",
+	  URL_DOC("http:///x"), 0, 3, 17, "has no host", NULL },
+	{ "url_rule: no host before the port",
+	  URL_DOC("https://:80/"), 0, 3, 18, "has no host", NULL },
+	{ "url_rule: a bad IPv6 host",
+	  URL_DOC("http://[::1g]/"), 0, 3, 21, "bad IPv6 host", NULL },
+	{ "url_rule: an unclosed IPv6 host",
+	  URL_DOC("http://[::1"), 0, 3, 21, "bad IPv6 host", NULL },
+	{ "url_rule: an empty IPv6 host",
+	  URL_DOC("http://[]/"), 0, 3, 18, "bad IPv6 host", NULL },
+	{ "url_rule: something after an IPv6 host",
+	  URL_DOC("http://[::1]x/"), 0, 3, 22, "bad IPv6 host", NULL },
+	{ "url_rule: a port that is not a number",
+	  URL_DOC("https://a.example:8o/"), 0, 3, 29, "port", NULL },
+	{ "url_rule: not http(s)",
+	  URL_DOC("\"ftp://a.example/\""), 0, 3, 11, "is not a web address",
+	  "https://" },
+	{ "url_rule: the program's url",
+	  "program:\n  url: https://a.example/a b\nallies: []\n", 0, 2, 27,
+	  "'url' \"https://a.example/a b\" holds a space", NULL },
+	{ "url_rule: the program's become_ally_url",
+	  "program:\n  become_ally_url: https://x@y.example/\nallies: []\n", 0,
+	  2, 29, "'become_ally_url'", "user name" },
+	/* Where the fault is found: after anchors, tags, escapes, folds. */
+	{ "url_column: after an anchor",
+	  URL_DOC("&u \"https://a.example/\\u009c\""), 0, 3, 32, "U+009C",
+	  NULL },
+	{ "url_column: after a tag",
+	  URL_DOC("!!str https://a.example/a b"), 0, 3, 35, "space", NULL },
+	{ "url_column: in single quotes",
+	  URL_DOC("'https://a.example/a b'"), 0, 3, 30, "space", NULL },
+	{ "url_column: after escapes",
+	  URL_DOC("\"https://a.example/\\x41\\u0042 c\""), 0, 3, 39, "space",
+	  NULL },
+	{ "url_column: a plain value folded",
+	  "allies:\n  - name: A\n    url: https://a.example/long\n"
+	  "      /path\n    description: d\n", 0, 3, 32, "space", NULL },
+	{ "url_column: after an escaped line break",
+	  "allies:\n  - name: A\n    url: \"https://a.example/\\\n"
+	  "      x y\"\n    description: d\n", 0, 4, 8, "space", NULL },
+	{ "url_column: with CRLF line ends",
+	  "allies:\r\n  - name: A\r\n    url: https://a.example/a b\r\n"
+	  "    description: d\r\n", 0, 3, 29, "space", NULL },
+	{ "url_column: characters, not bytes, before it",
+	  "allies:\n  - {name: \xc3\x89\xc3\xa9, "
+	  "url: \"https://a.example/\\e\", description: d}\n", 0, 2, 40,
+	  "U+001B", NULL },
+	{ "url_column: after a BOM",
+	  "\xef\xbb\xbf{allies: [{name: A, url: \"https://a.example/\\e\", "
+	  "description: d}]}\n", 0, 1, 45, "U+001B", NULL },
+	/* Where the walk cannot follow, the value's own place. */
+	{ "url_column: a block scalar",
+	  "allies:\n  - name: A\n    url: |-\n      https://a.example/a b\n"
+	  "    description: d\n", 0, 3, 10, "space", NULL },
+	{ "url_column: an alias",
+	  "program:\n  name: &u \"https://a.example/\\e\"\n"
+	  "allies:\n  - name: A\n    url: *u\n    description: d\n", 0, 5, 10,
+	  "U+001B", NULL },
+#undef URL_DOC
 	/* An unclosed quote is reported where the string opens. */
 	{ "syntax_error: unclosed quote",
 	  "allies:\n  - name: \"A\n", 0, 2, 11, "YAML syntax", NULL },
@@ -488,9 +642,14 @@ test_abbreviation_absent(void **state)
 static void
 test_bad_url(void **state)
 {
-	static const char *const bad[] = {
-		"ftp://a.example/", "https://", "http:///x", "javascript:x",
-		"\"https://a b.example/\"", "a.example", "\"\"",
+	static const struct {
+		const char	*url;
+		unsigned	 col;
+	} bad[] = {
+		{ "ftp://a.example/", 10 }, { "https://", 18 },
+		{ "http:///x", 17 }, { "javascript:x", 10 },
+		{ "\"https://a b.example/\"", 20 }, { "a.example", 10 },
+		{ "\"\"", 10 },
 	};
 	struct fixture *f = *state;
 	char *yaml;
@@ -498,8 +657,40 @@ test_bad_url(void **state)
 
 	for (i = 0; i < nitems(bad); i++) {
 		yaml = xasprintf("allies:\n  - name: A\n    url: %s\n"
-		    "    description: d\n", bad[i]);
-		check_one_error(f, yaml, 0, 3, 10, "'url'");
+		    "    description: d\n", bad[i].url);
+		check_one_error(f, yaml, 0, 3, bad[i].col, "'url'");
+		free(yaml);
+		errlist_done(&f->errs);
+	}
+}
+
+/* Plain RFC 3986 URLs that the rules let through, kept exactly. */
+static void
+test_good_url(void **state)
+{
+	static const char *const good[] = {
+		"https://a.example", "HTTPS://A.EXAMPLE/",
+		"http://[::1]:8080/x", "http://[2001:db8::7]/",
+		"http://192.0.2.1/", "https://a.example:/",
+		"https://a.example/%41%c3%a9?q=a&b=c#f",
+		"https://a.example/!$&()*+,;=~-._:@/?/?#/?@",
+		"https://a.example/a;b&c$(rm$IFS-rf$IFS~)&&x=$((1+1)),!*",
+		"https://xn--bcher-kva.example/",
+	};
+	struct fixture *f = *state;
+	char *yaml;
+	size_t i;
+	int rc;
+
+	for (i = 0; i < nitems(good); i++) {
+		yaml = xasprintf("allies:\n  - name: A\n    url: '%s'\n"
+		    "    description: d\n", good[i]);
+		rc = load(f, yaml);
+		if (rc != 0)
+			print_error("%s: %s\n", good[i], f->errs.len > 0 ?
+			    f->errs.v[0].msg : "refused");
+		assert_int_equal(rc, 0);
+		assert_string_equal(f->rs.v[0].text[FIELD_URL], good[i]);
 		free(yaml);
 		errlist_done(&f->errs);
 	}
@@ -777,6 +968,7 @@ main(void)
 		T(test_scalars_are_strings),
 		T(test_abbreviation_absent),
 		T(test_bad_url),
+		T(test_good_url),
 		T(test_alias_bomb),
 		T(test_nesting_depth),
 		T(test_utf8_bom),

@@ -1,6 +1,7 @@
 /*
  * Unit tests for text.c: UTF-8 decoding and encoding, which code points
- * are unsafe for a terminal, sanitising (replacement characters, spaces,
+ * are unsafe for a terminal (controls, format characters, a joiner
+ * outside an emoji sequence), sanitising (replacement characters, spaces,
  * ASCII stand-ins), display widths, clipping by columns and word wrap.
  * The width tests need an UTF-8 locale, set up once for the group.
  */
@@ -210,10 +211,20 @@ test_is_unsafe(void **state)
 		0x80, 0x85, 0x8d, 0x9b, 0x9c, 0x9d, 0x9f,
 		0x202a, 0x202b, 0x202c, 0x202d, 0x202e,
 		0x2066, 0x2067, 0x2068, 0x2069, 0x2028, 0x2029,
+		/* Marks, zero-width and other format characters (Cf). */
+		0x200e, 0x200f, 0x061c, 0x200b, 0x200c, 0x2060, 0xfeff,
+		0xfff9, 0xfffa, 0xfffb, 0xe0001, 0xe0020, 0xe0041, 0xe007f,
+		0x00ad, 0x180e, 0x2061, 0x2064, 0x206a, 0x206f, 0x0600,
+		0x110bd, 0x1d173,
 	};
 	static const uint32_t safe[] = {
 		' ', 'A', '~', 0xa0, 0xa9, 0xe9, 0x3b1, 0x4e2d, 0x2013, 0x2026,
 		0x1f600, 0x301,
+		/*
+		 * The joiner depends on its neighbours (text_unsafe_at());
+		 * VS16 and a skin tone are marks, not format characters.
+		 */
+		0x200d, 0xfe0f, 0x1f3fd, 0x2695, 0xe0080,
 	};
 	size_t i;
 
@@ -230,6 +241,56 @@ test_is_unsafe(void **state)
 			    (unsigned)safe[i]);
 		assert_false(text_is_unsafe(safe[i]));
 	}
+}
+
+#define ZWJ		"\xe2\x80\x8d"
+#define WOMAN		"\xf0\x9f\x91\xa9"		/* U+1F469 */
+#define STAFF		"\xe2\x9a\x95"		/* U+2695 */
+#define VS16		"\xef\xb8\x8f"
+#define TONE		"\xf0\x9f\x8f\xbd"		/* U+1F3FD */
+#define LAPTOP		"\xf0\x9f\x92\xbb"		/* U+1F4BB */
+#define ZWSP		"\xe2\x80\x8b"
+
+static void
+test_unsafe_at(void **state)
+{
+	static const struct {
+		const char	*s;
+		size_t		 at;	/* byte of the joiner */
+		int		 unsafe;
+	} cases[] = {
+		/* Emoji ZWJ sequences: part of the emoji. */
+		{ WOMAN ZWJ STAFF VS16, 4, 0 },
+		{ WOMAN VS16 ZWJ STAFF, 7, 0 },
+		{ WOMAN TONE ZWJ LAPTOP, 8, 0 },
+		/* Anywhere else: hidden in the text. */
+		{ "a" ZWJ "b", 1, 1 },
+		{ ZWJ "x", 0, 1 },
+		{ "x" ZWJ, 1, 1 },
+		{ ZWJ STAFF, 0, 1 },
+		{ WOMAN ZWJ, 4, 1 },
+		{ WOMAN ZWJ "a", 4, 1 },
+		{ "a" ZWJ WOMAN, 1, 1 },
+		{ WOMAN ZWSP ZWJ STAFF, 7, 1 },
+		{ WOMAN ZWJ ZWJ STAFF, 4, 1 },
+		{ WOMAN ZWJ ZWJ STAFF, 7, 1 },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < nitems(cases); i++) {
+		if (text_unsafe_at(cases[i].s, strlen(cases[i].s),
+		    cases[i].at) != cases[i].unsafe)
+			print_error("case %zu: the joiner should be %s\n", i,
+			    cases[i].unsafe ? "unsafe" : "safe");
+		assert_int_equal(text_unsafe_at(cases[i].s,
+		    strlen(cases[i].s), cases[i].at), cases[i].unsafe);
+	}
+	/* Other characters: as text_is_unsafe() says. */
+	assert_true(text_unsafe_at("a" ZWSP, 4, 1));
+	assert_true(text_unsafe_at("\033", 1, 0));
+	assert_false(text_unsafe_at(WOMAN, 4, 0));
+	assert_false(text_unsafe_at("a", 1, 0));
 }
 
 /* Sanitise s (a C string) with flags and compare with want. */
@@ -266,6 +327,23 @@ test_sanitize(void **state)
 	check_sanitize("a\tb\nc\r", TEXT_SPACES, "a b c ");
 	check_sanitize("\033", TEXT_SPACES, FFFD);
 
+	/* Every format character becomes one stand-in. */
+	check_sanitize("a\xe2\x80\x8e" "b\xe2\x80\x8f" "c\xd8\x9c" "d", 0,
+	    "a" FFFD "b" FFFD "c" FFFD "d");
+	check_sanitize("zw" ZWSP "sp\xe2\x80\x8c" "nj\xe2\x81\xa0" "wj", 0,
+	    "zw" FFFD "sp" FFFD "nj" FFFD "wj");
+	check_sanitize("\xef\xbb\xbf" "bom "
+	    "\xef\xbf\xb9\xef\xbf\xba\xef\xbf\xbb", 0,
+	    FFFD "bom " FFFD FFFD FFFD);
+	check_sanitize("tag\xf3\xa0\x80\x81\xf3\xa0\x81\x81\xf3\xa0\x81\xbf", 0,
+	    "tag" FFFD FFFD FFFD);
+	check_sanitize("soft\xc2\xad" "hyphen", 0, "soft" FFFD "hyphen");
+	check_sanitize("zw" ZWSP "sp", TEXT_ASCII, "zw?sp");
+	/* A joiner: kept inside an emoji sequence, replaced elsewhere. */
+	check_sanitize(WOMAN ZWJ STAFF VS16, 0, WOMAN ZWJ STAFF VS16);
+	check_sanitize("pay" ZWJ "pal", 0, "pay" FFFD "pal");
+	check_sanitize(WOMAN ZWJ, 0, WOMAN FFFD);
+
 	/* A NUL inside the given length is unsafe too. */
 	text_sanitize(&b, "a\0b", 3, 0);
 	assert_string_equal(b.ptr, "a" FFFD "b");
@@ -275,6 +353,31 @@ test_sanitize(void **state)
 	buf_adds(&b, "x:");
 	text_sanitize(&b, "\033y", 2, 0);
 	assert_string_equal(b.ptr, "x:" FFFD "y");
+	buf_free(&b);
+}
+
+static void
+test_sanitize_part(void **state)
+{
+	const char *s = WOMAN ZWJ STAFF " a" ZWJ "b";
+	size_t len = strlen(s);
+	struct buf b = { 0 };
+
+	(void)state;
+	/* Judged in all of s: the joiner at the edge of a part joins. */
+	text_sanitize_part(&b, s, len, 0, 4, 0);
+	text_sanitize_part(&b, s, len, 4, 7, 0);
+	text_sanitize_part(&b, s, len, 7, len, 0);
+	assert_string_equal(b.ptr, WOMAN ZWJ STAFF " a" FFFD "b");
+	buf_free(&b);
+	/* The joiner alone, out of its context, would not. */
+	text_sanitize(&b, s + 4, 3, 0);
+	assert_string_equal(b.ptr, FFFD);
+	buf_free(&b);
+	/* An empty part still leaves a string. */
+	text_sanitize_part(&b, s, len, 2, 2, 0);
+	assert_non_null(b.ptr);
+	assert_string_equal(b.ptr, "");
 	buf_free(&b);
 }
 
@@ -318,13 +421,19 @@ test_width(void **state)
 		/* Unsafe characters show as one replacement character. */
 		{ "\033", 1, 1 },
 		{ "\xff", 1, 1 },
+		{ "a" ZWSP "b", 5, 3 },
+		{ "a\xe2\x80\x8f" "b", 5, 3 },
+		{ "\xf3\xa0\x81\x81", 4, 1 },
+		/* So does a joiner that joins nothing. */
+		{ "a" ZWJ "b", 5, 3 },
 	};
 	static const struct {
 		uint32_t	 cp;
 		int		 width;
 	} cp_widths[] = {
 		{ 'a', 1 }, { 0x4e2d, 2 }, { 0x301, 0 }, { 0x1f600, 2 },
-		{ 0x9b, 1 }, { 0x202e, 1 },
+		{ 0x9b, 1 }, { 0x202e, 1 }, { 0x200b, 1 }, { 0xfeff, 1 },
+		{ 0xe0041, 1 }, { 0x200d, 0 },
 	};
 	size_t i;
 
@@ -373,6 +482,11 @@ test_fit(void **state)
 	/* A combining mark stays with its base. */
 	assert_int_equal(text_fit("e\xcc\x81x", 4, 1, &used), 3);
 	assert_int_equal(used, 1);
+	/* A stand-in takes its column. */
+	assert_int_equal(text_fit("a" ZWSP "b", 5, 1, &used), 1);
+	assert_int_equal(used, 1);
+	assert_int_equal(text_fit("a" ZWJ "b", 5, 2, &used), 4);
+	assert_int_equal(used, 2);
 }
 
 /*
@@ -523,7 +637,9 @@ main(void)
 		cmocka_unit_test(test_chars),
 		cmocka_unit_test(test_skip),
 		cmocka_unit_test(test_is_unsafe),
+		cmocka_unit_test(test_unsafe_at),
 		cmocka_unit_test(test_sanitize),
+		cmocka_unit_test(test_sanitize_part),
 		cmocka_unit_test(test_sanitize_ascii),
 		cmocka_unit_test(test_width),
 		cmocka_unit_test(test_fit),
