@@ -56,8 +56,8 @@ void	 output_entry(struct buf *b, const struct record *r, int ascii);
 
 /*
  * Would rs->v[idx[0..n)] or the program text put a character a terminal
- * acts on into the output?  Then the yaml and json writers escape
- * everything beyond ASCII.
+ * acts on into the output?  Then the yaml writer escapes everything
+ * beyond ASCII.
  */
 int	 output_needs_escapes(const struct recordset *, const size_t *idx,
 	    size_t n);

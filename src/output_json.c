@@ -4,18 +4,22 @@
  *
  * JSON is YAML, so what is written here loads again with --data.  Each
  * string goes in with its length, so a record's text is never cut at an
- * embedded NUL.  jansson escapes the C0 controls itself (DEL is done
- * here), and when the output would hold a character a terminal acts on
- * (C1 controls, the bidirectional marks, ...) everything beyond ASCII is
- * written as \u escapes, as output.c does for YAML.
+ * embedded NUL.  Characters a terminal acts on never go out raw: jansson
+ * escapes the C0 controls, and write_safe() the rest.  Other text stays
+ * as it is, emoji included, so that the output is readable and loads
+ * again (libyaml refuses the surrogate pairs ensure-ascii JSON writes
+ * for characters beyond U+FFFF; only the tag characters among the unsafe
+ * ones are there, and JSON has no other way to write them).
  */
 #include "output.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #include <jansson.h>
 
 #include "record.h"
+#include "text.h"
 #include "util.h"
 
 /* A new string value; jansson refuses only invalid UTF-8, ours never is. */
@@ -87,36 +91,58 @@ json_ally(const struct record *r)
 	return o;
 }
 
-/*
- * jansson escapes the C0 controls but writes DEL raw.  A 0x7f byte in
- * UTF-8 is DEL itself and in JSON it can only stand inside a string, so
- * writing it as \u007f here is exact.
- */
+/* jansson's text into a buffer, to be looked over before it is written. */
 static int
-dump_write(const char *buffer, size_t size, void *data)
+dump_keep(const char *buffer, size_t size, void *data)
 {
-	const char *del;
-	size_t n;
-
-	while (size > 0) {
-		del = memchr(buffer, 0x7f, size);
-		n = del != NULL ? (size_t)(del - buffer) : size;
-		if (fwrite(buffer, 1, n, data) != n)
-			return -1;
-		if (del != NULL && fputs("\\u007f", data) == EOF)
-			return -1;
-		n += del != NULL;
-		buffer += n;
-		size -= n;
-	}
+	buf_add(data, buffer, size);
 	return 0;
+}
+
+static void
+add_u16(struct buf *b, unsigned u)
+{
+	buf_addf(b, "\\u%04x", u);
+}
+
+/*
+ * jansson escapes the C0 controls; every other character a terminal
+ * acts on (DEL, C1 controls, the format characters: see text_unsafe_at())
+ * is written as \u escapes here, a character beyond U+FFFF as its
+ * surrogate pair.  In JSON text a byte beyond ASCII can only stand
+ * inside a string, so this is exact.
+ */
+static void
+write_safe(FILE *fp, const struct buf *raw)
+{
+	struct buf b = { 0 };
+	size_t i = 0, n;
+	uint32_t cp;
+
+	while (i < raw->len) {
+		n = text_decode(raw->ptr + i, raw->len - i, &cp);
+		/* ASCII left raw is the document's own layout, or text. */
+		if ((cp < 0x80 && cp != 0x7f) ||
+		    !text_unsafe_at(raw->ptr, raw->len, i))
+			buf_add(&b, raw->ptr + i, n);
+		else if (cp < 0x10000)
+			add_u16(&b, cp);
+		else {
+			add_u16(&b, 0xd800 + ((cp - 0x10000) >> 10));
+			add_u16(&b, 0xdc00 + ((cp - 0x10000) & 0x3ff));
+		}
+		i += n;
+	}
+	buf_addc(&b, '\n');
+	fwrite(b.ptr, 1, b.len, fp);
+	buf_free(&b);
 }
 
 int
 output_json(FILE *fp, const struct recordset *rs, const size_t *idx, size_t n)
 {
 	json_t *doc = json_object(), *allies = json_array();
-	size_t flags = JSON_INDENT(2) | JSON_PRESERVE_ORDER;
+	struct buf raw = { 0 };
 	size_t i;
 
 	if (doc == NULL || allies == NULL)
@@ -126,11 +152,12 @@ output_json(FILE *fp, const struct recordset *rs, const size_t *idx, size_t n)
 	for (i = 0; i < n; i++)
 		json_array_append_new(allies, json_ally(&rs->v[idx[i]]));
 	json_object_set_new(doc, "allies", allies);
-	if (output_needs_escapes(rs, idx, n))
-		flags |= JSON_ENSURE_ASCII;
+	if (json_dump_callback(doc, dump_keep, &raw,
+	    JSON_INDENT(2) | JSON_PRESERVE_ORDER) < 0)
+		die("JSON: cannot write the document");
 	/* A failed write shows in ferror(fp). */
-	if (json_dump_callback(doc, dump_write, fp, flags) == 0)
-		fputc('\n', fp);
+	write_safe(fp, &raw);
+	buf_free(&raw);
 	json_decref(doc);
 	return 0;
 }

