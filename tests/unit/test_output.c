@@ -736,7 +736,8 @@ test_format_lookup(void **state)
 	assert_int_equal(output_format_lookup("text"), FORMAT_TEXT);
 	assert_int_equal(output_format_lookup("tsv"), FORMAT_TSV);
 	assert_int_equal(output_format_lookup("yaml"), FORMAT_YAML);
-	assert_int_equal(output_format_lookup("json"), -1);
+	assert_int_equal(output_format_lookup("json"), FORMAT_JSON);
+	assert_int_equal(output_format_lookup("csv"), -1);
 	assert_int_equal(output_format_lookup(""), -1);
 	assert_int_equal(output_format_lookup("TEXT"), -1);
 }
