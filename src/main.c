@@ -16,11 +16,16 @@
 #include <unistd.h>
 
 #include "app.h"
+#include "console.h"
+#include "kiosk.h"
 #include "load.h"
 #include "match.h"
 #include "output.h"
 #include "record.h"
 #include "source.h"
+#include "stats.h"
+#include "stats_file.h"
+#include "stats_report.h"
 #include "text.h"
 #include "ui.h"
 #include "util.h"
@@ -42,7 +47,8 @@ enum mode {
 	MODE_BROWSE,
 	MODE_SEARCH,
 	MODE_LIST,
-	MODE_CHECK
+	MODE_CHECK,
+	MODE_STATS_REPORT
 };
 
 enum color_when {
@@ -61,6 +67,8 @@ struct cli {
 	enum color_when	 color;
 	int		 browse_opts;	/* a browser-only option was given */
 	int		 modes;		/* how many of -s, --list, --check */
+	const char	*stats;		/* --stats FILE, or NULL */
+	const char	*report;	/* --stats-report FILE */
 	struct app_options app;
 };
 
@@ -74,7 +82,9 @@ enum {
 	OPT_IDLE,
 	OPT_CYCLE,
 	OPT_PIN_FILE,
-	OPT_NO_MOUSE
+	OPT_NO_MOUSE,
+	OPT_STATS,
+	OPT_STATS_REPORT
 };
 
 static const struct option long_options[] = {
@@ -93,6 +103,8 @@ static const struct option long_options[] = {
 	{ "cycle", required_argument, NULL, OPT_CYCLE },
 	{ "staff-pin-file", required_argument, NULL, OPT_PIN_FILE },
 	{ "no-mouse", no_argument, NULL, OPT_NO_MOUSE },
+	{ "stats", required_argument, NULL, OPT_STATS },
+	{ "stats-report", required_argument, NULL, OPT_STATS_REPORT },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 }
@@ -103,11 +115,13 @@ usage(FILE *fp)
 {
 	fprintf(fp,
 "usage: sma-allies [-d FILE] [--kiosk [--idle SECONDS] [--cycle SECONDS]\n"
-"                  [--staff-pin-file FILE]] [--no-mouse] [--color WHEN]\n"
+"                  [--staff-pin-file FILE] [--stats FILE]] [--no-mouse]\n"
+"                  [--color WHEN]\n"
 "       sma-allies [-d FILE] -s REGEX [-f FIELD]... [-i | --case-sensitive]\n"
 "                  [--format FORMAT] [--color WHEN]\n"
 "       sma-allies [-d FILE] --list [--format FORMAT]\n"
 "       sma-allies --check [FILE]\n"
+"       sma-allies --stats-report FILE [--format text|tsv]\n"
 "       sma-allies -h | --help | -V | --version\n");
 }
 
@@ -137,7 +151,11 @@ help(void)
 "                         the staff PIN, no external programs\n"
 "      --idle SECONDS     kiosk: reset after this long idle (default 90)\n"
 "      --cycle SECONDS    kiosk: show the next ally this often (default 8)\n"
-"      --staff-pin-file FILE  kiosk: Ctrl-] and this PIN exit\n"
+"      --staff-pin-file FILE  kiosk: Ctrl-] and this PIN (6 characters or\n"
+"                         more) exit\n"
+"      --stats FILE       kiosk: append engagement counts to FILE (never\n"
+"                         what is typed)\n"
+"      --stats-report FILE  summarise a --stats file and exit\n"
 "      --no-mouse         leave the mouse to the terminal\n"
 "  -h, --help             show this help\n"
 "  -V, --version          show the version\n"
@@ -269,6 +287,15 @@ take_option(struct cli *c, int ch, char **argv)
 		c->app.mouse = 0;
 		c->browse_opts = 1;
 		break;
+	case OPT_STATS:
+		c->stats = optarg;
+		c->browse_opts = 1;
+		break;
+	case OPT_STATS_REPORT:
+		c->report = optarg;
+		c->mode = MODE_STATS_REPORT;
+		c->modes++;
+		break;
 	case 'h':
 		help();
 		exit(fflush(stdout) == 0 ? 0 : EXIT_TROUBLE);
@@ -294,7 +321,13 @@ static void
 check_options(struct cli *c, int argc, char **argv)
 {
 	if (c->modes > 1)
-		usage_error("choose one of --search, --list and --check");
+		usage_error("choose one of --search, --list, --check and "
+		    "--stats-report");
+	if (c->mode == MODE_STATS_REPORT && c->data != NULL)
+		usage_error("--stats-report reads its FILE, not the data");
+	if (c->mode == MODE_STATS_REPORT && c->format != -1 &&
+	    c->format != FORMAT_TEXT && c->format != FORMAT_TSV)
+		usage_error("--stats-report prints text or tsv");
 	if (c->mode == MODE_CHECK && optind < argc) {
 		if (c->data != NULL)
 			usage_error("--check takes one file: -d or an argument, "
@@ -305,15 +338,17 @@ check_options(struct cli *c, int argc, char **argv)
 		usage_error("unexpected argument '%s'", argv[optind]);
 	if (c->mode != MODE_SEARCH && (c->fields || c->mcase != MATCH_SMART))
 		usage_error("-f, -i and --case-sensitive go with --search");
-	if (c->format >= 0 && c->mode != MODE_SEARCH && c->mode != MODE_LIST)
-		usage_error("--format goes with --search or --list");
+	if (c->format >= 0 && c->mode != MODE_SEARCH && c->mode != MODE_LIST &&
+	    c->mode != MODE_STATS_REPORT)
+		usage_error("--format goes with --search, --list or "
+		    "--stats-report");
 	if (c->browse_opts && c->mode != MODE_BROWSE)
-		usage_error("--kiosk, --idle, --cycle, --staff-pin-file and "
-		    "--no-mouse are for the interactive browser");
-	if ((c->app.pin_file || c->app.idle != 90 || c->app.cycle != 8) &&
-	    !c->app.kiosk)
-		usage_error("--idle, --cycle and --staff-pin-file go with "
-		    "--kiosk");
+		usage_error("--kiosk, --idle, --cycle, --staff-pin-file, "
+		    "--stats and --no-mouse are for the interactive browser");
+	if ((c->app.pin_file || c->app.idle != 90 || c->app.cycle != 8 ||
+	    c->stats) && !c->app.kiosk)
+		usage_error("--idle, --cycle, --staff-pin-file and --stats go "
+		    "with --kiosk");
 }
 
 static void
@@ -566,26 +601,100 @@ run_mode(struct cli *c, struct source *src, struct recordset *rs,
 }
 
 /*
+ * A staff PIN that a visitor could find by trying is refused before the
+ * kiosk starts.  After three free tries each wrong PIN waits 5 s more,
+ * up to 60 s a try: every 4-digit PIN is tried in about a week (10^4
+ * minutes), every 6-digit one in about two years.
+ */
+static void
+check_pin(const char *pin, const char *file)
+{
+	struct buf safe = { 0 };
+	size_t n = pin != NULL ? text_chars(pin, strlen(pin)) : 0;
+
+	if (pin == NULL || n >= KIOSK_PIN_MIN)
+		return;
+	fprintf(stderr, "%s: the staff PIN %s%s has %zu character%s; it needs "
+	    "at least %d: with the wait after wrong PINs (5, 10, 15 ... 60 s) "
+	    "a visitor can try every 4-digit PIN in about a week, every "
+	    "6-digit one in about two years\n", util_progname(),
+	    file != NULL ? "in " : "from SMA_ALLIES_STAFF_PIN",
+	    file != NULL ? text_safe(&safe, file) : "", n, n == 1 ? "" : "s",
+	    KIOSK_PIN_MIN);
+	buf_free(&safe);
+	exit(EXIT_TROUBLE);
+}
+
+/* Console switching off for a kiosk on a virtual console, if it may. */
+static void
+lock_console(void)
+{
+	char why[200];
+
+	if (console_lock_vt(STDOUT_FILENO, why, sizeof(why)) < 0)
+		fprintf(stderr, "%s: %s\n", util_progname(), why);
+}
+
+/*
  * The browser, which loads the data itself; what the load had to say is
- * printed once the terminal is restored, as --check prints it.
+ * printed once the terminal is restored, as --check prints it.  A
+ * kiosk's stats file gets its last lines then too; a failure to write
+ * them is said on stderr (the service's log), and changes no exit status.
  */
 static int
 browse(struct cli *c, struct source *src, struct recordset *rs,
     struct errlist *errs)
 {
+	struct stats_file sf;
+	struct stats st;
 	int rc;
 
+	if (c->stats != NULL) {
+		stats_file_init(&sf, c->stats);
+		stats_init(&st, stats_file_write, &sf, stats_file_clock, NULL);
+		c->app.stats = &st;
+	}
 	if (c->app.kiosk)
-		c->app.pin = read_pin(c->app.pin_file);
+		lock_console();
 	/* A pipe's writer may come at any time: q ends the wait. */
 	src->fifo_wait_ms = INT_MAX;
 	c->app.data_path = source_is_file(src) ? src->path : NULL;
 	c->app.color = c->color == COLOR_NEVER ? 0 :
 	    c->color == COLOR_ALWAYS ? 2 : 1;
 	rc = ui_run(&c->app, src, rs, errs);
+	console_unlock_vt();
 	print_diags(errs, src->name);
+	if (c->app.stats != NULL) {
+		if (stats_kiosk_stop(&st, util_now_ms()) < 0)
+			fprintf(stderr, "%s: stats: %s\n", util_progname(),
+			    st.error);
+		stats_done(&st);
+		c->app.stats = NULL;
+	}
 	if (rc == 2)
 		return EXIT_INTERRUPTED;
+	return rc == 0 ? 0 : EXIT_TROUBLE;
+}
+
+/* --stats-report: warnings and errors on stderr, the report on stdout. */
+static int
+stats_report(const struct cli *c)
+{
+	struct stats_report r;
+	struct errlist errs;
+	int rc, flags = c->format == FORMAT_TSV ? STATS_REPORT_TSV : 0;
+
+	if (!text_locale_utf8())
+		flags |= STATS_REPORT_ASCII;
+	stats_report_init(&r);
+	errlist_init(&errs);
+	rc = stats_report_read(&r, c->report, &errs);
+	print_diags(&errs, c->report);
+	if (rc == 0 && (stats_report_print(stdout, &r, flags) < 0 ||
+	    finish_stdout() < 0))
+		rc = -1;
+	errlist_done(&errs);
+	stats_report_done(&r);
 	return rc == 0 ? 0 : EXIT_TROUBLE;
 }
 
@@ -606,6 +715,13 @@ main(int argc, char **argv)
 	 * the contract says a handled failure never ends by one.
 	 */
 	signal(SIGPIPE, SIG_IGN);
+	if (c.mode == MODE_STATS_REPORT)
+		return stats_report(&c);
+	/* A PIN that cannot be used is said before anything else. */
+	if (c.mode == MODE_BROWSE && c.app.kiosk) {
+		c.app.pin = read_pin(c.app.pin_file);
+		check_pin(c.app.pin, c.app.pin_file);
+	}
 
 	/* With the data on stdin (-d -), keys come from /dev/tty. */
 	if (c.mode == MODE_BROWSE && ((!isatty(STDIN_FILENO) &&
