@@ -169,7 +169,8 @@ app_set_filter(struct app *a, const char *pattern, size_t len,
 		return -1;
 	/* A search begins: counted, never its words. */
 	if (fresh && len > 0)
-		app_stats_said(a, stats_search(a->opt->stats));
+		app_stats_said(a, stats_note(a->opt->stats, STATS_SEARCH,
+		    NULL, NULL));
 	if (!a->view.scanning)
 		detail_reset(a);
 	a->dirty = 1;
@@ -336,7 +337,8 @@ become(struct app *a, enum action act)
 		    "page (program: become_ally_url)");
 	else if (act == ACT_BECOME_QR) {
 		app_show_qr(a, url, "Become an Ally");
-		app_stats_said(a, stats_become(a->opt->stats));
+		app_stats_said(a, stats_note(a->opt->stats, STATS_BECOME,
+		    NULL, NULL));
 	} else
 		request(a, REQ_OPEN, url);
 }
@@ -457,8 +459,8 @@ browse_do(struct app *a, enum action act)
 			app_status(a, 1, "No ally selected");
 		else if (act == ACT_QR) {
 			app_show_qr(a, r->text[FIELD_URL], r->text[FIELD_NAME]);
-			app_stats_said(a, stats_code(a->opt->stats,
-			    r->text[FIELD_NAME]));
+			app_stats_said(a, stats_note(a->opt->stats,
+			    STATS_CODE, r->text[FIELD_NAME], NULL));
 		} else
 			request(a, act == ACT_OPEN ? REQ_OPEN : REQ_COPY,
 			    r->text[FIELD_URL]);

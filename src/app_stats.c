@@ -38,5 +38,5 @@ app_stats_follow(struct app *a, long long now)
 void
 app_note_topic(struct app *a, const char *tag)
 {
-	app_stats_said(a, stats_topic(a->opt->stats, tag));
+	app_stats_said(a, stats_note(a->opt->stats, STATS_TOPIC, NULL, tag));
 }

@@ -149,35 +149,13 @@ stats_deadline(const struct stats *st)
 }
 
 int
-stats_code(struct stats *st, const char *ally)
+stats_note(struct stats *st, enum stats_event ev, const char *ally,
+    const char *topic)
 {
+	/* Nothing outside a visit: staff, the attract loop. */
 	if (st == NULL || !st->visit)
 		return 0;
-	return emit(st, STATS_CODE, ally, NULL, -1);
-}
-
-int
-stats_become(struct stats *st)
-{
-	if (st == NULL || !st->visit)
-		return 0;
-	return emit(st, STATS_BECOME, NULL, NULL, -1);
-}
-
-int
-stats_topic(struct stats *st, const char *tag)
-{
-	if (st == NULL || !st->visit)
-		return 0;
-	return emit(st, STATS_TOPIC, NULL, tag, -1);
-}
-
-int
-stats_search(struct stats *st)
-{
-	if (st == NULL || !st->visit)
-		return 0;
-	return emit(st, STATS_SEARCH, NULL, NULL, -1);
+	return emit(st, ev, ally, topic, -1);
 }
 
 /* The line. */

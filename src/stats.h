@@ -119,19 +119,18 @@ void	 stats_done(struct stats *);
  * NULL when none is: an overlay, no data); an ally that has been for
  * STATS_VIEW_MS of a visit is written as viewed, once until another is
  * shown.  Call it after every change and at stats_deadline().
- * stats_code(), stats_become(), stats_topic() and stats_search(): a code
- * of an ally's website, the "Become an Ally" code, a topic (its tag) and
- * a search were asked for.  They count only during a visit.
+ * stats_note(): STATS_CODE (of ally's website), STATS_BECOME (the
+ * "Become an Ally" code), STATS_TOPIC (topic, a tag) or STATS_SEARCH was
+ * asked for; ally and topic are NULL where the event has none.  It counts
+ * only during a visit.
  */
 int	 stats_kiosk_start(struct stats *);
 int	 stats_kiosk_stop(struct stats *, long long now);
 int	 stats_input(struct stats *, long long now);
 int	 stats_reset(struct stats *, long long now);
 int	 stats_showing(struct stats *, const char *ally, long long now);
-int	 stats_code(struct stats *, const char *ally);
-int	 stats_become(struct stats *);
-int	 stats_topic(struct stats *, const char *tag);
-int	 stats_search(struct stats *);
+int	 stats_note(struct stats *, enum stats_event, const char *ally,
+	    const char *topic);
 
 /* When stats_showing() next has a view to write (ms), or -1. */
 long long stats_deadline(const struct stats *);

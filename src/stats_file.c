@@ -22,58 +22,44 @@ stats_file_init(struct stats_file *sf, const char *path)
 	sf->path = path;
 }
 
-/* Write all of it, or -1 with errno (a full disk writes part, then fails). */
-static int
-write_all(int fd, const char *s, size_t len)
-{
-	ssize_t n;
-
-	while (len > 0) {
-		if ((n = write(fd, s, len)) < 0) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		if (n == 0) {
-			errno = ENOSPC;
-			return -1;
-		}
-		s += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
-
 int
 stats_file_write(void *file, const char *line, size_t len, char *err,
     size_t errsize)
 {
 	struct stats_file *sf = file;
 	struct buf out = { 0 }, safe = { 0 };
+	char reason[128] = "";
 	struct stat sb;
-	int fd, rc = -1, saved;
+	ssize_t n;
+	int fd;
 
 	fd = open(sf->path, O_WRONLY | O_APPEND | O_CREAT | O_NONBLOCK |
 	    O_NOCTTY | O_CLOEXEC, 0644);
-	if (fd >= 0) {
+	if (fd < 0)
+		snprintf(reason, sizeof(reason), "%s", strerror(errno));
+	else {
 		/* A new file (or one emptied) starts with the header. */
 		if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) &&
 		    sb.st_size == 0)
 			buf_adds(&out, STATS_HEADER "\n");
 		buf_add(&out, line, len);
-		rc = write_all(fd, out.ptr, out.len);
-		saved = errno;
-		if (close(fd) < 0 && rc == 0)
-			rc = -1;
-		else
-			errno = saved;
+		/* One write, so that no other writer's line splits ours. */
+		while ((n = write(fd, out.ptr, out.len)) < 0 && errno == EINTR)
+			;
+		if (n < 0)
+			snprintf(reason, sizeof(reason), "%s", strerror(errno));
+		else if ((size_t)n < out.len)
+			snprintf(reason, sizeof(reason), "only %zd of %zu bytes "
+			    "written", n, out.len);
+		if (close(fd) < 0 && reason[0] == '\0')
+			snprintf(reason, sizeof(reason), "%s", strerror(errno));
 	}
-	if (rc < 0)
+	if (reason[0] != '\0')
 		snprintf(err, errsize, "cannot write %s: %s",
-		    text_safe(&safe, sf->path), strerror(errno));
+		    text_safe(&safe, sf->path), reason);
 	buf_free(&out);
 	buf_free(&safe);
-	return rc;
+	return reason[0] != '\0' ? -1 : 0;
 }
 
 long long

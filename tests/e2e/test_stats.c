@@ -61,23 +61,23 @@ group_setup(void **state)
 	return (t_dir = e2e_tmpdir("sma-stats")) != NULL ? 0 : -1;
 }
 
+/* After each test: the kiosk (ended, if a failure left it running). */
+static int
+teardown(void **state)
+{
+	(void)state;
+	e2e_release();
+	vt_free(t_vt);
+	t_vt = NULL;
+	return 0;
+}
+
 static int
 group_teardown(void **state)
 {
 	(void)state;
 	e2e_rmtree(t_dir);
 	free(t_dir);
-	e2e_release();
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	vt_free(t_vt);
-	t_vt = NULL;
-	e2e_release();
 	return 0;
 }
 
