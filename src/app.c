@@ -8,11 +8,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app_stats.h"
 #include "bar.h"
 #include "kiosk.h"
 #include "listview.h"
 #include "match.h"
 #include "record.h"
+#include "stats.h"
 #include "util.h"
 
 static void	 do_action(struct app *, enum action, int key, long long now);
@@ -170,12 +172,17 @@ app_set_filter(struct app *a, const char *pattern, size_t len,
     struct match_error *err)
 {
 	struct matcher *m = NULL;
+	int fresh = a->view.filter == NULL;
 
 	if (len > 0 && (m = match_compile(pattern, len, FIELD_ALL,
 	    MATCH_SMART, err)) == NULL)
 		return -1;
 	if (listview_filter(&a->view, a->rs, m, pattern, len, err) < 0)
 		return -1;
+	/* A search begins: counted, never its words. */
+	if (fresh && len > 0)
+		app_stats_said(a, stats_note(a->opt->stats, STATS_SEARCH,
+		    NULL, NULL));
 	if (!a->view.scanning)
 		detail_reset(a);
 	a->dirty = 1;
@@ -340,9 +347,11 @@ become(struct app *a, enum action act)
 	if (url == NULL)
 		app_status(a, 1, "This data file gives no \"Become an Ally\" "
 		    "page (program: become_ally_url)");
-	else if (act == ACT_BECOME_QR)
+	else if (act == ACT_BECOME_QR) {
 		app_show_qr(a, url, "Become an Ally");
-	else
+		app_stats_said(a, stats_note(a->opt->stats, STATS_BECOME,
+		    NULL, NULL));
+	} else
 		request(a, REQ_OPEN, url);
 }
 
@@ -460,9 +469,11 @@ browse_do(struct app *a, enum action act)
 	case ACT_COPY:
 		if ((r = app_selected(a)) == NULL)
 			app_status(a, 1, "No ally selected");
-		else if (act == ACT_QR)
+		else if (act == ACT_QR) {
 			app_show_qr(a, r->text[FIELD_URL], r->text[FIELD_NAME]);
-		else
+			app_stats_said(a, stats_note(a->opt->stats,
+			    STATS_CODE, r->text[FIELD_NAME], NULL));
+		} else
 			request(a, act == ACT_OPEN ? REQ_OPEN : REQ_COPY,
 			    r->text[FIELD_URL]);
 		break;
@@ -608,6 +619,9 @@ app_key(struct app *a, int key, long long now)
 	/* A kiosk's staff key comes before any mode but the prompt. */
 	if (a->opt->kiosk && mode != KM_PIN)
 		act = keys_lookup(KM_STAFF, key);
+	/* Staff leaving the kiosk are no visit. */
+	if (act != ACT_STAFF && mode != KM_PIN)
+		app_stats_said(a, stats_input(a->opt->stats, now));
 	if (act == ACT_NONE) {
 		if (a->too_small && mode != KM_PIN) {
 			a->dirty = 1;
@@ -616,6 +630,7 @@ app_key(struct app *a, int key, long long now)
 		act = keys_lookup(mode, key);
 	}
 	do_action(a, act, key, now);
+	app_stats_follow(a, now);
 }
 
 void
@@ -628,6 +643,7 @@ app_point(struct app *a, enum mouse_event ev, enum mouse_region region,
 	visitor_input(a, now);
 	if (a->kiosk.prompt || a->too_small)
 		return;
+	app_stats_said(a, stats_input(a->opt->stats, now));
 	if (a->overlay != OVERLAY_NONE)
 		region = REGION_PAGE;
 	act = action_policy(keys_mouse(ev, region), a->opt->kiosk);
@@ -660,6 +676,7 @@ app_point(struct app *a, enum mouse_event ev, enum mouse_region region,
 		do_action(a, act, 0, now);
 		break;
 	}
+	app_stats_follow(a, now);
 }
 
 void
@@ -668,6 +685,7 @@ app_kiosk_start(struct app *a, long long now)
 	const struct app_options *o = a->opt;
 
 	kiosk_init(&a->kiosk, o->idle, o->cycle, o->pin, now);
+	app_stats_said(a, stats_kiosk_start(o->stats));
 }
 
 static void
@@ -684,6 +702,8 @@ app_tick(struct app *a, long long now)
 
 	if (!a->opt->kiosk)
 		return;
+	/* A view that came due before the reset still counts. */
+	app_stats_follow(a, now);
 	did = kiosk_tick(&a->kiosk, now, &steps);
 	if (did & KIOSK_RESET)
 		do_action(a, ACT_KIOSK_RESET, 0, now);
@@ -691,6 +711,9 @@ app_tick(struct app *a, long long now)
 		do_action(a, ACT_KIOSK_NEXT, 0, now);
 	if (did != 0)
 		attract_status(a);
+	/* After the welcome, so that a failed write stays on the line. */
+	if (did & KIOSK_RESET)
+		app_stats_said(a, stats_reset(a->opt->stats, now));
 	if (a->kiosk.phase == KIOSK_COUNTDOWN)
 		app_status(a, 0, "Still there? Back to the start in %d s; "
 		    "press any key to stay", a->kiosk.countdown);
@@ -699,7 +722,13 @@ app_tick(struct app *a, long long now)
 long long
 app_deadline(const struct app *a)
 {
-	return a->opt->kiosk ? kiosk_deadline(&a->kiosk) : -1;
+	long long k, s;
+
+	if (!a->opt->kiosk)
+		return -1;
+	k = kiosk_deadline(&a->kiosk);
+	s = stats_deadline(a->opt->stats);
+	return s >= 0 && s < k ? s : k;
 }
 
 void

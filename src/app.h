@@ -25,6 +25,7 @@
 
 struct recordset;
 struct record;
+struct stats;
 
 struct app_options {
 	int		 kiosk;
@@ -32,6 +33,7 @@ struct app_options {
 	unsigned	 cycle;		/* kiosk: seconds per ally in the loop */
 	const char	*pin_file;	/* kiosk: staff PIN file, or NULL */
 	const char	*pin;		/* kiosk: the staff PIN, or NULL */
+	struct stats	*stats;		/* kiosk: engagement counts, or NULL */
 	int		 mouse;		/* take mouse events */
 	int		 color;		/* 0 never, 1 auto, 2 always */
 	const char	*data_path;	/* the file to watch, NULL if built in */
@@ -214,6 +216,12 @@ void	 app_progress(struct app *, const struct source_progress *);
  */
 void	 app_loaded(struct app *, struct recordset *fresh);
 void	 app_data_error(struct app *, const char *msg);
+
+/*
+ * A kiosk's visitor chose the topic tag (the topics screen calls this):
+ * counted for --stats, never with anything about the visitor.
+ */
+void	 app_note_topic(struct app *, const char *tag);
 
 /* Set the status line. */
 void	 app_status(struct app *, int error, const char *fmt, ...)

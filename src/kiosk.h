@@ -23,6 +23,7 @@
 
 #define KIOSK_COUNTDOWN_S	5	/* seconds of warning, at most */
 #define KIOSK_PIN_MAX		64
+#define KIOSK_PIN_MIN		6	/* characters: see the lockout below */
 #define KIOSK_FREE_TRIES	3	/* wrong PINs before a delay */
 
 enum kiosk_phase {

@@ -16,8 +16,10 @@
 #include <unistd.h>
 
 #include "app.h"
+#include "console.h"
 #include "histfile.h"
 #include "history.h"
+#include "kiosk.h"
 #include "load.h"
 #include "lookup.h"
 #include "match.h"
@@ -25,6 +27,9 @@
 #include "record.h"
 #include "sort.h"
 #include "source.h"
+#include "stats.h"
+#include "stats_file.h"
+#include "stats_report.h"
 #include "text.h"
 #include "ui.h"
 #include "util.h"
@@ -47,7 +52,8 @@ enum mode {
 	MODE_SEARCH,
 	MODE_LIST,
 	MODE_SHOW,
-	MODE_CHECK
+	MODE_CHECK,
+	MODE_STATS_REPORT
 };
 
 enum color_when {
@@ -68,6 +74,8 @@ struct cli {
 	enum color_when	 color;
 	int		 browse_opts;	/* a browser-only option was given */
 	int		 modes;		/* how many of -s, --list, --check */
+	const char	*stats;		/* --stats FILE, or NULL */
+	const char	*report;	/* --stats-report FILE */
 	struct app_options app;
 };
 
@@ -83,7 +91,9 @@ enum {
 	OPT_PIN_FILE,
 	OPT_NO_MOUSE,
 	OPT_SHOW,
-	OPT_SORT
+	OPT_SORT,
+	OPT_STATS,
+	OPT_STATS_REPORT
 };
 
 static const struct option long_options[] = {
@@ -104,6 +114,8 @@ static const struct option long_options[] = {
 	{ "cycle", required_argument, NULL, OPT_CYCLE },
 	{ "staff-pin-file", required_argument, NULL, OPT_PIN_FILE },
 	{ "no-mouse", no_argument, NULL, OPT_NO_MOUSE },
+	{ "stats", required_argument, NULL, OPT_STATS },
+	{ "stats-report", required_argument, NULL, OPT_STATS_REPORT },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 }
@@ -114,12 +126,14 @@ usage(FILE *fp)
 {
 	fprintf(fp,
 "usage: sma-allies [-d FILE] [--kiosk [--idle SECONDS] [--cycle SECONDS]\n"
-"                  [--staff-pin-file FILE]] [--no-mouse] [--color WHEN]\n"
+"                  [--staff-pin-file FILE] [--stats FILE]] [--no-mouse]\n"
+"                  [--color WHEN]\n"
 "       sma-allies [-d FILE] -s REGEX [-f FIELD]... [-i | --case-sensitive]\n"
 "                  [--format FORMAT] [--color WHEN]\n"
 "       sma-allies [-d FILE] --list [--sort ORDER] [--format FORMAT]\n"
 "       sma-allies [-d FILE] --show NAME [--format FORMAT]\n"
 "       sma-allies --check [FILE]\n"
+"       sma-allies --stats-report FILE [--format text|tsv]\n"
 "       sma-allies -h | --help | -V | --version\n");
 }
 
@@ -153,7 +167,11 @@ help(void)
 "                         the staff PIN, no external programs\n"
 "      --idle SECONDS     kiosk: reset after this long idle (default 90)\n"
 "      --cycle SECONDS    kiosk: show the next ally this often (default 8)\n"
-"      --staff-pin-file FILE  kiosk: Ctrl-] and this PIN exit\n"
+"      --staff-pin-file FILE  kiosk: Ctrl-] and this PIN (6 characters or\n"
+"                         more) exit\n"
+"      --stats FILE       kiosk: append engagement counts to FILE (never\n"
+"                         what is typed)\n"
+"      --stats-report FILE  summarise a --stats file and exit\n"
 "      --no-mouse         leave the mouse to the terminal\n"
 "  -h, --help             show this help\n"
 "  -V, --version          show the version\n"
@@ -295,6 +313,15 @@ take_option(struct cli *c, int ch, char **argv)
 		c->app.mouse = 0;
 		c->browse_opts = 1;
 		break;
+	case OPT_STATS:
+		c->stats = optarg;
+		c->browse_opts = 1;
+		break;
+	case OPT_STATS_REPORT:
+		c->report = optarg;
+		c->mode = MODE_STATS_REPORT;
+		c->modes++;
+		break;
 	case 'h':
 		help();
 		exit(fflush(stdout) == 0 ? 0 : EXIT_TROUBLE);
@@ -320,8 +347,13 @@ static void
 check_options(struct cli *c, int argc, char **argv)
 {
 	if (c->modes > 1)
-		usage_error("choose one of --search, --list, --show and "
-		    "--check");
+		usage_error("choose one of --search, --list, --show, --check "
+		    "and --stats-report");
+	if (c->mode == MODE_STATS_REPORT && c->data != NULL)
+		usage_error("--stats-report reads its FILE, not the data");
+	if (c->mode == MODE_STATS_REPORT && c->format != -1 &&
+	    c->format != FORMAT_TEXT && c->format != FORMAT_TSV)
+		usage_error("--stats-report prints text or tsv");
 	if (c->mode == MODE_CHECK && optind < argc) {
 		if (c->data != NULL)
 			usage_error("--check takes one file: -d or an argument, "
@@ -332,18 +364,19 @@ check_options(struct cli *c, int argc, char **argv)
 		usage_error("unexpected argument '%s'", argv[optind]);
 	if (c->mode != MODE_SEARCH && (c->fields || c->mcase != MATCH_SMART))
 		usage_error("-f, -i and --case-sensitive go with --search");
-	if (c->format >= 0 && c->mode != MODE_SEARCH &&
-	    c->mode != MODE_LIST && c->mode != MODE_SHOW)
-		usage_error("--format goes with --search, --list or --show");
+	if (c->format >= 0 && c->mode != MODE_SEARCH && c->mode != MODE_LIST &&
+	    c->mode != MODE_SHOW && c->mode != MODE_STATS_REPORT)
+		usage_error("--format goes with --search, --list, --show or "
+		    "--stats-report");
 	if (c->sort >= 0 && c->mode != MODE_SEARCH && c->mode != MODE_LIST)
 		usage_error("--sort goes with --list or --search");
 	if (c->browse_opts && c->mode != MODE_BROWSE)
-		usage_error("--kiosk, --idle, --cycle, --staff-pin-file and "
-		    "--no-mouse are for the interactive browser");
-	if ((c->app.pin_file || c->app.idle != 90 || c->app.cycle != 8) &&
-	    !c->app.kiosk)
-		usage_error("--idle, --cycle and --staff-pin-file go with "
-		    "--kiosk");
+		usage_error("--kiosk, --idle, --cycle, --staff-pin-file, "
+		    "--stats and --no-mouse are for the interactive browser");
+	if ((c->app.pin_file || c->app.idle != 90 || c->app.cycle != 8 ||
+	    c->stats) && !c->app.kiosk)
+		usage_error("--idle, --cycle, --staff-pin-file and --stats go "
+		    "with --kiosk");
 }
 
 static void
@@ -668,8 +701,45 @@ run_mode(struct cli *c, struct source *src, struct recordset *rs,
 }
 
 /*
+ * A staff PIN that a visitor could find by trying is refused before the
+ * kiosk starts.  After three free tries each wrong PIN waits 5 s more,
+ * up to 60 s a try: every 4-digit PIN is tried in about a week (10^4
+ * minutes), every 6-digit one in about two years.
+ */
+static void
+check_pin(const char *pin, const char *file)
+{
+	struct buf safe = { 0 };
+	size_t n = pin != NULL ? text_chars(pin, strlen(pin)) : 0;
+
+	if (pin == NULL || n >= KIOSK_PIN_MIN)
+		return;
+	fprintf(stderr, "%s: the staff PIN %s%s has %zu character%s; it needs "
+	    "at least %d: with the wait after wrong PINs (5, 10, 15 ... 60 s) "
+	    "a visitor can try every 4-digit PIN in about a week, every "
+	    "6-digit one in about two years\n", util_progname(),
+	    file != NULL ? "in " : "from SMA_ALLIES_STAFF_PIN",
+	    file != NULL ? text_safe(&safe, file) : "", n, n == 1 ? "" : "s",
+	    KIOSK_PIN_MIN);
+	buf_free(&safe);
+	exit(EXIT_TROUBLE);
+}
+
+/* Console switching off for a kiosk on a virtual console, if it may. */
+static void
+lock_console(void)
+{
+	char why[200];
+
+	if (console_lock_vt(STDOUT_FILENO, why, sizeof(why)) < 0)
+		fprintf(stderr, "%s: %s\n", util_progname(), why);
+}
+
+/*
  * The browser, which loads the data itself; what the load had to say is
- * printed once the terminal is restored, as --check prints it.
+ * printed once the terminal is restored, as --check prints it.  A
+ * kiosk's stats file gets its last lines then too; a failure to write
+ * them is said on stderr (the service's log), and changes no exit status.
  */
 static int
 browse(struct cli *c, struct source *src, struct recordset *rs,
@@ -678,10 +748,17 @@ browse(struct cli *c, struct source *src, struct recordset *rs,
 	struct history hist = { 0 };
 	struct histfile hf = { 0 };
 	struct buf warn = { 0 };
+	struct stats_file sf;
+	struct stats st;
 	int rc;
 
+	if (c->stats != NULL) {
+		stats_file_init(&sf, c->stats);
+		stats_init(&st, stats_file_write, &sf, stats_file_clock, NULL);
+		c->app.stats = &st;
+	}
 	if (c->app.kiosk)
-		c->app.pin = read_pin(c->app.pin_file);
+		lock_console();
 	/* A pipe's writer may come at any time: q ends the wait. */
 	src->fifo_wait_ms = INT_MAX;
 	c->app.data_path = source_is_file(src) ? src->path : NULL;
@@ -694,6 +771,7 @@ browse(struct cli *c, struct source *src, struct recordset *rs,
 		c->app.history = &hist;
 	}
 	rc = ui_run(&c->app, src, rs, errs);
+	console_unlock_vt();
 	print_diags(errs, src->name);
 	if (!c->app.kiosk) {
 		buf_reset(&warn);
@@ -703,8 +781,37 @@ browse(struct cli *c, struct source *src, struct recordset *rs,
 		history_clear(&hist);
 	}
 	buf_free(&warn);
+	if (c->app.stats != NULL) {
+		if (stats_kiosk_stop(&st, util_now_ms()) < 0)
+			fprintf(stderr, "%s: stats: %s\n", util_progname(),
+			    st.error);
+		stats_done(&st);
+		c->app.stats = NULL;
+	}
 	if (rc == 2)
 		return EXIT_INTERRUPTED;
+	return rc == 0 ? 0 : EXIT_TROUBLE;
+}
+
+/* --stats-report: warnings and errors on stderr, the report on stdout. */
+static int
+stats_report(const struct cli *c)
+{
+	struct stats_report r;
+	struct errlist errs;
+	int rc, flags = c->format == FORMAT_TSV ? STATS_REPORT_TSV : 0;
+
+	if (!text_locale_utf8())
+		flags |= STATS_REPORT_ASCII;
+	stats_report_init(&r);
+	errlist_init(&errs);
+	rc = stats_report_read(&r, c->report, &errs);
+	print_diags(&errs, c->report);
+	if (rc == 0 && (stats_report_print(stdout, &r, flags) < 0 ||
+	    finish_stdout() < 0))
+		rc = -1;
+	errlist_done(&errs);
+	stats_report_done(&r);
 	return rc == 0 ? 0 : EXIT_TROUBLE;
 }
 
@@ -725,6 +832,13 @@ main(int argc, char **argv)
 	 * the contract says a handled failure never ends by one.
 	 */
 	signal(SIGPIPE, SIG_IGN);
+	if (c.mode == MODE_STATS_REPORT)
+		return stats_report(&c);
+	/* A PIN that cannot be used is said before anything else. */
+	if (c.mode == MODE_BROWSE && c.app.kiosk) {
+		c.app.pin = read_pin(c.app.pin_file);
+		check_pin(c.app.pin, c.app.pin_file);
+	}
 
 	/* With the data on stdin (-d -), keys come from /dev/tty. */
 	if (c.mode == MODE_BROWSE && ((!isatty(STDIN_FILENO) &&

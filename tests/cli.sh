@@ -1206,6 +1206,62 @@ for format in text yaml; do
 done
 
 # ---------------------------------------------------------------------
+# A kiosk's stats file, summarised for staff; hours in the zone of TZ.
+
+stats=tests/data/stats
+envs=TZ=UTC
+run --stats-report $stats/visits.tsv
+status 0 && err_empty && cmp -s "$tmp/out" $stats/visits.txt ||
+    because "stdout is not $stats/visits.txt"
+verdict $? "--stats-report: visits per hour, median visit, views, codes, topics"
+run --stats-report $stats/visits.tsv --format tsv
+status 0 && err_empty && cmp -s "$tmp/out" $stats/visits.report.tsv ||
+    because "stdout is not $stats/visits.report.tsv"
+verdict $? "--stats-report --format tsv: the same as section, item, value"
+run --stats-report $stats/malformed.tsv
+status 0 && cmp -s "$tmp/out" $stats/malformed.txt &&
+    cmp -s "$tmp/err" $stats/malformed.err ||
+    because "stdout or stderr is not $stats/malformed.txt, .err"
+verdict $? "--stats-report: each malformed line a FILE:LINE:COL warning, skipped"
+envs=TZ=America/New_York
+run --stats-report $stats/visits.tsv
+status 0 && out_has "  2026-05-01 05:00  2" && out_has "(local time, EDT)"
+verdict $? "--stats-report: hours in local time (TZ)"
+envs=
+run --stats-report $stats/not-stats.tsv
+status 2 && out_empty &&
+    err_has "$stats/not-stats.tsv:1:1: error: not a stats file: the first line is not the header"
+verdict $? "--stats-report of a file that is no stats file: exit 2"
+run --stats-report $tmp/no-such.tsv
+status 2 && out_empty && err_has "$tmp/no-such.tsv: error: No such file"
+verdict $? "--stats-report of a missing file: exit 2"
+run --stats-report $stats/visits.tsv --format yaml
+status 2 && out_empty && err_has "--stats-report prints text or tsv"
+verdict $? "--stats-report --format yaml: a usage error"
+run --stats $tmp/s.tsv
+status 2 && out_empty && err_has "--stats go with --kiosk" &&
+    [ ! -e "$tmp/s.tsv" ] || because "--stats without --kiosk wrote a file"
+verdict $? "--stats without --kiosk: a usage error, no file"
+
+# A staff PIN a patient visitor could find is refused before anything.
+printf '%s\n' 2468 >"$tmp/pin"
+run --kiosk --staff-pin-file "$tmp/pin"
+status 2 && out_empty &&
+    err_has "the staff PIN in $tmp/pin has 4 characters; it needs at least 6" &&
+    err_has "every 4-digit PIN in about a week"
+verdict $? "a 4-digit PIN in --staff-pin-file: refused, saying why"
+envs=SMA_ALLIES_STAFF_PIN=12345
+run --kiosk
+status 2 && err_has "the staff PIN from SMA_ALLIES_STAFF_PIN has 5 characters"
+verdict $? "a 5-digit SMA_ALLIES_STAFF_PIN: refused"
+envs=SMA_ALLIES_STAFF_PIN=246813
+run --kiosk
+status 2 && err_has "needs a terminal" && ! grep -q "staff PIN" "$tmp/err" ||
+    because "a 6-digit PIN was refused"
+verdict $? "a 6-digit PIN passes (only the missing terminal is an error here)"
+envs=
+
+# ---------------------------------------------------------------------
 
 why="$insane of $runs runs crashed or reported a sanitizer error"
 [ "$insane" -eq 0 ]

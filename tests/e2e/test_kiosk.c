@@ -1025,32 +1025,32 @@ test_pin_file_exits(void **state)
 	size_t mark, len;
 
 	(void)state;
-	write_file(pinfile, "2468\n");
+	write_file(pinfile, "246813\n");
 	start_kiosk(args, NULL, 24, 80);
 	(void)vt_output(t_vt, &mark);
 
 	vt_key(t_vt, "C-]");
 	WAIT_TEXT(t_vt, PIN_PROMPT, T_WAIT);
-	vt_sends(t_vt, "24");
-	WAIT_TEXT(t_vt, PIN_PROMPT " **", T_WAIT);
-	assert_row_lacks(t_vt, 23, "2468");
-	vt_sends(t_vt, "68");
-	WAIT_TEXT(t_vt, PIN_PROMPT " ****", T_WAIT);
+	vt_sends(t_vt, "246");
+	WAIT_TEXT(t_vt, PIN_PROMPT " ***", T_WAIT);
+	assert_row_lacks(t_vt, 23, "123468");
+	vt_sends(t_vt, "813");
+	WAIT_TEXT(t_vt, PIN_PROMPT " ******", T_WAIT);
 	settle(t_vt);
-	assert_row_lacks(t_vt, 23, "2468");
-	if (on_screen(t_vt, "2468") || on_screen(t_vt, "*****")) {
+	assert_row_lacks(t_vt, 23, "123468");
+	if (on_screen(t_vt, "246813") || on_screen(t_vt, "*******")) {
 		e2e_dump(t_vt, "PIN prompt");
 		fail_msg("the prompt shows the PIN or too many stars");
 	}
 	out = vt_output(t_vt, &len);
-	if (mem_last(out + mark, len - mark, "2468") != NULL)
+	if (mem_last(out + mark, len - mark, "246813") != NULL)
 		fail_msg("the PIN went to the terminal");
 	ASSERT_ALIVE(t_vt);
 
 	vt_key(t_vt, "Enter");
 	EXITS_CLEANLY(t_vt, "the right PIN");
 	out = vt_output(t_vt, &len);
-	if (mem_last(out + mark, len - mark, "2468") != NULL)
+	if (mem_last(out + mark, len - mark, "246813") != NULL)
 		fail_msg("the PIN went to the terminal");
 	check_restored(out, len);
 }
@@ -1061,7 +1061,7 @@ wrong_pin(struct vt *vt, const char *pin)
 	vt_key(vt, "C-]");
 	WAIT_TEXT(vt, PIN_PROMPT, T_WAIT);
 	vt_sends(vt, pin);
-	WAIT_TEXT(vt, "****", T_WAIT);
+	WAIT_TEXT(vt, "******", T_WAIT);
 	vt_key(vt, "Enter");
 	WAIT_GONE(vt, PIN_PROMPT, T_WAIT);
 	settle(vt);
@@ -1081,22 +1081,22 @@ test_pin_wrong_and_lockout(void **state)
 	int opened = 0;
 
 	(void)state;
-	write_file(pinfile, "2468\n");
+	write_file(pinfile, "246813\n");
 	start_kiosk(args, NULL, 24, 80);
 
 	/* Esc closes the prompt. */
 	vt_key(t_vt, "C-]");
 	WAIT_TEXT(t_vt, PIN_PROMPT, T_WAIT);
-	vt_sends(t_vt, "24");
+	vt_sends(t_vt, "246");
 	vt_key(t_vt, "Esc");
 	WAIT_GONE(t_vt, PIN_PROMPT, T_WAIT);
 	ASSERT_ALIVE(t_vt);
 
 	/* A wrong PIN (also a prefix and an extension of the right one). */
-	wrong_pin(t_vt, "1111");
-	wrong_pin(t_vt, "24689");
+	wrong_pin(t_vt, "111111");
+	wrong_pin(t_vt, "2468139");
 	t0 = vt_now_ms();
-	wrong_pin(t_vt, "2467");
+	wrong_pin(t_vt, "246812");
 
 	/* Three wrong tries: the prompt refuses for a while. */
 	vt_key(t_vt, "C-]");
@@ -1119,8 +1119,8 @@ test_pin_wrong_and_lockout(void **state)
 		fail_msg("the prompt never opened again after a lockout");
 	printf("# lockout after 3 wrong PINs lasted about %lld ms\n",
 	    vt_now_ms() - t0);
-	vt_sends(t_vt, "2468");
-	WAIT_TEXT(t_vt, "****", T_WAIT);
+	vt_sends(t_vt, "246813");
+	WAIT_TEXT(t_vt, "******", T_WAIT);
 	vt_key(t_vt, "Enter");
 	EXITS_CLEANLY(t_vt, "the right PIN after a lockout");
 }
@@ -1128,16 +1128,16 @@ test_pin_wrong_and_lockout(void **state)
 static void
 test_pin_env(void **state)
 {
-	static const char *const extra[] = { "SMA_ALLIES_STAFF_PIN=1357",
+	static const char *const extra[] = { "SMA_ALLIES_STAFF_PIN=135792",
 	    NULL };
 
 	(void)state;
 	start_kiosk(KIOSK, extra, 24, 80);
 	vt_key(t_vt, "C-]");
 	WAIT_TEXT(t_vt, PIN_PROMPT, T_WAIT);
-	vt_sends(t_vt, "1357");
-	WAIT_TEXT(t_vt, "****", T_WAIT);
-	assert_row_lacks(t_vt, 23, "1357");
+	vt_sends(t_vt, "135792");
+	WAIT_TEXT(t_vt, "******", T_WAIT);
+	assert_row_lacks(t_vt, 23, "123579");
 	vt_key(t_vt, "Enter");
 	EXITS_CLEANLY(t_vt, "the PIN from SMA_ALLIES_STAFF_PIN");
 }
@@ -1153,7 +1153,7 @@ test_no_pin_no_prompt(void **state)
 		e2e_dump(t_vt, "Ctrl-] without a PIN");
 		fail_msg("Ctrl-] opened a prompt although no PIN is set");
 	}
-	vt_sends(t_vt, "2468");
+	vt_sends(t_vt, "246813");
 	vt_key(t_vt, "Enter");
 	vt_wait_quiet(t_vt, 500, T_WAIT);
 	ASSERT_ALIVE(t_vt);
