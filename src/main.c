@@ -22,6 +22,7 @@
 #include "record.h"
 #include "source.h"
 #include "text.h"
+#include "topics.h"
 #include "ui.h"
 #include "util.h"
 
@@ -42,6 +43,7 @@ enum mode {
 	MODE_BROWSE,
 	MODE_SEARCH,
 	MODE_LIST,
+	MODE_TAGS,
 	MODE_CHECK
 };
 
@@ -61,6 +63,8 @@ struct cli {
 	enum color_when	 color;
 	int		 browse_opts;	/* a browser-only option was given */
 	int		 modes;		/* how many of -s, --list, --check */
+	const char	**tags;		/* -t, in the order given */
+	size_t		 ntags;
 	struct app_options app;
 };
 
@@ -74,7 +78,8 @@ enum {
 	OPT_IDLE,
 	OPT_CYCLE,
 	OPT_PIN_FILE,
-	OPT_NO_MOUSE
+	OPT_NO_MOUSE,
+	OPT_TAGS
 };
 
 static const struct option long_options[] = {
@@ -84,6 +89,8 @@ static const struct option long_options[] = {
 	{ "ignore-case", no_argument, NULL, 'i' },
 	{ "case-sensitive", no_argument, NULL, OPT_CASE },
 	{ "list", no_argument, NULL, OPT_LIST },
+	{ "tag", required_argument, NULL, 't' },
+	{ "tags", no_argument, NULL, OPT_TAGS },
 	{ "format", required_argument, NULL, OPT_FORMAT },
 	{ "color", required_argument, NULL, OPT_COLOR },
 	{ "colour", required_argument, NULL, OPT_COLOR },
@@ -102,11 +109,13 @@ static void
 usage(FILE *fp)
 {
 	fprintf(fp,
-"usage: sma-allies [-d FILE] [--kiosk [--idle SECONDS] [--cycle SECONDS]\n"
-"                  [--staff-pin-file FILE]] [--no-mouse] [--color WHEN]\n"
-"       sma-allies [-d FILE] -s REGEX [-f FIELD]... [-i | --case-sensitive]\n"
-"                  [--format FORMAT] [--color WHEN]\n"
-"       sma-allies [-d FILE] --list [--format FORMAT]\n"
+"usage: sma-allies [-d FILE] [-t TAG]... [--no-mouse] [--color WHEN]\n"
+"       sma-allies [-d FILE] --kiosk [--idle SECONDS] [--cycle SECONDS]\n"
+"                  [--staff-pin-file FILE] [--no-mouse] [--color WHEN]\n"
+"       sma-allies [-d FILE] -s REGEX [-f FIELD]... [-t TAG]...\n"
+"                  [-i | --case-sensitive] [--format FORMAT] [--color WHEN]\n"
+"       sma-allies [-d FILE] --list [-t TAG]... [--format FORMAT]\n"
+"       sma-allies [-d FILE] --tags [--format text|tsv]\n"
 "       sma-allies --check [FILE]\n"
 "       sma-allies -h | --help | -V | --version\n");
 }
@@ -129,6 +138,9 @@ help(void)
 "  -i, --ignore-case      always caseless\n"
 "      --case-sensitive   always exact case\n"
 "      --list             print every ally and exit\n"
+"  -t, --tag TAG          only the allies with tag TAG, in any case\n"
+"                         (repeatable: every tag given)\n"
+"      --tags             print every tag with its number of allies\n"
 "      --format FORMAT    text (default), tsv (name, abbreviation, url)\n"
 "                         or yaml (a data file that loads again)\n"
 "      --color WHEN       highlight matches: auto, always or never\n"
@@ -229,6 +241,15 @@ take_option(struct cli *c, int ch, char **argv)
 		c->mode = MODE_LIST;
 		c->modes++;
 		break;
+	case 't':
+		c->tags = xreallocarray(c->tags, c->ntags + 1,
+		    sizeof(*c->tags));
+		c->tags[c->ntags++] = optarg;
+		break;
+	case OPT_TAGS:
+		c->mode = MODE_TAGS;
+		c->modes++;
+		break;
 	case OPT_FORMAT:
 		if ((c->format = output_format_lookup(optarg)) < 0)
 			usage_error("unknown format '%s'; use text, tsv "
@@ -294,7 +315,8 @@ static void
 check_options(struct cli *c, int argc, char **argv)
 {
 	if (c->modes > 1)
-		usage_error("choose one of --search, --list and --check");
+		usage_error("choose one of --search, --list, --tags and "
+		    "--check");
 	if (c->mode == MODE_CHECK && optind < argc) {
 		if (c->data != NULL)
 			usage_error("--check takes one file: -d or an argument, "
@@ -305,8 +327,15 @@ check_options(struct cli *c, int argc, char **argv)
 		usage_error("unexpected argument '%s'", argv[optind]);
 	if (c->mode != MODE_SEARCH && (c->fields || c->mcase != MATCH_SMART))
 		usage_error("-f, -i and --case-sensitive go with --search");
-	if (c->format >= 0 && c->mode != MODE_SEARCH && c->mode != MODE_LIST)
-		usage_error("--format goes with --search or --list");
+	if (c->format >= 0 && c->mode != MODE_SEARCH && c->mode != MODE_LIST &&
+	    c->mode != MODE_TAGS)
+		usage_error("--format goes with --search, --list or --tags");
+	if (c->mode == MODE_TAGS && c->format > FORMAT_TSV)
+		usage_error("--tags prints text or tsv");
+	if (c->ntags > 0 && (c->mode == MODE_TAGS || c->mode == MODE_CHECK ||
+	    c->app.kiosk))
+		usage_error("-t goes with --search, --list or the browser "
+		    "(a kiosk's visitors choose their own topics)");
 	if (c->browse_opts && c->mode != MODE_BROWSE)
 		usage_error("--kiosk, --idle, --cycle, --staff-pin-file and "
 		    "--no-mouse are for the interactive browser");
@@ -329,7 +358,7 @@ parse_args(int argc, char **argv, struct cli *c)
 	c->app.mouse = 1;
 	/* Our own messages, named "sma-allies" however we were started. */
 	opterr = 0;
-	while ((ch = getopt_long(argc, argv, ":d:s:f:ihV", long_options,
+	while ((ch = getopt_long(argc, argv, ":d:s:f:t:ihV", long_options,
 	    NULL)) != -1)
 		take_option(c, ch, argv);
 	check_options(c, argc, argv);
@@ -402,6 +431,80 @@ finish_stdout(void)
 	return -1;
 }
 
+/* -t named a tag that no ally has: say so, and what is close. */
+static void
+unknown_tag(const struct topics *all, const char *tag)
+{
+	struct buf msg = { 0 }, safe = { 0 };
+	size_t near[3], n, i;
+
+	buf_addf(&msg, "no ally has the tag '%s'", text_safe(&safe, tag));
+	n = topics_closest(all, tag, near, nitems(near));
+	for (i = 0; i < n; i++) {
+		buf_reset(&safe);
+		buf_addf(&msg, "%s'%s'", i == 0 ? "; did you mean " :
+		    i + 1 == n ? " or " : ", ", text_safe(&safe,
+		    all->v[near[i]].name));
+	}
+	if (n > 0)
+		buf_addc(&msg, '?');
+	else if (all->len == 0)
+		buf_adds(&msg, "; these allies have no tags");
+	else
+		buf_addf(&msg, "; sma-allies --tags lists all %zu", all->len);
+	fprintf(stderr, "%s: %s\n", util_progname(), msg.ptr);
+	buf_free(&msg);
+	buf_free(&safe);
+}
+
+/*
+ * -t: keep the hits that carry every tag given.  Returns 0, or -1 when
+ * a tag is one no ally has (each reported, with the closest).
+ */
+static int
+keep_tagged(const struct cli *c, const struct recordset *rs,
+    struct indices *hits)
+{
+	struct topic_filter f;
+	struct topics all;
+	size_t i, n, unknown = 0;
+
+	if (c->ntags == 0)
+		return 0;
+	topics_init(&all);
+	topics_count(&all, rs);
+	topic_filter_init(&f);
+	for (i = 0; i < c->ntags; i++) {
+		if (topics_find(&all, c->tags[i]) == (size_t)-1) {
+			unknown_tag(&all, c->tags[i]);
+			unknown++;
+		}
+		topic_filter_add(&f, c->tags[i]);
+	}
+	for (i = n = 0; i < hits->len; i++)
+		if (topic_filter_test(&f, &rs->v[hits->v[i]]))
+			hits->v[n++] = hits->v[i];
+	hits->len = unknown > 0 ? 0 : n;
+	topic_filter_done(&f);
+	topics_done(&all);
+	return unknown > 0 ? -1 : 0;
+}
+
+/* --tags: every tag and its number of allies. */
+static int
+run_tags(const struct cli *c, const struct recordset *rs)
+{
+	struct topics all;
+	enum format fmt = c->format >= 0 ? (enum format)c->format :
+	    isatty(STDOUT_FILENO) ? FORMAT_TEXT : FORMAT_TSV;
+
+	topics_init(&all);
+	topics_count(&all, rs);
+	output_tags(stdout, &all, fmt, !text_locale_utf8());
+	topics_done(&all);
+	return finish_stdout() < 0 ? EXIT_TROUBLE : 0;
+}
+
 static int
 run_query(const struct cli *c, const struct recordset *rs)
 {
@@ -433,13 +536,17 @@ run_query(const struct cli *c, const struct recordset *rs)
 	} else
 		for (i = 0; i < rs->len; i++)
 			indices_push(&hits, i);
+	if (keep_tagged(c, rs, &hits) < 0) {
+		rc = EXIT_NOMATCH;
+		goto out;
+	}
 
 	if (output_records(stdout, rs, hits.v, hits.len, &o, &err) < 0) {
 		fprintf(stderr, "%s: %s\n", util_progname(), err.msg);
 		rc = EXIT_TROUBLE;
 	} else if (finish_stdout() < 0)
 		rc = EXIT_TROUBLE;
-	else if (c->mode == MODE_SEARCH && hits.len == 0)
+	else if ((c->mode == MODE_SEARCH || c->ntags > 0) && hits.len == 0)
 		rc = EXIT_NOMATCH;
 out:
 	indices_free(&hits);
@@ -546,7 +653,7 @@ load_for_cli(struct source *src, struct recordset *rs, struct errlist *errs)
 	return ev == SOURCE_LOADED ? 0 : -1;
 }
 
-/* --check, --search and --list: load, then print. */
+/* --check, --search, --list and --tags: load, then print. */
 static int
 run_mode(struct cli *c, struct source *src, struct recordset *rs,
     struct errlist *errs)
@@ -557,6 +664,8 @@ run_mode(struct cli *c, struct source *src, struct recordset *rs,
 	print_diags(errs, src->name);
 	if (rc < 0)
 		return EXIT_TROUBLE;
+	if (c->mode == MODE_TAGS)
+		return run_tags(c, rs);
 	if (c->mode != MODE_CHECK)
 		return run_query(c, rs);
 	printf("%s: OK, %zu %s\n", text_safe(&safe, src->name), rs->len,
@@ -580,6 +689,8 @@ browse(struct cli *c, struct source *src, struct recordset *rs,
 	/* A pipe's writer may come at any time: q ends the wait. */
 	src->fifo_wait_ms = INT_MAX;
 	c->app.data_path = source_is_file(src) ? src->path : NULL;
+	c->app.topics = c->tags;
+	c->app.ntopics = c->ntags;
 	c->app.color = c->color == COLOR_NEVER ? 0 :
 	    c->color == COLOR_ALWAYS ? 2 : 1;
 	rc = ui_run(&c->app, src, rs, errs);
@@ -628,5 +739,6 @@ main(int argc, char **argv)
 	errlist_done(&errs);
 	recordset_done(&rs);
 	source_done(&src);
+	free(c.tags);
 	return rc;
 }

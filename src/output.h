@@ -17,6 +17,7 @@
 struct matcher;
 struct match_error;
 struct recordset;
+struct topics;
 
 enum format {
 	FORMAT_TEXT,
@@ -41,5 +42,14 @@ int	 output_format_lookup(const char *);
  */
 int	 output_records(FILE *fp, const struct recordset *rs, const size_t *idx,
 	    size_t n, const struct output_opts *, struct match_error *err);
+
+/*
+ * Print every topic of t with its number of allies, in t's order: for
+ * FORMAT_TSV "tag<TAB>count" a line, for FORMAT_TEXT the count in a
+ * right-aligned column, then the tag.  ascii: the locale cannot show
+ * UTF-8.  Write errors are left for ferror().
+ */
+void	 output_tags(FILE *fp, const struct topics *t, enum format,
+	    int ascii);
 
 #endif
