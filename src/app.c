@@ -644,7 +644,7 @@ app_point(struct app *a, enum mouse_event ev, enum mouse_region region,
 		long delta = act == ACT_WHEEL_UP ? -3 : 3;
 
 		if (region == REGION_TOPIC)
-			topics_act(&a->topics, act);
+			do_action(a, act, 0, now);	/* topics_do() */
 		else if (region == REGION_PAGE)
 			app_scroll_overlay(a, delta);
 		else if (region == REGION_LIST)
