@@ -53,7 +53,7 @@ enum key_code {
 	X(ACT_FOCUS,	"switch focus between list and description",	\
 	    "focus", SAME)						\
 	X(ACT_SEARCH,	"search: the list filters as you type", "search", SAME) \
-	X(ACT_CLEAR,	"clear the filter", NULL, SAME)			\
+	X(ACT_CLEAR,	"clear the filter (with none, the topic)", NULL, SAME) \
 	X(ACT_NEXT,	"next matching ally", NULL, SAME)		\
 	X(ACT_PREV,	"previous matching ally", NULL, SAME)		\
 	X(ACT_TOPICS,	"topics: the allies by tag, with their numbers",	\

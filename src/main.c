@@ -238,17 +238,14 @@ take_option(struct cli *c, int ch, char **argv)
 		c->mcase = MATCH_EXACT;
 		break;
 	case OPT_LIST:
-		c->mode = MODE_LIST;
+	case OPT_TAGS:
+		c->mode = ch == OPT_LIST ? MODE_LIST : MODE_TAGS;
 		c->modes++;
 		break;
 	case 't':
 		c->tags = xreallocarray(c->tags, c->ntags + 1,
 		    sizeof(*c->tags));
 		c->tags[c->ntags++] = optarg;
-		break;
-	case OPT_TAGS:
-		c->mode = MODE_TAGS;
-		c->modes++;
 		break;
 	case OPT_FORMAT:
 		if ((c->format = output_format_lookup(optarg)) < 0)

@@ -337,21 +337,24 @@ run -s nurs --color always --format tsv
 status 0 && no_esc "$tmp/out"
 verdict $? "--color always colours text only, never tsv"
 
-# A pseudo-terminal, so that --color auto has something to decide.
-if command -v script >/dev/null 2>&1; then
-	TERM=xterm script -qec "'$prog' -s nurs --color auto" /dev/null \
+# run_tty ARGS: run as run() does, with stdout on a pseudo-terminal
+# (script(1)); ARGS are one string, words quoted for sh -c.
+run_tty() {
+	TERM=xterm script -qec "env $envs '$prog' $1" /dev/null \
 	    >"$tmp/out" 2>"$tmp/err" </dev/null
 	rc=$?
 	why=
-	sane "-s nurs --color auto (on a terminal)" &&
-	    status 0 && out_has "${esc}[1;31m"
+	sane "$1 (on a terminal)"
+}
+
+# A pseudo-terminal, so that --color auto has something to decide.
+if command -v script >/dev/null 2>&1; then
+	run_tty "-s nurs --color auto" && status 0 && out_has "${esc}[1;31m"
 	verdict $? "--color auto on a terminal highlights"
-	TERM=xterm NO_COLOR=1 script -qec "'$prog' -s nurs --color auto" \
-	    /dev/null >"$tmp/out" 2>"$tmp/err" </dev/null
-	rc=$?
-	why=
-	sane "-s nurs --color auto with NO_COLOR (on a terminal)" &&
-	    status 0 && out_has "Nursing" && no_esc "$tmp/out"
+	envs=NO_COLOR=1
+	run_tty "-s nurs --color auto"
+	envs=
+	status 0 && out_has "Nursing" && no_esc "$tmp/out"
 	verdict $? "NO_COLOR=1 --color auto on a terminal: no ESC byte"
 else
 	why="script(1) is missing: install bsdutils"
@@ -964,12 +967,8 @@ status 0 && out_lines 26 && awk 'NR == 1 && $0 != "3  leadership" ||
 verdict $? "--tags --format text: the count, two spaces, the tag"
 
 if command -v script >/dev/null 2>&1; then
-	TERM=xterm script -qec "'$prog' --tags" /dev/null \
-	    >"$tmp/out" 2>"$tmp/err" </dev/null
-	rc=$?
-	why=
-	sane "--tags (on a terminal)" && status 0 &&
-	    out_has "3  leadership" && ! grep -q "$tab" "$tmp/out" ||
+	run_tty --tags && status 0 && out_has "3  leadership" &&
+	    ! grep -q "$tab" "$tmp/out" ||
 	    because "not the text format on a terminal"
 	verdict $? "--tags on a terminal prints the text format"
 fi
@@ -1030,17 +1029,13 @@ run --list -t "$(printf 'x\033[2Jy')"
 status 1 && out_empty && no_esc "$tmp/err"
 verdict $? "-t with an escape sequence: never echoed raw"
 
-run --tags -t students
-status 2 && out_empty && err_has "-t goes with"
-verdict $? "--tags -t: status 2"
-
-run --check -t students
-status 2 && out_empty && err_has "-t goes with"
-verdict $? "--check -t: status 2"
-
-run --kiosk -t students
-status 2 && out_empty && err_has "-t goes with"
-verdict $? "--kiosk -t: status 2, a kiosk's visitors choose"
+# A kiosk's visitors choose their own topics.
+for args in "--tags -t students" "--check -t students" "--kiosk -t students"
+do
+	run $args
+	status 2 && out_empty && err_has "-t goes with"
+	verdict $? "$args: status 2, -t goes with -s, --list or the browser"
+done
 
 run --tags --list
 status 2 && out_empty && err_has "choose one of"

@@ -147,11 +147,13 @@ setup(void **state)
 	const char *bin = getenv("SMA_ALLIES_BIN");
 
 	(void)state;
-	snprintf(t_bin, sizeof(t_bin), "%s", bin != NULL && *bin != '\0' ?
-	    bin : "build/asan/sma-allies");
-	if ((t_dir = e2e_tmpdir("sma-topics")) == NULL)
-		fail_msg("no temporary folder: %s", strerror(errno));
+	if (bin == NULL || *bin == '\0')
+		bin = "build/asan/sma-allies";
+	snprintf(t_bin, sizeof(t_bin), "%s", bin);
 	read_data(&t_data);
+	t_dir = e2e_tmpdir("sma-topics");
+	if (t_dir == NULL)
+		fail_msg("no temporary folder: %s", strerror(errno));
 	return 0;
 }
 
@@ -159,11 +161,8 @@ static int
 teardown(void **state)
 {
 	(void)state;
-	if (t_vt != NULL) {
-		vt_kill(t_vt, SIGKILL);
-		vt_free(t_vt);
-		t_vt = NULL;
-	}
+	vt_free(t_vt);		/* a program still running is killed */
+	t_vt = NULL;
 	e2e_rmtree(t_dir);
 	free(t_dir);
 	e2e_release();
@@ -192,26 +191,6 @@ spawn(const char *const *args, int rows, int cols)
 }
 
 static void
-want_text(const char *s, int line)
-{
-	if (!vt_wait_text(t_vt, s, T_WAIT)) {
-		e2e_dump(t_vt, s);
-		fail_msg("line %d: \"%s\" never showed", line, s);
-	}
-}
-#define WANT(s)	want_text((s), __LINE__)
-
-static void
-want_gone(const char *s, int line)
-{
-	if (!vt_wait_gone(t_vt, s, T_WAIT)) {
-		e2e_dump(t_vt, s);
-		fail_msg("line %d: \"%s\" never went", line, s);
-	}
-}
-#define GONE(s)	want_gone((s), __LINE__)
-
-static void
 check(int ok, int line, const char *what)
 {
 	if (!ok) {
@@ -221,39 +200,46 @@ check(int ok, int line, const char *what)
 }
 #define CHECK(ok, what)	check((ok), __LINE__, (what))
 
+/* Wait until s is on the screen (want 1), or off it (want 0). */
 static void
-settle(void)
+wait_for(const char *s, int want, int line)
 {
-	vt_wait_quiet(t_vt, T_QUIET, T_WAIT);
+	check(want ? vt_wait_text(t_vt, s, T_WAIT) : vt_wait_gone(t_vt, s,
+	    T_WAIT), line, e2e_fmt("\"%s\" never %s", s, want ? "showed" :
+	    "went"));
 }
+#define WANT(s)	wait_for((s), 1, __LINE__)
+#define GONE(s)	wait_for((s), 0, __LINE__)
 
+/* Type key, then let the program draw. */
 static void
 press(const char *key)
 {
 	e2e_press(t_vt, key);
-	settle();
+	vt_wait_quiet(t_vt, T_QUIET, T_WAIT);
 }
 
-/* A left click at row, col, then past the double-click interval. */
+/* A left click (a press and its release) at row, col. */
 static void
 click(int row, int col)
 {
-	vt_mouse(t_vt, VT_PRESS, 0, row, col);
-	vt_mouse(t_vt, VT_RELEASE, 0, row, col);
+	int kind;
+
+	for (kind = VT_PRESS; kind <= VT_RELEASE; kind++)
+		vt_mouse(t_vt, kind, 0, row, col);
+	/* Then past the 200 ms a second click would make a double one. */
 	vt_wait_quiet(t_vt, 250, T_WAIT);
 }
 
-/* The program ends with status 0 and no sanitizer report. */
+/* The program has ended with status 0, and no sanitizer spoke. */
 static void
 want_clean_exit(int line)
 {
-	const char *why = e2e_exit_why(t_vt, T_WAIT), *out;
+	const char *why = e2e_exit_why(t_vt, T_WAIT);
+	const char *report = e2e_sanitizer_report(vt_output(t_vt, NULL));
 
-	out = vt_output(t_vt, NULL);
-	if (e2e_sanitizer_report(out) != NULL)
-		fail_msg("line %d: %s", line, e2e_sanitizer_report(out));
-	if (why != NULL)
-		fail_msg("line %d: %s", line, why);
+	if (report != NULL || why != NULL)
+		fail_msg("line %d: %s", line, report != NULL ? report : why);
 }
 
 static void
@@ -370,6 +356,18 @@ grid_cursor(const struct grid *g)
 	return -1;
 }
 
+/* Start the browser on rows x cols, open the topics screen, read it. */
+static void
+open_topics(struct grid *g, int rows, int cols)
+{
+	spawn(NULL, rows, cols);
+	WANT("12 allies");
+	CHECK(!vt_find(t_vt, "Topics:", NULL, NULL), "topics before t");
+	press("t");
+	WANT("Topics:");
+	read_grid(g);
+}
+
 /* Title row 0 says "Topic: NAME · N ally/allies". */
 static const char *
 topic_title(const char *name)
@@ -429,12 +427,8 @@ test_screen_counts(void **state)
 	int i, j;
 
 	(void)state;
-	spawn(NULL, 30, 100);
-	WANT("12 allies");
-	CHECK(!vt_find(t_vt, "Topics:", NULL, NULL), "topics before t");
-	press("t");
+	open_topics(&g, 30, 100);
 	WANT(HEADING);
-	read_grid(&g);
 	CHECK(g.n == t_data.ntags + 1, e2e_fmt("%d cells for %d tags",
 	    g.n, t_data.ntags));
 	CHECK(strcmp(g.v[0].name, "All topics") == 0 && g.v[0].count ==
@@ -468,11 +462,7 @@ test_keys(void **state)
 	const char *name;
 
 	(void)state;
-	spawn(NULL, 30, 100);
-	WANT("12 allies");
-	press("t");
-	WANT(HEADING);
-	read_grid(&g);
+	open_topics(&g, 30, 100);
 	press("Right");
 	read_grid(&g);
 	CHECK(grid_cursor(&g) == 1, "Right did not move to the next cell");
@@ -572,11 +562,7 @@ test_mouse(void **state)
 	int i;
 
 	(void)state;
-	spawn(NULL, 30, 100);
-	WANT("12 allies");
-	press("t");
-	WANT(HEADING);
-	read_grid(&g);
+	open_topics(&g, 30, 100);
 	i = grid_find(&g, "global health");
 	CHECK(i > 0, "no global health cell");
 	/* The cell's last column, past its name, counts as the cell. */
@@ -589,7 +575,6 @@ test_mouse(void **state)
 	WANT(HEADING);
 	read_grid(&g);
 	click(g.v[1].row, g.v[1].col - 2);
-	settle();
 	CHECK(vt_find(t_vt, HEADING, NULL, NULL), "a click off the cells "
 	    "closed the screen");
 	click(g.v[0].row, g.v[0].col);
@@ -607,11 +592,7 @@ test_small_terminal(void **state)
 	int shown;
 
 	(void)state;
-	spawn(NULL, 12, 60);
-	WANT("12 allies");
-	press("t");
-	WANT("Topics:");
-	read_grid(&g);
+	open_topics(&g, 12, 60);
 	shown = g.n;
 	CHECK(shown < t_data.ntags + 1 && shown > 0, e2e_fmt("%d cells "
 	    "shown on 12x60", shown));

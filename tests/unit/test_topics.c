@@ -303,43 +303,41 @@ test_grid_geometry(void **state)
 static void
 test_grid_moves(void **state)
 {
+	static const struct {
+		enum action	 act;
+		size_t		 cur, top;
+	} steps[] = {
+		{ ACT_RIGHT, 1, 0 }, { ACT_LEFT, 0, 0 }, { ACT_LEFT, 0, 0 },
+		{ ACT_DOWN, 4, 0 }, { ACT_UP, 0, 0 }, { ACT_UP, 0, 0 },
+		{ ACT_PAGE_DOWN, 16, 1 }, { ACT_LAST, 39, 6 },
+		{ ACT_DOWN, 39, 6 }, { ACT_RIGHT, 39, 6 },
+		{ ACT_PAGE_UP, 23, 5 }, { ACT_FIRST, 0, 0 },
+		{ ACT_RIGHT, 1, 0 }, { ACT_WHEEL_DOWN, 13, 3 },
+		{ ACT_WHEEL_UP, 13, 0 },
+	};
 	struct recordset rs;
 	struct topics t;
+	size_t i;
 
 	(void)state;
 	load_many(&rs, 39);
 	topics_init(&t);
 	topics_open(&t, &rs, NULL);
 	topics_resize(&t, 80, 6);	/* 4 columns, 4 rows shown of 10 */
-	assert_int_equal(t.cur, 0);
-	assert_int_equal(topics_act(&t, ACT_RIGHT), TOPICS_STAY);
-	assert_int_equal(t.cur, 1);
-	topics_act(&t, ACT_LEFT);
-	topics_act(&t, ACT_LEFT);
-	assert_int_equal(t.cur, 0);
-	topics_act(&t, ACT_DOWN);
-	assert_int_equal(t.cur, 4);
-	topics_act(&t, ACT_UP);
-	assert_int_equal(t.cur, 0);
-	/* A page is the rows shown; the first row follows the cursor. */
-	topics_act(&t, ACT_PAGE_DOWN);
-	assert_int_equal(t.cur, 16);
-	assert_int_equal(t.top, 1);
-	topics_act(&t, ACT_LAST);
-	assert_int_equal(t.cur, 39);
-	assert_int_equal(t.top, 6);
-	topics_act(&t, ACT_DOWN);
-	assert_int_equal(t.cur, 39);
-	topics_act(&t, ACT_FIRST);
-	assert_int_equal(t.cur, 0);
-	assert_int_equal(t.top, 0);
-	/* The wheel scrolls; the cursor stays in view, in its column. */
-	topics_act(&t, ACT_RIGHT);
-	assert_int_equal(topics_act(&t, ACT_WHEEL_DOWN), TOPICS_STAY);
-	assert_int_equal(t.top, 3);
-	assert_int_equal(t.cur, 13);
+	/*
+	 * Each key, and where the cursor and the first row are after it.
+	 * A page is the rows shown; the first row follows the cursor; the
+	 * wheel scrolls three rows, the cursor kept in view in its column.
+	 */
+	for (i = 0; i < nitems(steps); i++) {
+		assert_int_equal(topics_act(&t, steps[i].act), TOPICS_STAY);
+		if (t.cur != steps[i].cur || t.top != steps[i].top)
+			fail_msg("step %zu: cursor %zu, top %zu; want %zu, %zu",
+			    i, t.cur, t.top, steps[i].cur, steps[i].top);
+	}
 	topics_scroll(&t, 100);
 	assert_int_equal(t.top, 6);
+	assert_int_equal(t.cur, 25);
 	topics_scroll(&t, -100);
 	assert_int_equal(t.top, 0);
 	assert_int_equal(t.cur, 13);
