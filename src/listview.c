@@ -238,8 +238,9 @@ listview_refresh(struct listview *v, const struct recordset *rs,
 	struct match_error err;
 	size_t i;
 
+	/* Without a search, the rows are the topic's records: no count. */
 	v->topic_total = rs->len;
-	if (v->topic.len > 0)
+	if (v->topic.len > 0 && v->matcher != NULL)
 		for (i = v->topic_total = 0; i < rs->len; i++)
 			v->topic_total += (size_t)topic_filter_test(&v->topic,
 			    &rs->v[i]);
@@ -254,6 +255,8 @@ listview_refresh(struct listview *v, const struct recordset *rs,
 		v->filter = NULL;
 		rebuild(v, rs, NULL, keep, &err);
 	}
+	if (v->topic.len > 0 && v->matcher == NULL)
+		v->topic_total = v->rows.len;
 }
 
 void

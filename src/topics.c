@@ -72,11 +72,11 @@ topics_fold(struct buf *out, const char *s, size_t len)
 	utf8proc_ssize_t n;
 	size_t i;
 
-	buf_add(out, "", 0);	/* out->ptr is a string, even for "" */
 	if (is_ascii(s, len)) {
 		/* The usual tag: no allocation, no table lookups. */
-		for (i = 0; i < len; i++)
-			buf_addc(out, ascii_lower(s[i]));
+		buf_add(out, s, len);
+		for (i = out->len - len; i < out->len; i++)
+			out->ptr[i] = ascii_lower(out->ptr[i]);
 		return;
 	}
 	/*
@@ -106,7 +106,7 @@ digits(size_t n)
 	return d;
 }
 
-/* FNV-1a: a topic's slot in the counting table. */
+/* FNV-1a, for the counting tables. */
 static uint32_t
 hash(const char *s, size_t len)
 {
@@ -120,50 +120,84 @@ hash(const char *s, size_t len)
 	return h;
 }
 
+/* Strings to numbers, by open addressing; the strings are borrowed. */
+struct strtab_entry {
+	const char	*s;		/* NULL: an empty slot */
+	size_t		 len;
+	size_t		 value;
+};
+
+struct strtab {
+	struct strtab_entry *v;
+	size_t		 nslots;	/* a power of two, or 0 */
+	size_t		 len;
+};
+
+/* The slot of s: its entry, or the empty one where it would go. */
+static struct strtab_entry *
+strtab_slot(const struct strtab *tab, const char *s, size_t len)
+{
+	size_t j = hash(s, len) & (tab->nslots - 1);
+
+	while (tab->v[j].s != NULL && (tab->v[j].len != len ||
+	    memcmp(tab->v[j].s, s, len) != 0))
+		j = (j + 1) & (tab->nslots - 1);
+	return &tab->v[j];
+}
+
+/* The number s stands for, or NULL when it is not in the table. */
+static const size_t *
+strtab_get(const struct strtab *tab, const char *s, size_t len)
+{
+	const struct strtab_entry *e;
+
+	if (tab->nslots == 0)
+		return NULL;
+	e = strtab_slot(tab, s, len);
+	return e->s != NULL ? &e->value : NULL;
+}
+
+/* Add s (not in the table yet), growing it to stay half empty. */
+static void
+strtab_put(struct strtab *tab, const char *s, size_t len, size_t value)
+{
+	struct strtab old = *tab;
+	size_t i;
+
+	if (2 * (tab->len + 1) > tab->nslots) {
+		tab->nslots = tab->nslots == 0 ? 64 : tab->nslots * 2;
+		tab->v = xcalloc(tab->nslots, sizeof(*tab->v));
+		tab->len = 0;
+		for (i = 0; i < old.nslots; i++)
+			if (old.v[i].s != NULL)
+				strtab_put(tab, old.v[i].s, old.v[i].len,
+				    old.v[i].value);
+		free(old.v);
+	}
+	*strtab_slot(tab, s, len) = (struct strtab_entry){ s, len, value };
+	tab->len++;
+}
+
 /*
- * The table topics_count() finds a folded tag's topic with: slots hold
- * an index into v plus one (0 is empty), and last[i] is the last record
- * that counted v[i], so that a tag listed twice counts once.
+ * What topics_count() keeps while it counts: the folded keys (to their
+ * topic), the spellings met so far (to theirs, or -1 for an empty tag),
+ * so that a tag spelt as before is not folded again, and last[i], the
+ * last record that counted v[i], so that a tag listed twice counts once.
  */
 struct tally {
-	size_t		*slot;
-	size_t		 nslots;	/* a power of two */
+	struct strtab	 keys;
+	struct strtab	 spelt;
 	size_t		*last;
 	size_t		 caplast;
 };
 
-static void
-tally_grow(struct tally *ty, const struct topics *t)
-{
-	size_t i, j, n = ty->nslots == 0 ? 64 : ty->nslots * 2;
-
-	free(ty->slot);
-	ty->slot = xcalloc(n, sizeof(*ty->slot));
-	ty->nslots = n;
-	for (i = 0; i < t->len; i++) {
-		j = hash(t->v[i].key, strlen(t->v[i].key)) & (n - 1);
-		while (ty->slot[j] != 0)
-			j = (j + 1) & (n - 1);
-		ty->slot[j] = i + 1;
-	}
-}
-
-/* The topic of key (len bytes), added with name when it is new. */
+/* A new topic for key (len bytes), first spelt name. */
 static size_t
-tally_topic(struct tally *ty, struct topics *t, const char *key, size_t len,
+tally_new(struct tally *ty, struct topics *t, const char *key, size_t len,
     const char *name)
 {
-	size_t j, i;
+	size_t i;
 
-	if (2 * (t->len + 1) > ty->nslots)
-		tally_grow(ty, t);
-	j = hash(key, len) & (ty->nslots - 1);
-	for (; ty->slot[j] != 0; j = (j + 1) & (ty->nslots - 1)) {
-		i = ty->slot[j] - 1;
-		if (strlen(t->v[i].key) == len &&
-		    memcmp(t->v[i].key, key, len) == 0)
-			return i;
-	}
 	if (t->len == t->cap) {
 		t->cap = t->cap == 0 ? 16 : t->cap * 2;
 		t->v = xreallocarray(t->v, t->cap, sizeof(*t->v));
@@ -178,8 +212,30 @@ tally_topic(struct tally *ty, struct topics *t, const char *key, size_t len,
 	t->v[i].key = xstrndup(key, len);
 	t->v[i].count = 0;
 	ty->last[i] = (size_t)-1;
-	ty->slot[j] = i + 1;
+	strtab_put(&ty->keys, t->v[i].key, len, i);
 	return i;
+}
+
+/* The topic of tag, or -1 for an empty one. */
+static size_t
+tally_topic(struct tally *ty, struct topics *t, const char *tag,
+    struct buf *key)
+{
+	size_t len = strlen(tag), k;
+	const size_t *p;
+
+	if ((p = strtab_get(&ty->spelt, tag, len)) != NULL)
+		return *p;
+	buf_reset(key);
+	topics_fold(key, tag, len);
+	if (key->len == 0)
+		k = (size_t)-1;		/* an empty tag is no topic */
+	else if ((p = strtab_get(&ty->keys, key->ptr, key->len)) != NULL)
+		k = *p;
+	else
+		k = tally_new(ty, t, key->ptr, key->len, tag);
+	strtab_put(&ty->spelt, tag, len, k);
+	return k;
 }
 
 /* Most allies first, then by the folded name, then as spelled. */
@@ -209,12 +265,8 @@ topics_count(struct topics *t, const struct recordset *rs)
 	for (i = 0; i < rs->len; i++) {
 		r = &rs->v[i];
 		for (j = 0; j < r->ntags; j++) {
-			buf_reset(&key);
-			topics_fold(&key, r->tags[j], strlen(r->tags[j]));
-			if (key.len == 0)
-				continue;	/* an empty tag is no topic */
-			k = tally_topic(&ty, t, key.ptr, key.len, r->tags[j]);
-			if (ty.last[k] != i) {
+			k = tally_topic(&ty, t, r->tags[j], &key);
+			if (k != (size_t)-1 && ty.last[k] != i) {
 				ty.last[k] = i;
 				t->v[k].count++;
 			}
@@ -231,7 +283,8 @@ topics_count(struct topics *t, const struct recordset *rs)
 		if (w > t->widest)
 			t->widest = w;
 	}
-	free(ty.slot);
+	free(ty.keys.v);
+	free(ty.spelt.v);
 	free(ty.last);
 	buf_free(&key);
 	/* The grid's rows follow the number of topics. */
@@ -558,21 +611,29 @@ topic_filter_add(struct topic_filter *f, const char *name)
 	buf_free(&key);
 }
 
-/* Whether tag, folded, is key; an ASCII tag is compared in place. */
+/*
+ * Whether tag, folded, is key.  ASCII is compared in place, in one pass
+ * that usually ends at the first byte; only a tag with other characters
+ * where the comparison gets to them is folded whole.
+ */
 static int
 same_topic(struct topic_filter *f, const char *tag, const char *key)
 {
-	size_t i, len = strlen(tag);
+	size_t i;
 
-	if (is_ascii(tag, len)) {
-		for (i = 0; i < len; i++)
-			if (ascii_lower(tag[i]) != key[i])
-				return 0;
-		return key[len] == '\0';
+	for (i = 0; (unsigned char)tag[i] < 0x80; i++) {
+		if (tag[i] == '\0')
+			return key[i] == '\0';
+		/*
+		 * A mismatch is final unless a combining mark follows,
+		 * which composition would join to this letter.
+		 */
+		if (ascii_lower(tag[i]) != key[i] &&
+		    (unsigned char)tag[i + 1] < 0x80)
+			return 0;
 	}
-	/* Composition can join an ASCII letter to what follows: fold all. */
 	buf_reset(&f->scratch);
-	topics_fold(&f->scratch, tag, len);
+	topics_fold(&f->scratch, tag, strlen(tag));
 	return strcmp(f->scratch.ptr, key) == 0;
 }
 
