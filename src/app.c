@@ -15,6 +15,7 @@
 #include "match.h"
 #include "record.h"
 #include "stats.h"
+#include "topics.h"
 #include "util.h"
 
 static void	 do_action(struct app *, enum action, int key, long long now);
@@ -37,6 +38,8 @@ app_init(struct app *a, const struct app_options *opt, struct recordset *rs)
 	listview_init(&a->view, rs);
 	if (opt->notice != NULL)
 		app_status(a, 1, "%s", opt->notice);
+	topics_init(&a->topics);
+	listview_topic(&a->view, rs, opt->topics, opt->ntopics);
 	a->dirty = 1;
 }
 
@@ -49,6 +52,7 @@ app_done(struct app *a)
 		*a->opt->history = a->bar.hist;
 		memset(&a->bar.hist, 0, sizeof(a->bar.hist));
 	}
+	topics_done(&a->topics);
 	bar_done(&a->bar);
 	free(a->qr_url);
 	free(a->qr_title);
@@ -231,6 +235,8 @@ app_reload(struct app *a, struct recordset *fresh)
 	listview_refresh(&a->view, a->rs, name != NULL ?
 	    recordset_find(a->rs, name) : (size_t)-1);
 	free(name);
+	if (a->overlay == OVERLAY_TOPICS)
+		topics_count(&a->topics, a->rs);
 	detail_reset(a);
 }
 
@@ -278,7 +284,7 @@ app_bar_accept(struct app *a)
 		    a->bar.error);
 	else if (a->view.filter != NULL)
 		app_status(a, 0, "%zu of %zu allies match; n/N step, Esc clears",
-		    a->view.rows.len, a->rs->len);
+		    a->view.rows.len, a->view.topic_total);
 	else
 		a->status[0] = '\0';
 	bar_close(&a->bar, 1);
@@ -355,37 +361,11 @@ become(struct app *a, enum action act)
 		request(a, REQ_OPEN, url);
 }
 
-/* Down, up, a page either way, first or last. */
-static int
-is_move(enum action act)
-{
-	return act == ACT_DOWN || act == ACT_UP || act == ACT_PAGE_DOWN ||
-	    act == ACT_PAGE_UP || act == ACT_FIRST || act == ACT_LAST;
-}
-
-/* How far a move goes, in a pane of page rows showing end lines. */
-static long
-move_delta(enum action act, long page, long end)
-{
-	long delta;
-
-	if (page < 1)
-		page = 1;
-	if (act == ACT_FIRST || act == ACT_LAST)
-		delta = end;
-	else if (act == ACT_PAGE_DOWN || act == ACT_PAGE_UP)
-		delta = page;
-	else
-		delta = 1;
-	return act == ACT_UP || act == ACT_PAGE_UP || act == ACT_FIRST ?
-	    -delta : delta;
-}
-
 static void
 overlay_do(struct app *a, enum action act)
 {
-	if (is_move(act)) {
-		app_scroll_overlay(a, move_delta(act, a->overlay_rows - 1,
+	if (action_is_move(act)) {
+		app_scroll_overlay(a, action_move_delta(act, a->overlay_rows - 1,
 		    (long)a->overlay_lines));
 		a->dirty = 1;
 		return;
@@ -422,10 +402,10 @@ static void
 move_do(struct app *a, enum action act)
 {
 	if (a->focus == FOCUS_DETAIL)
-		app_scroll_detail(a, move_delta(act, a->detail_rows - 1,
+		app_scroll_detail(a, action_move_delta(act, a->detail_rows - 1,
 		    (long)a->detail_lines));
 	else
-		move_sel(a, move_delta(act, a->list_rows - 1,
+		move_sel(a, action_move_delta(act, a->list_rows - 1,
 		    (long)a->view.rows.len));
 }
 
@@ -438,7 +418,7 @@ browse_do(struct app *a, enum action act)
 
 	a->status[0] = '\0';
 	a->status_error = 0;
-	if (is_move(act)) {
+	if (action_is_move(act)) {
 		move_do(a, act);
 		return;
 	}
@@ -458,7 +438,15 @@ browse_do(struct app *a, enum action act)
 			struct match_error err;
 			app_set_filter(a, "", 0, &err);
 			app_status(a, 0, "Filter cleared");
+		} else if (a->view.topic.len > 0) {
+			app_set_topic(a, NULL);
+			app_status(a, 0, "All topics");
 		}
+		break;
+	case ACT_TOPICS:
+		topics_open(&a->topics, a->rs, a->view.topic.len == 1 ?
+		    a->view.topic.names[0] : NULL);
+		a->overlay = OVERLAY_TOPICS;
 		break;
 	case ACT_NEXT:
 	case ACT_PREV:
@@ -494,6 +482,30 @@ browse_do(struct app *a, enum action act)
 	}
 }
 
+void
+app_set_topic(struct app *a, const char *name)
+{
+	/* Every way to a topic comes here: a key, a tap, the idle reset. */
+	listview_topic(&a->view, a->rs, name != NULL ? &name : NULL,
+	    name != NULL);
+	detail_reset(a);
+}
+
+/* The topics screen: its moves, a choice, or the list's keys. */
+static void
+topics_do(struct app *a, enum action act)
+{
+	enum topics_verdict v = topics_act(&a->topics, act);
+
+	/* Whatever leaves the screen, C-l repaints it. */
+	if (v != TOPICS_STAY && act != ACT_REDRAW)
+		a->overlay = OVERLAY_NONE;
+	if (v == TOPICS_CHOSEN)
+		app_set_topic(a, topics_cell_name(&a->topics, a->topics.cur));
+	else if (v == TOPICS_PASS)
+		browse_do(a, act);
+}
+
 /* The search bar: Enter, Esc, or an edit that refilters. */
 static void
 bar_do(struct app *a, enum action act, int key)
@@ -527,6 +539,7 @@ kiosk_reset(struct app *a)
 	if (a->bar.open)
 		app_bar_cancel(a);
 	app_set_filter(a, "", 0, &err);
+	app_set_topic(a, NULL);
 	/* The next visitor does not see what the last one searched for. */
 	history_clear(&a->bar.hist);
 	a->overlay = OVERLAY_NONE;
@@ -572,6 +585,8 @@ do_action(struct app *a, enum action act, int key, long long now)
 	if (a->overlay == OVERLAY_QR)
 		/* Any key closes a code; it does nothing else. */
 		a->overlay = OVERLAY_NONE;
+	else if (a->overlay == OVERLAY_TOPICS)
+		topics_do(a, act);
 	else if (a->overlay != OVERLAY_NONE)
 		overlay_do(a, act);
 	else
@@ -593,6 +608,8 @@ app_mode(const struct app *a)
 		return KM_CODE;
 	if (a->bar.open)
 		return KM_BAR;
+	if (a->overlay == OVERLAY_TOPICS)
+		return KM_TOPICS;
 	if (a->overlay != OVERLAY_NONE)
 		return KM_PAGE;
 	return KM_BROWSE;
@@ -644,7 +661,8 @@ app_point(struct app *a, enum mouse_event ev, enum mouse_region region,
 	if (a->kiosk.prompt || a->too_small)
 		return;
 	app_stats_said(a, stats_input(a->opt->stats, now));
-	if (a->overlay != OVERLAY_NONE)
+	if (a->overlay != OVERLAY_NONE && (region != REGION_TOPIC ||
+	    a->overlay != OVERLAY_TOPICS))
 		region = REGION_PAGE;
 	act = action_policy(keys_mouse(ev, region), a->opt->kiosk);
 	at = a->view.top + (size_t)(row > 0 ? row : 0);
@@ -653,7 +671,9 @@ app_point(struct app *a, enum mouse_event ev, enum mouse_region region,
 	case ACT_WHEEL_DOWN: {
 		long delta = act == ACT_WHEEL_UP ? -3 : 3;
 
-		if (region == REGION_PAGE)
+		if (region == REGION_TOPIC)
+			do_action(a, act, 0, now);	/* topics_do() */
+		else if (region == REGION_PAGE)
 			app_scroll_overlay(a, delta);
 		else if (region == REGION_LIST)
 			app_scroll_list(a, delta);
@@ -671,6 +691,13 @@ app_point(struct app *a, enum mouse_event ev, enum mouse_region region,
 		if (act != ACT_PICK)
 			do_action(a, act == ACT_PICK_OPEN ? ACT_OPEN : ACT_QR,
 			    0, now);
+		break;
+	case ACT_TOPIC_PICK:
+		/* For the topics, row is the cell tapped (-1: between them). */
+		if (row >= 0) {
+			topics_point(&a->topics, (size_t)row);
+			do_action(a, ACT_TOPIC_CHOOSE, 0, now);
+		}
 		break;
 	default:
 		do_action(a, act, 0, now);
@@ -739,6 +766,7 @@ app_layout(struct app *a, const struct app_layout *l)
 		a->list_rows = l->list_rows;
 		a->detail_rows = l->detail_rows;
 		a->overlay_rows = l->page_rows;
+		topics_resize(&a->topics, l->page_cols, l->page_rows);
 		a->list_only = l->list_only;
 		if (a->list_only && a->focus == FOCUS_DETAIL)
 			a->focus = FOCUS_LIST;

@@ -21,6 +21,7 @@
 #include "listview.h"
 #include "match.h"
 #include "source.h"
+#include "topics.h"
 #include "util.h"
 
 struct recordset;
@@ -44,6 +45,8 @@ struct app_options {
 	 */
 	struct history	*history;
 	const char	*notice;
+	const char *const *topics;	/* -t: the topics to start in */
+	size_t		 ntopics;
 };
 
 enum focus {
@@ -55,7 +58,8 @@ enum overlay {
 	OVERLAY_NONE,
 	OVERLAY_HELP,
 	OVERLAY_ABOUT,
-	OVERLAY_QR		/* a website as a QR code */
+	OVERLAY_QR,		/* a website as a QR code */
+	OVERLAY_TOPICS		/* the topics, to choose one */
 };
 
 enum request {
@@ -72,6 +76,7 @@ struct app_layout {
 	int		 list_rows;	/* rows of the list, header excluded */
 	int		 detail_rows;	/* same for the description */
 	int		 page_rows;	/* rows of a full-screen page */
+	int		 page_cols;	/* and its columns */
 };
 
 #define APP_SCAN_SLICE	16384	/* records per slice of a scan */
@@ -96,6 +101,7 @@ struct app {
 	char		*qr_title;	/* and whose it is */
 	size_t		 overlay_lines;	/* measured at the page's width */
 	int		 overlay_rows;
+	struct topics	 topics;	/* the topics screen: counts, cursor */
 
 	struct bar	 bar;		/* the search bar */
 
@@ -133,10 +139,17 @@ void	 app_key(struct app *, int key, long long now);
 
 /*
  * A mouse event in region; for REGION_LIST, row is the row of the list
- * under the pointer counted from the first on screen (-1: the header).
+ * under the pointer counted from the first on screen (-1: the header);
+ * for REGION_TOPIC, the cell of the topics grid (-1: none).
  */
 void	 app_point(struct app *, enum mouse_event, enum mouse_region,
 	    long row, long long now);
+
+/*
+ * Show only the allies that carry the topic name (any case; NULL: every
+ * ally again), within the search.  The one place a topic is chosen.
+ */
+void	 app_set_topic(struct app *, const char *name);
 
 /* A kiosk: start the idle clock, advance it, and when it is next due. */
 void	 app_kiosk_start(struct app *, long long now);

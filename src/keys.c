@@ -44,6 +44,7 @@ static const struct binding browse_keys[] = {
 	{ K_ESC, "Esc", ACT_CLEAR, NULL },
 	{ 'n', "n", ACT_NEXT, NULL },
 	{ 'N', "N", ACT_PREV, NULL },
+	{ 't', "t", ACT_TOPICS, "t" },
 	{ 'o', "o", ACT_OPEN, "o" },
 	{ '\r', "Enter", ACT_OPEN, NULL },
 	{ '\n', NULL, ACT_OPEN, NULL },
@@ -99,6 +100,24 @@ static const struct binding page_keys[] = {
 	{ 'y', NULL, ACT_CLOSE, NULL },
 };
 
+/*
+ * The topics screen: these rows, then the list's (its moves move the
+ * cursor up, down and by pages; its other keys close the screen and do
+ * what they do on the list, as topics_do() in app.c says).
+ */
+static const struct binding topic_keys[] = {
+	{ '\r', "Enter", ACT_TOPIC_CHOOSE, "Enter" },
+	{ '\n', NULL, ACT_TOPIC_CHOOSE, NULL },
+	{ K_ENTER, NULL, ACT_TOPIC_CHOOSE, NULL },
+	{ K_LEFT, "Left", ACT_LEFT, NULL },
+	{ 'h', "h", ACT_LEFT, NULL },
+	{ K_RIGHT, "Right", ACT_RIGHT, "arrows" },
+	{ 'l', "l", ACT_RIGHT, NULL },
+	{ K_ESC, "Esc", ACT_CLOSE, "Esc" },
+	{ 'q', "q", ACT_CLOSE, NULL },
+	{ 't', "t", ACT_CLOSE, NULL },
+};
+
 static const struct binding pin_keys[] = {
 	{ '\r', "Enter", ACT_PIN_CHECK, "Enter" },
 	{ '\n', NULL, ACT_PIN_CHECK, NULL },
@@ -128,6 +147,8 @@ static const struct {
 	    ACT_BAR_INSERT, ACT_NONE, KM_COUNT },
 	[KM_PAGE] = { NULL, page_keys, nitems(page_keys), ACT_NONE,
 	    ACT_NONE, KM_BROWSE },
+	[KM_TOPICS] = { "On the topics screen", topic_keys,
+	    nitems(topic_keys), ACT_NONE, ACT_NONE, KM_BROWSE },
 	[KM_CODE] = { NULL, NULL, 0, ACT_CLOSE, ACT_CLOSE, KM_COUNT },
 	[KM_PIN] = { NULL, pin_keys, nitems(pin_keys), ACT_PIN_TYPE,
 	    ACT_NONE, KM_COUNT },
@@ -148,6 +169,10 @@ static const struct mouse_binding mouse_keys[] = {
 	{ MOUSE_WHEEL_DOWN, REGION_LIST, ACT_WHEEL_DOWN, NULL, NULL },
 	{ MOUSE_WHEEL_DOWN, REGION_DETAIL, ACT_WHEEL_DOWN, NULL, NULL },
 	{ MOUSE_WHEEL_DOWN, REGION_PAGE, ACT_WHEEL_DOWN, NULL, NULL },
+	{ MOUSE_CLICK, REGION_TOPIC, ACT_TOPIC_PICK, "click a topic", NULL },
+	{ MOUSE_DOUBLE, REGION_TOPIC, ACT_TOPIC_PICK, NULL, NULL },
+	{ MOUSE_WHEEL_UP, REGION_TOPIC, ACT_WHEEL_UP, NULL, NULL },
+	{ MOUSE_WHEEL_DOWN, REGION_TOPIC, ACT_WHEEL_DOWN, NULL, NULL },
 	{ MOUSE_SHIFT_DRAG, REGION_PAGE, ACT_NONE, "Shift-drag",
 	    "select text to copy (the terminal's own selection)" },
 };
@@ -197,6 +222,30 @@ action_policy(enum action a, int kiosk)
 	if (!kiosk || actions[a].kiosk == SAME)
 		return a;
 	return (enum action)actions[a].kiosk;
+}
+
+int
+action_is_move(enum action act)
+{
+	return act == ACT_DOWN || act == ACT_UP || act == ACT_PAGE_DOWN ||
+	    act == ACT_PAGE_UP || act == ACT_FIRST || act == ACT_LAST;
+}
+
+long
+action_move_delta(enum action act, long page, long end)
+{
+	long delta;
+
+	if (page < 1)
+		page = 1;
+	if (act == ACT_FIRST || act == ACT_LAST)
+		delta = end;
+	else if (act == ACT_PAGE_DOWN || act == ACT_PAGE_UP)
+		delta = page;
+	else
+		delta = 1;
+	return act == ACT_UP || act == ACT_PAGE_UP || act == ACT_FIRST ?
+	    -delta : delta;
 }
 
 const char *

@@ -53,9 +53,14 @@ enum key_code {
 	X(ACT_FOCUS,	"switch focus between list and description",	\
 	    "focus", SAME)						\
 	X(ACT_SEARCH,	"search: the list filters as you type", "search", SAME) \
-	X(ACT_CLEAR,	"clear the filter", NULL, SAME)			\
+	X(ACT_CLEAR,	"clear the filter (with none, the topic)", NULL, SAME) \
 	X(ACT_NEXT,	"next matching ally", NULL, SAME)		\
 	X(ACT_PREV,	"previous matching ally", NULL, SAME)		\
+	X(ACT_TOPICS,	"topics: the allies by tag, with their numbers",	\
+	    "topics", SAME)						\
+	X(ACT_TOPIC_CHOOSE, "show the allies of this topic", "choose", SAME) \
+	X(ACT_LEFT,	"move left", NULL, SAME)			\
+	X(ACT_RIGHT,	"move right", "move", SAME)			\
 	X(ACT_OPEN,	"open the ally's website", "open", ACT_QR)	\
 	X(ACT_BECOME,	"open the \"Become an Ally\" page", "become an Ally", \
 	    ACT_BECOME_QR)						\
@@ -91,6 +96,7 @@ enum key_code {
 	X(ACT_PICK,	"select an ally or focus a pane", NULL, SAME)	\
 	X(ACT_PICK_OPEN, "open the ally's website", NULL, ACT_PICK_QR)	\
 	X(ACT_PICK_QR,	"show the ally's website as a code to scan", NULL, SAME) \
+	X(ACT_TOPIC_PICK, "show the allies of the topic tapped", NULL, SAME) \
 	X(ACT_FOCUS_DETAIL, NULL, NULL, SAME)				\
 	X(ACT_WHEEL_UP,	"scroll the pane under the pointer", NULL, SAME) \
 	X(ACT_WHEEL_DOWN, NULL, NULL, SAME)				\
@@ -110,6 +116,7 @@ enum key_mode {
 	KM_BROWSE,		/* the list and the description */
 	KM_BAR,			/* the search bar is open */
 	KM_PAGE,		/* Help or About */
+	KM_TOPICS,		/* the topics screen */
 	KM_CODE,		/* a QR code: any key closes it */
 	KM_PIN,			/* the kiosk's staff PIN prompt */
 	KM_STAFF,		/* a kiosk, before any other mode */
@@ -145,6 +152,15 @@ const char	*keys_title(enum key_mode);
  */
 enum action	 action_policy(enum action, int kiosk);
 
+/* Whether act is a move: down, up, a page either way, first or last. */
+int		 action_is_move(enum action);
+
+/*
+ * How far the move act goes in a pane of page rows showing end lines:
+ * 1, page or end, negative for up, a page up and first.
+ */
+long		 action_move_delta(enum action, long page, long end);
+
 /* Help text and status-line word of an action ("" when none). */
 const char	*action_help(enum action);
 const char	*action_hint(enum action);
@@ -169,7 +185,8 @@ enum mouse_event {
 enum mouse_region {
 	REGION_LIST,		/* a row of the list */
 	REGION_DETAIL,		/* the description pane */
-	REGION_PAGE		/* a full-screen page or code */
+	REGION_PAGE,		/* a full-screen page or code */
+	REGION_TOPIC		/* the topics screen */
 };
 
 struct mouse_binding {

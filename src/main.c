@@ -31,6 +31,7 @@
 #include "stats_file.h"
 #include "stats_report.h"
 #include "text.h"
+#include "topics.h"
 #include "ui.h"
 #include "util.h"
 
@@ -52,6 +53,7 @@ enum mode {
 	MODE_SEARCH,
 	MODE_LIST,
 	MODE_SHOW,
+	MODE_TAGS,
 	MODE_CHECK,
 	MODE_STATS_REPORT
 };
@@ -76,6 +78,8 @@ struct cli {
 	int		 modes;		/* how many of -s, --list, --check */
 	const char	*stats;		/* --stats FILE, or NULL */
 	const char	*report;	/* --stats-report FILE */
+	const char	**tags;		/* -t, in the order given */
+	size_t		 ntags;
 	struct app_options app;
 };
 
@@ -93,7 +97,8 @@ enum {
 	OPT_SHOW,
 	OPT_SORT,
 	OPT_STATS,
-	OPT_STATS_REPORT
+	OPT_STATS_REPORT,
+	OPT_TAGS
 };
 
 static const struct option long_options[] = {
@@ -105,6 +110,8 @@ static const struct option long_options[] = {
 	{ "list", no_argument, NULL, OPT_LIST },
 	{ "show", required_argument, NULL, OPT_SHOW },
 	{ "sort", required_argument, NULL, OPT_SORT },
+	{ "tag", required_argument, NULL, 't' },
+	{ "tags", no_argument, NULL, OPT_TAGS },
 	{ "format", required_argument, NULL, OPT_FORMAT },
 	{ "color", required_argument, NULL, OPT_COLOR },
 	{ "colour", required_argument, NULL, OPT_COLOR },
@@ -125,13 +132,17 @@ static void
 usage(FILE *fp)
 {
 	fprintf(fp,
-"usage: sma-allies [-d FILE] [--kiosk [--idle SECONDS] [--cycle SECONDS]\n"
-"                  [--staff-pin-file FILE] [--stats FILE]] [--no-mouse]\n"
+"usage: sma-allies [-d FILE] [-t TAG]... [--no-mouse] [--color WHEN]\n"
+"       sma-allies [-d FILE] --kiosk [--idle SECONDS] [--cycle SECONDS]\n"
+"                  [--staff-pin-file FILE] [--stats FILE] [--no-mouse]\n"
 "                  [--color WHEN]\n"
-"       sma-allies [-d FILE] -s REGEX [-f FIELD]... [-i | --case-sensitive]\n"
-"                  [--format FORMAT] [--color WHEN]\n"
-"       sma-allies [-d FILE] --list [--sort ORDER] [--format FORMAT]\n"
+"       sma-allies [-d FILE] -s REGEX [-f FIELD]... [-t TAG]...\n"
+"                  [-i | --case-sensitive] [--sort ORDER] [--format FORMAT]\n"
+"                  [--color WHEN]\n"
+"       sma-allies [-d FILE] --list [-t TAG]... [--sort ORDER]\n"
+"                  [--format FORMAT]\n"
 "       sma-allies [-d FILE] --show NAME [--format FORMAT]\n"
+"       sma-allies [-d FILE] --tags [--format text|tsv]\n"
 "       sma-allies --check [FILE]\n"
 "       sma-allies --stats-report FILE [--format text|tsv]\n"
 "       sma-allies -h | --help | -V | --version\n");
@@ -159,6 +170,9 @@ help(void)
 "                         or abbreviation\n"
 "      --show NAME        print the ally named NAME (its name or\n"
 "                         abbreviation, any case) and exit\n"
+"  -t, --tag TAG          only the allies with tag TAG, in any case\n"
+"                         (repeatable: every tag given)\n"
+"      --tags             print every tag with its number of allies\n"
 "      --format FORMAT    text (default), tsv (name, abbreviation, url),\n"
 "                         yaml or json (a data file that loads again)\n"
 "      --color WHEN       highlight matches: auto, always or never\n"
@@ -260,7 +274,8 @@ take_option(struct cli *c, int ch, char **argv)
 		c->mcase = MATCH_EXACT;
 		break;
 	case OPT_LIST:
-		c->mode = MODE_LIST;
+	case OPT_TAGS:
+		c->mode = ch == OPT_LIST ? MODE_LIST : MODE_TAGS;
 		c->modes++;
 		break;
 	case OPT_SORT:
@@ -272,6 +287,11 @@ take_option(struct cli *c, int ch, char **argv)
 		c->show = optarg;
 		c->mode = MODE_SHOW;
 		c->modes++;
+		break;
+	case 't':
+		c->tags = xreallocarray(c->tags, c->ntags + 1,
+		    sizeof(*c->tags));
+		c->tags[c->ntags++] = optarg;
 		break;
 	case OPT_FORMAT:
 		if ((c->format = output_format_lookup(optarg)) < 0)
@@ -347,8 +367,8 @@ static void
 check_options(struct cli *c, int argc, char **argv)
 {
 	if (c->modes > 1)
-		usage_error("choose one of --search, --list, --show, --check "
-		    "and --stats-report");
+		usage_error("choose one of --search, --list, --show, --tags, "
+		    "--check and --stats-report");
 	if (c->mode == MODE_STATS_REPORT && c->data != NULL)
 		usage_error("--stats-report reads its FILE, not the data");
 	if (c->mode == MODE_STATS_REPORT && c->format != -1 &&
@@ -365,9 +385,17 @@ check_options(struct cli *c, int argc, char **argv)
 	if (c->mode != MODE_SEARCH && (c->fields || c->mcase != MATCH_SMART))
 		usage_error("-f, -i and --case-sensitive go with --search");
 	if (c->format >= 0 && c->mode != MODE_SEARCH && c->mode != MODE_LIST &&
-	    c->mode != MODE_SHOW && c->mode != MODE_STATS_REPORT)
-		usage_error("--format goes with --search, --list, --show or "
-		    "--stats-report");
+	    c->mode != MODE_SHOW && c->mode != MODE_STATS_REPORT &&
+	    c->mode != MODE_TAGS)
+		usage_error("--format goes with --search, --list, --show, --tags "
+		    "or --stats-report");
+	if (c->mode == MODE_TAGS && c->format > FORMAT_TSV)
+		usage_error("--tags prints text or tsv");
+	if (c->ntags > 0 && (c->mode == MODE_TAGS || c->mode == MODE_CHECK ||
+	    c->mode == MODE_SHOW || c->mode == MODE_STATS_REPORT ||
+	    c->app.kiosk))
+		usage_error("-t goes with --search, --list or the browser "
+		    "(a kiosk's visitors choose their own topics)");
 	if (c->sort >= 0 && c->mode != MODE_SEARCH && c->mode != MODE_LIST)
 		usage_error("--sort goes with --list or --search");
 	if (c->browse_opts && c->mode != MODE_BROWSE)
@@ -393,7 +421,7 @@ parse_args(int argc, char **argv, struct cli *c)
 	c->app.mouse = 1;
 	/* Our own messages, named "sma-allies" however we were started. */
 	opterr = 0;
-	while ((ch = getopt_long(argc, argv, ":d:s:f:ihV", long_options,
+	while ((ch = getopt_long(argc, argv, ":d:s:f:t:ihV", long_options,
 	    NULL)) != -1)
 		take_option(c, ch, argv);
 	check_options(c, argc, argv);
@@ -533,6 +561,80 @@ sort_hits(const struct recordset *rs, struct indices *hits,
 	free(hit);
 }
 
+/* -t named a tag that no ally has: say so, and what is close. */
+static void
+unknown_tag(const struct topics *all, const char *tag)
+{
+	struct buf msg = { 0 }, safe = { 0 };
+	size_t near[3], n, i;
+
+	buf_addf(&msg, "no ally has the tag '%s'", text_safe(&safe, tag));
+	n = topics_closest(all, tag, near, nitems(near));
+	for (i = 0; i < n; i++) {
+		buf_reset(&safe);
+		buf_addf(&msg, "%s'%s'", i == 0 ? "; did you mean " :
+		    i + 1 == n ? " or " : ", ", text_safe(&safe,
+		    all->v[near[i]].name));
+	}
+	if (n > 0)
+		buf_addc(&msg, '?');
+	else if (all->len == 0)
+		buf_adds(&msg, "; these allies have no tags");
+	else
+		buf_addf(&msg, "; sma-allies --tags lists all %zu", all->len);
+	fprintf(stderr, "%s: %s\n", util_progname(), msg.ptr);
+	buf_free(&msg);
+	buf_free(&safe);
+}
+
+/*
+ * -t: keep the hits that carry every tag given.  Returns 0, or -1 when
+ * a tag is one no ally has (each reported, with the closest).
+ */
+static int
+keep_tagged(const struct cli *c, const struct recordset *rs,
+    struct indices *hits)
+{
+	struct topic_filter f;
+	struct topics all;
+	size_t i, n, unknown = 0;
+
+	if (c->ntags == 0)
+		return 0;
+	topics_init(&all);
+	topics_count(&all, rs);
+	topic_filter_init(&f);
+	for (i = 0; i < c->ntags; i++) {
+		if (topics_find(&all, c->tags[i]) == (size_t)-1) {
+			unknown_tag(&all, c->tags[i]);
+			unknown++;
+		}
+		topic_filter_add(&f, c->tags[i]);
+	}
+	for (i = n = 0; i < hits->len; i++)
+		if (topic_filter_test(&f, &rs->v[hits->v[i]]))
+			hits->v[n++] = hits->v[i];
+	hits->len = unknown > 0 ? 0 : n;
+	topic_filter_done(&f);
+	topics_done(&all);
+	return unknown > 0 ? -1 : 0;
+}
+
+/* --tags: every tag and its number of allies. */
+static int
+run_tags(const struct cli *c, const struct recordset *rs)
+{
+	struct topics all;
+	enum format fmt = c->format >= 0 ? (enum format)c->format :
+	    isatty(STDOUT_FILENO) ? FORMAT_TEXT : FORMAT_TSV;
+
+	topics_init(&all);
+	topics_count(&all, rs);
+	output_tags(stdout, &all, fmt, !text_locale_utf8());
+	topics_done(&all);
+	return finish_stdout() < 0 ? EXIT_TROUBLE : 0;
+}
+
 static int
 run_query(const struct cli *c, const struct recordset *rs)
 {
@@ -564,6 +666,10 @@ run_query(const struct cli *c, const struct recordset *rs)
 	} else
 		for (i = 0; i < rs->len; i++)
 			indices_push(&hits, i);
+	if (keep_tagged(c, rs, &hits) < 0) {
+		rc = EXIT_NOMATCH;
+		goto out;
+	}
 	if (c->sort > 0)
 		sort_hits(rs, &hits, c->sort);
 
@@ -572,7 +678,7 @@ run_query(const struct cli *c, const struct recordset *rs)
 		rc = EXIT_TROUBLE;
 	} else if (finish_stdout() < 0)
 		rc = EXIT_TROUBLE;
-	else if (c->mode == MODE_SEARCH && hits.len == 0)
+	else if ((c->mode == MODE_SEARCH || c->ntags > 0) && hits.len == 0)
 		rc = EXIT_NOMATCH;
 out:
 	indices_free(&hits);
@@ -679,7 +785,7 @@ load_for_cli(struct source *src, struct recordset *rs, struct errlist *errs)
 	return ev == SOURCE_LOADED ? 0 : -1;
 }
 
-/* --check, --search and --list: load, then print. */
+/* --check, --search, --list and --tags: load, then print. */
 static int
 run_mode(struct cli *c, struct source *src, struct recordset *rs,
     struct errlist *errs)
@@ -692,6 +798,8 @@ run_mode(struct cli *c, struct source *src, struct recordset *rs,
 		return EXIT_TROUBLE;
 	if (c->mode == MODE_SHOW)
 		return run_show(c, rs);
+	if (c->mode == MODE_TAGS)
+		return run_tags(c, rs);
 	if (c->mode != MODE_CHECK)
 		return run_query(c, rs);
 	printf("%s: OK, %zu %s\n", text_safe(&safe, src->name), rs->len,
@@ -762,6 +870,8 @@ browse(struct cli *c, struct source *src, struct recordset *rs,
 	/* A pipe's writer may come at any time: q ends the wait. */
 	src->fifo_wait_ms = INT_MAX;
 	c->app.data_path = source_is_file(src) ? src->path : NULL;
+	c->app.topics = c->tags;
+	c->app.ntopics = c->ntags;
 	c->app.color = c->color == COLOR_NEVER ? 0 :
 	    c->color == COLOR_ALWAYS ? 2 : 1;
 	/* The kiosk serves strangers: it keeps no history. */
@@ -861,5 +971,6 @@ main(int argc, char **argv)
 	errlist_done(&errs);
 	recordset_done(&rs);
 	source_done(&src);
+	free(c.tags);
 	return rc;
 }

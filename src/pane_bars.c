@@ -16,6 +16,29 @@
 #include "record.h"
 #include "text.h"
 
+/*
+ * "Topic: nursing · " before the count when the list shows only the
+ * allies of a topic, and a page does not cover it.
+ */
+static void
+title_topic(struct buf *r, const struct app *a)
+{
+	const struct topic_filter *f = &a->view.topic;
+	size_t i;
+
+	if (f->len == 0 || !a->loaded || a->overlay == OVERLAY_HELP ||
+	    a->overlay == OVERLAY_ABOUT || a->overlay == OVERLAY_TOPICS)
+		return;
+	buf_adds(r, f->len == 1 ? "Topic: " : "Topics: ");
+	for (i = 0; i < f->len; i++) {
+		if (i > 0)
+			buf_adds(r, ", ");
+		text_sanitize(r, f->names[i], strlen(f->names[i]),
+		    TEXT_SPACES | (draw_utf8() ? 0 : TEXT_ASCII));
+	}
+	buf_addf(r, " %s ", draw_glyph("\xc2\xb7", "-"));
+}
+
 void
 pane_title_draw(WINDOW *w, const struct app *a)
 {
@@ -31,12 +54,15 @@ pane_title_draw(WINDOW *w, const struct app *a)
 	if (a->load.running)
 		buf_addf(&r, "%s%s  ", a->loaded ? "reloading" : "loading",
 		    draw_glyph("\xe2\x80\xa6", "..."));
+	title_topic(&r, a);
 	if (!a->loaded)
 		;
 	else if (a->overlay == OVERLAY_HELP)
 		buf_adds(&r, "Help ");
 	else if (a->overlay == OVERLAY_ABOUT)
 		buf_adds(&r, "About ");
+	else if (a->overlay == OVERLAY_TOPICS)
+		buf_adds(&r, "Topics ");
 	else if (a->view.filter != NULL) {
 		buf_addc(&r, '/');
 		text_sanitize(&r, a->view.filter, strlen(a->view.filter),
@@ -46,10 +72,11 @@ pane_title_draw(WINDOW *w, const struct app *a)
 			    draw_glyph("\xe2\x80\xa6", "..."));
 		else
 			buf_addf(&r, "/  %zu%s/%zu ", a->view.rows.len,
-			    a->view.scanning ? "+" : "", a->rs->len);
+			    a->view.scanning ? "+" : "", a->view.topic_total);
 	} else
-		buf_addf(&r, "%zu %s ", a->rs->len,
-		    a->rs->len == 1 ? "ally" : "allies");
+		/* Every ally, or those of the topic. */
+		buf_addf(&r, "%zu %s ", a->view.topic_total,
+		    a->view.topic_total == 1 ? "ally" : "allies");
 	werase(w);
 	wmove(w, 0, 0);
 	draw_fill(w, width, draw_attr(STYLE_TITLE));

@@ -99,6 +99,7 @@ help_doc(const struct app *a, struct doc *d)
 {
 	help_keys(a, d, KM_BROWSE);
 	help_keys(a, d, KM_BAR);
+	help_keys(a, d, KM_TOPICS);
 	help_mouse(a, d);
 	doc_add(d, NULL, NULL, STYLE_NORMAL);
 	doc_add(d, NULL, "Searches are PCRE2 regular expressions, caseless "

@@ -72,7 +72,7 @@ count_width(const struct app *a, char *count, size_t size)
 		    draw_glyph("\xe2\x80\xa6", "..."));
 	else
 		snprintf(count, size, " %zu%s/%zu", a->view.rows.len,
-		    a->view.scanning ? "+" : "", a->rs->len);
+		    a->view.scanning ? "+" : "", a->view.topic_total);
 	return (int)strlen(count);
 }
 

@@ -138,6 +138,7 @@ relayout(struct ui *u)
 		al.list_rows = u->lay.list.h - 1;
 		al.detail_rows = u->lay.detail.h > 0 ? u->lay.detail.h - 1 : 0;
 		al.page_rows = LINES - 2;
+		al.page_cols = COLS;
 	}
 	app_layout(&u->app, &al);
 }
@@ -347,6 +348,8 @@ ui_draw(struct ui *u)
 		pane_loading_draw(u->full, a);
 	else if (a->overlay == OVERLAY_QR)
 		pane_qr_draw(u->full, a);
+	else if (a->overlay == OVERLAY_TOPICS)
+		pane_topics_draw(u->full, a);
 	else if (a->overlay != OVERLAY_NONE)
 		pane_overlay_draw(u->full, a);
 	else {
@@ -405,7 +408,11 @@ ui_mouse(struct ui *u)
 		what = MOUSE_DOUBLE;
 	else if (ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED))
 		what = MOUSE_CLICK;
-	if (in_rect(&u->lay.list, ev.y, ev.x)) {
+	if (u->app.overlay == OVERLAY_TOPICS && ev.y >= 1 && ev.y < LINES - 1) {
+		/* The page under the title: the cell tapped, or -1. */
+		where = REGION_TOPIC;
+		row = topics_cell_at(&u->app.topics, ev.y - 1, ev.x);
+	} else if (in_rect(&u->lay.list, ev.y, ev.x)) {
 		where = REGION_LIST;
 		row = ev.y - u->lay.list.y - 1;		/* -1: the header */
 	} else if (in_rect(&u->lay.detail, ev.y, ev.x))
