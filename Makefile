@@ -54,7 +54,7 @@ INSTALL_DEPS      = @$(DEPS_SH) --install $(BUILD_DEPS) $(NEEDS_$@) \
 
 SRCS        = util.c record.c text.c diag.c keyset.c reader.c yamlfeed.c \
               load.c pattern.c match.c output.c source.c keys.c lineedit.c \
-              history.c bar.c listview.c kiosk.c app.c watch.c feed.c \
+              history.c bar.c listview.c kiosk.c message.c app.c watch.c feed.c \
               layout.c qr.c draw.c pane_bars.c pane_loading.c pane_list.c \
               pane_detail.c pane_overlay.c pane_qr.c searchbar.c open.c ui.c
 MAIN        = main.c
