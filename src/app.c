@@ -437,8 +437,7 @@ browse_do(struct app *a, enum action act)
 		return;
 	}
 	switch (act) {
-	case ACT_FOCUS:
-		/* A small terminal shows the description in the list's place. */
+	case ACT_FOCUS:	/* a small terminal: in the list's place */
 		a->focus = detail ? FOCUS_LIST : FOCUS_DETAIL;
 		break;
 	case ACT_FOCUS_DETAIL:
@@ -449,7 +448,7 @@ browse_do(struct app *a, enum action act)
 		break;
 	case ACT_CLEAR:
 		if (a->list_only && detail)
-			a->focus = FOCUS_LIST;	/* back from the description */
+			a->focus = FOCUS_LIST;	/* from the description */
 		else if (a->view.filter != NULL) {
 			struct match_error err;
 			app_set_filter(a, "", 0, &err);
@@ -460,7 +459,7 @@ browse_do(struct app *a, enum action act)
 	case ACT_PREV:
 		step_match(a, act == ACT_NEXT ? 1 : -1);
 		break;
-	case ACT_ENTER:	/* a small terminal shows the description first */
+	case ACT_ENTER:	/* a small terminal: the description first */
 		if (a->list_only && !detail)
 			a->focus = FOCUS_DETAIL;
 		else

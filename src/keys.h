@@ -53,7 +53,8 @@ enum key_code {
 	X(ACT_FOCUS,	"switch focus between list and description (a "	\
 	    "small terminal shows one at a time)", "focus", SAME)	\
 	X(ACT_SEARCH,	"search: the list filters as you type", "search", SAME) \
-	X(ACT_CLEAR,	"clear the filter", NULL, SAME)			\
+	X(ACT_CLEAR,	"clear the filter (a small terminal: back to the list "	\
+	    "first)", NULL, SAME)					\
 	X(ACT_NEXT,	"next matching ally", NULL, SAME)		\
 	X(ACT_PREV,	"previous matching ally", NULL, SAME)		\
 	X(ACT_OPEN,	"open the ally's website", "open", ACT_QR)	\

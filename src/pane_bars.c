@@ -168,8 +168,8 @@ struct hint {
 	const char	*key;
 	const char	*word;
 	const char	*brief;		/* the word, shortened */
-	char		 more[16];	/* after the word: a page's position */
-	int		 rank;		/* the lowest is dropped first */
+	char		 more[16];	/* after the word: the page's place */
+	int		 rank;		/* the lowest goes first */
 	int		 shown;
 };
 
@@ -325,9 +325,11 @@ draw_hints(WINDOW *w, const struct app *a, enum key_mode mode, int x)
 		if (level < 3) {
 			draw_hint(w, 0, width - at, h[i].key,
 			    hint_text(&h[i], level));
-			draw_puts(w, h[i].more, width - at, draw_attr(STYLE_DIM));
+			draw_puts(w, h[i].more, width - at,
+			    draw_attr(STYLE_DIM));
 		} else
-			draw_puts(w, h[i].key, width - at, draw_attr(STYLE_KEY));
+			draw_puts(w, h[i].key, width - at,
+			    draw_attr(STYLE_KEY));
 		at += hw;
 	}
 }

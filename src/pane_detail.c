@@ -1,9 +1,10 @@
 /*
  * pane_detail: the selected ally in full.  Its name, abbreviation,
  * website (wrapped after its separators) and tags, then the description
- * word-wrapped to the pane, all with search matches highlighted.  The lines are produced by one walk
- * (detail_walk) that both the measure and the draw hook use, so the
- * scroll range always agrees with what is drawn.
+ * word-wrapped to the pane, all with search matches highlighted.  The
+ * lines are produced by one walk (detail_walk) that both the measure and
+ * the draw hook use, so the scroll range always agrees with what is
+ * drawn.
  */
 #include "pane.h"
 

@@ -129,6 +129,16 @@ s_start(int rows, int cols, const char *const *env, const char *const *args)
 	vt_wait_quiet(s_vt, 100, S_WAIT);
 }
 
+/* The built-in data filtered with /health/, whose message is up. */
+static void
+s_start_filtered(int rows, int cols)
+{
+	s_start(rows, cols, NULL, NULL);
+	vt_sends(s_vt, "/health\r");
+	if (!vt_wait_text(s_vt, "10 of 12 allies match", S_WAIT))
+		S_FAIL("no filter");
+}
+
 static void
 s_resize(int rows, int cols)
 {
@@ -508,10 +518,7 @@ test_walk_layouts(void **state)
 	size_t n, i;
 
 	(void)state;
-	s_start(24, 80, NULL, NULL);
-	vt_sends(s_vt, "/health\r");
-	if (!vt_wait_text(s_vt, "10 of 12 allies match", S_WAIT))
-		S_FAIL("no filter");
+	s_start_filtered(24, 80);
 	/* Keys before its time is up: the message goes when it is. */
 	vt_sends(s_vt, "jk");
 	if (!e2e_wait_row(s_vt, -1, "? help", 1, 0, 9000))
@@ -593,10 +600,7 @@ test_message_expires(void **state)
 	int64_t shown, gone;
 
 	(void)state;
-	s_start(30, 100, NULL, NULL);
-	vt_sends(s_vt, "/health\r");
-	if (!vt_wait_text(s_vt, "10 of 12", S_WAIT))
-		S_FAIL("no filter");
+	s_start_filtered(30, 100);
 	vt_key(s_vt, "Esc");
 	if (!e2e_wait_row(s_vt, -1, "Filter cleared", 1, 0, S_WAIT))
 		S_FAIL("no message");
