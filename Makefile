@@ -74,8 +74,9 @@ INSTALL_DEPS      = @$(DEPS_SH) --install $(BUILD_DEPS) $(NEEDS_$@) \
 SRCS        = util.c record.c text.c url.c diag.c keyset.c reader.c yamlfeed.c \
               load.c pattern.c match.c output.c output_json.c lookup.c \
               sort.c source.c keys.c lineedit.c \
-              history.c histfile.c bar.c listview.c kiosk.c stats.c stats_file.c \
-              stats_report.c console.c app_stats.c app.c watch.c feed.c \
+              history.c histfile.c bar.c listview.c kiosk.c message.c stats.c \
+              stats_file.c stats_report.c console.c app_stats.c app.c watch.c \
+              feed.c \
               layout.c qr.c draw.c pane_bars.c pane_loading.c pane_list.c \
               pane_detail.c pane_overlay.c pane_qr.c searchbar.c open.c ui.c \
               topics.c pane_topics.c
@@ -87,7 +88,7 @@ UNIT_TESTS  = test_load test_progress test_match test_output test_text test_util
               test_stats test_topics
 E2E_TESTS   = tty/vt_selftest e2e/test_browser e2e/test_kiosk e2e/test_data \
               e2e/test_history e2e/test_terms e2e/test_unsafe e2e/test_stats \
-              e2e/test_topics
+              e2e/test_topics e2e/test_sizes
 
 .PHONY: all asan test unit e2e cli run install uninstall clean fuzz deps \
         test-deps bench

@@ -40,6 +40,7 @@ app_init(struct app *a, const struct app_options *opt, struct recordset *rs)
 		app_status(a, 1, "%s", opt->notice);
 	topics_init(&a->topics);
 	listview_topic(&a->view, rs, opt->topics, opt->ntopics);
+	message_init(&a->message);
 	a->dirty = 1;
 }
 
@@ -69,6 +70,22 @@ app_status(struct app *a, int error, const char *fmt, ...)
 	vsnprintf(a->status, sizeof(a->status), fmt, ap);
 	va_end(ap);
 	a->status_error = error;
+	message_new(&a->message);
+	a->dirty = 1;
+}
+
+/*
+ * The clock (act ACT_NONE) or an action ages the status line's message
+ * (message.h).  Help shows it in full: reading it there does not count.
+ */
+static void
+status_age(struct app *a, enum action act, long long now)
+{
+	if (act == ACT_HELP || a->overlay == OVERLAY_HELP ||
+	    a->status[0] == '\0' ||
+	    !message_age(&a->message, act != ACT_NONE, now))
+		return;
+	a->status[0] = '\0';
 	a->dirty = 1;
 }
 
@@ -416,25 +433,24 @@ browse_do(struct app *a, enum action act)
 	const struct record *r;
 	int detail = a->focus == FOCUS_DETAIL;
 
-	a->status[0] = '\0';
-	a->status_error = 0;
 	if (action_is_move(act)) {
 		move_do(a, act);
 		return;
 	}
 	switch (act) {
-	case ACT_FOCUS:
-		a->focus = detail || a->list_only ? FOCUS_LIST : FOCUS_DETAIL;
+	case ACT_FOCUS:	/* a small terminal: in the list's place */
+		a->focus = detail ? FOCUS_LIST : FOCUS_DETAIL;
 		break;
 	case ACT_FOCUS_DETAIL:
-		if (!a->list_only)
-			a->focus = FOCUS_DETAIL;
+		a->focus = FOCUS_DETAIL;
 		break;
 	case ACT_SEARCH:
 		app_bar_open(a);
 		break;
 	case ACT_CLEAR:
-		if (a->view.filter != NULL) {
+		if (a->list_only && detail)
+			a->focus = FOCUS_LIST;	/* from the description */
+		else if (a->view.filter != NULL) {
 			struct match_error err;
 			app_set_filter(a, "", 0, &err);
 			app_status(a, 0, "Filter cleared");
@@ -451,6 +467,12 @@ browse_do(struct app *a, enum action act)
 	case ACT_NEXT:
 	case ACT_PREV:
 		step_match(a, act == ACT_NEXT ? 1 : -1);
+		break;
+	case ACT_ENTER:	/* a small terminal: the description first */
+		if (a->list_only && !detail)
+			a->focus = FOCUS_DETAIL;
+		else
+			browse_do(a, ACT_OPEN);
 		break;
 	case ACT_OPEN:
 	case ACT_QR:
@@ -560,6 +582,7 @@ do_action(struct app *a, enum action act, int key, long long now)
 	if ((act = action_policy(act, a->opt->kiosk)) == ACT_NONE)
 		return;
 	a->dirty = 1;
+	status_age(a, act, now);
 	switch (act) {
 	case ACT_BAR_ACCEPT: case ACT_BAR_CANCEL: case ACT_BAR_OLDER:
 	case ACT_BAR_NEWER: case ACT_BAR_CLEAR: case ACT_BAR_KILL_WORD:
@@ -664,7 +687,11 @@ app_point(struct app *a, enum mouse_event ev, enum mouse_region region,
 	if (a->overlay != OVERLAY_NONE && (region != REGION_TOPIC ||
 	    a->overlay != OVERLAY_TOPICS))
 		region = REGION_PAGE;
+	else if (a->list_only && a->focus == FOCUS_DETAIL)
+		region = REGION_DETAIL;	/* in the list's place */
 	act = action_policy(keys_mouse(ev, region), a->opt->kiosk);
+	if (act != ACT_NONE)
+		status_age(a, act, now);
 	at = a->view.top + (size_t)(row > 0 ? row : 0);
 	switch (act) {
 	case ACT_WHEEL_UP:
@@ -727,6 +754,7 @@ app_tick(struct app *a, long long now)
 {
 	unsigned did, steps;
 
+	status_age(a, ACT_NONE, now);
 	if (!a->opt->kiosk)
 		return;
 	/* A view that came due before the reset still counts. */
@@ -749,13 +777,13 @@ app_tick(struct app *a, long long now)
 long long
 app_deadline(const struct app *a)
 {
-	long long k, s;
+	long long k = a->opt->kiosk ? kiosk_deadline(&a->kiosk) : -1;
+	long long m = a->status[0] != '\0' ? message_deadline(&a->message) : -1;
+	long long s = a->opt->kiosk ? stats_deadline(a->opt->stats) : -1;
 
-	if (!a->opt->kiosk)
-		return -1;
-	k = kiosk_deadline(&a->kiosk);
-	s = stats_deadline(a->opt->stats);
-	return s >= 0 && s < k ? s : k;
+	if (k < 0 || (m >= 0 && m < k))
+		k = m;
+	return k < 0 || (s >= 0 && s < k) ? s : k;
 }
 
 void
@@ -768,8 +796,6 @@ app_layout(struct app *a, const struct app_layout *l)
 		a->overlay_rows = l->page_rows;
 		topics_resize(&a->topics, l->page_cols, l->page_rows);
 		a->list_only = l->list_only;
-		if (a->list_only && a->focus == FOCUS_DETAIL)
-			a->focus = FOCUS_LIST;
 	}
 	app_clamp(a);
 	a->dirty = 1;
@@ -806,6 +832,7 @@ void
 app_data_stale(struct app *a, int stale)
 {
 	a->data_stale = stale;
+	message_stale(&a->message, stale ? a->status : NULL, a->status_error);
 	a->dirty = 1;
 }
 

@@ -20,6 +20,7 @@
 #include "kiosk.h"
 #include "listview.h"
 #include "match.h"
+#include "message.h"
 #include "source.h"
 #include "topics.h"
 #include "util.h"
@@ -72,7 +73,7 @@ enum request {
 /* What the layout gives the app, from app_layout(). */
 struct app_layout {
 	int		 too_small;	/* nothing but a notice fits */
-	int		 list_only;	/* no description pane */
+	int		 list_only;	/* one pane at a time (focus picks) */
 	int		 list_rows;	/* rows of the list, header excluded */
 	int		 detail_rows;	/* same for the description */
 	int		 page_rows;	/* rows of a full-screen page */
@@ -87,7 +88,7 @@ struct app {
 
 	struct listview	 view;		/* the rows of the list, selection */
 	int		 list_rows;	/* rows the list pane has (layout) */
-	int		 list_only;	/* there is no description pane */
+	int		 list_only;	/* the description in the list's place */
 	int		 too_small;	/* the terminal shows a notice only */
 	size_t		 detail_top;	/* first line of the description shown */
 	size_t		 detail_lines;	/* lines it has at its width (pane) */
@@ -111,6 +112,7 @@ struct app {
 	char		 data_error[300];	/* why there is no data, or "" */
 	char		 status[300];	/* the status line's message */
 	int		 status_error;
+	struct message	 message;	/* how long it stays; stale data */
 	int		 dirty;		/* redraw before the next key */
 	int		 quit;
 
@@ -151,7 +153,10 @@ void	 app_point(struct app *, enum mouse_event, enum mouse_region,
  */
 void	 app_set_topic(struct app *, const char *name);
 
-/* A kiosk: start the idle clock, advance it, and when it is next due. */
+/*
+ * A kiosk: start the idle clock.  The clock: advance it (a kiosk's, the
+ * status line's message), and when it is next due.
+ */
 void	 app_kiosk_start(struct app *, long long now);
 void	 app_tick(struct app *, long long now);
 long long app_deadline(const struct app *);	/* -1 when never */
@@ -217,7 +222,11 @@ void	 app_reload(struct app *, struct recordset *fresh);
 /* Show url as a QR code under title (both copied). */
 void	 app_show_qr(struct app *, const char *url, const char *title);
 
-/* Whether the data shown is older than the file (a reload failed). */
+/*
+ * Whether the data shown is older than the file (a reload failed).  The
+ * message on the status line says why; it is kept, and shown whenever no
+ * other message is, until the data is fresh.
+ */
 void	 app_data_stale(struct app *, int stale);
 
 /* How far a load under way is (running 0: none). */
@@ -236,7 +245,10 @@ void	 app_data_error(struct app *, const char *msg);
  */
 void	 app_note_topic(struct app *, const char *tag);
 
-/* Set the status line. */
+/*
+ * Set the status line.  The message stays MESSAGE_MS or until the next
+ * action, whichever comes later (message.h); app_tick() ends it.
+ */
 void	 app_status(struct app *, int error, const char *fmt, ...)
 	    PRINTF_LIKE(3, 4);
 

@@ -50,10 +50,11 @@ enum key_code {
 	X(ACT_PAGE_UP,	"page up", NULL, SAME)				\
 	X(ACT_FIRST,	"first ally (or top of the description)", NULL, SAME) \
 	X(ACT_LAST,	"last ally (or end of the description)", NULL, SAME) \
-	X(ACT_FOCUS,	"switch focus between list and description",	\
-	    "focus", SAME)						\
+	X(ACT_FOCUS,	"switch focus between list and description (a "	\
+	    "small terminal shows one at a time)", "focus", SAME)	\
 	X(ACT_SEARCH,	"search: the list filters as you type", "search", SAME) \
-	X(ACT_CLEAR,	"clear the filter (with none, the topic)", NULL, SAME) \
+	X(ACT_CLEAR,	"clear the filter (with none, the topic; a small "	\
+	    "terminal: back to the list first)", NULL, SAME)		\
 	X(ACT_NEXT,	"next matching ally", NULL, SAME)		\
 	X(ACT_PREV,	"previous matching ally", NULL, SAME)		\
 	X(ACT_TOPICS,	"topics: the allies by tag, with their numbers",	\
@@ -62,6 +63,8 @@ enum key_code {
 	X(ACT_LEFT,	"move left", NULL, SAME)			\
 	X(ACT_RIGHT,	"move right", "move", SAME)			\
 	X(ACT_OPEN,	"open the ally's website", "open", ACT_QR)	\
+	X(ACT_ENTER,	"open the ally's website (a small terminal shows "	\
+	    "the description first)", NULL, ACT_QR)			\
 	X(ACT_BECOME,	"open the \"Become an Ally\" page", "become an Ally", \
 	    ACT_BECOME_QR)						\
 	X(ACT_QR,	"show the website as a QR code to scan",	\

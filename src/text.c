@@ -385,3 +385,44 @@ text_locale_utf8(void)
 	return cs != NULL && (strcasecmp(cs, "UTF-8") == 0 ||
 	    strcasecmp(cs, "utf8") == 0);
 }
+
+/* The characters a URL may break after. */
+static int
+url_sep(char c)
+{
+	return c == '/' || c == '?' || c == '&' || c == '-';
+}
+
+/* Whether a URL may go on to the next line after byte i of s. */
+static int
+url_break(const char *s, size_t len, size_t i)
+{
+	if (i == 0 || i >= len || !url_sep(s[i - 1]))
+		return 0;
+	/* Not inside "//", and not before a last lone separator. */
+	return s[i] != '/' && !(len - i == 1 && url_sep(s[i]));
+}
+
+size_t
+text_wrap_url(const char *s, size_t len, size_t cols, size_t *next)
+{
+	size_t fit, i;
+	uint32_t cp;
+
+	fit = text_fit(s, len, cols, NULL);
+	if (fit >= len) {
+		*next = len;
+		return len;
+	}
+	for (i = fit; i > 0; i--)
+		if (url_break(s, len, i)) {
+			*next = i;
+			return i;
+		}
+	if (fit == 0)
+		fit = text_decode(s, len, &cp);
+	else if (len - fit == 1 && url_sep(s[fit]) && text_prev(s, fit) > 0)
+		fit = text_prev(s, fit);
+	*next = fit;
+	return fit;
+}

@@ -134,6 +134,17 @@ size_t	 text_fit(const char *s, size_t len, size_t cols, size_t *used);
 size_t	 text_wrap(const char *s, size_t len, size_t cols, size_t *next);
 
 /*
+ * One line of a URL wrapped to cols columns, as text_wrap() wraps words:
+ * the line ends after a '/', '?', '&' or '-' (the separator stays at its
+ * end; never between the two slashes of "//"), at the last one that
+ * fits.  A part with none that fits is cut where the line ends, though
+ * never so that a separator is left alone on the last line.  Returns
+ * the bytes the line takes and sets *next to where the next one starts;
+ * always takes at least one character.
+ */
+size_t	 text_wrap_url(const char *s, size_t len, size_t cols, size_t *next);
+
+/*
  * Whether the locale's character set is UTF-8 (setlocale() must have
  * run); else text is shown with ASCII stand-ins.
  */

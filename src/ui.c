@@ -187,6 +187,7 @@ draw_hyperlink(struct ui *u)
 
 	if (!u->links || u->detail == NULL || r == NULL ||
 	    app_mode(a) != KM_BROWSE ||
+	    (u->lay.list_only && a->focus != FOCUS_DETAIL) ||
 	    !pane_detail_link(a, u->lay.detail.w, &row, &col))
 		return;
 	url = r->text[FIELD_URL];
@@ -352,10 +353,12 @@ ui_draw(struct ui *u)
 		pane_topics_draw(u->full, a);
 	else if (a->overlay != OVERLAY_NONE)
 		pane_overlay_draw(u->full, a);
+	else if (u->lay.list_only && a->focus == FOCUS_DETAIL)
+		pane_detail_draw(u->detail, a);	/* in the list's place */
 	else {
 		pane_list_draw(u->list, a);
 		draw_sep(u);
-		if (u->detail != NULL)
+		if (!u->lay.list_only)
 			pane_detail_draw(u->detail, a);
 	}
 	if (mode == KM_BAR)

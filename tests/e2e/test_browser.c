@@ -2422,6 +2422,8 @@ test_monkey(void **state)
 		vt_wait_quiet(t_vt, 100, T_WAIT);
 		t_key("Esc");
 		vt_wait_quiet(t_vt, 150, T_WAIT);
+		/* A message ("Filter cleared") goes 4 s after it came. */
+		e2e_wait_row(t_vt, T_LAST, "/ search", 1, 0, 9000);
 	}
 	T_CHECK(t_monkey_home(), "not back to the list after Esc");
 	{

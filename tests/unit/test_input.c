@@ -273,7 +273,10 @@ test_key_tables(void **state)
 	assert_int_equal(action_policy(ACT_DOWN, 1), ACT_DOWN);
 	/* Help spells each action's keys in table order. */
 	assert_string_equal(keys_labels(KM_BROWSE, ACT_OPEN, labels,
-	    sizeof(labels)), "o Enter");
+	    sizeof(labels)), "o");
+	assert_string_equal(keys_labels(KM_BROWSE, ACT_ENTER, labels,
+	    sizeof(labels)), "Enter");
+	assert_int_equal(action_policy(ACT_ENTER, 1), ACT_QR);
 	assert_string_equal(keys_labels(KM_BAR, ACT_BAR_OLDER, labels,
 	    sizeof(labels)), "Up C-p");
 	/* The staff key is never listed in help. */

@@ -2,7 +2,8 @@
  * Unit tests for text.c: UTF-8 decoding and encoding, which code points
  * are unsafe for a terminal (controls, format characters, a joiner
  * outside an emoji sequence), sanitising (replacement characters, spaces,
- * ASCII stand-ins), display widths, clipping by columns and word wrap.
+ * ASCII stand-ins), display widths, clipping by columns, word wrap and
+ * the wrap of a URL after its separators.
  * The width tests need an UTF-8 locale, set up once for the group.
  */
 #include <stdarg.h>
@@ -626,6 +627,84 @@ test_wrap_property(void **state)
 	}
 }
 
+/*
+ * A URL wrapped whole at cols: the lines joined give it back, each fits
+ * (or is one character), each but the last ends after a separator unless
+ * no separator fitted, and none is a separator alone.  Returns how many.
+ */
+static size_t
+wrap_url_all(const char *s, size_t cols, char lines[][80], size_t maxlines)
+{
+	size_t len = strlen(s), pos = 0, n, next, nl = 0;
+
+	while (pos < len) {
+		n = text_wrap_url(s + pos, len - pos, cols, &next);
+		assert_true(n > 0);
+		assert_int_equal(n, next);
+		assert_true(pos + n <= len);
+		assert_true(text_width(s + pos, n) <= (cols > 0 ? cols : 1));
+		/* One column a line leaves no choice. */
+		assert_false(cols > 1 && n == 1 && pos > 0 && pos + n == len &&
+		    strchr("/?&-", s[pos]) != NULL);
+		if (lines != NULL && nl < maxlines) {
+			assert_true(n < 80);
+			memcpy(lines[nl], s + pos, n);
+			lines[nl][n] = '\0';
+		}
+		nl++;
+		pos += next;
+	}
+	return nl;
+}
+
+static void
+test_wrap_url(void **state)
+{
+	static const struct {
+		const char	*s;
+		size_t		 cols;
+		const char	*lines[6];
+	} cases[] = {
+		/* The lone slash of old: the host stays with its slash. */
+		{ "https://www.aafp.org/", 20, { "https://",
+		    "www.aafp.org/" } },
+		{ "https://www.aafp.org/", 21, { "https://www.aafp.org/" } },
+		/* After /, ?, & and -, the separator ending the line. */
+		{ "https://a.example/health-equity?id=12&lang=en", 24,
+		    { "https://a.example/", "health-equity?id=12&",
+		    "lang=en" } },
+		{ "https://a.example/health-equity?id=12&lang=en", 14,
+		    { "https://", "a.example/", "health-equity?",
+		    "id=12&lang=en" } },
+		{ "https://a.example/health-equity?id=12&lang=en", 12,
+		    { "https://", "a.example/", "health-", "equity?", "id=12&",
+		    "lang=en" } },
+		/* Not between the slashes of "//" while another break fits. */
+		{ "https://xy", 8, { "https://", "xy" } },
+		{ "https://x", 7, { "https:/", "/x" } },
+		/* A part longer than the line is cut, never leaving "/". */
+		{ "https://abcdefgh/", 8, { "https://", "abcdefg", "h/" } },
+		{ "https://abcdefghij", 8, { "https://", "abcdefgh", "ij" } },
+	};
+	char lines[8][80];
+	size_t i, j, n;
+
+	(void)state;
+	for (i = 0; i < nitems(cases); i++) {
+		n = wrap_url_all(cases[i].s, cases[i].cols, lines, 8);
+		for (j = 0; j < nitems(cases[i].lines) &&
+		    cases[i].lines[j] != NULL; j++) {
+			assert_true(j < n);
+			assert_string_equal(lines[j], cases[i].lines[j]);
+		}
+		assert_int_equal(n, j);
+	}
+	/* Every width, every URL of the built-in kind: the rules hold. */
+	for (i = 0; i < nitems(cases); i++)
+		for (n = 0; n <= 50; n++)
+			wrap_url_all(cases[i].s, n, NULL, 0);
+}
+
 int
 main(void)
 {
@@ -645,6 +724,7 @@ main(void)
 		cmocka_unit_test(test_fit),
 		cmocka_unit_test(test_wrap),
 		cmocka_unit_test(test_wrap_property),
+		cmocka_unit_test(test_wrap_url),
 	};
 
 	return cmocka_run_group_tests(tests, group_setup, NULL);
