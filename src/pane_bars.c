@@ -72,7 +72,10 @@ title_parts(const struct app *a, struct buf *marks, struct buf *filter,
 	if (a->load.running)
 		buf_addf(marks, "%s%s%s", a->data_stale ? "  " : "",
 		    a->loaded ? "reloading" : "loading", ellipsis);
-	title_topic(filter, a);
+	/* The topic goes with the filter, else with the count. */
+	title_topic(a->view.filter != NULL ? filter : count, a);
+	if (count->len > 0)
+		buf_addc(count, ' ');
 	if (!a->loaded)
 		;
 	else if (a->overlay == OVERLAY_HELP)
