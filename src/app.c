@@ -585,6 +585,24 @@ visitor_input(struct app *a, long long now)
 	}
 }
 
+/*
+ * An Alt-key no row binds does nothing, and says so: it is not the plain
+ * key, which would quit, move or leave the bar.
+ */
+static void
+unbound_alt(struct app *a, enum key_mode mode, int key)
+{
+	char name[32], msg[64];
+
+	snprintf(msg, sizeof(msg), "%s does nothing", keys_name(key, name,
+	    sizeof(name)));
+	if (mode == KM_BAR)
+		bar_note(&a->bar, msg);
+	else if (mode != KM_PIN)
+		app_status(a, 0, "%s", msg);
+	a->dirty = 1;
+}
+
 void
 app_key(struct app *a, int key, long long now)
 {
@@ -603,7 +621,32 @@ app_key(struct app *a, int key, long long now)
 		}
 		act = keys_lookup(mode, key);
 	}
+	if (act == ACT_NONE && (key & K_ALT))
+		unbound_alt(a, mode, key);
 	do_action(a, act, key, now);
+}
+
+void
+app_paste(struct app *a, const char *text, size_t len, int cut,
+    long long now)
+{
+	enum key_mode mode;
+	int open;
+
+	visitor_input(a, now);
+	mode = app_mode(a);
+	if (mode == KM_PIN || a->too_small ||
+	    action_policy(ACT_PASTE, a->opt->kiosk) == ACT_NONE)
+		return;
+	/* Browsing or on a page: the paste is the query of a new search. */
+	if (!(open = a->bar.open)) {
+		a->overlay = OVERLAY_NONE;
+		a->status[0] = '\0';
+		app_bar_open(a);
+	}
+	if (bar_paste(&a->bar, text, len, !open, cut))
+		app_bar_changed(a);
+	a->dirty = 1;
 }
 
 void

@@ -123,6 +123,14 @@ enum key_mode app_mode(const struct app *);
 void	 app_key(struct app *, int key, long long now);
 
 /*
+ * A bracketed paste of len bytes of text (as paste.h cleans it: UTF-8,
+ * no controls), cut already when cut is 1: it goes into the search bar,
+ * at the cursor when the bar is open, else as a new query.  Never keys.
+ */
+void	 app_paste(struct app *, const char *text, size_t len, int cut,
+	    long long now);
+
+/*
  * A mouse event in region; for REGION_LIST, row is the row of the list
  * under the pointer counted from the first on screen (-1: the header).
  */
