@@ -96,7 +96,7 @@ void
 ui_input_done(struct ui_input *in)
 {
 	paste_done(&in->paste);
-	memset(in, 0, sizeof(*in));
+	in->held = 0;
 }
 
 /* curses' key codes, in the terminal-free codes of keys.h. */

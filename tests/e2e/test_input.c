@@ -70,15 +70,15 @@ failed(const char *file, int line, const char *fmt, ...)
 static void
 failed(const char *file, int line, const char *fmt, ...)
 {
+	char why[1024];
 	va_list ap;
 
-	fprintf(stderr, "%s:%d: ", file, line);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vsnprintf(why, sizeof(why), fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	fprintf(stderr, "%s:%d: %s\n", file, line, why);
 	if (vt != NULL)
-		e2e_dump(vt, "at the failure");
+		e2e_dump(vt, why);
 	_fail(file, line);
 }
 
@@ -92,19 +92,17 @@ start(const char *const *env, const char *const *args)
 {
 	const char *path = getenv("PATH");
 	struct e2e_env e;
-	size_t i;
 
 	e2e_env_init(&e);
-	e2e_env_putf(&e, "HOME=%s", dir);
+	e2e_env_sanitizers(&e);
 	e2e_env_putf(&e, "PATH=%s/bin:%s", dir, path != NULL ? path :
 	    "/usr/bin:/bin");
-	e2e_env_sanitizers(&e);
-	for (i = 0; env != NULL && env[i] != NULL; i++)
-		e2e_env_put(&e, env[i]);
+	e2e_env_putf(&e, "HOME=%s", dir);
+	while (env != NULL && *env != NULL)
+		e2e_env_put(&e, *env++);
 	vt = e2e_spawn(bin, args, &e, ROWS, COLS);
 	e2e_env_free(&e);
-	if (vt == NULL)
-		fail_msg("cannot start %s: %s", bin, strerror(errno));
+	CHECK(vt != NULL, "cannot start %s: %s", bin, strerror(errno));
 	SEE(1, "1/12");
 	SEE(1, "Description");
 	vt_wait_quiet(vt, QUIET_MS, WAIT_MS);
@@ -566,16 +564,17 @@ setup(void **state)
 static int
 teardown(void **state)
 {
+	int back;
+
 	(void)state;
 	vt_free(vt);
 	vt = NULL;
-	if (chdir(top) == -1)
-		return -1;
+	back = chdir(top);
 	e2e_rmtree(dir);
 	free(dir);
 	dir = NULL;
 	e2e_release();
-	return 0;
+	return back;
 }
 
 #define T(fn)	cmocka_unit_test_setup_teardown(fn, setup, teardown)
