@@ -56,15 +56,16 @@ SRCS        = util.c record.c text.c diag.c keyset.c reader.c yamlfeed.c \
               load.c pattern.c match.c output.c source.c keys.c lineedit.c \
               history.c bar.c listview.c kiosk.c app.c watch.c feed.c \
               layout.c qr.c draw.c pane_bars.c pane_loading.c pane_list.c \
-              pane_detail.c pane_overlay.c pane_qr.c searchbar.c open.c paste.c \
-              ui_input.c ui.c
+              pane_detail.c pane_overlay.c pane_qr.c searchbar.c open.c ui.c
+# Input: a paste made into a query, curses' keys and marks, the app's side.
+SRCS       += paste.c ui_input.c app_input.c
 MAIN        = main.c
 OBJS        = $(SRCS:%.c=build/obj/%.o) build/obj/allies_data.o
 AOBJS       = $(SRCS:%.c=build/asan/%.o) build/asan/allies_data.o
 UNIT_TESTS  = test_load test_progress test_match test_output test_text \
               test_app test_scan test_input test_pattern test_source
-E2E_TESTS   = tty/vt_selftest e2e/test_browser e2e/test_kiosk e2e/test_data \
-              e2e/test_input
+E2E_TESTS   = tty/vt_selftest e2e/test_browser e2e/test_kiosk e2e/test_data
+E2E_TESTS  += e2e/test_input
 
 .PHONY: all asan test unit e2e cli run install uninstall clean fuzz deps \
         test-deps bench

@@ -575,32 +575,13 @@ app_mode(const struct app *a)
 	return KM_BROWSE;
 }
 
-/* A kiosk's visitor is back: the attract loop's message goes. */
-static void
-visitor_input(struct app *a, long long now)
+void
+app_visitor(struct app *a, long long now)
 {
 	if (a->opt->kiosk && kiosk_input(&a->kiosk, now)) {
 		a->status[0] = '\0';
 		a->dirty = 1;
 	}
-}
-
-/*
- * An Alt-key no row binds does nothing, and says so: it is not the plain
- * key, which would quit, move or leave the bar.
- */
-static void
-unbound_alt(struct app *a, enum key_mode mode, int key)
-{
-	char name[32], msg[64];
-
-	snprintf(msg, sizeof(msg), "%s does nothing", keys_name(key, name,
-	    sizeof(name)));
-	if (mode == KM_BAR)
-		bar_note(&a->bar, msg);
-	else if (mode != KM_PIN)
-		app_status(a, 0, "%s", msg);
-	a->dirty = 1;
 }
 
 void
@@ -609,7 +590,7 @@ app_key(struct app *a, int key, long long now)
 	enum key_mode mode;
 	enum action act = ACT_NONE;
 
-	visitor_input(a, now);
+	app_visitor(a, now);
 	mode = app_mode(a);
 	/* A kiosk's staff key comes before any mode but the prompt. */
 	if (a->opt->kiosk && mode != KM_PIN)
@@ -622,31 +603,8 @@ app_key(struct app *a, int key, long long now)
 		act = keys_lookup(mode, key);
 	}
 	if (act == ACT_NONE && (key & K_ALT))
-		unbound_alt(a, mode, key);
+		app_unbound_alt(a, mode, key);
 	do_action(a, act, key, now);
-}
-
-void
-app_paste(struct app *a, const char *text, size_t len, int cut,
-    long long now)
-{
-	enum key_mode mode;
-	int open;
-
-	visitor_input(a, now);
-	mode = app_mode(a);
-	if (mode == KM_PIN || a->too_small ||
-	    action_policy(ACT_PASTE, a->opt->kiosk) == ACT_NONE)
-		return;
-	/* Browsing or on a page: the paste is the query of a new search. */
-	if (!(open = a->bar.open)) {
-		a->overlay = OVERLAY_NONE;
-		a->status[0] = '\0';
-		app_bar_open(a);
-	}
-	if (bar_paste(&a->bar, text, len, !open, cut))
-		app_bar_changed(a);
-	a->dirty = 1;
 }
 
 void
@@ -656,7 +614,7 @@ app_point(struct app *a, enum mouse_event ev, enum mouse_region region,
 	enum action act;
 	size_t at;
 
-	visitor_input(a, now);
+	app_visitor(a, now);
 	if (a->kiosk.prompt || a->too_small)
 		return;
 	if (a->overlay != OVERLAY_NONE)
