@@ -638,9 +638,8 @@ app_mode(const struct app *a)
 	return KM_BROWSE;
 }
 
-/* A kiosk's visitor is back: the attract loop's message goes. */
-static void
-visitor_input(struct app *a, long long now)
+void
+app_visitor(struct app *a, long long now)
 {
 	if (a->opt->kiosk && kiosk_input(&a->kiosk, now)) {
 		a->status[0] = '\0';
@@ -654,7 +653,7 @@ app_key(struct app *a, int key, long long now)
 	enum key_mode mode;
 	enum action act = ACT_NONE;
 
-	visitor_input(a, now);
+	app_visitor(a, now);
 	mode = app_mode(a);
 	/* A kiosk's staff key comes before any mode but the prompt. */
 	if (a->opt->kiosk && mode != KM_PIN)
@@ -669,6 +668,8 @@ app_key(struct app *a, int key, long long now)
 		}
 		act = keys_lookup(mode, key);
 	}
+	if (act == ACT_NONE && (key & K_ALT))
+		app_unbound_alt(a, mode, key);
 	do_action(a, act, key, now);
 	app_stats_follow(a, now);
 }
@@ -680,7 +681,7 @@ app_point(struct app *a, enum mouse_event ev, enum mouse_region region,
 	enum action act;
 	size_t at;
 
-	visitor_input(a, now);
+	app_visitor(a, now);
 	if (a->kiosk.prompt || a->too_small)
 		return;
 	app_stats_said(a, stats_input(a->opt->stats, now));

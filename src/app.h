@@ -3,8 +3,9 @@
  * handed, and the one place where it changes.  Keys (app_key()), the
  * mouse (app_point()), the kiosk's clock (app_tick()) and the layout
  * (app_layout(), app_measured()) all come in through the functions
- * below; each applies the kiosk's policy from the action table once, in
- * app_do()'s path, and sets dirty for the UI.
+ * below (a paste and an unbound Alt-key through app_input.c's); each
+ * applies the kiosk's policy from the action table once, in app_do()'s
+ * path, and sets dirty for the UI.
  *
  * No curses here.  What needs the terminal (opening a site, the
  * clipboard, a full repaint) is left as a request for the UI to take
@@ -138,6 +139,26 @@ enum key_mode app_mode(const struct app *);
 
 /* A key (a character or a K_* code) at time now (ms, monotonic). */
 void	 app_key(struct app *, int key, long long now);
+
+/*
+ * Input came (a key, a click, a paste): a kiosk's visitor is back, and
+ * the attract loop's message goes.
+ */
+void	 app_visitor(struct app *, long long now);
+
+/*
+ * An Alt-key that no row of mode's table binds (app_key() asks): it does
+ * nothing, and the status line (in the bar, the bar) says so.
+ */
+void	 app_unbound_alt(struct app *, enum key_mode, int key);
+
+/*
+ * A bracketed paste of len bytes of text (as paste.h cleans it: UTF-8,
+ * no controls), cut already when cut is 1: it goes into the search bar,
+ * at the cursor when the bar is open, else as a new query.  Never keys.
+ */
+void	 app_paste(struct app *, const char *text, size_t len, int cut,
+	    long long now);
 
 /*
  * A mouse event in region; for REGION_LIST, row is the row of the list

@@ -201,6 +201,43 @@ keys_lookup(enum key_mode mode, int key)
 	return modes[mode].other;
 }
 
+/* The label a row of any table gives key, or NULL. */
+static const char *
+key_label(int key)
+{
+	size_t m, i;
+
+	for (m = 0; m < KM_COUNT; m++)
+		for (i = 0; i < modes[m].len; i++)
+			if (modes[m].v[i].key == key &&
+			    modes[m].v[i].label != NULL)
+				return modes[m].v[i].label;
+	return NULL;
+}
+
+const char *
+keys_name(int key, char *buf, size_t size)
+{
+	const char *alt = key & K_ALT ? "Alt-" : "", *label;
+	struct buf b = { 0 };
+
+	key &= ~K_ALT;
+	if ((label = key_label(key)) != NULL)
+		snprintf(buf, size, "%s%s", alt, label);
+	else if (key >= 0 && key < 0x20)
+		snprintf(buf, size, "%sC-%c", alt, key + 0x60);
+	else if (key == 127 || key == K_ENTER)
+		snprintf(buf, size, "%s%s", alt, key == 127 ? "Backspace" :
+		    "Enter");
+	else if (keys_is_text(key)) {
+		text_encode(&b, (uint32_t)key);
+		snprintf(buf, size, "%s%s", alt, b.ptr);
+		buf_free(&b);
+	} else
+		snprintf(buf, size, "%sthat key", alt);
+	return buf;
+}
+
 const struct binding *
 keys_table(enum key_mode mode, size_t *len)
 {

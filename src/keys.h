@@ -35,6 +35,12 @@ enum key_code {
 
 #define K_CTRL(c)	((c) & 0x1f)
 #define K_ESC		27
+/*
+ * A flag on a key: it came with Alt (Meta), which terminals send as an
+ * Esc right before the key.  No table row binds one today, so each says
+ * that it does nothing instead of doing the plain key's action.
+ */
+#define K_ALT		0x200000
 
 /*
  * X(name, help, hint, kiosk).  help is the help page's text (NULL: not
@@ -91,6 +97,7 @@ enum key_code {
 	X(ACT_BAR_BACKSPACE, "delete before the cursor", NULL, SAME)	\
 	X(ACT_BAR_DELETE, "delete at the cursor", NULL, SAME)		\
 	X(ACT_BAR_INSERT, NULL, NULL, SAME)	/* the key is text */	\
+	X(ACT_PASTE,	NULL, NULL, SAME)	/* text, into the bar */	\
 	X(ACT_STAFF,	"staff: end the kiosk with the PIN", NULL, SAME) \
 	X(ACT_PIN_CHECK, "check the PIN", "checks", SAME)		\
 	X(ACT_PIN_CANCEL, "close the prompt", "cancels", SAME)		\
@@ -142,6 +149,13 @@ enum action	 keys_lookup(enum key_mode, int key);
 
 /* Whether key is text that may be typed: printable, no control. */
 int		 keys_is_text(int key);
+
+/*
+ * How a key is spelt for a person ("q", "Up", "Alt-q", "C-x"): the help's
+ * label from the tables when a row has one.  Written to buf (size bytes);
+ * returns buf.
+ */
+const char	*keys_name(int key, char *buf, size_t size);
 
 /* The rows of a mode's table; *len gets their number. */
 const struct binding *keys_table(enum key_mode, size_t *len);

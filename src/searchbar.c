@@ -66,14 +66,17 @@ count_width(const struct app *a, char *count, size_t size)
 {
 	if (a->bar.error[0] != '\0')
 		return 0;
+	/* A note (a paste was cut, a key did nothing) until the next edit. */
+	if (a->bar.note[0] != '\0')
+		snprintf(count, size, "  %s", a->bar.note);
 	/* Never "0" while the scan may still find some. */
-	if (a->view.rows.len == 0 && a->view.scanning)
+	else if (a->view.rows.len == 0 && a->view.scanning)
 		snprintf(count, size, " searching%s",
 		    draw_glyph("\xe2\x80\xa6", "..."));
 	else
 		snprintf(count, size, " %zu%s/%zu", a->view.rows.len,
 		    a->view.scanning ? "+" : "", a->view.topic_total);
-	return (int)strlen(count);
+	return (int)text_width(count, strlen(count));
 }
 
 void

@@ -4,10 +4,10 @@
  * All panes are derived windows of stdscr, so stdscr's implicit refresh
  * in wget_wch() never paints anything stale over them.  Keys, mouse,
  * resizes, timers (file watch, reaping openers, the kiosk's clock) and
- * signals all arrive in the one loop in ui_run(); keys are translated
- * into the terminal-free codes of keys.h and handed to the app, which
- * changes its state and sets dirty, and ui_draw() is the only caller of
- * the pane draw hooks.
+ * signals all arrive in the one loop in ui_run(); keys come in the
+ * terminal-free codes of keys.h from ui_input.c (pastes as text) and are
+ * handed to the app, which changes its state and sets dirty, and
+ * ui_draw() is the only caller of the pane draw hooks.
  */
 #include "ui.h"
 
@@ -30,6 +30,7 @@
 #include "searchbar.h"
 #include "source.h"
 #include "text.h"
+#include "ui_input.h"
 #include "util.h"
 
 #define REAP_MS		200	/* how often running openers are reaped */
@@ -40,6 +41,7 @@
 /* The only file-level state that changes: set by signal handlers. */
 static volatile sig_atomic_t stop_signal;
 static volatile sig_atomic_t resized;
+static volatile sig_atomic_t suspend;	/* ^Z */
 
 struct ui {
 	struct app	 app;
@@ -50,6 +52,7 @@ struct ui {
 	struct open_state opens;
 	struct feed	 feed;		/* the data: loads, reloads, the file */
 	FILE		*tty;		/* the terminal's input */
+	struct ui_input	 in;		/* keys, Alt, pastes */
 	long long	 next_reap;
 	long long	 last_draw;	/* ms */
 	int		 links;		/* the terminal shows OSC 8 links */
@@ -78,6 +81,13 @@ on_winch(int sig)
 {
 	(void)sig;
 	resized = 1;
+}
+
+static void
+on_tstp(int sig)
+{
+	(void)sig;
+	suspend = 1;
 }
 
 static void
@@ -444,38 +454,36 @@ ui_sync_size(struct ui *u)
 		relayout(u);
 }
 
-/* curses' key codes, in the terminal-free codes of keys.h. */
-static int
-key_code(wint_t ch)
-{
-	static const struct {
-		int	 curses;
-		int	 key;
-	} codes[] = {
-		{ KEY_DOWN, K_DOWN }, { KEY_UP, K_UP }, { KEY_LEFT, K_LEFT },
-		{ KEY_RIGHT, K_RIGHT }, { KEY_NPAGE, K_PAGE_DOWN },
-		{ KEY_PPAGE, K_PAGE_UP }, { KEY_HOME, K_HOME },
-		{ KEY_END, K_END }, { KEY_BTAB, K_BACKTAB },
-		{ KEY_ENTER, K_ENTER }, { KEY_BACKSPACE, K_BACKSPACE },
-		{ KEY_DC, K_DELETE }, { KEY_F(1), K_F1 },
-	};
-	size_t i;
-
-	for (i = 0; i < nitems(codes); i++)
-		if (codes[i].curses == (int)ch)
-			return codes[i].key;
-	return K_OTHER;
-}
-
-/* A terminal browser has the terminal while it runs. */
+/* A terminal browser or a shell (^Z) has it, without the paste mode. */
 static void
 hand_over(int give)
 {
 	if (give) {
 		def_prog_mode();
 		endwin();
-	} else
+		ui_input_paste_mode(0);
+	} else {
+		ui_input_paste_mode(1);
 		reset_prog_mode();
+	}
+}
+
+/* ^Z: stop with the terminal as the shell had it; then all of it again. */
+static void
+ui_suspend(struct ui *u)
+{
+	struct sigaction ours;
+
+	suspend = 0;
+	hand_over(1);
+	sigaction(SIGTSTP, NULL, &ours);
+	signal(SIGTSTP, SIG_DFL);
+	raise(SIGTSTP);
+	sigaction(SIGTSTP, &ours, NULL);
+	hand_over(0);
+	ui_sync_size(u);
+	clearok(curscr, TRUE);
+	app_dirty(&u->app, 1);
 }
 
 static void
@@ -513,6 +521,7 @@ static void
 ui_stop(void)
 {
 	endwin();
+	ui_input_paste_mode(0);
 }
 
 static void
@@ -537,6 +546,10 @@ signals_init(int kiosk)
 	if (kiosk) {
 		signal(SIGTSTP, SIG_IGN);
 		signal(SIGQUIT, SIG_IGN);
+	} else {
+		/* Ours, not curses': it would stop from inside a handler. */
+		sa.sa_handler = on_tstp;
+		sigaction(SIGTSTP, &sa, NULL);
 	}
 }
 
@@ -551,6 +564,8 @@ next_timeout(const struct ui *u)
 	if (open_pending(&u->opens) && u->next_reap < due)
 		due = u->next_reap;
 	if ((kiosk = app_deadline(&u->app)) >= 0 && kiosk < due)
+		due = kiosk;
+	if ((kiosk = ui_input_deadline(&u->in)) >= 0 && kiosk < due)
 		due = kiosk;
 	return due <= now ? 0 : (int)(due - now);
 }
@@ -649,6 +664,7 @@ ui_start(struct ui *u, const struct app_options *opt)
 	/* The loop waits in poll(); curses only takes what has come. */
 	wtimeout(stdscr, 0);
 	set_escdelay(25);
+	ui_input_init(&u->in);
 	curs_set(0);
 	draw_init(opt->color, text_locale_utf8());
 	u->links = hyperlinks_supported();
@@ -682,17 +698,23 @@ ui_wait(struct ui *u, int timeout)
 		feed_take(&u->feed, &u->app);
 }
 
-/* One key (or a mouse report, or a resize) from curses. */
+/* One key, a mouse report, a resize or a whole paste. */
 static void
-take_key(struct ui *u, int rc, wint_t ch)
+take_key(struct ui *u, enum ui_input_kind kind, int key)
 {
-	if (rc == KEY_CODE_YES && ch == KEY_RESIZE)
+	const struct paste *p = &u->in.paste;
+
+	if (kind == UI_IN_TAKEN)
+		return;		/* part of a paste */
+	if (kind == UI_IN_RESIZE)
 		ui_sync_size(u);
-	else if (rc == KEY_CODE_YES && ch == KEY_MOUSE)
+	else if (kind == UI_IN_MOUSE)
 		ui_mouse(u);
-	else
-		app_key(&u->app, rc == KEY_CODE_YES ? key_code(ch) : (int)ch,
+	else if (kind == UI_IN_PASTE)
+		app_paste(&u->app, p->text.ptr, p->text.len, p->cut,
 		    util_now_ms());
+	else
+		app_key(&u->app, key, util_now_ms());
 	u->draw_now = 1;
 	if (u->app.request != REQ_NONE)
 		ui_request(u);
@@ -706,10 +728,12 @@ take_key(struct ui *u, int rc, wint_t ch)
 static void
 ui_turn(struct ui *u, int *keys)
 {
+	enum ui_input_kind kind;
 	long long until;
-	wint_t ch;
-	int rc, n;
+	int key = 0, n;
 
+	if (suspend)
+		ui_suspend(u);
 	ui_sync_size(u);
 	if (resized) {
 		resized = 0;
@@ -728,9 +752,10 @@ ui_turn(struct ui *u, int *keys)
 	ui_wait(u, u->app.view.scanning || *keys ? 0 : next_timeout(u));
 	until = util_now_ms() + KEYS_MS;
 	for (n = 0; n < KEYS_MAX && !u->app.quit && !stop_signal; n++) {
-		if ((rc = wget_wch(stdscr, &ch)) == ERR)
+		if ((kind = ui_input_read(&u->in, &key,
+		    util_now_ms())) == UI_IN_NONE)
 			break;
-		take_key(u, rc, ch);
+		take_key(u, kind, key);
 		if (util_now_ms() >= until)
 			break;
 	}
@@ -774,6 +799,7 @@ ui_run(const struct app_options *opt, struct source *src,
 			ui_turn(&u, &keys);
 		windows_free(&u);
 		endwin();
+		ui_input_paste_mode(0);
 		die_set_cleanup(NULL);
 		delscreen(u.screen);
 		/*
@@ -785,6 +811,7 @@ ui_run(const struct app_options *opt, struct source *src,
 	}
 	if (u.tty != stdin && u.tty != NULL)
 		fclose(u.tty);
+	ui_input_done(&u.in);
 	app_done(&u.app);
 	return rc;
 }

@@ -1091,6 +1091,8 @@ test_large_typing(void **state)
 	T_CHECK(vt_wait_text(t_vt, "No ally matches", 5000),
 	    "the empty result is not said");
 	t_key("Esc");
+	/* Apart: an Esc with q right behind it is Alt-q. */
+	T_WAIT_NO_PREFIX(T_LAST, "/zqxjzqxj");
 	T_QUIT();
 }
 
