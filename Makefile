@@ -55,13 +55,14 @@ INSTALL_DEPS      = @$(DEPS_SH) --install $(BUILD_DEPS) $(NEEDS_$@) \
 SRCS        = util.c record.c text.c diag.c keyset.c reader.c yamlfeed.c \
               load.c pattern.c match.c output.c source.c keys.c lineedit.c \
               history.c bar.c listview.c kiosk.c app.c watch.c feed.c \
-              layout.c qr.c draw.c pane_bars.c pane_loading.c pane_list.c \
+              layout.c qr.c probe.c draw.c pane_bars.c pane_loading.c pane_list.c \
               pane_detail.c pane_overlay.c pane_qr.c searchbar.c open.c ui.c
 MAIN        = main.c
 OBJS        = $(SRCS:%.c=build/obj/%.o) build/obj/allies_data.o
 AOBJS       = $(SRCS:%.c=build/asan/%.o) build/asan/allies_data.o
 UNIT_TESTS  = test_load test_progress test_match test_output test_text \
-              test_app test_scan test_input test_pattern test_source
+              test_app test_scan test_input test_pattern test_source \
+              test_probe
 E2E_TESTS   = tty/vt_selftest e2e/test_browser e2e/test_kiosk e2e/test_data \
               e2e/test_graphemes
 

@@ -8,7 +8,12 @@
 #include <strings.h>
 #include <wchar.h>
 
+#include <utf8proc.h>
+
 #include "util.h"
+
+/* Set once the UI knows the terminal's rule; see text_set_graphemes(). */
+static int by_cluster;
 
 size_t
 text_decode(const char *s, size_t len, uint32_t *cp)
@@ -232,6 +237,87 @@ text_cp_width(uint32_t cp)
 	return w;
 }
 
+void
+text_set_graphemes(int on)
+{
+	by_cluster = on;
+}
+
+int
+text_graphemes(void)
+{
+	return by_cluster;
+}
+
+/* A byte text_decode() could not decode (not a real U+FFFD). */
+static int
+malformed(const char *s, size_t n, uint32_t cp)
+{
+	return cp == TEXT_REPLACEMENT && n == 1 && (unsigned char)s[0] >= 0x80;
+}
+
+size_t
+text_cluster(const char *s, size_t len, int *width)
+{
+	const utf8proc_property_t *p;
+	utf8proc_int32_t state = 0;
+	uint32_t first, prev, cp;
+	size_t i, n, count = 1;
+	int wide, w;
+
+	*width = 0;
+	if (len == 0)
+		return 0;
+	i = text_decode(s, len, &first);
+	if (text_is_unsafe(first) || malformed(s, i, first)) {
+		*width = text_cp_width(first);
+		return i;
+	}
+	/* ASCII joins nothing that follows but marks, which are not ASCII. */
+	if (first < 0x80 && (len == 1 || (unsigned char)s[1] < 0x80)) {
+		*width = 1;
+		return 1;
+	}
+	wide = first == 0xfe0f || utf8proc_charwidth((utf8proc_int32_t)first) == 2;
+	for (prev = first; i < len && count < TEXT_CLUSTER_MAX; prev = cp) {
+		n = text_decode(s + i, len - i, &cp);
+		if (text_is_unsafe(cp) || malformed(s + i, n, cp) ||
+		    utf8proc_grapheme_break_stateful((utf8proc_int32_t)prev,
+		    (utf8proc_int32_t)cp, &state))
+			break;
+		if (cp == 0xfe0f || utf8proc_charwidth((utf8proc_int32_t)cp) == 2)
+			wide = 1;
+		i += n;
+		count++;
+	}
+	p = utf8proc_get_property((utf8proc_int32_t)first);
+	if (wide || (count > 1 &&
+	    p->boundclass == UTF8PROC_BOUNDCLASS_REGIONAL_INDICATOR))
+		*width = 2;
+	else {
+		w = utf8proc_charwidth((utf8proc_int32_t)first);
+		*width = w < 0 ? 1 : w;
+	}
+	return i;
+}
+
+/*
+ * The next thing the terminal gives columns to: a code point, or a
+ * grapheme cluster when it counts those.  Its bytes; *width its columns.
+ */
+static size_t
+glyph(const char *s, size_t len, int *width)
+{
+	uint32_t cp;
+	size_t n;
+
+	if (by_cluster)
+		return text_cluster(s, len, width);
+	n = text_decode(s, len, &cp);
+	*width = text_cp_width(cp);
+	return n;
+}
+
 size_t
 text_width(const char *s, size_t len)
 {
@@ -245,19 +331,20 @@ size_t
 text_fit(const char *s, size_t len, size_t cols, size_t *used)
 {
 	size_t i = 0, n, w = 0;
-	uint32_t cp;
 	int cw;
 
 	while (i < len) {
-		if ((unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7f) {
+		/* Printable ASCII, unless a mark may follow to join it. */
+		if ((unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7f &&
+		    (!by_cluster || i + 1 == len ||
+		    (unsigned char)s[i + 1] < 0x80)) {
 			if (w + 1 > cols)
 				break;
 			w++;
 			i++;
 			continue;
 		}
-		n = text_decode(s + i, len - i, &cp);
-		cw = text_cp_width(cp);
+		n = glyph(s + i, len - i, &cw);
 		if (w + (size_t)cw > cols)
 			break;
 		w += (size_t)cw;
@@ -273,7 +360,7 @@ text_wrap(const char *s, size_t len, size_t cols, size_t *next)
 {
 	const char *nl;
 	size_t fit, i;
-	uint32_t cp;
+	int cw;
 
 	if (len == 0) {
 		*next = 0;
@@ -302,7 +389,7 @@ text_wrap(const char *s, size_t len, size_t cols, size_t *next)
 			return i;
 		}
 	if (fit == 0)
-		fit = text_decode(s, len, &cp);
+		fit = glyph(s, len, &cw);
 	*next = fit;
 	return fit;
 }

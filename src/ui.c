@@ -26,6 +26,7 @@
 #include "keys.h"
 #include "open.h"
 #include "pane.h"
+#include "probe.h"
 #include "record.h"
 #include "searchbar.h"
 #include "source.h"
@@ -54,6 +55,7 @@ struct ui {
 	long long	 last_draw;	/* ms */
 	int		 links;		/* the terminal shows OSC 8 links */
 	int		 draw_now;	/* draw at the next chance */
+	struct probe	 probe;		/* the terminal's answers at start */
 };
 
 static void
@@ -366,6 +368,7 @@ ui_draw(struct ui *u)
 	}
 	curs_set(mode == KM_BAR);
 	doupdate();
+	draw_overlays();
 	draw_hyperlink(u);
 }
 
@@ -459,6 +462,7 @@ hand_over(int give)
 		endwin();
 	} else
 		reset_prog_mode();
+	probe_mode(stdout, !give);
 }
 
 static void
@@ -496,6 +500,7 @@ static void
 ui_stop(void)
 {
 	endwin();
+	probe_mode(stdout, 0);
 }
 
 static void
@@ -534,6 +539,8 @@ next_timeout(const struct ui *u)
 	if (open_pending(&u->opens) && u->next_reap < due)
 		due = u->next_reap;
 	if ((kiosk = app_deadline(&u->app)) >= 0 && kiosk < due)
+		due = kiosk;
+	if ((kiosk = probe_due(&u->probe)) >= 0 && kiosk < due)
 		due = kiosk;
 	return due <= now ? 0 : (int)(due - now);
 }
@@ -635,6 +642,8 @@ ui_start(struct ui *u, const struct app_options *opt)
 	curs_set(0);
 	draw_init(opt->color, text_locale_utf8());
 	u->links = hyperlinks_supported();
+	if (draw_utf8())
+		probe_start(&u->probe, stdout, util_now_ms());
 	if (opt->mouse) {
 		/*
 		 * Every event, though only clicks and the wheel are used:
@@ -681,6 +690,21 @@ take_key(struct ui *u, int rc, wint_t ch)
 		ui_request(u);
 }
 
+/* Keys typed while the terminal's answers were awaited (probe.h). */
+static void
+probe_keys(struct ui *u, const int *keys, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		take_key(u, OK, (wint_t)keys[i]);
+	if (probe_settle(&u->probe, stdout)) {
+		text_set_graphemes(1);
+		clearok(curscr, TRUE);
+		app_dirty(&u->app, 1);
+	}
+}
+
 /*
  * One turn of the loop: timers, a slice of a scan, a frame, then every
  * key that is waiting (up to a frame's worth of time), so that keys
@@ -691,7 +715,7 @@ ui_turn(struct ui *u, int *keys)
 {
 	long long until;
 	wint_t ch;
-	int rc, n;
+	int rc, n, held[PROBE_KEYS];
 
 	ui_sync_size(u);
 	if (resized) {
@@ -700,6 +724,7 @@ ui_turn(struct ui *u, int *keys)
 		app_dirty(&u->app, 1);
 	}
 	timers(u);
+	probe_keys(u, held, probe_tick(&u->probe, util_now_ms(), held));
 	/* A key is echoed before the next slice of a scan is run. */
 	if (u->app.dirty && u->draw_now && draw_due(u))
 		ui_draw(u);
@@ -713,7 +738,10 @@ ui_turn(struct ui *u, int *keys)
 	for (n = 0; n < KEYS_MAX && !u->app.quit && !stop_signal; n++) {
 		if ((rc = wget_wch(stdscr, &ch)) == ERR)
 			break;
-		take_key(u, rc, ch);
+		probe_keys(u, held, probe_key(&u->probe, rc == KEY_CODE_YES ?
+		    -1 : (int)ch, util_now_ms(), held));
+		if (rc == KEY_CODE_YES)
+			take_key(u, rc, ch);
 		if (util_now_ms() >= until)
 			break;
 	}
@@ -754,9 +782,10 @@ ui_run(const struct app_options *opt, struct source *src,
 		while (!stop_signal && !u.app.quit && !u.feed.failed)
 			ui_turn(&u, &keys);
 		windows_free(&u);
-		endwin();
+		ui_stop();
 		die_set_cleanup(NULL);
 		delscreen(u.screen);
+		draw_done();
 		/*
 		 * ^C ends a browser as it ends a shell's command; a kiosk
 		 * reads it as a key, and a SIGINT there is the operator's.
