@@ -279,7 +279,16 @@ text_cluster(const char *s, size_t len, int *width)
 		return 1;
 	}
 	wide = first == 0xfe0f || utf8proc_charwidth((utf8proc_int32_t)first) == 2;
-	for (prev = first; i < len && count < TEXT_CLUSTER_MAX; prev = cp) {
+	for (prev = first, n = 0; i < len; prev = cp) {
+		if (count == TEXT_CLUSTER_MAX) {
+			/*
+			 * Cut, but not after a ZWJ, which would join what is
+			 * written next: it begins the rest, which is not shown.
+			 */
+			if (prev == 0x200d)
+				i -= n;
+			break;
+		}
 		n = text_decode(s + i, len - i, &cp);
 		if (text_is_unsafe(cp) || malformed(s + i, n, cp) ||
 		    utf8proc_grapheme_break_stateful((utf8proc_int32_t)prev,
@@ -301,12 +310,8 @@ text_cluster(const char *s, size_t len, int *width)
 	return i;
 }
 
-/*
- * The next thing the terminal gives columns to: a code point, or a
- * grapheme cluster when it counts those.  Its bytes; *width its columns.
- */
-static size_t
-glyph(const char *s, size_t len, int *width)
+size_t
+text_glyph(const char *s, size_t len, int *width)
 {
 	uint32_t cp;
 	size_t n;
@@ -344,7 +349,7 @@ text_fit(const char *s, size_t len, size_t cols, size_t *used)
 			i++;
 			continue;
 		}
-		n = glyph(s + i, len - i, &cw);
+		n = text_glyph(s + i, len - i, &cw);
 		if (w + (size_t)cw > cols)
 			break;
 		w += (size_t)cw;
@@ -389,7 +394,7 @@ text_wrap(const char *s, size_t len, size_t cols, size_t *next)
 			return i;
 		}
 	if (fit == 0)
-		fit = glyph(s, len, &cw);
+		fit = text_glyph(s, len, &cw);
 	*next = fit;
 	return fit;
 }

@@ -112,6 +112,14 @@ int	 text_graphemes(void);
  */
 size_t	 text_cluster(const char *s, size_t len, int *width);
 
+/*
+ * The first glyph of s[0, len) as the terminal counts: a code point
+ * (its width by text_cp_width()), or a grapheme cluster (by
+ * text_cluster()) under text_set_graphemes(1).  Returns its bytes, at
+ * least 1 when len > 0, and stores its columns in *width.
+ */
+size_t	 text_glyph(const char *s, size_t len, int *width);
+
 /* Display width of a UTF-8 string, counted as the terminal counts. */
 size_t	 text_width(const char *s, size_t len);
 

@@ -50,6 +50,7 @@
 
 #define FAMILY	"\U0001F468\u200D\U0001F469\u200D\U0001F467\u200D\U0001F466"
 #define HEALTH	"\U0001F469\u200D\u2695\uFE0F"
+#define FLAG	"\U0001F1EB\U0001F1F7"
 
 static struct vt *t_vt;
 static char *t_dir;
@@ -580,6 +581,27 @@ test_search(void **state)
 		CHECK(x < COLS, "no family in the bar");
 		CHECK(col == x + (mode ? 2 : 8), "the cursor is at %d, the "
 		    "family at %d", col, x);
+		/*
+		 * So many families and flags that the start of the query
+		 * scrolls off (120 columns by cluster): the cursor still
+		 * stands right after the last flag, before the count.
+		 */
+		for (x = 0; x < 29; x++)
+			vt_sends(t_vt, FAMILY);
+		for (x = 0; x < 30; x++)
+			vt_sends(t_vt, FLAG);
+		wait_text("<");
+		vt_wait_quiet(t_vt, 150, T_WAIT);
+		vt_cursor(t_vt, &r, &col);
+		for (x = col - 1; x > 0 && cell(r, x).width == 0; x--)
+			;
+		c = cell(r, x);
+		CHECK(mode ? c.ch[0] == 0x1f1eb && c.ch[1] == 0x1f1f7 :
+		    c.ch[0] == 0x1f1f7, "the cursor at %d is not right after "
+		    "the last flag", col);
+		CHECK(cell(r, col).ch[0] == 0 || cell(r, col).ch[0] == ' ',
+		    "the cursor at %d is on the query", col);
+		CHECK(col < COLS - 5, "the query runs into the count");
 		vt_key(t_vt, "Esc");
 		wait_pos(1, ALLIES);
 		check_whole(0, 0);

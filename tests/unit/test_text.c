@@ -429,8 +429,8 @@ test_cluster(void **state)
 		{ "\r\n", 1, 1 },
 		{ "", 0, 0 },
 	};
-	char zalgo[1 + 2 * 40 + 1];
-	size_t i;
+	char zalgo[1 + 2 * 40 + 1], chain[40 * 7 + 1];
+	size_t i, n;
 	int w;
 
 	(void)state;
@@ -449,6 +449,15 @@ test_cluster(void **state)
 	assert_int_equal(w, 1);
 	assert_int_equal(text_cluster(zalgo + 1 + 2 * (TEXT_CLUSTER_MAX - 1),
 	    2 * (40 - TEXT_CLUSTER_MAX + 1), &w), 2 * (40 - TEXT_CLUSTER_MAX + 1));
+	assert_int_equal(w, 0);
+	/* A chain of 40 joined men is cut after a man, never a ZWJ. */
+	memset(chain, 0, sizeof(chain));
+	for (i = 0; i < 40; i++)
+		strcat(chain, "\U0001F468\u200D");
+	n = text_cluster(chain, strlen(chain), &w);
+	assert_int_equal(n, 15 * 7 + 4);
+	assert_int_equal(w, 2);
+	assert_int_equal(text_cluster(chain + n, strlen(chain) - n, &w), 3);
 	assert_int_equal(w, 0);
 }
 
