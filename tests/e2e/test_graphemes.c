@@ -117,12 +117,7 @@ static int
 teardown(void **state)
 {
 	(void)state;
-	vt_free(t_vt);
-	t_vt = NULL;
-	e2e_rmtree(t_dir);
-	free(t_dir);
-	t_dir = NULL;
-	e2e_release();
+	e2e_cleanup(&t_vt, &t_dir);
 	return 0;
 }
 

@@ -596,6 +596,58 @@ struct wrap_step {
 	size_t		 next;
 };
 
+/* Wrap each case whole and check its lines. */
+static void
+check_wraps(const struct wrap_case *cases, size_t n)
+{
+	const struct wrap_case *c;
+	char lines[8][64];
+	size_t i, j;
+
+	for (i = 0; i < n; i++) {
+		c = &cases[i];
+		/* Lines are only kept when some are checked. */
+		if (c->lines[0] == NULL) {
+			assert_int_equal(wrap_all(c->s, c->cols, NULL, 0),
+			    c->nlines);
+			continue;
+		}
+		assert_int_equal(wrap_all(c->s, c->cols, lines, 8), c->nlines);
+		for (j = 0; j < nitems(c->lines) && c->lines[j] != NULL; j++)
+			assert_string_equal(lines[j], c->lines[j]);
+	}
+}
+
+/*
+ * Strings of random pieces (a fixed sequence from seed) wrapped at 0 to
+ * maxcols columns: the invariants of wrap_all() hold for each.
+ */
+static void
+check_wrap_property(const char *const *pieces, size_t npieces,
+    uint32_t seed, int iters, size_t maxcols)
+{
+	char s[512];
+	const char *p;
+	uint32_t x = seed;
+	size_t len, cols, k;
+	int iter;
+
+	for (iter = 0; iter < iters; iter++) {
+		len = 0;
+		for (k = 0; k < 12; k++) {
+			x = x * 1103515245u + 12345u;
+			p = pieces[(x >> 16) % npieces];
+			if (len + strlen(p) >= sizeof(s))
+				break;
+			memcpy(s + len, p, strlen(p));
+			len += strlen(p);
+		}
+		s[len] = '\0';
+		for (cols = 0; cols <= maxcols; cols++)
+			wrap_all(s, cols, NULL, 0);
+	}
+}
+
 static void
 test_wrap(void **state)
 {
@@ -621,23 +673,10 @@ test_wrap(void **state)
 		{ "abcd\nef", 7, 4, 4, 5 },
 		{ "", 0, 10, 0, 0 },
 	};
-	const struct wrap_case *c;
-	char lines[8][64];
-	size_t i, j, next;
+	size_t i, next;
 
 	(void)state;
-	for (i = 0; i < nitems(cases); i++) {
-		c = &cases[i];
-		/* Lines are only kept when some are checked. */
-		if (c->lines[0] == NULL) {
-			assert_int_equal(wrap_all(c->s, c->cols, NULL, 0),
-			    c->nlines);
-			continue;
-		}
-		assert_int_equal(wrap_all(c->s, c->cols, lines, 8), c->nlines);
-		for (j = 0; j < nitems(c->lines) && c->lines[j] != NULL; j++)
-			assert_string_equal(lines[j], c->lines[j]);
-	}
+	check_wraps(cases, nitems(cases));
 	for (i = 0; i < nitems(steps); i++) {
 		assert_int_equal(text_wrap(steps[i].s, steps[i].len,
 		    steps[i].cols, &next), steps[i].n);
@@ -653,28 +692,9 @@ test_wrap_property(void **state)
 		"\xe4\xb8\xad", "e\xcc\x81", "\xf0\x9f\x98\x80",
 		"verylongwordwithoutspaces", "\xff",
 	};
-	char s[512];
-	uint32_t x = 12345;
-	size_t len, cols, k;
-	int iter;
 
 	(void)state;
-	for (iter = 0; iter < 2000; iter++) {
-		len = 0;
-		for (k = 0; k < 12; k++) {
-			const char *p;
-
-			x = x * 1103515245u + 12345u;
-			p = pieces[(x >> 16) % nitems(pieces)];
-			if (len + strlen(p) >= sizeof(s))
-				break;
-			memcpy(s + len, p, strlen(p));
-			len += strlen(p);
-		}
-		s[len] = '\0';
-		for (cols = 0; cols <= 12; cols++)
-			wrap_all(s, cols, NULL, 0);
-	}
+	check_wrap_property(pieces, nitems(pieces), 12345, 2000, 12);
 }
 
 /* Lines of clusters break between clusters, never inside one. */
@@ -688,18 +708,10 @@ test_cluster_wrap(void **state)
 		    { "Care " HEALTH, "by " FRANCE, "nurses" } },
 		{ HEART HEART HEART, 5, 2, { HEART HEART, HEART } },
 	};
-	const struct wrap_case *c;
-	char lines[8][64];
-	size_t i, j;
 
 	(void)state;
 	text_set_graphemes(1);
-	for (i = 0; i < nitems(cases); i++) {
-		c = &cases[i];
-		assert_int_equal(wrap_all(c->s, c->cols, lines, 8), c->nlines);
-		for (j = 0; j < nitems(c->lines) && c->lines[j] != NULL; j++)
-			assert_string_equal(lines[j], c->lines[j]);
-	}
+	check_wraps(cases, nitems(cases));
 	/* Per code point the heart is 1 column: three fit in 5. */
 	text_set_graphemes(0);
 	assert_int_equal(wrap_all(HEART HEART HEART, 5, NULL, 0), 1);
@@ -714,30 +726,11 @@ test_cluster_wrap_property(void **state)
 		RAINBOW, KEYCAP, WAVE, "e\xcc\x81", "\xcc\x81", "\xff",
 		"\u202E", "word",
 	};
-	char s[512];
-	uint32_t x = 777;
-	size_t len, cols, k;
-	int iter, mode;
-	const char *p;
 
 	(void)state;
-	for (mode = 0; mode < 2; mode++) {
-		text_set_graphemes(mode);
-		for (iter = 0; iter < 1000; iter++) {
-			len = 0;
-			for (k = 0; k < 12; k++) {
-				x = x * 1103515245u + 12345u;
-				p = pieces[(x >> 16) % nitems(pieces)];
-				if (len + strlen(p) >= sizeof(s))
-					break;
-				memcpy(s + len, p, strlen(p));
-				len += strlen(p);
-			}
-			s[len] = '\0';
-			for (cols = 0; cols <= 9; cols++)
-				wrap_all(s, cols, NULL, 0);
-		}
-	}
+	check_wrap_property(pieces, nitems(pieces), 777, 1000, 9);
+	text_set_graphemes(1);
+	check_wrap_property(pieces, nitems(pieces), 777, 1000, 9);
 }
 
 int
