@@ -249,6 +249,14 @@ text_graphemes(void)
 	return by_cluster;
 }
 
+/* Whether cp is a regional indicator, half of a flag. */
+static int
+regional(uint32_t cp)
+{
+	return utf8proc_get_property((utf8proc_int32_t)cp)->boundclass ==
+	    UTF8PROC_BOUNDCLASS_REGIONAL_INDICATOR;
+}
+
 /* A byte text_decode() could not decode (not a real U+FFFD). */
 static int
 malformed(const char *s, size_t n, uint32_t cp)
@@ -259,7 +267,6 @@ malformed(const char *s, size_t n, uint32_t cp)
 size_t
 text_cluster(const char *s, size_t len, int *width)
 {
-	const utf8proc_property_t *p;
 	utf8proc_int32_t state = 0;
 	uint32_t first, prev, cp;
 	size_t i, n, count = 1;
@@ -278,7 +285,7 @@ text_cluster(const char *s, size_t len, int *width)
 		*width = 1;
 		return 1;
 	}
-	wide = first == 0xfe0f || utf8proc_charwidth((utf8proc_int32_t)first) == 2;
+	wide = utf8proc_charwidth((utf8proc_int32_t)first) == 2;
 	for (prev = first, n = 0; i < len; prev = cp) {
 		if (count == TEXT_CLUSTER_MAX) {
 			/*
@@ -294,14 +301,14 @@ text_cluster(const char *s, size_t len, int *width)
 		    utf8proc_grapheme_break_stateful((utf8proc_int32_t)prev,
 		    (utf8proc_int32_t)cp, &state))
 			break;
-		if (cp == 0xfe0f || utf8proc_charwidth((utf8proc_int32_t)cp) == 2)
+		/* An emoji selector, a wide part, a flag's second half. */
+		if (cp == 0xfe0f || utf8proc_charwidth((utf8proc_int32_t)cp) == 2 ||
+		    (count == 1 && regional(first) && regional(cp)))
 			wide = 1;
 		i += n;
 		count++;
 	}
-	p = utf8proc_get_property((utf8proc_int32_t)first);
-	if (wide || (count > 1 &&
-	    p->boundclass == UTF8PROC_BOUNDCLASS_REGIONAL_INDICATOR))
+	if (wide)
 		*width = 2;
 	else {
 		w = utf8proc_charwidth((utf8proc_int32_t)first);

@@ -414,8 +414,8 @@ vt_flush_replies(struct vt *vt)
  */
 
 /* The width of a cluster on a grapheme terminal: 2 when it holds a wide
- * character or an emoji presentation selector or is a flag (two regional
- * indicators), else that of its first code point. */
+ * character or an emoji presentation selector after its base or is a
+ * flag (two regional indicators), else that of its first code point. */
 static int
 vt_cluster_width(const struct vt_cluster *cl)
 {
@@ -424,11 +424,15 @@ vt_cluster_width(const struct vt_cluster *cl)
 	int w;
 
 	for (i = 0; i < cl->n; i++)
-		if (cl->cp[i] == 0xfe0f ||
+		if ((i > 0 && cl->cp[i] == 0xfe0f) ||
 		    utf8proc_charwidth((utf8proc_int32_t)cl->cp[i]) == 2)
 			return 2;
-	p = utf8proc_get_property((utf8proc_int32_t)cl->cp[0]);
-	if (cl->n > 1 && p->boundclass == UTF8PROC_BOUNDCLASS_REGIONAL_INDICATOR)
+	for (i = 0; i < 2 && i < cl->n; i++) {
+		p = utf8proc_get_property((utf8proc_int32_t)cl->cp[i]);
+		if (p->boundclass != UTF8PROC_BOUNDCLASS_REGIONAL_INDICATOR)
+			break;
+	}
+	if (i == 2)
 		return 2;
 	w = utf8proc_charwidth((utf8proc_int32_t)cl->cp[0]);
 	return w < 0 ? 1 : w;

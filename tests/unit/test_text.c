@@ -421,6 +421,9 @@ test_cluster(void **state)
 		{ HANGUL "x", sizeof(HANGUL) - 1, 2 },
 		/* A mark with nothing before it takes no column. */
 		{ "\xcc\x81\xcc\x81x", 4, 0 },
+		{ "\uFE0Fx", 3, 0 },
+		/* A regional indicator with a mark is no flag. */
+		{ "\U0001F1EB\xcc\x81", 6, 1 },
 		/* Unsafe code points and bad bytes stand alone. */
 		{ "e\u202E\xcc\x81", 1, 1 },
 		{ "\u202E\xcc\x81", 3, 1 },
