@@ -44,10 +44,10 @@ static int color_on;
 
 /* A cluster written over its cells after the frame: see the top. */
 struct overlay {
-	int		 y, x;		/* screen cell of its first column */
+	int		 y, x;		/* its first cell on the screen */
 	int		 width;
 	attr_t		 attr;
-	size_t		 off, len;	/* its bytes in overlays.bytes */
+	size_t		 off, len;	/* its bytes, in overlays.bytes */
 };
 
 /* This frame's overlays; kept between frames to reuse the memory. */

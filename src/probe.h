@@ -40,7 +40,7 @@ struct probe {
 	int		 mode2027;	/* Ps 0..4, or PROBE_NONE */
 	long long	 deadline;	/* stop waiting then */
 	long long	 held_at;	/* when held[0] came */
-	int		 held[PROBE_HELD];	/* a possible answer's start */
+	int		 held[PROBE_HELD];	/* an answer's start? */
 	size_t		 nheld;
 };
 

@@ -302,7 +302,8 @@ text_cluster(const char *s, size_t len, int *width)
 		    (utf8proc_int32_t)cp, &state))
 			break;
 		/* An emoji selector, a wide part, a flag's second half. */
-		if (cp == 0xfe0f || utf8proc_charwidth((utf8proc_int32_t)cp) == 2 ||
+		if (cp == 0xfe0f ||
+		    utf8proc_charwidth((utf8proc_int32_t)cp) == 2 ||
 		    (count == 1 && regional(first) && regional(cp)))
 			wide = 1;
 		i += n;
