@@ -13,21 +13,23 @@
 #include "util.h"
 
 /*
- * Where the bar starts showing the query: characters drop off the left
- * so that the cursor stays in view in avail columns.
+ * Where the bar starts showing the query: characters (grapheme clusters
+ * where the terminal counts those) drop off the left so that the cursor
+ * stays in view in avail columns.
  */
 static size_t
 view_start(const struct app *a, int avail)
 {
 	const char *s = a->bar.query.ptr;
-	size_t start = 0, cw, n, skipped = 0;
-	uint32_t cp;
+	size_t start = 0, cw, skipped = 0, n;
+	int w;
 
 	cw = text_width(s, a->bar.cursor);
 	while (cw - skipped >= (size_t)avail && start < a->bar.cursor) {
-		n = text_decode(s + start, a->bar.query.len - start, &cp);
-		skipped += (size_t)text_cp_width(cp);
+		/* Never past the cursor, which may be inside a cluster. */
+		n = text_glyph(s + start, a->bar.cursor - start, &w);
 		start += n;
+		skipped += (size_t)w;
 	}
 	return start;
 }

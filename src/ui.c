@@ -26,6 +26,7 @@
 #include "keys.h"
 #include "open.h"
 #include "pane.h"
+#include "probe.h"
 #include "record.h"
 #include "searchbar.h"
 #include "source.h"
@@ -57,6 +58,7 @@ struct ui {
 	long long	 last_draw;	/* ms */
 	int		 links;		/* the terminal shows OSC 8 links */
 	int		 draw_now;	/* draw at the next chance */
+	struct probe	 probe;		/* the terminal's answers at start */
 };
 
 static void
@@ -389,6 +391,7 @@ ui_draw(struct ui *u)
 	}
 	curs_set(mode == KM_BAR);
 	doupdate();
+	draw_overlays();
 	draw_hyperlink(u);
 }
 
@@ -466,6 +469,7 @@ hand_over(int give)
 		ui_input_paste_mode(1);
 		reset_prog_mode();
 	}
+	probe_mode(stdout, !give);
 }
 
 /* ^Z: stop with the terminal as the shell had it; then all of it again. */
@@ -522,6 +526,7 @@ ui_stop(void)
 {
 	endwin();
 	ui_input_paste_mode(0);
+	probe_mode(stdout, 0);
 }
 
 static void
@@ -566,6 +571,8 @@ next_timeout(const struct ui *u)
 	if ((kiosk = app_deadline(&u->app)) >= 0 && kiosk < due)
 		due = kiosk;
 	if ((kiosk = ui_input_deadline(&u->in)) >= 0 && kiosk < due)
+		due = kiosk;
+	if ((kiosk = probe_due(&u->probe)) >= 0 && kiosk < due)
 		due = kiosk;
 	return due <= now ? 0 : (int)(due - now);
 }
@@ -668,6 +675,10 @@ ui_start(struct ui *u, const struct app_options *opt)
 	curs_set(0);
 	draw_init(opt->color, text_locale_utf8());
 	u->links = hyperlinks_supported();
+	if (draw_utf8()) {
+		probe_start(&u->probe, stdout, util_now_ms());
+		u->in.probe = &u->probe;
+	}
 	if (opt->mouse) {
 		/*
 		 * Every event, though only clicks and the wheel are used:
@@ -720,6 +731,17 @@ take_key(struct ui *u, enum ui_input_kind kind, int key)
 		ui_request(u);
 }
 
+/* Once the terminal has answered (probe.h): count by cluster if it does. */
+static void
+probe_settled(struct ui *u)
+{
+	if (probe_settle(&u->probe, stdout)) {
+		text_set_graphemes(1);
+		clearok(curscr, TRUE);
+		app_dirty(&u->app, 1);
+	}
+}
+
 /*
  * One turn of the loop: timers, a slice of a scan, a frame, then every
  * key that is waiting (up to a frame's worth of time), so that keys
@@ -741,6 +763,8 @@ ui_turn(struct ui *u, int *keys)
 		app_dirty(&u->app, 1);
 	}
 	timers(u);
+	ui_input_tick(&u->in, util_now_ms());
+	probe_settled(u);
 	/* A key is echoed before the next slice of a scan is run. */
 	if (u->app.dirty && u->draw_now && draw_due(u))
 		ui_draw(u);
@@ -749,13 +773,15 @@ ui_turn(struct ui *u, int *keys)
 	if (u->app.dirty && draw_due(u))
 		ui_draw(u);
 	/* A scan, or keys coming in, only look for more between turns. */
-	ui_wait(u, u->app.view.scanning || *keys ? 0 : next_timeout(u));
+	ui_wait(u, u->app.view.scanning || *keys ||
+	    ui_input_pending(&u->in) ? 0 : next_timeout(u));
 	until = util_now_ms() + KEYS_MS;
 	for (n = 0; n < KEYS_MAX && !u->app.quit && !stop_signal; n++) {
 		if ((kind = ui_input_read(&u->in, &key,
 		    util_now_ms())) == UI_IN_NONE)
 			break;
 		take_key(u, kind, key);
+		probe_settled(u);
 		if (util_now_ms() >= until)
 			break;
 	}
@@ -798,10 +824,10 @@ ui_run(const struct app_options *opt, struct source *src,
 		while (!stop_signal && !u.app.quit && !u.feed.failed)
 			ui_turn(&u, &keys);
 		windows_free(&u);
-		endwin();
-		ui_input_paste_mode(0);
+		ui_stop();
 		die_set_cleanup(NULL);
 		delscreen(u.screen);
+		draw_done();
 		/*
 		 * ^C ends a browser as it ends a shell's command; a kiosk
 		 * reads it as a key, and a SIGINT there is the operator's.

@@ -122,16 +122,74 @@ key_code(wint_t ch)
 	return K_OTHER;
 }
 
-/* The next input: the one held back after an Esc, or curses' next. */
+/* A key for next() to give, after those before it. */
+static void
+push(struct ui_input *in, int rc, wint_t ch)
+{
+	size_t at = (in->qhead + in->qlen) % (PROBE_KEYS + 1);
+
+	if (in->qlen == PROBE_KEYS + 1)
+		return;		/* more than the probe ever holds */
+	in->queue_rc[at] = rc;
+	in->queue_ch[at] = ch;
+	in->qlen++;
+}
+
+static void
+push_keys(struct ui_input *in, const int *keys, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		push(in, OK, (wint_t)keys[i]);
+}
+
+/*
+ * The next input: what was held after an Esc, what the probe gave
+ * back, else curses' next, through the probe while it waits.
+ */
 static int
 next(struct ui_input *in, wint_t *ch)
 {
+	int keys[PROBE_KEYS], rc;
+	size_t n;
+
 	if (in->held) {
 		in->held = 0;
 		*ch = in->held_ch;
 		return in->held_rc;
 	}
-	return wget_wch(stdscr, ch);
+	while (in->qlen == 0) {
+		if ((rc = wget_wch(stdscr, ch)) == ERR)
+			return ERR;
+		if (in->probe == NULL || !in->probe->waiting)
+			return rc;
+		n = probe_key(in->probe, rc == OK ? (int)*ch : -1, in->now,
+		    keys);
+		push_keys(in, keys, n);
+		if (rc == KEY_CODE_YES)
+			push(in, rc, *ch);
+	}
+	rc = in->queue_rc[in->qhead];
+	*ch = in->queue_ch[in->qhead];
+	in->qhead = (in->qhead + 1) % (PROBE_KEYS + 1);
+	in->qlen--;
+	return rc;
+}
+
+void
+ui_input_tick(struct ui_input *in, long long now)
+{
+	int keys[PROBE_KEYS];
+
+	if (in->probe != NULL)
+		push_keys(in, keys, probe_tick(in->probe, now, keys));
+}
+
+int
+ui_input_pending(const struct ui_input *in)
+{
+	return in->held || in->qlen > 0;
 }
 
 /* A key code that is a key, not a resize, a mouse event or a mark. */
@@ -201,6 +259,7 @@ ui_input_read(struct ui_input *in, int *key, long long now)
 	wint_t ch;
 	int rc;
 
+	in->now = now;
 	if ((rc = next(in, &ch)) == ERR)
 		return quiet(in, now);
 	/* A resize is never text, not even in a paste. */

@@ -23,6 +23,7 @@
 #include <wchar.h>
 
 #include "paste.h"
+#include "probe.h"
 
 #define UI_PASTE_QUIET_MS 2000	/* a paste's end mark is given up after */
 
@@ -43,6 +44,16 @@ struct ui_input {
 	int		 held_rc;
 	wint_t		 held_ch;
 	long long	 last;		/* ms: the last input of a paste */
+	/*
+	 * The terminal's answers at start-up are picked out of the input
+	 * before anything else sees it (probe.h); what the probe gives back
+	 * as typed waits here, in order.
+	 */
+	struct probe	*probe;		/* NULL: no answers awaited */
+	int		 queue_rc[PROBE_KEYS + 1];
+	wint_t		 queue_ch[PROBE_KEYS + 1];
+	size_t		 qhead, qlen;
+	long long	 now;		/* of the read under way */
 };
 
 /*
@@ -70,5 +81,13 @@ enum ui_input_kind ui_input_read(struct ui_input *, int *key, long long now);
 
 /* When a paste is given up, if no more of it comes (-1: no paste). */
 long long ui_input_deadline(const struct ui_input *);
+
+/*
+ * Time passes for the probe: keys it held long enough are typed keys
+ * after all, and wait to be read.  Whether any input is waiting that
+ * the terminal's file descriptor would not show (held or queued keys).
+ */
+void	 ui_input_tick(struct ui_input *, long long now);
+int	 ui_input_pending(const struct ui_input *);
 
 #endif
