@@ -411,8 +411,8 @@ size_t
 text_fit(const char *s, size_t len, size_t cols, size_t *used)
 {
 	size_t i = 0, n, w = 0;
-	uint32_t cp;
-	int cw;
+	uint32_t cp = 0;
+	int cw, cw2;
 
 	while (i < len) {
 		/* Printable ASCII, unless a mark may follow to join it. */
@@ -425,13 +425,20 @@ text_fit(const char *s, size_t len, size_t cols, size_t *used)
 			i++;
 			continue;
 		}
-		if (s[i] == '\xe2' && text_decode(s + i, len - i, &cp) == 3 &&
-		    cp == TEXT_ZWJ && text_unsafe_at(s, len, i)) {
+		n = text_glyph(s + i, len - i, &cw);
+		if (n == 3 && text_decode(s + i, len - i, &cp) == 3 &&
+		    cp == TEXT_ZWJ && text_unsafe_at(s, len, i))
 			/* A stray joiner is shown as a stand-in: a column. */
-			n = 3;
 			cw = 1;
-		} else
-			n = text_glyph(s + i, len - i, &cw);
+		else if (n == 3 && cp == TEXT_ZWJ && i + n < len) {
+			/*
+			 * A joiner that joins two pictographs goes with the
+			 * second, so that a line never ends in it (it would
+			 * then join nothing, and show as a stand-in).
+			 */
+			n += text_glyph(s + i + n, len - i - n, &cw2);
+			cw += cw2;
+		}
 		if (w + (size_t)cw > cols)
 			break;
 		w += (size_t)cw;

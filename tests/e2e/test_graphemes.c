@@ -557,7 +557,7 @@ test_search(void **state)
 		CHECK(c.ch[0] == (mode ? 0x1f469 : 0x1f469), "no health "
 		    "worker at column 8");
 		if (mode)
-			CHECK(c.ch[3] == 0xfe0f && c.bold && c.underline &&
+			CHECK(c.ch[3] == 0xfe0f && c.underline &&
 			    c.width == 2, "the cluster is not marked whole");
 		else
 			CHECK(!c.underline && cell(2, 10).ch[0] == 0x2695 &&
