@@ -13,6 +13,7 @@
 #include "kiosk.h"
 #include "listview.h"
 #include "match.h"
+#include "output.h"
 #include "record.h"
 #include "stats.h"
 #include "topics.h"
@@ -57,6 +58,7 @@ app_done(struct app *a)
 	bar_done(&a->bar);
 	free(a->qr_url);
 	free(a->qr_title);
+	free(a->copy_text);
 	kiosk_done(&a->kiosk);
 	memset(a, 0, sizeof(*a));
 }
@@ -359,6 +361,28 @@ request(struct app *a, enum request r, const char *url)
 	a->dirty = 1;
 }
 
+/* Y and E: the selected ally's name, or all of it as text, to copy. */
+static void
+app_copy(struct app *a, enum action act)
+{
+	const struct record *r;
+	struct buf b = { 0 };
+
+	if ((r = app_selected(a)) == NULL) {
+		app_status(a, 1, "No ally selected");
+		return;
+	}
+	free(a->copy_text);
+	if (act == ACT_COPY_NAME)
+		buf_add(&b, r->text[FIELD_NAME], r->len[FIELD_NAME]);
+	else
+		output_entry(&b, r, 0);
+	buf_addc(&b, '\0');
+	a->copy_text = b.ptr;
+	request(a, REQ_COPY, a->copy_text);
+	a->req_what = act == ACT_COPY_NAME ? "the name" : "the whole entry";
+}
+
 /* The program's "Become an Ally" page: opened, or as a code to scan. */
 static void
 become(struct app *a, enum action act)
@@ -474,6 +498,10 @@ browse_do(struct app *a, enum action act)
 		else
 			browse_do(a, ACT_OPEN);
 		break;
+	case ACT_COPY_NAME:
+	case ACT_COPY_ENTRY:
+		app_copy(a, act);
+		break;
 	case ACT_OPEN:
 	case ACT_QR:
 	case ACT_COPY:
@@ -483,9 +511,11 @@ browse_do(struct app *a, enum action act)
 			app_show_qr(a, r->text[FIELD_URL], r->text[FIELD_NAME]);
 			app_stats_said(a, stats_note(a->opt->stats,
 			    STATS_CODE, r->text[FIELD_NAME], NULL));
-		} else
+		} else {
 			request(a, act == ACT_OPEN ? REQ_OPEN : REQ_COPY,
 			    r->text[FIELD_URL]);
+			a->req_what = NULL;
+		}
 		break;
 	case ACT_BECOME:
 	case ACT_BECOME_QR:

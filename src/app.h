@@ -121,6 +121,8 @@ struct app {
 
 	enum request	 request;	/* for the UI: app_take_request() */
 	const char	*req_url;	/* borrowed from the recordset */
+	const char	*req_what;	/* REQ_COPY: what it is, NULL: a URL */
+	char		*copy_text;	/* an entry as text, for REQ_COPY */
 };
 
 /* Start with the whole list shown; app_done() frees what app owns. */

@@ -52,6 +52,8 @@ static const struct binding browse_keys[] = {
 	{ 'b', "b", ACT_BECOME, NULL },
 	{ 'c', "c", ACT_QR, NULL },
 	{ 'y', "y", ACT_COPY, "y" },
+	{ 'Y', "Y", ACT_COPY_NAME, NULL },
+	{ 'E', "E", ACT_COPY_ENTRY, NULL },
 	{ '\t', "Tab", ACT_FOCUS, "Tab" },
 	{ K_BACKTAB, "S-Tab", ACT_FOCUS, NULL },
 	{ 'a', "a", ACT_ABOUT, "a" },

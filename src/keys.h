@@ -78,6 +78,9 @@ enum key_code {
 	X(ACT_BECOME_QR, "show the \"Become an Ally\" page as a code to scan", \
 	    "become an Ally", SAME)					\
 	X(ACT_COPY,	"copy the website to the clipboard (OSC 52)", "copy", OFF) \
+	X(ACT_COPY_NAME, "copy the ally's name to the clipboard", NULL, OFF) \
+	X(ACT_COPY_ENTRY, "copy the whole entry, as text, to the clipboard", \
+	    NULL, OFF)							\
 	X(ACT_ABOUT,	"about the Allies program", "about", SAME)	\
 	X(ACT_HELP,	"this help", "help", SAME)			\
 	X(ACT_REDRAW,	"redraw the screen", NULL, SAME)		\

@@ -509,7 +509,7 @@ ui_request(struct ui *u)
 		break;
 	case REQ_COPY:
 		ui_draw(u);
-		open_copy(url, msg, sizeof(msg));
+		open_copy(url, a->req_what, msg, sizeof(msg));
 		app_status(a, 0, "%s", msg);
 		break;
 	case REQ_REDRAW:
