@@ -2,6 +2,7 @@
  * app: state and actions of the browser.  See app.h.
  */
 #include "app.h"
+#include "app_start.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -457,6 +458,8 @@ browse_do(struct app *a, enum action act)
 	const struct record *r;
 	int detail = a->focus == FOCUS_DETAIL;
 
+	if (app_start_pick(a, act))
+		return;
 	if (action_is_move(act)) {
 		move_do(a, act);
 		return;
@@ -877,9 +880,13 @@ app_progress(struct app *a, const struct source_progress *p)
 void
 app_loaded(struct app *a, struct recordset *fresh)
 {
+	int first = !a->loaded;
+
 	app_reload(a, fresh);
 	a->loaded = 1;
 	a->data_error[0] = '\0';
+	if (first)
+		app_start_loaded(a);
 }
 
 void

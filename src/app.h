@@ -47,6 +47,7 @@ struct app_options {
 	 */
 	struct history	*history;
 	const char	*notice;
+	struct app_start *start;	/* -q, --select, --pick; or NULL */
 	const char *const *topics;	/* -t: the topics to start in */
 	size_t		 ntopics;
 };

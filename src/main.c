@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "app.h"
+#include "app_start.h"
 #include "console.h"
 #include "histfile.h"
 #include "history.h"
@@ -24,6 +25,7 @@
 #include "lookup.h"
 #include "match.h"
 #include "output.h"
+#include "pick.h"
 #include "record.h"
 #include "sort.h"
 #include "source.h"
@@ -80,6 +82,8 @@ struct cli {
 	const char	*report;	/* --stats-report FILE */
 	const char	**tags;		/* -t, in the order given */
 	size_t		 ntags;
+	struct app_start start;		/* -q, --select, --pick */
+	int		 start_opts;	/* one of those was given */
 	struct app_options app;
 };
 
@@ -98,7 +102,9 @@ enum {
 	OPT_SORT,
 	OPT_STATS,
 	OPT_STATS_REPORT,
-	OPT_TAGS
+	OPT_TAGS,
+	OPT_SELECT,
+	OPT_PICK
 };
 
 static const struct option long_options[] = {
@@ -112,6 +118,9 @@ static const struct option long_options[] = {
 	{ "sort", required_argument, NULL, OPT_SORT },
 	{ "tag", required_argument, NULL, 't' },
 	{ "tags", no_argument, NULL, OPT_TAGS },
+	{ "query", required_argument, NULL, 'q' },
+	{ "select", required_argument, NULL, OPT_SELECT },
+	{ "pick", no_argument, NULL, OPT_PICK },
 	{ "format", required_argument, NULL, OPT_FORMAT },
 	{ "color", required_argument, NULL, OPT_COLOR },
 	{ "colour", required_argument, NULL, OPT_COLOR },
@@ -133,6 +142,8 @@ usage(FILE *fp)
 {
 	fprintf(fp,
 "usage: sma-allies [-d FILE] [-t TAG]... [--no-mouse] [--color WHEN]\n"
+"       sma-allies [-d FILE] [-q QUERY] [--select NAME] [--pick]\n"
+"                  [--format FORMAT]\n"
 "       sma-allies [-d FILE] --kiosk [--idle SECONDS] [--cycle SECONDS]\n"
 "                  [--staff-pin-file FILE] [--stats FILE] [--no-mouse]\n"
 "                  [--color WHEN]\n"
@@ -170,6 +181,10 @@ help(void)
 "                         or abbreviation\n"
 "      --show NAME        print the ally named NAME (its name or\n"
 "                         abbreviation, any case) and exit\n"
+"  -q, --query QUERY      browser: start with that search applied\n"
+"      --select NAME      browser: start on the ally named NAME\n"
+"      --pick             browser on the terminal; Enter prints the ally\n"
+"                         chosen (in --format) and exits 0, Esc or q 1\n"
 "  -t, --tag TAG          only the allies with tag TAG, in any case\n"
 "                         (repeatable: every tag given)\n"
 "      --tags             print every tag with its number of allies\n"
@@ -337,6 +352,18 @@ take_option(struct cli *c, int ch, char **argv)
 		c->stats = optarg;
 		c->browse_opts = 1;
 		break;
+	case 'q':
+		c->start.query = optarg;
+		c->start_opts = 1;
+		break;
+	case OPT_SELECT:
+		c->start.select = optarg;
+		c->start_opts = 1;
+		break;
+	case OPT_PICK:
+		c->start.pick = 1;
+		c->start_opts = 1;
+		break;
 	case OPT_STATS_REPORT:
 		c->report = optarg;
 		c->mode = MODE_STATS_REPORT;
@@ -386,9 +413,12 @@ check_options(struct cli *c, int argc, char **argv)
 		usage_error("-f, -i and --case-sensitive go with --search");
 	if (c->format >= 0 && c->mode != MODE_SEARCH && c->mode != MODE_LIST &&
 	    c->mode != MODE_SHOW && c->mode != MODE_STATS_REPORT &&
-	    c->mode != MODE_TAGS)
-		usage_error("--format goes with --search, --list, --show, --tags "
-		    "or --stats-report");
+	    c->mode != MODE_TAGS && !c->start.pick)
+		usage_error("--format goes with --search, --list, --show, "
+		    "--tags, --pick or --stats-report");
+	if (c->start_opts && (c->mode != MODE_BROWSE || c->app.kiosk))
+		usage_error("-q, --select and --pick are for the interactive "
+		    "browser");
 	if (c->mode == MODE_TAGS && c->format > FORMAT_TSV)
 		usage_error("--tags prints text or tsv");
 	if (c->ntags > 0 && (c->mode == MODE_TAGS || c->mode == MODE_CHECK ||
@@ -419,9 +449,10 @@ parse_args(int argc, char **argv, struct cli *c)
 	c->app.idle = 90;
 	c->app.cycle = 8;
 	c->app.mouse = 1;
+	app_start_init(&c->start);
 	/* Our own messages, named "sma-allies" however we were started. */
 	opterr = 0;
-	while ((ch = getopt_long(argc, argv, ":d:s:f:t:ihV", long_options,
+	while ((ch = getopt_long(argc, argv, ":d:s:f:t:q:ihV", long_options,
 	    NULL)) != -1)
 		take_option(c, ch, argv);
 	check_options(c, argc, argv);
@@ -843,6 +874,26 @@ lock_console(void)
 		fprintf(stderr, "%s: %s\n", util_progname(), why);
 }
 
+/* A -q pattern that cannot be searched is said before the screen. */
+static int
+start_check(const struct cli *c)
+{
+	struct match_error err;
+	struct matcher *m;
+
+	if (c->start.query == NULL)
+		return 0;
+	memset(&err, 0, sizeof(err));
+	m = match_compile(c->start.query, strlen(c->start.query), 0,
+	    MATCH_SMART, &err);
+	if (m == NULL) {
+		show_pattern_error(c->start.query, &err);
+		return -1;
+	}
+	match_free(m);
+	return 0;
+}
+
 /*
  * The browser, which loads the data itself; what the load had to say is
  * printed once the terminal is restored, as --check prints it.  A
@@ -858,6 +909,8 @@ browse(struct cli *c, struct source *src, struct recordset *rs,
 	struct buf warn = { 0 };
 	struct stats_file sf;
 	struct stats st;
+	struct output_opts o;
+	struct pick pk;
 	int rc;
 
 	if (c->stats != NULL) {
@@ -880,7 +933,25 @@ browse(struct cli *c, struct source *src, struct recordset *rs,
 			c->app.notice = warn.ptr;
 		c->app.history = &hist;
 	}
+	if (c->start_opts) {
+		c->app.start = &c->start;
+		src->after = app_start_find;
+		src->after_arg = &c->start;
+	}
+	if (c->start.pick && pick_begin(&pk, isatty(STDIN_FILENO) ||
+	    (c->data != NULL && strcmp(c->data, "-") == 0)) < 0)
+		return EXIT_TROUBLE;
 	rc = ui_run(&c->app, src, rs, errs);
+	if (c->start.pick) {
+		memset(&o, 0, sizeof(o));
+		o.format = c->format < 0 ? FORMAT_TEXT : c->format;
+		o.ascii = !text_locale_utf8();
+		if (pick_end(&pk, rs, rc == 0 ? c->start.picked :
+		    LOOKUP_NONE, &o) < 0)
+			rc = -1;
+		else if (rc == 0 && c->start.picked == LOOKUP_NONE)
+			rc = 3;
+	}
 	console_unlock_vt();
 	print_diags(errs, src->name);
 	if (!c->app.kiosk) {
@@ -900,6 +971,8 @@ browse(struct cli *c, struct source *src, struct recordset *rs,
 	}
 	if (rc == 2)
 		return EXIT_INTERRUPTED;
+	if (rc == 3)
+		return EXIT_NOMATCH;	/* --pick, and nothing chosen */
 	return rc == 0 ? 0 : EXIT_TROUBLE;
 }
 
@@ -950,8 +1023,10 @@ main(int argc, char **argv)
 		check_pin(c.app.pin, c.app.pin_file);
 	}
 
+	if (c.mode == MODE_BROWSE && start_check(&c) < 0)
+		return EXIT_TROUBLE;
 	/* With the data on stdin (-d -), keys come from /dev/tty. */
-	if (c.mode == MODE_BROWSE && ((!isatty(STDIN_FILENO) &&
+	if (c.mode == MODE_BROWSE && !c.start.pick && ((!isatty(STDIN_FILENO) &&
 	    (c.data == NULL || strcmp(c.data, "-") != 0)) ||
 	    !isatty(STDOUT_FILENO))) {
 		fprintf(stderr, "%s: the browser needs a terminal on stdin and "
