@@ -299,12 +299,14 @@ app_bar_changed(struct app *a)
 void
 app_bar_accept(struct app *a)
 {
+	char n1[UTIL_COUNT_MAX], n2[UTIL_COUNT_MAX];
 	if (a->bar.error[0] != '\0')
 		app_status(a, 1, "Kept the last valid filter: %s",
 		    a->bar.error);
 	else if (a->view.filter != NULL)
-		app_status(a, 0, "%zu of %zu allies match; n/N step, Esc clears",
-		    a->view.rows.len, a->view.topic_total);
+		app_status(a, 0, "%s of %s allies match; n/N step, Esc clears",
+		    util_count(n1, a->view.rows.len),
+		    util_count(n2, a->view.topic_total));
 	else
 		a->status[0] = '\0';
 	bar_close(&a->bar, 1);
