@@ -300,6 +300,7 @@ void
 app_bar_accept(struct app *a)
 {
 	char n1[UTIL_COUNT_MAX], n2[UTIL_COUNT_MAX];
+
 	if (a->bar.error[0] != '\0')
 		app_status(a, 1, "Kept the last valid filter: %s",
 		    a->bar.error);

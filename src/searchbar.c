@@ -67,6 +67,7 @@ static int
 count_width(const struct app *a, char *count, size_t size)
 {
 	char n1[UTIL_COUNT_MAX], n2[UTIL_COUNT_MAX];
+
 	if (a->bar.error[0] != '\0')
 		return 0;
 	/* A note (a paste was cut, a key did nothing) until the next edit. */
