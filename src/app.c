@@ -198,7 +198,7 @@ app_set_filter(struct app *a, const char *pattern, size_t len,
 	struct matcher *m = NULL;
 	int fresh = a->view.filter == NULL;
 
-	if (len > 0 && (m = match_compile(pattern, len, FIELD_ALL,
+	if (len > 0 && (m = match_compile(pattern, len, bar_fields(&a->bar),
 	    MATCH_SMART, err)) == NULL)
 		return -1;
 	if (listview_filter(&a->view, a->rs, m, pattern, len, err) < 0)
@@ -572,7 +572,10 @@ bar_do(struct app *a, enum action act, int key)
 		app_bar_accept(a);
 	else if (act == ACT_BAR_CANCEL)
 		app_bar_cancel(a);
-	else if (bar_edit(&a->bar, act, key))
+	else if (act == ACT_BAR_SCOPE) {
+		bar_next_scope(&a->bar);
+		app_bar_changed(a);
+	} else if (bar_edit(&a->bar, act, key))
 		app_bar_changed(a);
 }
 
@@ -624,6 +627,7 @@ do_action(struct app *a, enum action act, int key, long long now)
 	case ACT_BAR_NEWER: case ACT_BAR_CLEAR: case ACT_BAR_KILL_WORD:
 	case ACT_BAR_LEFT: case ACT_BAR_RIGHT: case ACT_BAR_HOME:
 	case ACT_BAR_END: case ACT_BAR_BACKSPACE: case ACT_BAR_DELETE:
+	case ACT_BAR_SCOPE:
 	case ACT_BAR_INSERT:
 		bar_do(a, act, key);
 		return;

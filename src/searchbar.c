@@ -78,8 +78,11 @@ count_width(const struct app *a, char *count, size_t size)
 		snprintf(count, size, " searching%s",
 		    draw_glyph("\xe2\x80\xa6", "..."));
 	else
-		snprintf(count, size, " %s%s/%s", util_count(n1,
-		    a->view.rows.len), a->view.scanning ? "+" : "",
+		snprintf(count, size, "%s%s %s%s/%s",
+		    a->bar.scope < FIELD_COUNT ? "  in " : "",
+		    a->bar.scope < FIELD_COUNT ? field_name(a->bar.scope) : "",
+		    util_count(n1, a->view.rows.len),
+		    a->view.scanning ? "+" : "",
 		    util_count(n2, a->view.topic_total));
 	return (int)text_width(count, strlen(count));
 }

@@ -225,6 +225,48 @@ test_pick(void **state)
 }
 
 /*
+ * Tab in the search bar: the query searches one field, the next, then
+ * all again; the bar says which, and the counts agree with -f.
+ */
+static void
+test_scope(void **state)
+{
+	static const struct {
+		const char *label;
+		const char *count;
+	} steps[] = {
+		{ "in name", " 5/12" }, { "in abbreviation", " 0/12" },
+		{ "in description", " 10/12" }, { "in url", " 3/12" },
+		{ "in tags", " 3/12" }, { NULL, " 10/12" },
+	};
+	size_t i;
+
+	(void)state;
+	spawn(t_bin, NULL);
+	WANT("12 allies");
+	vt_sends(t_vt, "/health");
+	WANT(" 10/12");
+	for (i = 0; i < sizeof(steps) / sizeof(steps[0]); i++) {
+		e2e_press(t_vt, "Tab");
+		if (steps[i].label != NULL)
+			WANT(e2e_fmt("%s%s", steps[i].label, steps[i].count));
+		else if (!e2e_wait_row(t_vt, -1, " in ", 0, 0, T_WAIT))
+			fail_msg("the scope is still shown after a full turn");
+		if (!e2e_wait_row(t_vt, -1, steps[i].count, 1, 0, T_WAIT)) {
+			e2e_dump(t_vt, steps[i].count);
+			fail_msg("step %zu: not%s", i, steps[i].count);
+		}
+	}
+	e2e_press(t_vt, "Tab");
+	WANT("in name 5/12");
+	e2e_press(t_vt, "Enter");
+	WANT("/health/");
+	WANT("5/12");
+	e2e_press(t_vt, "q");
+	assert_int_equal(exit_status(__LINE__), 0);
+}
+
+/*
  * Counts people can read: the locale's thousands separator in the title,
  * the list's header and the bar (en_US: 12,345; de_DE: 12.345; the
  * C locale: 12345).  The locales are the ones the Makefile builds for the
@@ -278,6 +320,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_select, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_pick, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_counts, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_scope, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
