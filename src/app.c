@@ -16,6 +16,7 @@
 #include "match.h"
 #include "output.h"
 #include "record.h"
+#include "sort.h"
 #include "stats.h"
 #include "topics.h"
 #include "util.h"
@@ -507,6 +508,12 @@ browse_do(struct app *a, enum action act)
 	case ACT_COPY_NAME:
 	case ACT_COPY_ENTRY:
 		app_copy(a, act);
+		break;
+	case ACT_SORT:
+		listview_sort(&a->view, a->rs, (a->view.sort + 1) % SORT_COUNT);
+		app_status(a, 0, "Sorted %s", a->view.sort == SORT_FILE ?
+		    "as in the file" : a->view.sort == SORT_NAME ? "by name" :
+		    "by abbreviation");
 		break;
 	case ACT_OPEN:
 	case ACT_QR:

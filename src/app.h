@@ -48,6 +48,7 @@ struct app_options {
 	struct history	*history;
 	const char	*notice;
 	struct app_start *start;	/* -q, --select, --pick; or NULL */
+	int		 sort;		/* the rows' first order, SORT_* */
 	const char *const *topics;	/* -t: the topics to start in */
 	size_t		 ntopics;
 };

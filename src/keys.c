@@ -45,6 +45,7 @@ static const struct binding browse_keys[] = {
 	{ 'n', "n", ACT_NEXT, NULL },
 	{ 'N', "N", ACT_PREV, NULL },
 	{ 't', "t", ACT_TOPICS, "t" },
+	{ 's', "s", ACT_SORT, NULL },
 	{ 'o', "o", ACT_OPEN, "o" },
 	{ '\r', "Enter", ACT_ENTER, NULL },
 	{ '\n', NULL, ACT_ENTER, NULL },

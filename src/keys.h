@@ -63,6 +63,8 @@ enum key_code {
 	    "terminal: back to the list first)", NULL, SAME)		\
 	X(ACT_NEXT,	"next matching ally", NULL, SAME)		\
 	X(ACT_PREV,	"previous matching ally", NULL, SAME)		\
+	X(ACT_SORT,	"sort: as in the file, by name, by abbreviation", \
+	    NULL, OFF)							\
 	X(ACT_TOPICS,	"topics: the allies by tag, with their numbers",	\
 	    "topics", SAME)						\
 	X(ACT_TOPIC_CHOOSE, "show the allies of this topic", "choose", SAME) \

@@ -426,8 +426,9 @@ check_options(struct cli *c, int argc, char **argv)
 	    c->app.kiosk))
 		usage_error("-t goes with --search, --list or the browser "
 		    "(a kiosk's visitors choose their own topics)");
-	if (c->sort >= 0 && c->mode != MODE_SEARCH && c->mode != MODE_LIST)
-		usage_error("--sort goes with --list or --search");
+	if (c->sort >= 0 && c->mode != MODE_SEARCH && c->mode != MODE_LIST &&
+	    (c->mode != MODE_BROWSE || c->app.kiosk))
+		usage_error("--sort goes with --list, --search or the browser");
 	if (c->browse_opts && c->mode != MODE_BROWSE)
 		usage_error("--kiosk, --idle, --cycle, --staff-pin-file, "
 		    "--stats and --no-mouse are for the interactive browser");
@@ -876,6 +877,16 @@ lock_console(void)
 		fprintf(stderr, "%s: %s\n", util_progname(), why);
 }
 
+/* The browser's work on each load, done on the loader's thread. */
+static void
+browse_after(struct recordset *rs, void *arg)
+{
+	struct cli *c = arg;
+
+	sort_make_orders(rs);
+	app_start_find(rs, &c->start);
+}
+
 /* A -q pattern that cannot be searched is said before the screen. */
 static int
 start_check(const struct cli *c)
@@ -935,10 +946,13 @@ browse(struct cli *c, struct source *src, struct recordset *rs,
 			c->app.notice = warn.ptr;
 		c->app.history = &hist;
 	}
-	if (c->start_opts) {
+	if (c->start_opts)
 		c->app.start = &c->start;
-		src->after = app_start_find;
-		src->after_arg = &c->start;
+	c->app.sort = c->sort > 0 ? c->sort : SORT_FILE;
+	/* The orders and the ally to select are made on the loader's thread. */
+	if (!c->app.kiosk) {
+		src->after = browse_after;
+		src->after_arg = c;
 	}
 	if (c->start.pick && pick_begin(&pk, isatty(STDIN_FILENO) ||
 	    (c->data != NULL && strcmp(c->data, "-") == 0)) < 0)

@@ -21,6 +21,7 @@
 #include "draw.h"
 #include "keys.h"
 #include "record.h"
+#include "sort.h"
 #include "text.h"
 #include "util.h"
 
@@ -74,6 +75,10 @@ title_parts(const struct app *a, struct buf *marks, struct buf *filter,
 	if (a->load.running)
 		buf_addf(marks, "%s%s%s", a->data_stale ? "  " : "",
 		    a->loaded ? "reloading" : "loading", ellipsis);
+	/* An order that is not the file's is said. */
+	if (a->loaded && a->view.sort != SORT_FILE)
+		buf_addf(marks, "%sby %s", marks->len > 0 ? "  " : "",
+		    sort_name((enum sort_order)a->view.sort));
 	/* The topic goes with the filter, else with the count. */
 	title_topic(a->view.filter != NULL ? filter : count, a);
 	if (count->len > 0)

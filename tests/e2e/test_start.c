@@ -267,6 +267,50 @@ test_scope(void **state)
 }
 
 /*
+ * s cycles the order (file, name, abbreviation); the title says it when
+ * it is not the file's; the selection stays on its ally; --sort starts in
+ * an order; a filter keeps the order.
+ */
+static void
+test_sort(void **state)
+{
+	const char *args[] = { "--select", "CHA", NULL };
+	const char *by_name[] = { "--sort", "name", "-q", "health", NULL };
+
+	(void)state;
+	spawn(t_bin, args);
+	WANT("6/12");
+	e2e_press(t_vt, "s");
+	WANT("by name");
+	/* Under A, the "The" aside; CHA is sixth by name too. */
+	if (!e2e_wait_row(t_vt, 2, " The Albert Schweitzer Fellowship", 1, 1,
+	    T_WAIT))
+		fail_msg("by name, the Albert Schweitzer Fellowship is not first");
+	want_described("Cambridge Health Alliance", __LINE__);
+	e2e_press(t_vt, "s");
+	WANT("by abbreviation");
+	WANT("5/12");
+	want_described("Cambridge Health Alliance", __LINE__);
+	e2e_press(t_vt, "s");
+	if (!e2e_wait_row(t_vt, 0, "by ", 0, 0, T_WAIT))
+		fail_msg("the file's order is still named in the title");
+	WANT("6/12");
+	e2e_press(t_vt, "q");
+	assert_int_equal(exit_status(__LINE__), 0);
+	vt_free(t_vt);
+	t_vt = NULL;
+	spawn(t_bin, by_name);
+	WANT("by name");
+	WANT("10/12");
+	if (!e2e_wait_row(t_vt, 2, " The Albert Schweitzer Fellowship", 1, 1,
+	    T_WAIT) || !e2e_wait_row(t_vt, 3,
+	    " The American Academy of Family", 1, 1, T_WAIT))
+		fail_msg("the matches of health are not in name order");
+	e2e_press(t_vt, "q");
+	assert_int_equal(exit_status(__LINE__), 0);
+}
+
+/*
  * Counts people can read: the locale's thousands separator in the title,
  * the list's header and the bar (en_US: 12,345; de_DE: 12.345; the
  * C locale: 12345).  The locales are the ones the Makefile builds for the
@@ -321,6 +365,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_pick, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_counts, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_scope, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_sort, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
