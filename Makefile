@@ -44,7 +44,9 @@ BUILD_DEPS  = cmd:cc:gcc cmd:pkg-config:pkg-config \
 TEST_DEPS   = pc:cmocka:libcmocka-dev pc:vterm:libvterm-dev \
               cmd:/usr/bin/time:time cmd:script:bsdutils cmd:zbarimg:zbar-tools \
               cmd:zsh:zsh cmd:fish:fish cmd:locale-gen:locales \
-              ti:tmux-256color:ncurses-term
+              ti:tmux-256color:ncurses-term \
+              cmd:/usr/sbin/sshd:openssh-server cmd:ssh:openssh-client \
+              cmd:setsid:util-linux cmd:tic:ncurses-bin
 FUZZ_DEPS   = cmd:clang:clang
 SHOT_DEPS   = cmd:rsvg-convert:librsvg2-bin
 DEB_DEPS    = cmd:dpkg-buildpackage:dpkg-dev cmd:dh:debhelper \
@@ -76,14 +78,15 @@ SRCS        = util.c record.c text.c diag.c keyset.c reader.c yamlfeed.c \
               sort.c source.c keys.c lineedit.c \
               history.c histfile.c bar.c listview.c kiosk.c app.c watch.c feed.c \
               layout.c qr.c draw.c pane_bars.c pane_loading.c pane_list.c \
-              pane_detail.c pane_overlay.c pane_qr.c searchbar.c open.c ui.c
+              pane_detail.c pane_overlay.c pane_qr.c searchbar.c open.c ui.c \
+              public.c ui_term.c
 MAIN        = main.c
 OBJS        = $(SRCS:%.c=build/obj/%.o) build/obj/allies_data.o
 AOBJS       = $(SRCS:%.c=build/asan/%.o) build/asan/allies_data.o
 UNIT_TESTS  = test_load test_progress test_match test_output test_text test_util \
               test_app test_scan test_input test_pattern test_source
 E2E_TESTS   = tty/vt_selftest e2e/test_browser e2e/test_kiosk e2e/test_data \
-              e2e/test_history e2e/test_terms
+              e2e/test_history e2e/test_terms e2e/test_public
 
 .PHONY: all asan test unit e2e cli run install uninstall clean fuzz deps \
         test-deps bench

@@ -533,7 +533,7 @@ kiosk_reset(struct app *a)
 static void
 do_action(struct app *a, enum action act, int key, long long now)
 {
-	if ((act = action_policy(act, a->opt->kiosk)) == ACT_NONE)
+	if ((act = action_policy(act, app_policy(a))) == ACT_NONE)
 		return;
 	a->dirty = 1;
 	switch (act) {
@@ -567,6 +567,14 @@ do_action(struct app *a, enum action act, int key, long long now)
 		browse_do(a, act);
 }
 
+enum policy
+app_policy(const struct app *a)
+{
+	if (a->opt->public)
+		return POLICY_PUBLIC;
+	return a->opt->kiosk ? POLICY_KIOSK : POLICY_BROWSER;
+}
+
 void
 app_do(struct app *a, enum action act)
 {
@@ -591,6 +599,7 @@ app_mode(const struct app *a)
 static void
 visitor_input(struct app *a, long long now)
 {
+	a->last_input = now;
 	if (a->opt->kiosk && kiosk_input(&a->kiosk, now)) {
 		a->status[0] = '\0';
 		a->dirty = 1;
@@ -630,7 +639,7 @@ app_point(struct app *a, enum mouse_event ev, enum mouse_region region,
 		return;
 	if (a->overlay != OVERLAY_NONE)
 		region = REGION_PAGE;
-	act = action_policy(keys_mouse(ev, region), a->opt->kiosk);
+	act = action_policy(keys_mouse(ev, region), app_policy(a));
 	at = a->view.top + (size_t)(row > 0 ? row : 0);
 	switch (act) {
 	case ACT_WHEEL_UP:
@@ -667,7 +676,9 @@ app_kiosk_start(struct app *a, long long now)
 {
 	const struct app_options *o = a->opt;
 
-	kiosk_init(&a->kiosk, o->idle, o->cycle, o->pin, now);
+	a->last_input = now;
+	if (o->kiosk)
+		kiosk_init(&a->kiosk, o->idle, o->cycle, o->pin, now);
 }
 
 static void
@@ -682,6 +693,11 @@ app_tick(struct app *a, long long now)
 {
 	unsigned did, steps;
 
+	if (a->opt->public && now - a->last_input >=
+	    (long long)a->opt->idle * 1000) {
+		a->quit = 1;
+		a->idle_out = 1;
+	}
 	if (!a->opt->kiosk)
 		return;
 	did = kiosk_tick(&a->kiosk, now, &steps);
@@ -699,6 +715,8 @@ app_tick(struct app *a, long long now)
 long long
 app_deadline(const struct app *a)
 {
+	if (a->opt->public)
+		return a->last_input + (long long)a->opt->idle * 1000;
 	return a->opt->kiosk ? kiosk_deadline(&a->kiosk) : -1;
 }
 

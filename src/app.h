@@ -28,7 +28,9 @@ struct record;
 
 struct app_options {
 	int		 kiosk;
-	unsigned	 idle;		/* kiosk: seconds before the reset */
+	int		 public;	/* --public: a stranger's session */
+	unsigned	 idle;		/* kiosk: seconds before the reset;
+					   public: before the session ends */
 	unsigned	 cycle;		/* kiosk: seconds per ally in the loop */
 	const char	*pin_file;	/* kiosk: staff PIN file, or NULL */
 	const char	*pin;		/* kiosk: the staff PIN, or NULL */
@@ -107,6 +109,8 @@ struct app {
 	int		 quit;
 
 	struct kiosk	 kiosk;		/* kiosk mode only */
+	long long	 last_input;	/* ms: the last key or click */
+	int		 idle_out;	/* public: ended for want of input */
 
 	enum request	 request;	/* for the UI: app_take_request() */
 	const char	*req_url;	/* borrowed from the recordset */
@@ -123,6 +127,9 @@ void	 app_done(struct app *);
  */
 void	 app_do(struct app *, enum action);
 
+/* Whose rules actions are taken under (keys.h). */
+enum policy app_policy(const struct app *);
+
 /* The input mode the next key is read in. */
 enum key_mode app_mode(const struct app *);
 
@@ -136,7 +143,11 @@ void	 app_key(struct app *, int key, long long now);
 void	 app_point(struct app *, enum mouse_event, enum mouse_region,
 	    long row, long long now);
 
-/* A kiosk: start the idle clock, advance it, and when it is next due. */
+/*
+ * A kiosk or a public session: start the idle clock, advance it, and
+ * when it is next due.  A public session left idle for opt->idle seconds
+ * is ended: quit and idle_out are set.
+ */
 void	 app_kiosk_start(struct app *, long long now);
 void	 app_tick(struct app *, long long now);
 long long app_deadline(const struct app *);	/* -1 when never */

@@ -102,7 +102,7 @@ draw_hints(WINDOW *w, const struct app *a, enum key_mode mode, int x)
 	for (i = 0; i < n && x < width; i++) {
 		if (v[i].hint == NULL)
 			continue;
-		act = action_policy(v[i].action, a->opt->kiosk);
+		act = action_policy(v[i].action, app_policy(a));
 		if (act == ACT_NONE || !offered(a, act))
 			continue;
 		x += draw_hint(w, x, width, v[i].hint, action_hint(act));
