@@ -11,7 +11,8 @@
  * the memory of the process bounded and a larger-than-drawn one gets a
  * note, a megabyte typed into the search bar is cut, a hung-up terminal
  * (SIGHUP, or EIO without one) ends it at once, --idle ends it with a
- * goodbye, and its watchdog ends it when even that cannot run.
+ * goodbye, and its watchdog ends it when even that cannot run; without
+ * a terminal, or without readable data, it says no more than it must.
  *
  * Then through OpenSSH: tests/ssh/sshd.sh starts a private sshd on
  * 127.0.0.1 with the shipped data/ssh/sshd_config (rewritten only for
@@ -106,15 +107,20 @@ group_teardown(void **state)
 	return 0;
 }
 
+/* A folder of the test's own: bin/ first on PATH, state/ for history. */
 static int
 setup(void **state)
 {
+	static const char *const sub[] = { "bin", "state" };
+	size_t i;
+
 	(void)state;
 	/* Freed by e2e_release() at teardown. */
-	if ((t_dir = e2e_keep(e2e_tmpdir("sma-public"))) == NULL ||
-	    mkdir(e2e_fmt("%s/bin", t_dir), 0755) == -1)
-		return -1;
-	return 0;
+	t_dir = e2e_keep(e2e_tmpdir("sma-public"));
+	for (i = 0; t_dir != NULL && i < NITEMS(sub); i++)
+		if (mkdir(e2e_fmt("%s/%s", t_dir, sub[i]), 0755) != 0)
+			return -1;
+	return t_dir != NULL ? 0 : -1;
 }
 
 /* Reap what was left to us as a subreaper (see main()). */
@@ -149,16 +155,13 @@ teardown(void **state)
 static void
 env_make(struct e2e_env *e, const char *const *extra)
 {
-	size_t i;
-
 	e2e_env_init(e);
-	e2e_env_putf(e, "PATH=%s/bin:/usr/bin:/bin", t_dir);
-	e2e_env_putf(e, "HOME=%s", t_dir);
-	e2e_env_putf(e, "XDG_STATE_HOME=%s/state", t_dir);
-	e2e_env_put(e, "NCURSES_GPM_TERMS=");
 	e2e_env_sanitizers(e);
-	for (i = 0; extra != NULL && extra[i] != NULL; i++)
-		e2e_env_put(e, extra[i]);
+	e2e_env_put(e, "NCURSES_GPM_TERMS=");
+	e2e_env_putf(e, "XDG_STATE_HOME=%s/state", t_dir);
+	e2e_env_putf(e, "HOME=%s", t_dir);
+	e2e_env_putf(e, "PATH=%s/bin:/usr/bin:/bin", t_dir);
+	e2e_env_put_all(e, extra);
 }
 
 /* Start prog with args in env extra on a rows x cols terminal. */
@@ -185,18 +188,13 @@ start(const char *const *args, const char *const *extra, int rows, int cols)
 
 static const char *const PUBLIC[] = { "--public", NULL };
 
-static void
-want_screen(const char *s, int shown, int line)
-{
-	if (shown ? vt_wait_text(t_vt, s, T_WAIT) :
-	    vt_wait_gone(t_vt, s, T_WAIT))
-		return;
-	e2e_dump(t_vt, s);
-	fail_msg("line %d: \"%s\" %s", line, s, shown ? "never showed" :
-	    "stayed");
-}
-#define WANT(s)		want_screen((s), 1, __LINE__)
-#define WANT_GONE(s)	want_screen((s), 0, __LINE__)
+#define WANT_SHOWN(s, shown)	do {					\
+	if (!e2e_want_screen(t_vt, (s), (shown), T_WAIT))		\
+		fail_msg("line %d: \"%s\" %s", __LINE__, (s),		\
+		    (shown) ? "never showed" : "stayed");		\
+} while (0)
+#define WANT(s)		WANT_SHOWN((s), 1)
+#define WANT_GONE(s)	WANT_SHOWN((s), 0)
 
 static void
 settle(void)
@@ -417,6 +415,18 @@ fake_program(const char *name)
 		fail_msg("cannot write %s: %s", name, strerror(errno));
 }
 
+/* The resident memory of pid is within the bound at a huge window. */
+static void
+want_small(pid_t pid, const char *how)
+{
+	long kb = rss_kb(pid);
+
+	print_message("resident at 10000x10000 %s: %ld kB\n", how, kb);
+	if (kb < 0 || kb > RSS_BOUND_KB)
+		fail_msg("resident %ld kB at 10000x10000 %s, over %d kB", kb,
+		    how, RSS_BOUND_KB);
+}
+
 /* ---- the program alone ---- */
 
 static void
@@ -625,8 +635,7 @@ test_no_history(void **state)
 	char *after;
 
 	(void)state;
-	if (mkdir(e2e_fmt("%s/state", t_dir), 0700) != 0 ||
-	    mkdir(dir, 0700) != 0 ||
+	if (mkdir(dir, 0700) != 0 ||
 	    e2e_write_file(file, old, strlen(old), 0600, 0) != 0)
 		fail_msg("cannot write %s", file);
 	/* The browser offers it: the file is where it looks. */
@@ -661,19 +670,13 @@ test_no_history(void **state)
 static void
 test_size_bound(void **state)
 {
-	long kb;
-
 	(void)state;
 	start(PUBLIC, NULL, 24, 80);
 	WANT(FIRST);
 	vt_report_size(t_vt, 10000, 10000);
 	pause_ms(1000);
 	settle();
-	kb = rss_kb(vt_pid(t_vt));
-	print_message("resident at 10000x10000: %ld kB\n", kb);
-	if (kb < 0 || kb > RSS_BOUND_KB)
-		fail_msg("resident %ld kB at 10000x10000, over %d kB", kb,
-		    RSS_BOUND_KB);
+	want_small(vt_pid(t_vt), "alone");
 	vt_resize(t_vt, 30, 100);
 	WANT(TITLE);
 	WANT(FIRST);
@@ -847,6 +850,26 @@ test_watchdog(void **state)
 	WANT_EXIT(2);
 	if (output_after(0, GOODBYE))
 		fail_msg("the idle end ran, not the watchdog");
+}
+
+/* Data that cannot be read: the visitor is told only that much. */
+static void
+test_bad_data(void **state)
+{
+	const char *bad = e2e_fmt("%s/broken.yaml", t_dir);
+	const char *args[] = { "--public", "-d", bad, NULL };
+	const char *out;
+
+	(void)state;
+	if (e2e_write_file(bad, "allies: [\n", 10, 0644, 0) != 0)
+		fail_msg("cannot write %s", bad);
+	start(args, NULL, 24, 80);
+	WANT_EXIT(2);
+	out = vt_output(t_vt, NULL);
+	if (strstr(out, "the directory cannot be shown just now") == NULL)
+		fail_msg("no word for the visitor: %s", out);
+	if (strstr(out, "broken.yaml") != NULL)
+		fail_msg("the visitor was shown the operator's file: %s", out);
 }
 
 /* ForceCommand without a terminal (ssh host cmd, scp): a refusal. */
@@ -1285,29 +1308,34 @@ test_ssh_hostile_term(void **state)
 	}
 }
 
+/* A session on the main port, its list drawn; its sma-allies' pid. */
+static pid_t
+ssh_session(void)
+{
+	pid_t pid;
+
+	ssh_start(NULL, NULL, NULL);
+	WANT(FIRST);
+	if ((pid = wait_program(ssh_uid, NULL, T_WAIT)) < 0)
+		fail_msg("no sma-allies process for the session");
+	return pid;
+}
+
 /* A window of 10,000 x 10,000 through ssh: the session stays small. */
 static void
 test_ssh_huge_window(void **state)
 {
 	size_t before;
-	long kb;
 	pid_t pid;
 
 	(void)state;
-	ssh_start(NULL, NULL, NULL);
-	WANT(FIRST);
-	if ((pid = wait_program(ssh_uid, NULL, T_WAIT)) < 0)
-		fail_msg("no session process");
+	pid = ssh_session();
 	vt_output(t_vt, &before);
 	vt_report_size(t_vt, 10000, 10000);
 	pause_ms(1500);
 	if (!output_after(before, "the window is 10000x10000"))
 		fail_msg("the session was not told of 10000x10000");
-	kb = rss_kb(pid);
-	print_message("resident at 10000x10000 over ssh: %ld kB\n", kb);
-	if (kb < 0 || kb > RSS_BOUND_KB)
-		fail_msg("resident %ld kB at 10000x10000, over %d kB", kb,
-		    RSS_BOUND_KB);
+	want_small(pid, "over ssh");
 	vt_resize(t_vt, 30, 100);
 	WANT(TITLE);
 	browse_and_quit(__LINE__);
@@ -1321,10 +1349,7 @@ test_ssh_cut(void **state)
 	pid_t pid;
 
 	(void)state;
-	ssh_start(NULL, NULL, NULL);
-	WANT(FIRST);
-	if ((pid = wait_program(ssh_uid, NULL, T_WAIT)) < 0)
-		fail_msg("no session process");
+	pid = ssh_session();
 	vt_kill(t_vt, SIGKILL);
 	t0 = vt_now_ms();
 	if (!wait_gone(pid, 2000))
@@ -1419,6 +1444,7 @@ main(int argc, char **argv)
 		T(test_idle),
 		T(test_watchdog),
 		T(test_no_terminal),
+		T(test_bad_data),
 		T(test_options),
 		T(test_ssh_config),
 		T(test_ssh_browse),

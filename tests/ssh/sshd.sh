@@ -18,6 +18,7 @@
 #                      (sshd_config), the log (sshd.log) and a folder
 #                      anyone may write (drop/), to show nothing lands
 #   SMA_SSH_CONFIG     the configuration, for sshd -T
+#   TMPDIR             a folder inside it
 #
 # On exit, by signal too, the sshd is stopped, every process of the
 # account is ended by its id, the account is deleted and the folder
@@ -47,15 +48,17 @@ for cmd in "$sshd" ssh ssh-keygen useradd userdel; do
 		exit 1
 	fi
 done
-case $bin in
-/*) ;;
-*) bin=$PWD/$bin ;;
-esac
+if ! [ -x "$bin" ]; then
+	echo "sshd.sh: $bin: no such program (build it first)" >&2
+	exit 1
+fi
+bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin") || exit 1
 
 dir=
 user=
 made_run=0
 pidfile=
+child=
 
 # Every process of the account, by id (the account is ours alone).
 account_pids() {
@@ -70,6 +73,7 @@ account_pids() {
 
 cleanup() {
 	trap - EXIT INT TERM HUP
+	[ -n "$child" ] && kill "$child" 2>/dev/null
 	if [ -n "$pidfile" ] && [ -s "$pidfile" ]; then
 		$as_root kill "$(cat "$pidfile")" 2>/dev/null
 	fi
@@ -94,7 +98,7 @@ trap 'exit 143' TERM
 
 dir=$(mktemp -d "${TMPDIR:-/tmp}/sma-ssh.XXXXXX") || exit 1
 chmod 755 "$dir"
-mkdir "$dir/drop" "$dir/home"
+mkdir "$dir/drop" "$dir/home" "$dir/tmp"
 chmod 1777 "$dir/drop"
 user=sma-t$$
 $as_root useradd -M -d "$dir/home" -s /bin/sh "$user" || { user=; exit 1; }
@@ -167,6 +171,14 @@ Match User $user|" \
 	rm -f "$pidfile"
 done
 
-SMA_SSH_PORT=$port SMA_SSH_IDLE_PORT=$idle_port SMA_SSH_USER=$user \
-    SMA_SSH_UID=$uid SMA_SSH_DIR=$dir SMA_SSH_CONFIG=$dir/sshd_config \
-    "$@"
+# In the background, so that a signal to this script is taken at once
+# (the traps above end COMMAND too) rather than when COMMAND ends.
+# Its temporary files go with the rest.
+TMPDIR=$dir/tmp SMA_SSH_PORT=$port SMA_SSH_IDLE_PORT=$idle_port \
+    SMA_SSH_USER=$user SMA_SSH_UID=$uid SMA_SSH_DIR=$dir \
+    SMA_SSH_CONFIG=$dir/sshd_config "$@" &
+child=$!
+wait "$child"
+rc=$?
+child=
+exit "$rc"

@@ -951,6 +951,12 @@ vt_output(struct vt *vt, size_t *len)
 	return vt->raw.data != NULL ? vt->raw.data : "";
 }
 
+int
+vt_fd(struct vt *vt)
+{
+	return vt->fd;
+}
+
 pid_t
 vt_pid(struct vt *vt)
 {

@@ -171,6 +171,13 @@ void		 vt_kill(struct vt *, int sig);
  */
 const char	*vt_output(struct vt *, size_t *len);
 
+/*
+ * The pty's master side, for a caller that waits on many terminals in
+ * one poll(2): readable means vt_pump() has output to take.  Owned by
+ * vt; never read it directly.
+ */
+int		 vt_fd(struct vt *);
+
 /* The child's process id. */
 pid_t		 vt_pid(struct vt *);
 
