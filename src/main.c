@@ -754,9 +754,9 @@ main(int argc, char **argv)
 	 */
 	signal(SIGPIPE, SIG_IGN);
 
-	/* With the data on stdin (-d -), keys come from /dev/tty. */
 	if (c.app.public && public_check_terminal() < 0)
 		return EXIT_TROUBLE;
+	/* With the data on stdin (-d -), keys come from /dev/tty. */
 	if (c.mode == MODE_BROWSE && ((!isatty(STDIN_FILENO) &&
 	    (c.data == NULL || strcmp(c.data, "-") != 0)) ||
 	    !isatty(STDOUT_FILENO))) {
