@@ -457,7 +457,7 @@ static void
 test_term_fallback(void **state)
 {
 	static const char *const hostile[] = {
-		"../../tmp/x", "/usr/share/terminfo/x/xterm-256color",
+		"../../var/x", "/usr/share/terminfo/x/xterm-256color",
 		"sma-no-such-term", "dumb", "xterm-256color;id", "-x", ""
 	};
 	char *longest = e2e_keep(malloc(10 * 1024 + 1));
@@ -1195,7 +1195,7 @@ test_ssh_agent_x11_env(void **state)
 	    "-o", "SendEnv=SMA_ALLIES_DATA BROWSER TERMINFO", NULL };
 	const char *env[] = { NULL, "DISPLAY=127.0.0.1:77",
 	    "SMA_ALLIES_DATA=/etc/passwd", "BROWSER=/bin/sh",
-	    "TERMINFO=/tmp", NULL };
+	    "TERMINFO=/usr/share", NULL };
 	static const char *const refused[] = { "SSH_AUTH_SOCK=", "DISPLAY=",
 	    "SMA_ALLIES_DATA=", "BROWSER=", "TERMINFO=" };
 	struct vt *agent_vt;
@@ -1300,7 +1300,7 @@ test_ssh_hostile_term(void **state)
 	memset(longest, 'x', 10 * 1024);
 	longest[10 * 1024] = '\0';
 	for (i = 0; i < 3; i++) {
-		env[0] = e2e_fmt("TERM=%s", i == 0 ? "../../tmp/x" :
+		env[0] = e2e_fmt("TERM=%s", i == 0 ? "../../var/x" :
 		    i == 1 ? longest : "sma-no-such-term");
 		ssh_start(NULL, NULL, env);
 		WANT(NOT_KNOWN);
