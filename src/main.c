@@ -26,6 +26,7 @@
 #include "match.h"
 #include "output.h"
 #include "pick.h"
+#include "public.h"
 #include "record.h"
 #include "sort.h"
 #include "source.h"
@@ -77,6 +78,7 @@ struct cli {
 	int		 sort;		/* SORT_*, -1 when not given */
 	enum color_when	 color;
 	int		 browse_opts;	/* a browser-only option was given */
+	int		 idle_given;	/* --idle was */
 	int		 modes;		/* how many of -s, --list, --check */
 	const char	*stats;		/* --stats FILE, or NULL */
 	const char	*report;	/* --stats-report FILE */
@@ -94,6 +96,7 @@ enum {
 	OPT_COLOR,
 	OPT_CHECK,
 	OPT_KIOSK,
+	OPT_PUBLIC,
 	OPT_IDLE,
 	OPT_CYCLE,
 	OPT_PIN_FILE,
@@ -126,6 +129,7 @@ static const struct option long_options[] = {
 	{ "colour", required_argument, NULL, OPT_COLOR },
 	{ "check", no_argument, NULL, OPT_CHECK },
 	{ "kiosk", no_argument, NULL, OPT_KIOSK },
+	{ "public", no_argument, NULL, OPT_PUBLIC },
 	{ "idle", required_argument, NULL, OPT_IDLE },
 	{ "cycle", required_argument, NULL, OPT_CYCLE },
 	{ "staff-pin-file", required_argument, NULL, OPT_PIN_FILE },
@@ -147,6 +151,7 @@ usage(FILE *fp)
 "       sma-allies [-d FILE] --kiosk [--idle SECONDS] [--cycle SECONDS]\n"
 "                  [--staff-pin-file FILE] [--stats FILE] [--no-mouse]\n"
 "                  [--color WHEN]\n"
+"       sma-allies [-d FILE] --public [--idle SECONDS]\n"
 "       sma-allies [-d FILE] -s REGEX [-f FIELD]... [-t TAG]...\n"
 "                  [-i | --case-sensitive] [--sort ORDER] [--format FORMAT]\n"
 "                  [--color WHEN]\n"
@@ -194,7 +199,10 @@ help(void)
 "      --check [FILE]     validate a data file and exit\n"
 "      --kiosk            unattended display: no way out but a signal or\n"
 "                         the staff PIN, no external programs\n"
-"      --idle SECONDS     kiosk: reset after this long idle (default 90)\n"
+"      --public           for strangers over SSH: no external programs,\n"
+"                         no files read but the data, q ends the session\n"
+"      --idle SECONDS     kiosk: reset after this long idle (default 90);\n"
+"                         public: end the session (default 600)\n"
 "      --cycle SECONDS    kiosk: show the next ally this often (default 8)\n"
 "      --staff-pin-file FILE  kiosk: Ctrl-] and this PIN (6 characters or\n"
 "                         more) exit\n"
@@ -332,8 +340,13 @@ take_option(struct cli *c, int ch, char **argv)
 		c->app.kiosk = 1;
 		c->browse_opts = 1;
 		break;
+	case OPT_PUBLIC:
+		c->app.public = 1;
+		c->browse_opts = 1;
+		break;
 	case OPT_IDLE:
 		c->app.idle = parse_seconds("--idle", optarg);
+		c->idle_given = 1;
 		c->browse_opts = 1;
 		break;
 	case OPT_CYCLE:
@@ -430,12 +443,22 @@ check_options(struct cli *c, int argc, char **argv)
 	    (c->mode != MODE_BROWSE || c->app.kiosk))
 		usage_error("--sort goes with --list, --search or the browser");
 	if (c->browse_opts && c->mode != MODE_BROWSE)
-		usage_error("--kiosk, --idle, --cycle, --staff-pin-file, "
-		    "--stats and --no-mouse are for the interactive browser");
-	if ((c->app.pin_file || c->app.idle != 90 || c->app.cycle != 8 ||
-	    c->stats) && !c->app.kiosk)
-		usage_error("--idle, --cycle, --staff-pin-file and --stats go "
-		    "with --kiosk");
+		usage_error("--kiosk, --public, --idle, --cycle, "
+		    "--staff-pin-file, --stats and --no-mouse are for the "
+		    "interactive browser");
+	if (c->app.kiosk && c->app.public)
+		usage_error("choose one of --kiosk and --public");
+	if (c->app.public && c->data != NULL && strcmp(c->data, "-") == 0)
+		usage_error("--public reads its keys on standard input, so "
+		    "not its data (-d -)");
+	if ((c->app.pin_file || c->app.cycle != 8 || c->stats) &&
+	    !c->app.kiosk)
+		usage_error("--cycle, --staff-pin-file and --stats go with "
+		    "--kiosk");
+	if (c->idle_given && !c->app.kiosk && !c->app.public)
+		usage_error("--idle goes with --kiosk or --public");
+	if (c->app.public)
+		public_defaults(&c->app, c->idle_given);
 }
 
 static void
@@ -924,7 +947,7 @@ browse(struct cli *c, struct source *src, struct recordset *rs,
 	struct stats st;
 	struct output_opts o;
 	struct pick pk;
-	int rc;
+	int rc, keep;
 
 	if (c->stats != NULL) {
 		stats_file_init(&sf, c->stats);
@@ -940,8 +963,9 @@ browse(struct cli *c, struct source *src, struct recordset *rs,
 	c->app.ntopics = c->ntags;
 	c->app.color = c->color == COLOR_NEVER ? 0 :
 	    c->color == COLOR_ALWAYS ? 2 : 1;
-	/* The kiosk serves strangers: it keeps no history. */
-	if (!c->app.kiosk) {
+	/* The kiosk and the public mode serve strangers: no history. */
+	keep = !c->app.kiosk && !c->app.public;
+	if (keep) {
 		if (histfile_load(&hf, &hist, &warn) < 0)
 			c->app.notice = warn.ptr;
 		c->app.history = &hist;
@@ -969,8 +993,11 @@ browse(struct cli *c, struct source *src, struct recordset *rs,
 			rc = 3;
 	}
 	console_unlock_vt();
-	print_diags(errs, src->name);
-	if (!c->app.kiosk) {
+	if (c->app.public)
+		rc = public_end(rc, c->app.idle, errs);
+	else
+		print_diags(errs, src->name);
+	if (keep) {
 		buf_reset(&warn);
 		if (histfile_save(&hf, &hist, &warn) < 0)
 			fprintf(stderr, "%s: warning: %s\n", util_progname(),
@@ -1026,6 +1053,9 @@ main(int argc, char **argv)
 	util_set_progname(argv[0]);
 	setlocale(LC_ALL, "");
 	parse_args(argc, argv, &c);
+	/* Before anything reads the environment a stranger may have set. */
+	if (c.app.public)
+		public_scrub_env();
 	/*
 	 * A closed pipe is a write error we handle (exit 2), not a signal:
 	 * the contract says a handled failure never ends by one.
@@ -1040,6 +1070,8 @@ main(int argc, char **argv)
 	}
 
 	if (c.mode == MODE_BROWSE && start_check(&c) < 0)
+		return EXIT_TROUBLE;
+	if (c.app.public && public_check_terminal() < 0)
 		return EXIT_TROUBLE;
 	/* With the data on stdin (-d -), keys come from /dev/tty. */
 	if (c.mode == MODE_BROWSE && !c.start.pick && ((!isatty(STDIN_FILENO) &&
