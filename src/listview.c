@@ -39,8 +39,10 @@ prev_free(struct listview *v)
 {
 	match_free(v->prev_matcher);
 	free(v->prev_filter);
+	indices_free(&v->prev_rows);
 	v->prev_matcher = NULL;
 	v->prev_filter = NULL;
+	v->prev_valid = 0;
 }
 
 void
@@ -53,10 +55,17 @@ listview_done(struct listview *v)
 	memset(v, 0, sizeof(*v));
 }
 
+/* The record at row sel of rows, or -1. */
+static size_t
+listview_record_of(const struct indices *rows, size_t sel)
+{
+	return sel < rows->len ? rows->v[sel] : (size_t)-1;
+}
+
 size_t
 listview_record(const struct listview *v)
 {
-	return v->sel < v->rows.len ? v->rows.v[v->sel] : (size_t)-1;
+	return listview_record_of(&v->rows, v->sel);
 }
 
 void
@@ -140,37 +149,43 @@ reselect(struct listview *v, size_t keep)
 }
 
 /*
- * Rebuild the rows for m, keeping record keep selected.  A large
- * recordset is left to listview_step(); a small one is done at once.
+ * Rebuild the rows for m, keeping record keep selected: at once when a
+ * slice's work does it over a small recordset (0), else by a scan that
+ * listview_step() goes on with (1, with what the slice found).  -1 with
+ * *err filled and the rows unchanged when the first slice failed.
  */
 static int
 rebuild(struct listview *v, const struct recordset *rs, struct matcher *m,
     size_t keep, struct match_error *err)
 {
 	struct indices fresh = { 0 };
+	size_t next = 0;
 
 	v->scanning = 0;
-	if (m != NULL && rs->len > LISTVIEW_SYNC_RECORDS) {
-		v->rows.len = 0;
-		v->scanning = 1;
-		v->scan_pos = 0;
-		v->scan_keep = keep;
-		v->scan_moved = 0;
-		v->sel = 0;
-		v->top = 0;
+	if (m == NULL) {
+		rows_all(v, rs);
+		reselect(v, keep);
 		return 0;
 	}
-	if (m != NULL) {
-		if (match_filter(m, rs, 0, rs->len, &fresh, err) < 0) {
-			indices_free(&fresh);
-			return -1;
-		}
-		indices_free(&v->rows);
-		v->rows = fresh;
-	} else
-		rows_all(v, rs);
-	reselect(v, keep);
-	return 0;
+	match_begin(m);
+	if (rs->len <= LISTVIEW_SYNC_RECORDS && match_scan(m, rs, 0, rs->len,
+	    LISTVIEW_SLICE_WORK, &next, &fresh, err) < 0) {
+		indices_free(&fresh);
+		return -1;
+	}
+	indices_free(&v->rows);
+	v->rows = fresh;
+	if (rs->len <= LISTVIEW_SYNC_RECORDS && next == rs->len) {
+		reselect(v, keep);
+		return 0;
+	}
+	v->scanning = 1;
+	v->scan_pos = next;
+	v->scan_keep = keep;
+	v->scan_moved = 0;
+	v->sel = 0;
+	v->top = 0;
+	return 1;
 }
 
 int
@@ -178,21 +193,32 @@ listview_filter(struct listview *v, const struct recordset *rs,
     struct matcher *m, const char *pattern, size_t len,
     struct match_error *err)
 {
-	int was_scanning = v->scanning;
+	struct indices old = v->rows;
+	size_t sel = v->sel, top = v->top;
+	int was_scanning = v->scanning, rc;
 
-	if (rebuild(v, rs, m, listview_record(v), err) < 0) {
+	/* rebuild() takes the rows over: keep them to fall back on. */
+	memset(&v->rows, 0, sizeof(v->rows));
+	if ((rc = rebuild(v, rs, m, listview_record_of(&old, sel), err)) < 0) {
+		v->rows = old;
+		v->scanning = was_scanning;
 		match_free(m);
 		return -1;
 	}
-	if (v->scanning && !was_scanning) {
+	if (rc == 1 && !was_scanning) {
 		/* Keep the complete filter until this one completes. */
 		prev_free(v);
 		v->prev_matcher = v->matcher;
 		v->prev_filter = v->filter;
+		v->prev_rows = old;
+		v->prev_valid = 1;
+		v->prev_sel = sel;
+		v->prev_top = top;
 	} else {
+		indices_free(&old);
 		match_free(v->matcher);
 		free(v->filter);
-		if (!v->scanning)
+		if (rc == 0)
 			prev_free(v);
 	}
 	v->matcher = m;
@@ -209,6 +235,8 @@ listview_refresh(struct listview *v, const struct recordset *rs,
 	/* The rows hold indices into the old data: forget them first. */
 	v->rows.len = 0;
 	v->sel = 0;
+	indices_free(&v->prev_rows);
+	v->prev_valid = 0;
 	if (rebuild(v, rs, v->matcher, keep, &err) < 0) {
 		/* The old filter is too costly on the new data: drop it. */
 		match_free(v->matcher);
@@ -219,29 +247,50 @@ listview_refresh(struct listview *v, const struct recordset *rs,
 	}
 }
 
-int
-listview_step(struct listview *v, const struct recordset *rs, size_t budget,
-    struct match_error *err)
+/* A scan failed: back to the last complete filter, as it was. */
+static void
+fall_back(struct listview *v, const struct recordset *rs)
 {
 	struct match_error again;
-	size_t to;
+
+	v->scanning = 0;
+	match_free(v->matcher);
+	free(v->filter);
+	v->matcher = v->prev_matcher;
+	v->filter = v->prev_filter;
+	v->prev_matcher = NULL;
+	v->prev_filter = NULL;
+	if (v->prev_valid) {
+		indices_free(&v->rows);
+		v->rows = v->prev_rows;
+		v->sel = v->prev_sel;
+		v->top = v->prev_top;
+		memset(&v->prev_rows, 0, sizeof(v->prev_rows));
+		v->prev_valid = 0;
+	} else if (rebuild(v, rs, v->matcher, listview_record(v),
+	    &again) < 0) {
+		match_free(v->matcher);
+		v->matcher = NULL;
+		free(v->filter);
+		v->filter = NULL;
+		rebuild(v, rs, NULL, (size_t)-1, &again);
+	}
+}
+
+int
+listview_step(struct listview *v, const struct recordset *rs, size_t work,
+    struct match_error *err)
+{
+	size_t next;
 
 	if (!v->scanning)
 		return 0;
-	to = rs->len - v->scan_pos > budget ? v->scan_pos + budget : rs->len;
-	if (match_filter(v->matcher, rs, v->scan_pos, to, &v->rows, err) < 0) {
-		/* Back to the last complete filter. */
-		v->scanning = 0;
-		match_free(v->matcher);
-		free(v->filter);
-		v->matcher = v->prev_matcher;
-		v->filter = v->prev_filter;
-		v->prev_matcher = NULL;
-		v->prev_filter = NULL;
-		rebuild(v, rs, v->matcher, listview_record(v), &again);
+	if (match_scan(v->matcher, rs, v->scan_pos, rs->len, work, &next,
+	    &v->rows, err) < 0) {
+		fall_back(v, rs);
 		return -1;
 	}
-	v->scan_pos = to;
+	v->scan_pos = next;
 	if (v->scan_pos < rs->len)
 		return 1;
 	v->scanning = 0;
