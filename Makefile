@@ -62,7 +62,8 @@ OBJS        = $(SRCS:%.c=build/obj/%.o) build/obj/allies_data.o
 AOBJS       = $(SRCS:%.c=build/asan/%.o) build/asan/allies_data.o
 UNIT_TESTS  = test_load test_progress test_match test_output test_text \
               test_app test_scan test_input test_pattern test_source
-E2E_TESTS   = tty/vt_selftest e2e/test_browser e2e/test_kiosk e2e/test_data
+E2E_TESTS   = tty/vt_selftest e2e/test_browser e2e/test_kiosk e2e/test_data \
+              e2e/test_regex
 
 .PHONY: all asan test unit e2e cli run install uninstall clean fuzz deps \
         test-deps bench
