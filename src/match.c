@@ -44,9 +44,11 @@ struct scanner {
 };
 
 /*
- * A matcher has two compiled forms of the pattern.  code matches one
- * field: the exact semantics.  block, when the pattern allows it, scans a
- * whole text run (fields separated by NULs) in one call: with NUL as the
+ * A matcher has up to three compiled forms of the pattern.  code matches
+ * one field: the exact semantics.  counted is code with a callout before
+ * every item (PCRE2_AUTO_CALLOUT), for the texts that must be counted.
+ * block, when the pattern allows it and needs no counting, scans a whole
+ * text run (fields separated by NULs) in one call: with NUL as the
  * newline and multi-line mode, ^ and $ hold at every field's edges, so a
  * field that matches is always found, and a match that does not lie
  * inside one field is checked again field by field.
@@ -290,9 +292,9 @@ match_caseless(const struct matcher *m)
 }
 
 /*
- * The counted code, compiled when first needed (on the caller's thread:
- * match_filter() asks before it starts a second one).  NULL when PCRE2
- * cannot compile the pattern with its callouts (it grew too large).
+ * The counted code, compiled when first needed, on the caller's thread
+ * (two_halves() asks before it starts a second).  NULL when PCRE2 cannot
+ * compile the pattern with its callouts (it grew too large).
  */
 static const pcre2_code *
 counted_code(struct matcher *m)
@@ -323,6 +325,7 @@ must_count(const struct matcher *m, size_t bytes)
 	return m->cost == 0 || bytes > MATCH_RECORD_STEPS / m->cost;
 }
 
+/* The bytes of r's searched fields, each with its end. */
 static size_t
 record_bytes(const struct matcher *m, const struct record *r)
 {
@@ -365,10 +368,9 @@ run_code(const struct matcher *m, struct scanner *sc, const pcre2_code *code,
 }
 
 /*
- * Add steps to the search's count.  Both threads' counts are read, so
- * whichever counts last sees the whole: whether a search passes its
- * budget does not depend on how the threads ran.  -1 with *err filled
- * once it has.
+ * Add steps to the search's count; -1 with *err filled once it passes
+ * the budget.  Whichever thread counts last sees both counts whole, so
+ * the answer does not depend on how the threads ran.
  */
 static int
 charge(struct matcher *m, struct scanner *sc, size_t steps,
@@ -447,31 +449,6 @@ filter_fields(struct matcher *m, struct scanner *sc,
 }
 
 /*
- * The record of [lo, hi) whose text holds p (texts ascend in a run).
- * Matches come in order, usually close to lo: look there first.
- */
-static size_t
-record_at(const struct recordset *rs, size_t lo, size_t hi, const char *p)
-{
-	size_t mid, step;
-
-	for (step = 1; lo + step < hi && rs->v[lo + step].text[0] <= p;
-	    step *= 2)
-		lo += step;
-	if (lo + step < hi)
-		hi = lo + step;
-
-	while (hi - lo > 1) {
-		mid = lo + (hi - lo) / 2;
-		if (rs->v[mid].text[0] <= p)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
-/*
  * Records [lo, hi) of one run in one pass of the block pattern.  A match
  * with no NUL inside lies within one field, and the field edges look the
  * same to the run pattern as to the field pattern; with no line break
@@ -510,7 +487,7 @@ filter_run(struct matcher *m, struct scanner *sc, const struct recordset *rs,
 		ov = pcre2_get_ovector_pointer(sc->bmd);
 		o = ov[0];
 		e = ov[1];
-		r = record_at(rs, lo, hi, subj + o);
+		r = recordset_record_at(rs, lo, hi, subj + o);
 		if (o <= e && memchr(subj + o, '\0', e - o) == NULL &&
 		    memchr(subj + o, '\n', e - o) == NULL)
 			indices_push(out, r);
@@ -523,22 +500,6 @@ filter_run(struct matcher *m, struct scanner *sc, const struct recordset *rs,
 			off = (size_t)(rs->v[lo].text[0] - subj);
 	}
 	return 0;
-}
-
-/* The first run that ends after record i (runs are in record order). */
-static size_t
-run_after(const struct recordset *rs, size_t i)
-{
-	size_t lo = 0, hi = rs->nruns, mid;
-
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		if (rs->runs[mid].first + rs->runs[mid].count <= i)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
 }
 
 /*
@@ -557,7 +518,7 @@ filter_plain(struct matcher *m, struct scanner *sc,
 
 	if (m->block == NULL || m->fields != FIELD_ALL)
 		return filter_fields(m, sc, rs, from, to, out, err);
-	for (i = run_after(rs, from); i < rs->nruns && done < to; i++) {
+	for (i = recordset_run_after(rs, from); i < rs->nruns && done < to; i++) {
 		run = &rs->runs[i];
 		if (run->first > done)
 			break;		/* done is in no run */
@@ -598,10 +559,9 @@ half_run(void *arg)
 }
 
 /*
- * fn over [from, to) on two cores: the second half on a thread of its
- * own, with its own match data and JIT stack (PCRE2's compiled code is
- * shared; the counted code is compiled here, before the thread could
- * need it).  The result is what fn over the whole would give.
+ * fn over [from, to) on two cores, with the result fn over the whole
+ * gives: the second half on a thread of its own, with its own match data
+ * and JIT stack (PCRE2's compiled code is shared).
  */
 static int
 two_halves(struct matcher *m, const struct recordset *rs, size_t from,

@@ -205,3 +205,40 @@ recordset_find(const struct recordset *rs, const char *name)
 			return i;
 	return (size_t)-1;
 }
+
+size_t
+recordset_record_at(const struct recordset *rs, size_t lo, size_t hi,
+    const char *p)
+{
+	size_t mid, step;
+
+	for (step = 1; lo + step < hi && rs->v[lo + step].text[0] <= p;
+	    step *= 2)
+		lo += step;
+	if (lo + step < hi)
+		hi = lo + step;
+
+	while (hi - lo > 1) {
+		mid = lo + (hi - lo) / 2;
+		if (rs->v[mid].text[0] <= p)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+size_t
+recordset_run_after(const struct recordset *rs, size_t i)
+{
+	size_t lo = 0, hi = rs->nruns, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (rs->runs[mid].first + rs->runs[mid].count <= i)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}

@@ -124,4 +124,15 @@ struct record *recordset_add_text(struct recordset *, const struct record *);
  */
 size_t	 recordset_find(const struct recordset *, const char *name);
 
+/*
+ * The record of [lo, hi), all in one run, whose text holds p (texts
+ * ascend in a run); the matcher's run scan asks it of each match, which
+ * usually lies close to lo, so it looks there first.
+ */
+size_t	 recordset_record_at(const struct recordset *, size_t lo, size_t hi,
+	    const char *p);
+
+/* The first run that ends after record i; nruns when there is none. */
+size_t	 recordset_run_after(const struct recordset *, size_t i);
+
 #endif
