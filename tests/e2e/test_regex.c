@@ -44,30 +44,43 @@ static struct vt *t_vt;
 static char *t_dir;
 static char t_bin[4096];
 
+/* The program under test, and a folder of its own for each test. */
 static int
 setup(void **state)
 {
 	const char *bin = getenv("SMA_ALLIES_BIN");
 
 	(void)state;
-	snprintf(t_bin, sizeof(t_bin), "%s", bin != NULL && *bin != '\0' ?
-	    bin : "build/asan/sma-allies");
-	if ((t_dir = e2e_tmpdir("sma-regex")) == NULL)
+	if (bin == NULL || *bin == '\0')
+		bin = "build/asan/sma-allies";
+	snprintf(t_bin, sizeof(t_bin), "%s", bin);
+	t_dir = e2e_tmpdir("sma-regex");
+	if (t_dir == NULL)
 		fail_msg("no temporary folder: %s", strerror(errno));
 	return 0;
+}
+
+/* A program still running (a test that failed half-way) is killed. */
+static void
+stop_program(void)
+{
+	if (t_vt == NULL)
+		return;
+	vt_kill(t_vt, SIGKILL);
+	vt_free(t_vt);
+	t_vt = NULL;
 }
 
 static int
 teardown(void **state)
 {
+	char *dir = t_dir;
+
 	(void)state;
-	if (t_vt != NULL) {
-		vt_kill(t_vt, SIGKILL);
-		vt_free(t_vt);
-		t_vt = NULL;
-	}
-	e2e_rmtree(t_dir);
-	free(t_dir);
+	t_dir = NULL;
+	stop_program();
+	e2e_rmtree(dir);
+	free(dir);
 	e2e_release();
 	return 0;
 }
@@ -93,15 +106,17 @@ spawn(const char *const *args, int rows, int cols)
 		fail_msg("cannot start %s: %s", t_bin, strerror(errno));
 }
 
+/* A failure at line, with the screen as it was. */
 static void
-want_text(const char *s, int line)
+expect(int ok, const char *what, int line)
 {
-	if (!vt_wait_text(t_vt, s, T_WAIT)) {
-		e2e_dump(t_vt, s);
-		fail_msg("line %d: \"%s\" never showed", line, s);
-	}
+	if (ok)
+		return;
+	e2e_dump(t_vt, what);
+	fail_msg("line %d: %s", line, what);
 }
-#define WANT(s)	want_text((s), __LINE__)
+#define WANT(s)	expect(vt_wait_text(t_vt, (s), T_WAIT), \
+	    e2e_fmt("never showed: %s", (s)), __LINE__)
 
 /* Type s one key at a time, as a person does. */
 static void
@@ -189,10 +204,8 @@ bar_says(const char *query, const char *msg, int line)
 {
 	struct bar_text b = { query, msg };
 
-	if (!e2e_until(t_vt, bar_holds, &b, T_WAIT)) {
-		e2e_dump(t_vt, msg);
-		fail_msg("line %d: the bar never said \"%s\"", line, msg);
-	}
+	expect(e2e_until(t_vt, bar_holds, &b, T_WAIT),
+	    e2e_fmt("the bar never said: %s", msg), line);
 }
 
 /* The title's count, as "/  N/M" or "/  N+/M". */
@@ -306,11 +319,9 @@ test_kiosk_answers_while_typing(void **state)
 		typed[i + 1] = '\0';
 		t0 = vt_now_ms();
 		e2e_press(t_vt, (char[]){ pattern[i], '\0' });
-		if (!e2e_until(t_vt, screen_has, typed, 1000)) {
-			e2e_dump(t_vt, typed);
-			fail_msg("\"%s\" took more than a second to show",
-			    typed);
-		}
+		expect(e2e_until(t_vt, screen_has, typed, 1000),
+		    e2e_fmt("took more than a second to show: %s", typed),
+		    __LINE__);
 		assert_true(vt_now_ms() - t0 < 1000);
 	}
 	vt_kill(t_vt, SIGTERM);

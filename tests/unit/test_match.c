@@ -929,12 +929,12 @@ test_pattern_cost(void **state)
 static void
 test_long_record_is_counted(void **state)
 {
+	struct buf yaml = { 0 };
 	struct recordset rs;
-	struct indices out = { 0 };
+	struct errlist e;
+	struct indices found = { 0 };
 	struct match_error err;
 	struct matcher *m;
-	struct buf yaml = { 0 };
-	struct errlist e;
 	size_t i;
 
 	(void)state;
@@ -948,17 +948,17 @@ test_long_record_is_counted(void **state)
 	recordset_init(&rs);
 	errlist_init(&e);
 	assert_int_equal(load_buffer(yaml.ptr, yaml.len, &rs, &e), 0);
+	buf_free(&yaml);
 	m = compile("nurs", FIELD_ALL, MATCH_SMART);
-	assert_int_equal(match_filter(m, &rs, 0, rs.len, &out, &err), 0);
-	assert_int_equal(out.len, 2);
-	assert_int_equal(out.v[0], 0);
-	assert_int_equal(out.v[1], 1);
+	assert_int_equal(match_filter(m, &rs, 0, rs.len, &found, &err), 0);
 	assert_true(match_spent(m) > 0);
 	match_free(m);
-	indices_free(&out);
+	assert_int_equal(found.len, 2);
+	assert_int_equal(found.v[0], 0);
+	assert_int_equal(found.v[1], 1);
+	indices_free(&found);
 	errlist_done(&e);
 	recordset_done(&rs);
-	buf_free(&yaml);
 }
 
 /*
