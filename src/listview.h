@@ -21,7 +21,7 @@ struct recordset;
 
 #define LISTVIEW_SYNC_RECORDS	20000	/* try to filter at once up to this
 					   many records */
-#define LISTVIEW_SLICE_WORK	((size_t)8 << 20) /* work of a slice, as
+#define LISTVIEW_SLICE_WORK	((size_t)12 << 20) /* work of a slice, as
 					   match_scan() counts it */
 
 struct listview {

@@ -293,8 +293,9 @@ match_caseless(const struct matcher *m)
 
 /*
  * The counted code, compiled when first needed, on the caller's thread
- * (two_halves() asks before it starts a second).  NULL when PCRE2 cannot
- * compile the pattern with its callouts (it grew too large).
+ * (match_filter() asks before it starts a second that may need it).
+ * NULL when PCRE2 cannot compile the pattern with its callouts (it grew
+ * too large).
  */
 static const pcre2_code *
 counted_code(struct matcher *m)
@@ -561,7 +562,8 @@ half_run(void *arg)
 /*
  * fn over [from, to) on two cores, with the result fn over the whole
  * gives: the second half on a thread of its own, with its own match data
- * and JIT stack (PCRE2's compiled code is shared).
+ * and JIT stack (PCRE2's compiled code is shared; the caller compiles the
+ * counted code first if fn may need it).
  */
 static int
 two_halves(struct matcher *m, const struct recordset *rs, size_t from,
@@ -576,7 +578,6 @@ two_halves(struct matcher *m, const struct recordset *rs, size_t from,
 		m->s2 = xmalloc(sizeof(*m->s2));
 		scanner_init(m, m->s2);
 	}
-	counted_code(m);
 	memset(&h, 0, sizeof(h));
 	h.m = m;
 	h.fn = fn;
@@ -612,7 +613,7 @@ filter_range(struct matcher *m, struct scanner *sc,
     const struct recordset *rs, size_t from, size_t to, size_t work,
     int split, size_t *next, struct indices *out, struct match_error *err)
 {
-	size_t i = from, j, done = 0, bytes, before;
+	size_t i = from, j, done = 0, bytes, more, before;
 	int rc;
 
 	*next = from;
@@ -628,12 +629,10 @@ filter_range(struct matcher *m, struct scanner *sc,
 			*next = ++i;
 			continue;
 		}
-		for (j = i + 1, done += bytes; j < to && done < work; j++) {
-			bytes = record_bytes(m, &rs->v[j]);
-			if (must_count(m, bytes))
-				break;
-			done += bytes;
-		}
+		/* A record longer than this would need counting. */
+		j = recordset_stretch(rs, i + 1, to, MATCH_RECORD_STEPS /
+		    m->cost, done < work ? work - done : 1, &more);
+		done += bytes + more;
 		if ((split && j - i >= PARALLEL_MIN ? two_halves(m, rs, i, j,
 		    filter_plain, out, err) : filter_plain(m, sc, rs, i, j, out,
 		    err)) < 0)
@@ -671,12 +670,20 @@ int
 match_filter(struct matcher *m, const struct recordset *rs, size_t from,
     size_t to, struct indices *out, struct match_error *err)
 {
+	size_t i;
+
 	if (to > rs->len)
 		to = rs->len;
 	if (from >= to)
 		return 0;
 	if (to - from < PARALLEL_MIN)
 		return filter_all(m, &m->s, rs, from, to, out, err);
+	/* Compiling the counted code costs as much as a small search. */
+	for (i = from; i < to; i++)
+		if (must_count(m, record_bytes(m, &rs->v[i]))) {
+			counted_code(m);
+			break;
+		}
 	return two_halves(m, rs, from, to, filter_all, out, err);
 }
 

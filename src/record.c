@@ -180,6 +180,8 @@ recordset_add_text(struct recordset *rs, const struct record *r)
 	    run->first + run->count == rs->len) {
 		run->len += total;
 		run->count++;
+		if (total > run->longest)
+			run->longest = total;
 	} else {
 		if (rs->nruns == rs->capruns) {
 			rs->capruns = rs->capruns == 0 ? 8 : rs->capruns * 2;
@@ -191,6 +193,7 @@ recordset_add_text(struct recordset *rs, const struct record *r)
 		run->len = total;
 		run->first = rs->len;
 		run->count = 1;
+		run->longest = total;
 	}
 	return recordset_add(rs, &copy);
 }
@@ -241,4 +244,52 @@ recordset_run_after(const struct recordset *rs, size_t i)
 			hi = mid;
 	}
 	return lo;
+}
+
+/* The bytes of r's texts, each with its NUL. */
+static size_t
+record_size(const struct record *r)
+{
+	size_t n = 0, f;
+
+	for (f = 0; f < FIELD_COUNT; f++)
+		n += (size_t)r->len[f] + 1;
+	return n;
+}
+
+size_t
+recordset_stretch(const struct recordset *rs, size_t i, size_t to,
+    size_t longest, size_t left, size_t *bytes)
+{
+	const struct textrun *run;
+	const char *base, *at;
+	size_t r, end, lo, hi, b;
+
+	for (*bytes = 0; i < to && *bytes < left;) {
+		r = recordset_run_after(rs, i);
+		run = r < rs->nruns ? &rs->runs[r] : NULL;
+		if (run == NULL || run->first > i || run->longest > longest) {
+			if ((b = record_size(&rs->v[i])) > longest)
+				break;
+			*bytes += b;
+			i++;
+			continue;
+		}
+		end = run->first + run->count < to ? run->first + run->count :
+		    to;
+		base = rs->v[i].text[0];
+		/* The first record after i whose text starts left bytes on. */
+		for (lo = i + 1, hi = end; lo < hi;) {
+			r = lo + (hi - lo) / 2;
+			if ((size_t)(rs->v[r].text[0] - base) >= left - *bytes)
+				hi = r;
+			else
+				lo = r + 1;
+		}
+		at = lo < run->first + run->count ? rs->v[lo].text[0] :
+		    run->start + run->len;
+		*bytes += (size_t)(at - base);
+		i = lo;
+	}
+	return i;
 }

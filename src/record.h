@@ -70,6 +70,8 @@ struct textrun {
 	size_t		 len;			/* bytes, up to the last NUL */
 	size_t		 first;
 	size_t		 count;
+	size_t		 longest;		/* bytes of its longest record,
+						   NULs included */
 };
 
 struct recordset {
@@ -134,5 +136,16 @@ size_t	 recordset_record_at(const struct recordset *, size_t lo, size_t hi,
 
 /* The first run that ends after record i; nruns when there is none. */
 size_t	 recordset_run_after(const struct recordset *, size_t i);
+
+/*
+ * From record i on (before to), the records of at most longest bytes
+ * each (all fields, with their NULs), until about left bytes of text:
+ * the first record after them (i when record i is longer), *bytes their
+ * bytes.  A run whose longest record is short enough is passed by a
+ * binary search over its back-to-back texts, not record by record, so
+ * the matcher's slices cost nothing per record they need not look at.
+ */
+size_t	 recordset_stretch(const struct recordset *, size_t i, size_t to,
+	    size_t longest, size_t left, size_t *bytes);
 
 #endif
