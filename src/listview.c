@@ -33,13 +33,29 @@ listview_init(struct listview *v, const struct recordset *rs)
 	rows_all(v, rs);
 }
 
+/*
+ * Give up the rows in ix, keeping the larger buffer of ix and the spare:
+ * a million rows grown again by doubling, at every keystroke, is felt.
+ */
+static void
+recycle(struct listview *v, struct indices *ix)
+{
+	if (ix->cap > v->spare.cap) {
+		indices_free(&v->spare);
+		v->spare = *ix;
+	} else
+		indices_free(ix);
+	v->spare.len = 0;
+	memset(ix, 0, sizeof(*ix));
+}
+
 /* Drop a scan's fallback: the scan finished, or a new one replaced it. */
 static void
 prev_free(struct listview *v)
 {
 	match_free(v->prev_matcher);
 	free(v->prev_filter);
-	indices_free(&v->prev_rows);
+	recycle(v, &v->prev_rows);
 	v->prev_matcher = NULL;
 	v->prev_filter = NULL;
 	v->prev_valid = 0;
@@ -52,6 +68,7 @@ listview_done(struct listview *v)
 	match_free(v->matcher);
 	free(v->filter);
 	prev_free(v);
+	indices_free(&v->spare);
 	memset(v, 0, sizeof(*v));
 }
 
@@ -158,22 +175,27 @@ static int
 rebuild(struct listview *v, const struct recordset *rs, struct matcher *m,
     size_t keep, struct match_error *err)
 {
-	struct indices fresh = { 0 };
+	struct indices fresh = v->spare;
 	size_t next = 0;
 
 	v->scanning = 0;
 	if (m == NULL) {
+		if (v->rows.v == NULL) {
+			v->rows = v->spare;
+			memset(&v->spare, 0, sizeof(v->spare));
+		}
 		rows_all(v, rs);
 		reselect(v, keep);
 		return 0;
 	}
 	match_begin(m);
+	memset(&v->spare, 0, sizeof(v->spare));
 	if (rs->len <= LISTVIEW_SYNC_RECORDS && match_scan(m, rs, 0, rs->len,
 	    LISTVIEW_SLICE_WORK, &next, &fresh, err) < 0) {
-		indices_free(&fresh);
+		recycle(v, &fresh);
 		return -1;
 	}
-	indices_free(&v->rows);
+	recycle(v, &v->rows);
 	v->rows = fresh;
 	if (rs->len <= LISTVIEW_SYNC_RECORDS && next == rs->len) {
 		reselect(v, keep);
@@ -215,7 +237,7 @@ listview_filter(struct listview *v, const struct recordset *rs,
 		v->prev_sel = sel;
 		v->prev_top = top;
 	} else {
-		indices_free(&old);
+		recycle(v, &old);
 		match_free(v->matcher);
 		free(v->filter);
 		if (rc == 0)
@@ -235,7 +257,7 @@ listview_refresh(struct listview *v, const struct recordset *rs,
 	/* The rows hold indices into the old data: forget them first. */
 	v->rows.len = 0;
 	v->sel = 0;
-	indices_free(&v->prev_rows);
+	recycle(v, &v->prev_rows);
 	v->prev_valid = 0;
 	if (rebuild(v, rs, v->matcher, keep, &err) < 0) {
 		/* The old filter is too costly on the new data: drop it. */
@@ -261,7 +283,7 @@ fall_back(struct listview *v, const struct recordset *rs)
 	v->prev_matcher = NULL;
 	v->prev_filter = NULL;
 	if (v->prev_valid) {
-		indices_free(&v->rows);
+		recycle(v, &v->rows);
 		v->rows = v->prev_rows;
 		v->sel = v->prev_sel;
 		v->top = v->prev_top;

@@ -40,6 +40,7 @@ struct listview {
 	struct indices	 prev_rows;	/* its rows, while they hold */
 	int		 prev_valid;	/* prev_rows index the recordset */
 	size_t		 prev_sel, prev_top;
+	struct indices	 spare;		/* rows given up, to fill again */
 };
 
 /* Every record of rs, the first selected; listview_done() frees. */
