@@ -41,7 +41,7 @@ struct recordset;
 #define MATCH_DEPTH_LIMIT	100000		/* pcre2_set_depth_limit */
 #define MATCH_HEAP_KIB		(16 * 1024)	/* pcre2_set_heap_limit */
 /* The work of a slice: a byte of text is 1, a counted step this much. */
-#define MATCH_STEP_WORK		8
+#define MATCH_STEP_WORK		16
 
 #define MATCH_TOO_COMPLEX	"the pattern is too complex: it passed the " \
 	"search's work budget (simplify nested repeats such as (a+)+)"
