@@ -1068,12 +1068,18 @@ test_large_typing(void **state)
 	printf("# slowest echo of a key: %lld ms\n", worst);
 	T_CHECK(worst < ECHO_MAX_MS, "a key took %lld ms to show in the bar",
 	    worst);
-	T_CHECK(partial, "the list never showed a filter in progress");
 
-	/* The count settles, and agrees with the command line. */
+	/*
+	 * The count settles, and agrees with the command line; on the way
+	 * the bar shows the filter in progress (after a key, or after the
+	 * last: a slice is some megabytes of text, so typing may outpace
+	 * the first).
+	 */
 	t0 = vt_now_ms();
 	for (;;) {
 		row = t_row(T_LAST);
+		if (strstr(row, "+/") != NULL)
+			partial = 1;
 		p = strstr(row, e2e_fmt("/%d", LARGE_N));
 		if (p != NULL && p[-1] != '+') {
 			while (p > row && p[-1] >= '0' && p[-1] <= '9')
@@ -1084,8 +1090,9 @@ test_large_typing(void **state)
 		}
 		free(row);
 		T_CHECK(vt_now_ms() - t0 < 30000, "the filter never completed");
-		vt_pump(t_vt, 50);
+		vt_pump(t_vt, 5);
 	}
+	T_CHECK(partial, "the list never showed a filter in progress");
 	/* Its lines, as wc -l counts them. */
 	t_run_cli(T_LIST("-d", file, "-s", q, "--format", "tsv"), 0, &out);
 	for (p = out; (p = strchr(p, '\n')) != NULL; p++)
