@@ -277,8 +277,11 @@ app_bar_accept(struct app *a)
 		app_status(a, 1, "Kept the last valid filter: %s",
 		    a->bar.error);
 	else if (a->view.filter != NULL)
-		app_status(a, 0, "%zu of %zu allies match; n/N step, Esc clears",
-		    a->view.rows.len, a->rs->len);
+		app_status(a, 0, "%zu of %zu allies match; %s/%s step, %s "
+		    "clears", a->view.rows.len, a->rs->len,
+		    keys_first(KM_BROWSE, ACT_NEXT),
+		    keys_first(KM_BROWSE, ACT_PREV),
+		    keys_first(KM_BROWSE, ACT_CLEAR));
 	else
 		a->status[0] = '\0';
 	bar_close(&a->bar, 1);
@@ -313,7 +316,8 @@ step_match(struct app *a, int dir)
 	int wrapped;
 
 	if (a->view.filter == NULL)
-		app_status(a, 0, "No search; press / to search");
+		app_status(a, 0, "No search; press %s to search",
+		    keys_first(KM_BROWSE, ACT_SEARCH));
 	else if (a->view.rows.len == 0 && a->view.scanning)
 		app_status(a, 0, "Still searching; try again in a moment");
 	else if (a->view.rows.len == 0)

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "app.h"
+#include "config.h"
 #include "console.h"
 #include "histfile.h"
 #include "history.h"
@@ -53,7 +54,8 @@ enum mode {
 	MODE_LIST,
 	MODE_SHOW,
 	MODE_CHECK,
-	MODE_STATS_REPORT
+	MODE_STATS_REPORT,
+	MODE_PRINT_CONFIG
 };
 
 enum color_when {
@@ -76,6 +78,8 @@ struct cli {
 	int		 modes;		/* how many of -s, --list, --check */
 	const char	*stats;		/* --stats FILE, or NULL */
 	const char	*report;	/* --stats-report FILE */
+	const char	*config;	/* --config FILE, or NULL */
+	int		 no_config;	/* --no-config */
 	struct app_options app;
 };
 
@@ -93,7 +97,10 @@ enum {
 	OPT_SHOW,
 	OPT_SORT,
 	OPT_STATS,
-	OPT_STATS_REPORT
+	OPT_STATS_REPORT,
+	OPT_CONFIG,
+	OPT_NO_CONFIG,
+	OPT_PRINT_CONFIG
 };
 
 static const struct option long_options[] = {
@@ -116,6 +123,9 @@ static const struct option long_options[] = {
 	{ "no-mouse", no_argument, NULL, OPT_NO_MOUSE },
 	{ "stats", required_argument, NULL, OPT_STATS },
 	{ "stats-report", required_argument, NULL, OPT_STATS_REPORT },
+	{ "config", required_argument, NULL, OPT_CONFIG },
+	{ "no-config", no_argument, NULL, OPT_NO_CONFIG },
+	{ "print-config", no_argument, NULL, OPT_PRINT_CONFIG },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 }
@@ -127,13 +137,14 @@ usage(FILE *fp)
 	fprintf(fp,
 "usage: sma-allies [-d FILE] [--kiosk [--idle SECONDS] [--cycle SECONDS]\n"
 "                  [--staff-pin-file FILE] [--stats FILE]] [--no-mouse]\n"
-"                  [--color WHEN]\n"
+"                  [--color WHEN] [--config FILE | --no-config]\n"
 "       sma-allies [-d FILE] -s REGEX [-f FIELD]... [-i | --case-sensitive]\n"
 "                  [--format FORMAT] [--color WHEN]\n"
 "       sma-allies [-d FILE] --list [--sort ORDER] [--format FORMAT]\n"
 "       sma-allies [-d FILE] --show NAME [--format FORMAT]\n"
 "       sma-allies --check [FILE]\n"
 "       sma-allies --stats-report FILE [--format text|tsv]\n"
+"       sma-allies --print-config [--config FILE | --no-config]\n"
 "       sma-allies -h | --help | -V | --version\n");
 }
 
@@ -173,6 +184,10 @@ help(void)
 "                         what is typed)\n"
 "      --stats-report FILE  summarise a --stats file and exit\n"
 "      --no-mouse         leave the mouse to the terminal\n"
+"      --config FILE      read the configuration from FILE (default:\n"
+"                         ~/.config/sma-allies/config.yaml)\n"
+"      --no-config        read no configuration\n"
+"      --print-config     print the configuration in effect and exit\n"
 "  -h, --help             show this help\n"
 "  -V, --version          show the version\n"
 "\n"
@@ -317,6 +332,16 @@ take_option(struct cli *c, int ch, char **argv)
 		c->stats = optarg;
 		c->browse_opts = 1;
 		break;
+	case OPT_CONFIG:
+		c->config = optarg;
+		break;
+	case OPT_NO_CONFIG:
+		c->no_config = 1;
+		break;
+	case OPT_PRINT_CONFIG:
+		c->mode = MODE_PRINT_CONFIG;
+		c->modes++;
+		break;
 	case OPT_STATS_REPORT:
 		c->report = optarg;
 		c->mode = MODE_STATS_REPORT;
@@ -347,8 +372,17 @@ static void
 check_options(struct cli *c, int argc, char **argv)
 {
 	if (c->modes > 1)
-		usage_error("choose one of --search, --list, --show, --check "
-		    "and --stats-report");
+		usage_error("choose one of --search, --list, --show, --check, "
+		    "--stats-report and --print-config");
+	if (c->config != NULL && c->no_config)
+		usage_error("--config FILE and --no-config contradict each "
+		    "other; give one");
+	if ((c->config != NULL || c->no_config) && (c->app.kiosk ||
+	    (c->mode != MODE_BROWSE && c->mode != MODE_PRINT_CONFIG)))
+		usage_error("--config and --no-config go with the browser and "
+		    "--print-config (a kiosk reads no configuration)");
+	if (c->mode == MODE_PRINT_CONFIG && c->data != NULL)
+		usage_error("--print-config reads no data");
 	if (c->mode == MODE_STATS_REPORT && c->data != NULL)
 		usage_error("--stats-report reads its FILE, not the data");
 	if (c->mode == MODE_STATS_REPORT && c->format != -1 &&
@@ -736,6 +770,49 @@ lock_console(void)
 }
 
 /*
+ * The browser's configuration (a kiosk reads none), used when it is
+ * good.  What it had to say goes on the status line as the browser
+ * starts (in notice), and all of it on stderr once the terminal is
+ * restored: written before, it would vanish behind the browser's screen.
+ */
+static void
+browser_config(struct cli *c, struct config *cfg, struct errlist *errs,
+    char **name, struct buf *notice)
+{
+	if (c->app.kiosk)
+		return;
+	if (config_read(cfg, c->config, c->no_config, errs, name) == 0)
+		config_apply(cfg, &c->app);
+	config_notice(notice, errs, *name);
+}
+
+/* --print-config: the diagnostics on stderr, the configuration on stdout. */
+static int
+print_config(const struct cli *c)
+{
+	struct config cfg;
+	struct errlist errs;
+	struct buf out = { 0 };
+	char *name;
+	int rc;
+
+	config_init(&cfg);
+	errlist_init(&errs);
+	rc = config_read(&cfg, c->config, c->no_config, &errs, &name);
+	print_diags(&errs, name);
+	if (rc == 0) {
+		config_print(&out, &cfg);
+		fwrite(out.ptr, 1, out.len, stdout);
+		rc = finish_stdout();
+	}
+	buf_free(&out);
+	free(name);
+	errlist_done(&errs);
+	config_done(&cfg);
+	return rc == 0 ? 0 : EXIT_TROUBLE;
+}
+
+/*
  * The browser, which loads the data itself; what the load had to say is
  * printed once the terminal is restored, as --check prints it.  A
  * kiosk's stats file gets its last lines then too; a failure to write
@@ -750,8 +827,15 @@ browse(struct cli *c, struct source *src, struct recordset *rs,
 	struct buf warn = { 0 };
 	struct stats_file sf;
 	struct stats st;
+	struct config cfg;
+	struct errlist cerrs;
+	struct buf notice = { 0 };
+	char *cname = NULL;
 	int rc;
 
+	config_init(&cfg);
+	errlist_init(&cerrs);
+	browser_config(c, &cfg, &cerrs, &cname, &notice);
 	if (c->stats != NULL) {
 		stats_file_init(&sf, c->stats);
 		stats_init(&st, stats_file_write, &sf, stats_file_clock, NULL);
@@ -767,12 +851,18 @@ browse(struct cli *c, struct source *src, struct recordset *rs,
 	/* The kiosk serves strangers: it keeps no history. */
 	if (!c->app.kiosk) {
 		if (histfile_load(&hf, &hist, &warn) < 0)
-			c->app.notice = warn.ptr;
+			buf_addf(&notice, "%s%s", notice.len > 0 ? "; " : "",
+			    warn.ptr);
 		c->app.history = &hist;
 	}
+	c->app.notice = notice.len > 0 ? notice.ptr : NULL;
 	rc = ui_run(&c->app, src, rs, errs);
 	console_unlock_vt();
+	print_diags(&cerrs, cname);
 	print_diags(errs, src->name);
+	errlist_done(&cerrs);
+	buf_free(&notice);
+	free(cname);
 	if (!c->app.kiosk) {
 		buf_reset(&warn);
 		if (histfile_save(&hf, &hist, &warn) < 0)
@@ -788,6 +878,7 @@ browse(struct cli *c, struct source *src, struct recordset *rs,
 		stats_done(&st);
 		c->app.stats = NULL;
 	}
+	config_done(&cfg);
 	if (rc == 2)
 		return EXIT_INTERRUPTED;
 	return rc == 0 ? 0 : EXIT_TROUBLE;
@@ -834,6 +925,8 @@ main(int argc, char **argv)
 	signal(SIGPIPE, SIG_IGN);
 	if (c.mode == MODE_STATS_REPORT)
 		return stats_report(&c);
+	if (c.mode == MODE_PRINT_CONFIG)
+		return print_config(&c);
 	/* A PIN that cannot be used is said before anything else. */
 	if (c.mode == MODE_BROWSE && c.app.kiosk) {
 		c.app.pin = read_pin(c.app.pin_file);

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include "app.h"
@@ -591,6 +592,24 @@ draw_due(struct ui *u)
 	return 0;
 }
 
+/*
+ * C-s and C-q are keys like any other (a configuration may bind them),
+ * not the terminal's flow control, which cbreak() leaves on.  Saved as
+ * the program's mode, so that it is what curses restores after a
+ * terminal browser.
+ */
+static void
+flow_control_off(struct ui *u)
+{
+	struct termios t;
+
+	if (tcgetattr(fileno(u->tty), &t) == 0 && (t.c_iflag & IXON)) {
+		t.c_iflag &= ~(tcflag_t)IXON;
+		if (tcsetattr(fileno(u->tty), TCSANOW, &t) == 0)
+			def_prog_mode();
+	}
+}
+
 /* Curses on the terminal, in the modes the browser reads keys in. */
 static int
 ui_start(struct ui *u, const struct app_options *opt)
@@ -635,12 +654,13 @@ ui_start(struct ui *u, const struct app_options *opt)
 		cbreak();
 	noecho();
 	nonl();
+	flow_control_off(u);
 	keypad(stdscr, TRUE);
 	/* The loop waits in poll(); curses only takes what has come. */
 	wtimeout(stdscr, 0);
 	set_escdelay(25);
 	curs_set(0);
-	draw_init(opt->color, text_locale_utf8());
+	draw_init(opt->color, text_locale_utf8(), opt->theme);
 	u->links = hyperlinks_supported();
 	if (opt->mouse) {
 		/*
@@ -746,6 +766,8 @@ ui_run(const struct app_options *opt, struct source *src,
 		return -1;
 	}
 	u.opens.tty_fd = fileno(u.tty);
+	u.opens.command = opt->opener;
+	u.opens.command_terminal = opt->opener_terminal;
 	app_init(&u.app, opt, rs);
 	if (opt->kiosk)
 		app_kiosk_start(&u.app, util_now_ms());
