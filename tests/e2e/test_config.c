@@ -1,0 +1,635 @@
+/*
+ * test_config.c - end-to-end tests of the configuration file,
+ * $XDG_CONFIG_HOME/sma-allies/config.yaml, as a person meets it: keys
+ * given other actions work, the old ones no longer do, and help and the
+ * status line name the new ones (C-q among them, which the terminal's
+ * flow control would take); the light and dark themes' colours, and a
+ * style's own, read back cell by cell from what the program wrote; the
+ * mouse off; the configuration's opener, before $BROWSER, with its
+ * arguments recorded by a fake opener and the terminal given or not as
+ * it says; a bad configuration reported on the status line and on
+ * stderr while the browser starts with the defaults; --config FILE and
+ * --no-config; and the kiosk, which reads none.
+ *
+ * The program under test is $SMA_ALLIES_BIN (default
+ * build/asan/sma-allies); each test runs in its own temporary folder,
+ * with its fake programs first on PATH.
+ */
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "e2e/e2e.h"
+
+#define T_WAIT		8000
+#define T_ROWS		30
+#define T_COLS		100
+#define FIRST_URL	"https://www.aafp.org/"
+#define T_LIST(...)	((const char *const []){ __VA_ARGS__, NULL })
+
+static struct vt *t_vt;
+static char *t_dir;
+static char t_bin[4096];
+
+static int
+setup(void **state)
+{
+	const char *bin = getenv("SMA_ALLIES_BIN");
+
+	(void)state;
+	snprintf(t_bin, sizeof(t_bin), "%s", bin != NULL && *bin != '\0' ?
+	    bin : "build/asan/sma-allies");
+	if ((t_dir = e2e_tmpdir("sma-config")) == NULL ||
+	    mkdir(e2e_fmt("%s/bin", t_dir), 0755) < 0 ||
+	    mkdir(e2e_fmt("%s/cfg", t_dir), 0755) < 0 ||
+	    mkdir(e2e_fmt("%s/cfg/sma-allies", t_dir), 0755) < 0)
+		fail_msg("no temporary folder: %s", strerror(errno));
+	return 0;
+}
+
+static void
+stop(void)
+{
+	vt_free(t_vt);
+	t_vt = NULL;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	stop();
+	e2e_rmtree(t_dir);
+	free(t_dir);
+	t_dir = NULL;
+	e2e_release();
+	return 0;
+}
+
+/* Where the program looks for its configuration in these tests. */
+static const char *
+config_file(void)
+{
+	return e2e_fmt("%s/cfg/sma-allies/config.yaml", t_dir);
+}
+
+static void
+write_file(const char *path, const char *text, int mode)
+{
+	if (e2e_write_file(path, text, strlen(text), mode, 1) != 0)
+		fail_msg("%s: %s", path, strerror(errno));
+}
+
+static void
+write_config(const char *yaml)
+{
+	write_file(config_file(), yaml, 0644);
+}
+
+/*
+ * Start the browser with args (NULL: none) and env (NULL-ended, or
+ * NULL) on a terminal of type term: the configuration folder of the
+ * test, a home without one, no graphical session and no BROWSER unless
+ * env says so.
+ */
+static void
+start(const char *term, const char *const *env, const char *const *args)
+{
+	struct e2e_env e;
+	size_t i;
+
+	e2e_env_init(&e);
+	e2e_env_putf(&e, "TERM=%s", term);
+	e2e_env_putf(&e, "HOME=%s", t_dir);
+	e2e_env_putf(&e, "XDG_CONFIG_HOME=%s/cfg", t_dir);
+	e2e_env_putf(&e, "XDG_STATE_HOME=%s/state", t_dir);
+	e2e_env_putf(&e, "PATH=%s/bin:/usr/bin:/bin", t_dir);
+	e2e_env_sanitizers(&e);
+	for (i = 0; env != NULL && env[i] != NULL; i++)
+		e2e_env_put(&e, env[i]);
+	stop();
+	t_vt = e2e_spawn(t_bin, args, &e, T_ROWS, T_COLS);
+	e2e_env_free(&e);
+	if (t_vt == NULL)
+		fail_msg("cannot start %s: %s", t_bin, strerror(errno));
+}
+
+static void
+want_screen(const char *s, int shown, int line)
+{
+	if (shown ? vt_wait_text(t_vt, s, T_WAIT) :
+	    vt_wait_gone(t_vt, s, T_WAIT))
+		return;
+	e2e_dump(t_vt, s);
+	fail_msg("line %d: \"%s\" %s", line, s, shown ? "never showed" :
+	    "stayed");
+}
+#define WANT(s)		want_screen((s), 1, __LINE__)
+#define WANT_GONE(s)	want_screen((s), 0, __LINE__)
+
+static void
+settle(void)
+{
+	vt_wait_quiet(t_vt, 100, T_WAIT);
+}
+
+/* The program ended with status 0 and no sanitizer report. */
+static void
+want_clean_exit(int line)
+{
+	const char *why = e2e_exit_why(t_vt, T_WAIT), *out;
+
+	out = vt_output(t_vt, NULL);
+	if (e2e_sanitizer_report(out) != NULL)
+		fail_msg("line %d: %s", line, e2e_sanitizer_report(out));
+	if (why != NULL) {
+		e2e_dump(t_vt, why);
+		fail_msg("line %d: %s", line, why);
+	}
+}
+
+/* Press key (a character or a key's name), expect a clean exit. */
+static void
+quit_with(const char *key, int line)
+{
+	e2e_press(t_vt, key);
+	want_clean_exit(line);
+}
+#define QUIT_WITH(k)	quit_with((k), __LINE__)
+
+/* The program is still running a moment after the last key. */
+static void
+want_running(int line)
+{
+	settle();
+	if (vt_wait_exit(t_vt, 300, NULL))
+		fail_msg("line %d: the program ended", line);
+}
+#define WANT_RUNNING()	want_running(__LINE__)
+
+/* The row showing s, or a failure. */
+static int
+row_of(const char *s, int line)
+{
+	int row;
+
+	if (!vt_find(t_vt, s, &row, NULL)) {
+		e2e_dump(t_vt, s);
+		fail_msg("line %d: \"%s\" is not on the screen", line, s);
+	}
+	return row;
+}
+
+/* Row of s also holds want. */
+static void
+want_beside(const char *s, const char *want, int line)
+{
+	int row = row_of(s, line);
+
+	if (!e2e_row_has(t_vt, row, want, 0)) {
+		e2e_dump(t_vt, want);
+		fail_msg("line %d: \"%s\" is not beside \"%s\"", line, want, s);
+	}
+}
+#define WANT_BESIDE(s, w)	want_beside((s), (w), __LINE__)
+
+/* The palette colours of the cell at the start of s (-1: default). */
+static void
+colours_at(const char *s, int dcol, int *fg, int *bg, int line)
+{
+	struct vt_cell c;
+	int row, col;
+
+	if (!vt_wait_text(t_vt, s, T_WAIT) || !vt_find(t_vt, s, &row, &col) ||
+	    vt_cell(t_vt, row, col + dcol,
+	    &c) < 0) {
+		e2e_dump(t_vt, s);
+		fail_msg("line %d: \"%s\" is not on the screen", line, s);
+	}
+	*fg = c.fg_default ? -1 : c.fg_index;
+	*bg = c.bg_default ? -1 : c.bg_index;
+}
+
+/* The text at s (its cell dcol after its start) is in fg on bg. */
+static void
+want_colours(const char *s, int dcol, int fg, int bg, int line)
+{
+	int f, b;
+
+	colours_at(s, dcol, &f, &b, line);
+	if (f != fg || b != bg) {
+		e2e_dump(t_vt, s);
+		fail_msg("line %d: \"%s\" is in %d on %d, not %d on %d", line,
+		    s, f, b, fg, bg);
+	}
+}
+#define WANT_COLOURS(s, fg, bg)	want_colours((s), 0, (fg), (bg), __LINE__)
+
+/* The cell at row, col is in fg on bg. */
+static void
+want_cell(int row, int col, int fg, int bg, int line)
+{
+	struct vt_cell c;
+
+	assert_int_equal(vt_cell(t_vt, row, col, &c), 0);
+	if ((c.fg_default ? -1 : c.fg_index) != fg ||
+	    (c.bg_default ? -1 : c.bg_index) != bg) {
+		e2e_dump(t_vt, "a cell's colours");
+		fail_msg("line %d: the cell at %d,%d is in %d on %d, not %d on "
+		    "%d", line, row, col, c.fg_default ? -1 : c.fg_index,
+		    c.bg_default ? -1 : c.bg_index, fg, bg);
+	}
+}
+#define WANT_CELL(r, c, fg, bg)	want_cell((r), (c), (fg), (bg), __LINE__)
+
+/* The cell at row, col has bg behind it. */
+static void
+want_bg(int row, int col, int bg, int line)
+{
+	struct vt_cell c;
+
+	assert_int_equal(vt_cell(t_vt, row, col, &c), 0);
+	if ((c.bg_default ? -1 : c.bg_index) != bg) {
+		e2e_dump(t_vt, "background");
+		fail_msg("line %d: the cell at %d,%d is on %d, not %d", line,
+		    row, col, c.bg_default ? -1 : c.bg_index, bg);
+	}
+}
+#define WANT_BG(r, c, bg)	want_bg((r), (c), (bg), __LINE__)
+
+/* ---- keys ---- */
+
+/*
+ * Keys given other actions do them, the keys they had do nothing, and
+ * help and the status line show the new ones.
+ */
+static void
+test_remapped_keys(void **state)
+{
+	(void)state;
+	write_config("keys:\n"
+	    "  quit: [x, C-q]\n"
+	    "  help: [h]\n"
+	    "  search: [s]\n"
+	    "  bar_clear: [C-k]\n");
+	start("xterm-256color", NULL, NULL);
+	WANT("12 allies");
+	/* The status line's hints name the keys as they are now. */
+	WANT("x quit");
+	WANT("h help");
+	WANT("s search");
+	assert_false(e2e_row_has(t_vt, -1, "q quit", 0));
+	/* q and ? were quit's and help's: now nothing. */
+	e2e_press(t_vt, "q");
+	e2e_press(t_vt, "?");
+	WANT_RUNNING();
+	assert_false(vt_find(t_vt, "this help", NULL, NULL));
+	e2e_press(t_vt, "h");
+	WANT("this help");
+	WANT_BESIDE("this help", "h");
+	WANT_BESIDE("quit", "x C-q");
+	WANT_BESIDE("search: the list filters", "s");
+	WANT_BESIDE("clear the pattern", "C-k");
+	assert_false(vt_find(t_vt, "? F1", NULL, NULL));
+	vt_key(t_vt, "Esc");
+	WANT_GONE("this help");
+	/* s opens the bar; C-k, not C-u, clears what was typed. */
+	e2e_press(t_vt, "s");
+	vt_sends(t_vt, "nurs");
+	WANT("/nurs");
+	WANT_GONE("The Camden Coalition");
+	vt_key(t_vt, "C-u");
+	settle();
+	assert_true(vt_find(t_vt, "/nurs", NULL, NULL));
+	vt_key(t_vt, "C-k");
+	WANT("The Camden Coalition");
+	vt_key(t_vt, "Esc");
+	settle();
+	/* C-q gets through: the terminal's flow control is off. */
+	QUIT_WITH("C-q");
+}
+
+/* --no-config reads none: the default keys work. */
+static void
+test_no_config(void **state)
+{
+	(void)state;
+	write_config("keys:\n  quit: [x]\ntheme: light\n");
+	start("xterm-256color", NULL, T_LIST("--no-config"));
+	WANT("12 allies");
+	WANT("q quit");
+	WANT_COLOURS("The Anchor Institutions", -1, -1);
+	e2e_press(t_vt, "x");
+	WANT_RUNNING();
+	QUIT_WITH("q");
+}
+
+/* --config FILE is read instead of the default file. */
+static void
+test_config_option(void **state)
+{
+	const char *other = e2e_fmt("%s/other.yaml", t_dir);
+
+	(void)state;
+	write_config("keys:\n  quit: [x]\n");
+	write_file(other, "keys:\n  quit: [Q]\n", 0644);
+	start("xterm-256color", NULL, T_LIST("--config", other));
+	WANT("Q quit");
+	e2e_press(t_vt, "x");
+	WANT_RUNNING();
+	QUIT_WITH("Q");
+}
+
+/* ---- colours ---- */
+
+/* The light theme, in 256 colours and in 8, and a style of one's own. */
+static void
+test_light_theme(void **state)
+{
+	(void)state;
+	write_config("theme: light\n");
+	start("xterm-256color", NULL, NULL);
+	WANT("12 allies");
+	settle();
+	/* Black on white; the title white on #005f87; the bar on #005faf. */
+	WANT_COLOURS("The Anchor Institutions", 16, 231);
+	WANT_COLOURS("Social Mission Alliance", 231, 24);
+	WANT_CELL(2, 1, 231, 25);
+	/* Where nothing is written, the theme's white is painted too. */
+	WANT_BG(T_ROWS - 3, T_COLS - 2, 231);
+	WANT_BG(T_ROWS - 3, 1, 231);
+	QUIT_WITH("q");
+	/* Eight colours: black on light grey, the title black on cyan. */
+	start("xterm", NULL, NULL);
+	WANT("12 allies");
+	settle();
+	WANT_COLOURS("The Anchor Institutions", 0, 7);
+	WANT_COLOURS("Social Mission Alliance", 0, 6);
+	WANT_BG(T_ROWS - 3, T_COLS - 2, 7);
+	QUIT_WITH("q");
+}
+
+/* The dark theme, with the title in a colour the configuration gives. */
+static void
+test_dark_theme_and_a_style(void **state)
+{
+	(void)state;
+	write_config("theme: dark\ncolors:\n  title: bold yellow on 22\n"
+	    "  header: 0 on 229\n");
+	start("xterm-256color", NULL, NULL);
+	WANT("12 allies");
+	settle();
+	WANT_COLOURS("The Anchor Institutions", 252, 234);
+	WANT_COLOURS("Social Mission Alliance", 3, 22);
+	WANT_COLOURS("Description", 0, 229);
+	WANT_BG(T_ROWS - 3, T_COLS - 2, 234);
+	QUIT_WITH("q");
+	/* NO_COLOR: no colour at all, whatever the configuration says. */
+	start("xterm-256color", T_LIST("NO_COLOR=1"), NULL);
+	WANT("12 allies");
+	settle();
+	WANT_COLOURS("The Anchor Institutions", -1, -1);
+	WANT_COLOURS("Social Mission Alliance", -1, -1);
+	QUIT_WITH("q");
+}
+
+/* ---- the mouse ---- */
+
+static void
+click(int row, int col)
+{
+	vt_mouse(t_vt, VT_PRESS, 0, row, col);
+	vt_mouse(t_vt, VT_RELEASE, 0, row, col);
+	vt_wait_quiet(t_vt, 250, T_WAIT);
+}
+
+/* mouse: false: the terminal is never asked for mouse reports. */
+static void
+test_mouse_off(void **state)
+{
+	static const char *const modes[] = {
+		"\033[?1000h", "\033[?1002h", "\033[?1003h", "\033[?1006h"
+	};
+	size_t i;
+
+	(void)state;
+	/* With the mouse, a click on the 4th row selects it... */
+	write_config("mouse: true\n");
+	start("xterm-256color", NULL, NULL);
+	WANT("1/12");
+	settle();
+	click(5, 10);
+	WANT("4/12");
+	QUIT_WITH("q");
+	/* ...and without it, the click is the terminal's. */
+	write_config("mouse: false\n");
+	start("xterm-256color", NULL, NULL);
+	WANT("1/12");
+	settle();
+	for (i = 0; i < sizeof(modes) / sizeof(modes[0]); i++)
+		if (e2e_output_find(t_vt, modes[i], strlen(modes[i])) != NULL)
+			fail_msg("mouse reports were turned on (%s)",
+			    modes[i] + 1);
+	click(5, 10);
+	settle();
+	assert_true(vt_find(t_vt, "1/12", NULL, NULL));
+	e2e_press(t_vt, "?");
+	WANT("this help");
+	e2e_press(t_vt, "G");
+	WANT("mouse: false in the");
+	vt_key(t_vt, "Esc");
+	WANT_GONE("this help");
+	QUIT_WITH("q");
+}
+
+/* ---- the opener ---- */
+
+/* Where the fake opener records what it was given. */
+static const char *
+record_path(void)
+{
+	return e2e_fmt("%s/argv", t_dir);
+}
+
+/*
+ * A fake opener at bin/name: its arguments, one a line, and whether its
+ * standard input is a terminal, into record_path(); on a terminal it
+ * shows a line and waits for Enter, as a terminal browser does.
+ */
+static void
+fake_opener(const char *name)
+{
+	const char *rec = record_path();
+
+	write_file(e2e_fmt("%s/bin/%s", t_dir, name), e2e_fmt("#!/bin/sh\n"
+	    "{ for a in \"$@\"; do printf '%%s\\n' \"$a\"; done\n"
+	    "  if [ -t 0 ]; then echo 'stdin: tty'; "
+	    "else echo 'stdin: not a tty'; fi\n"
+	    "} > '%s.part'\n"
+	    "mv '%s.part' '%s'\n"
+	    "if [ -t 0 ]; then echo 'FAKE OPENER running'; read line; fi\n",
+	    rec, rec, rec), 0755);
+}
+
+/* Press o; the opener must be given exactly want. */
+static void
+want_opened(const char *want, int line)
+{
+	const char *rec = record_path();
+	char *got;
+
+	WANT("Website: " FIRST_URL);
+	settle();
+	e2e_press(t_vt, "o");
+	if (!e2e_wait_file(t_vt, rec, T_WAIT)) {
+		e2e_dump(t_vt, "no opener");
+		fail_msg("line %d: the opener never ran", line);
+	}
+	got = e2e_keep(e2e_slurp(rec, NULL));
+	if (got == NULL || strcmp(got, want) != 0) {
+		fprintf(stderr, "opener's arguments:\n got: [%s]\nwant: [%s]\n",
+		    got != NULL ? got : "(none)", want);
+		fail_msg("line %d: the opener was not given what it should",
+		    line);
+	}
+	unlink(rec);
+}
+#define WANT_OPENED(w)	want_opened((w), __LINE__)
+
+/*
+ * The configuration's opener comes before $BROWSER, with its words as
+ * given, and gets the terminal when it says so, even in a graphical
+ * session; terminal: false detaches it, even without one.
+ */
+static void
+test_opener(void **state)
+{
+	(void)state;
+	fake_opener("cfg-open");
+	fake_opener("env-open");
+	write_config("opener:\n  command: [cfg-open, --url, \"%s\", \"two "
+	    "words\"]\n  terminal: true\n");
+	start("xterm-256color", T_LIST("DISPLAY=:7", e2e_fmt("BROWSER=%s/bin/"
+	    "env-open", t_dir)), NULL);
+	WANT_OPENED("--url\n" FIRST_URL "\ntwo words\nstdin: tty\n");
+	WANT("FAKE OPENER running");
+	assert_false(vt_find(t_vt, "12 allies", NULL, NULL));
+	vt_key(t_vt, "Enter");
+	WANT("Back from cfg-open");
+	QUIT_WITH("q");
+	/* A string is split on blanks; the URL comes last without %s. */
+	write_config("opener: {command: \"cfg-open  -x\", terminal: false}\n");
+	start("xterm-256color", NULL, NULL);
+	WANT_OPENED("-x\n" FIRST_URL "\nstdin: not a tty\n");
+	WANT("Opening " FIRST_URL " with cfg-open");
+	assert_false(vt_find(t_vt, "FAKE OPENER", NULL, NULL));
+	QUIT_WITH("q");
+	/* One that is not there is said on the status line. */
+	write_config("opener: {command: no-such-opener}\n");
+	start("xterm-256color", NULL, NULL);
+	WANT("Website: " FIRST_URL);
+	e2e_press(t_vt, "o");
+	WANT("no-such-opener, the configuration's opener, not found");
+	QUIT_WITH("q");
+}
+
+/* ---- bad configurations ---- */
+
+/*
+ * A bad configuration: the browser starts with the defaults, the status
+ * line says so, and every problem is on stderr when it ends.
+ */
+static void
+test_bad_config(void **state)
+{
+	const char *out;
+
+	(void)state;
+	write_config("theme: purple\nkeys:\n  quit: [x, o]\n");
+	start("xterm-256color", NULL, NULL);
+	WANT("12 allies");
+	WANT("Configuration not used (2 problems, listed when you quit)");
+	WANT("The Camden Coalition");
+	/* The defaults: q quits, x does not, no theme's colours. */
+	WANT_COLOURS("The Anchor Institutions", -1, -1);
+	e2e_press(t_vt, "x");
+	WANT_RUNNING();
+	QUIT_WITH("q");
+	out = vt_output(t_vt, NULL);
+	assert_non_null(strstr(out, e2e_fmt("%s:1:8: error: 'theme' must be "
+	    "light, dark or default, not \"purple\"", config_file())));
+	assert_non_null(strstr(out, e2e_fmt("%s:3:13: error: \"o\", given to "
+	    "'quit', is already the key of 'open'", config_file())));
+	/* Only warnings: the configuration is used, and they are said. */
+	write_config("theme: light\nfly: high\n");
+	start("xterm-256color", NULL, NULL);
+	WANT("Configuration read with 1 warning");
+	WANT_COLOURS("The Anchor Institutions", 16, 231);
+	QUIT_WITH("q");
+	assert_non_null(strstr(vt_output(t_vt, NULL), e2e_fmt("%s:2:1: "
+	    "warning: unknown key \"fly\"", config_file())));
+	/* A --config FILE that is not there, or not a file. */
+	start("xterm-256color", NULL, T_LIST("--config", t_dir));
+	WANT("12 allies");
+	WANT("Configuration not used (1 problem");
+	QUIT_WITH("q");
+	assert_non_null(strstr(vt_output(t_vt, NULL), e2e_fmt("%s: error: not "
+	    "a regular file", t_dir)));
+}
+
+/* The kiosk reads no configuration, good or bad. */
+static void
+test_kiosk_reads_none(void **state)
+{
+	(void)state;
+	write_config("theme: light\nkeys: {help: [h]}\n");
+	start("xterm-256color", NULL, T_LIST("--kiosk"));
+	WANT("12 allies");
+	settle();
+	WANT_COLOURS("The Anchor Institutions", -1, -1);
+	e2e_press(t_vt, "?");
+	WANT("this help");
+	WANT_BESIDE("this help", "?");
+	vt_kill(t_vt, SIGTERM);
+	want_clean_exit(__LINE__);
+	write_config("theme: purple\n");
+	start("xterm-256color", NULL, T_LIST("--kiosk"));
+	WANT("12 allies");
+	settle();
+	assert_false(vt_find(t_vt, "Configuration", NULL, NULL));
+	vt_kill(t_vt, SIGTERM);
+	want_clean_exit(__LINE__);
+	assert_null(strstr(vt_output(t_vt, NULL), "purple"));
+}
+
+int
+main(void)
+{
+	static const struct CMUnitTest tests[] = {
+#define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
+		T(test_remapped_keys),
+		T(test_no_config),
+		T(test_config_option),
+		T(test_light_theme),
+		T(test_dark_theme_and_a_style),
+		T(test_mouse_off),
+		T(test_opener),
+		T(test_bad_config),
+		T(test_kiosk_reads_none),
+#undef T
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
