@@ -13,7 +13,8 @@
  * from the raw bytes it writes (its SGR sequences) while it shows each of
  * its screens, and each colour of text must hold a contrast of 4.5:1 or
  * more (WCAG 2 relative luminance, xterm's standard palette) against a
- * white and a black terminal, or against the background set with it.
+ * white and a black terminal, or against the background set with it;
+ * and so for each theme a configuration file can choose.
  *
  * Openers: a fake opener records its arguments, one a line, and whether
  * its standard input is a terminal; each form of BROWSER, xdg-open when
@@ -56,6 +57,8 @@
 static struct vt *t_vt;
 static char *t_dir;
 static char t_bin[4096];
+static const char *t_config_env;	/* XDG_CONFIG_HOME=..., or NULL */
+static const char *t_theme;		/* the theme it chooses */
 
 /* ---- setup ---- */
 
@@ -63,6 +66,7 @@ static int
 setup(void **state)
 {
 	(void)state;
+	t_config_env = NULL;
 	/* Freed by e2e_release() at teardown. */
 	if ((t_dir = e2e_keep(e2e_tmpdir("sma-terms"))) == NULL ||
 	    mkdir(e2e_fmt("%s/bin", t_dir), 0755) == -1)
@@ -467,6 +471,27 @@ check_renditions(const char *what, int mono)
 	printf("\n");
 }
 
+/*
+ * A theme that paints its own background leaves no text in the
+ * terminal's colours: each rendition sets both, or the theme was not
+ * used.
+ */
+static void
+check_painted(const char *what)
+{
+	struct renditions rs;
+	const char *out;
+	size_t len, i;
+
+	out = vt_output(t_vt, &len);
+	renditions_scan(&rs, out, len);
+	for (i = 0; i < rs.n; i++)
+		if (rs.v[i].fg.kind == COL_DEFAULT ||
+		    rs.v[i].bg.kind == COL_DEFAULT)
+			fail_msg("%s: text in the terminal's own colours at byte "
+			    "%zu: \"%.20s\"", what, rs.at[i], out + rs.at[i]);
+}
+
 /* A terminfo string of term, as tput prints it; "" if it has none. */
 static const char *
 terminfo(const char *term, const char *cap)
@@ -572,8 +597,15 @@ test_each_term(void **state)
 static void
 visit_browser(const char *term, const char *env0)
 {
-	const char *const env[] = { "BROWSER=/nonexistent/browser",
-	    "TERM_PROGRAM=WezTerm", env0, NULL };
+	const char *env[5] = { "BROWSER=/nonexistent/browser",
+	    "TERM_PROGRAM=WezTerm" };
+	size_t n = 2;
+
+	if (env0 != NULL)
+		env[n++] = env0;
+	if (t_config_env != NULL)
+		env[n++] = t_config_env;
+	env[n] = NULL;
 
 	start(term, env, NULL, 30, 100);
 	WANT("12 allies");
@@ -617,11 +649,14 @@ visit_kiosk(const char *term, const char *env0)
 static void
 contrast_under(const char *term, const char *env0, int mono)
 {
-	const char *what = e2e_fmt("TERM=%s%s%s", term, env0 != NULL ? " " :
-	    "", env0 != NULL ? env0 : "");
+	const char *what = e2e_fmt("TERM=%s%s%s%s%s", term, env0 != NULL ?
+	    " " : "", env0 != NULL ? env0 : "", t_config_env != NULL ?
+	    ", theme " : "", t_config_env != NULL ? t_theme : "");
 
 	visit_browser(term, env0);
 	check_renditions(e2e_fmt("%s, browser", what), mono);
+	if (!mono && t_config_env != NULL && strcmp(t_theme, "default") != 0)
+		check_painted(e2e_fmt("%s, browser", what));
 	QUIT();
 	visit_kiosk(term, env0);
 	check_renditions(e2e_fmt("%s, kiosk", what), mono);
@@ -650,6 +685,38 @@ test_contrast_mono(void **state)
 	(void)state;
 	contrast_under("xterm-256color", "NO_COLOR=1", 1);
 	contrast_under("xterm", "NO_COLOR=1", 1);
+}
+
+/*
+ * The same checks with each theme a configuration can choose: the
+ * light and dark ones paint their own background, and every text must
+ * read on it; with NO_COLOR neither sets any colour.
+ */
+static void
+test_contrast_themes(void **state)
+{
+	static const char *const themes[] = { "light", "dark", "default" };
+	const char *dir = e2e_fmt("%s/cfg", t_dir);
+	const char *file = e2e_fmt("%s/sma-allies/config.yaml", dir);
+	const char *yaml;
+	size_t i;
+
+	(void)state;
+	if (mkdir(dir, 0755) < 0 || mkdir(e2e_fmt("%s/sma-allies", dir),
+	    0755) < 0)
+		fail_msg("%s: %s", dir, strerror(errno));
+	t_config_env = e2e_fmt("XDG_CONFIG_HOME=%s", dir);
+	for (i = 0; i < nitems_of(themes); i++) {
+		t_theme = themes[i];
+		yaml = e2e_fmt("theme: %s\n", themes[i]);
+		if (e2e_write_file(file, yaml, strlen(yaml), 0644, 1) != 0)
+			fail_msg("%s: %s", file, strerror(errno));
+		contrast_under("xterm-256color", NULL, 0);
+		contrast_under("xterm", NULL, 0);
+		contrast_under("xterm-256color", "NO_COLOR=1", 1);
+		contrast_under("xterm", "NO_COLOR=1", 1);
+	}
+	t_config_env = NULL;
 }
 
 /* ---- tests: opening a website ---- */
@@ -1053,6 +1120,7 @@ main(void)
 		T(test_contrast_256),
 		T(test_contrast_8),
 		T(test_contrast_mono),
+		T(test_contrast_themes),
 		T(test_open_forms),
 		T(test_open_many_words),
 		T(test_open_long_browser),
