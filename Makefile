@@ -74,19 +74,24 @@ INSTALL_DEPS      = @$(DEPS_SH) --install $(BUILD_DEPS) $(NEEDS_$@) \
 SRCS        = util.c record.c text.c url.c diag.c keyset.c reader.c yamlfeed.c \
               load.c pattern.c match.c output.c output_json.c lookup.c \
               sort.c source.c keys.c theme.c config.c config_out.c lineedit.c \
-              history.c histfile.c bar.c listview.c kiosk.c stats.c stats_file.c \
-              stats_report.c console.c app_stats.c app.c watch.c feed.c \
-              layout.c qr.c draw.c pane_bars.c pane_loading.c pane_list.c \
-              pane_detail.c pane_overlay.c pane_qr.c searchbar.c open.c ui.c
+              history.c histfile.c bar.c listview.c kiosk.c message.c stats.c \
+              stats_file.c stats_report.c console.c app_stats.c app.c watch.c \
+              feed.c \
+              layout.c qr.c probe.c draw.c pane_bars.c pane_loading.c pane_list.c \
+              pane_detail.c pane_overlay.c pane_qr.c searchbar.c open.c ui.c \
+              topics.c pane_topics.c
+# Input: a paste made into a query, curses' keys and marks, the app's side.
+SRCS       += paste.c ui_input.c app_input.c app_start.c pick.c
 MAIN        = main.c
 OBJS        = $(SRCS:%.c=build/obj/%.o) build/obj/allies_data.o
 AOBJS       = $(SRCS:%.c=build/asan/%.o) build/asan/allies_data.o
 UNIT_TESTS  = test_load test_progress test_match test_output test_text test_util \
               test_app test_scan test_input test_pattern test_source \
-              test_stats test_config
+              test_stats test_topics test_probe test_config
 E2E_TESTS   = tty/vt_selftest e2e/test_browser e2e/test_kiosk e2e/test_data \
               e2e/test_history e2e/test_terms e2e/test_unsafe e2e/test_stats \
-              e2e/test_config
+              e2e/test_topics e2e/test_sizes
+E2E_TESTS  += e2e/test_input e2e/test_graphemes e2e/test_start e2e/test_config
 
 .PHONY: all asan test unit e2e cli run install uninstall clean fuzz deps \
         test-deps bench
@@ -175,8 +180,9 @@ build/tests/%: tests/unit/%.c $(AOBJS) build/config.mk
 # The terminal harness and the code every end-to-end program shares.
 E2E_LIB     = tests/e2e/e2e.c tests/tty/vt.c
 E2E_HDRS    = tests/e2e/e2e.h tests/tty/vt.h
-VT_CFLAGS   = $(WARN) $(FEATURES) -Itests $$($(PKG_CONFIG) --cflags vterm)
-VT_LIBS     = $$($(PKG_CONFIG) --libs vterm) -lutil
+VT_CFLAGS   = $(WARN) $(FEATURES) -Itests \
+              $$($(PKG_CONFIG) --cflags vterm libutf8proc)
+VT_LIBS     = $$($(PKG_CONFIG) --libs vterm libutf8proc) -lutil
 
 # An end-to-end test is one file, tests/DIR/NAME.c, built with the shared
 # code as build/tests/DIR/NAME.
@@ -278,8 +284,9 @@ build/bench/trivial-curses: tests/bench/trivial_curses.c
 build/bench/startup build/bench/live: build/bench/%: tests/bench/%.c \
     tests/bench/timing.h tests/tty/vt.c tests/tty/vt.h
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -Itests $$($(PKG_CONFIG) --cflags vterm) -o $@ \
-	    $< tests/tty/vt.c -lutil $$($(PKG_CONFIG) --libs vterm)
+	$(CC) $(ALL_CFLAGS) -Itests $$($(PKG_CONFIG) --cflags vterm \
+	    libutf8proc) -o $@ $< tests/tty/vt.c -lutil \
+	    $$($(PKG_CONFIG) --libs vterm libutf8proc)
 
 bench: build/config.mk
 	$(INSTALL_DEPS)

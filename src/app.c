@@ -2,6 +2,7 @@
  * app: state and actions of the browser.  See app.h.
  */
 #include "app.h"
+#include "app_start.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -13,8 +14,10 @@
 #include "kiosk.h"
 #include "listview.h"
 #include "match.h"
+#include "output.h"
 #include "record.h"
 #include "stats.h"
+#include "topics.h"
 #include "util.h"
 
 static void	 do_action(struct app *, enum action, int key, long long now);
@@ -37,6 +40,9 @@ app_init(struct app *a, const struct app_options *opt, struct recordset *rs)
 	listview_init(&a->view, rs);
 	if (opt->notice != NULL)
 		app_status(a, 1, "%s", opt->notice);
+	topics_init(&a->topics);
+	listview_topic(&a->view, rs, opt->topics, opt->ntopics);
+	message_init(&a->message);
 	a->dirty = 1;
 }
 
@@ -49,9 +55,11 @@ app_done(struct app *a)
 		*a->opt->history = a->bar.hist;
 		memset(&a->bar.hist, 0, sizeof(a->bar.hist));
 	}
+	topics_done(&a->topics);
 	bar_done(&a->bar);
 	free(a->qr_url);
 	free(a->qr_title);
+	free(a->copy_text);
 	kiosk_done(&a->kiosk);
 	memset(a, 0, sizeof(*a));
 }
@@ -65,6 +73,22 @@ app_status(struct app *a, int error, const char *fmt, ...)
 	vsnprintf(a->status, sizeof(a->status), fmt, ap);
 	va_end(ap);
 	a->status_error = error;
+	message_new(&a->message);
+	a->dirty = 1;
+}
+
+/*
+ * The clock (act ACT_NONE) or an action ages the status line's message
+ * (message.h).  Help shows it in full: reading it there does not count.
+ */
+static void
+status_age(struct app *a, enum action act, long long now)
+{
+	if (act == ACT_HELP || a->overlay == OVERLAY_HELP ||
+	    a->status[0] == '\0' ||
+	    !message_age(&a->message, act != ACT_NONE, now))
+		return;
+	a->status[0] = '\0';
 	a->dirty = 1;
 }
 
@@ -231,6 +255,8 @@ app_reload(struct app *a, struct recordset *fresh)
 	listview_refresh(&a->view, a->rs, name != NULL ?
 	    recordset_find(a->rs, name) : (size_t)-1);
 	free(name);
+	if (a->overlay == OVERLAY_TOPICS)
+		topics_count(&a->topics, a->rs);
 	detail_reset(a);
 }
 
@@ -278,7 +304,7 @@ app_bar_accept(struct app *a)
 		    a->bar.error);
 	else if (a->view.filter != NULL)
 		app_status(a, 0, "%zu of %zu allies match; %s/%s step, %s "
-		    "clears", a->view.rows.len, a->rs->len,
+		    "clears", a->view.rows.len, a->view.topic_total,
 		    keys_first(KM_BROWSE, ACT_NEXT),
 		    keys_first(KM_BROWSE, ACT_PREV),
 		    keys_first(KM_BROWSE, ACT_CLEAR));
@@ -340,6 +366,28 @@ request(struct app *a, enum request r, const char *url)
 	a->dirty = 1;
 }
 
+/* Y and E: the selected ally's name, or all of it as text, to copy. */
+static void
+app_copy(struct app *a, enum action act)
+{
+	const struct record *r;
+	struct buf b = { 0 };
+
+	if ((r = app_selected(a)) == NULL) {
+		app_status(a, 1, "No ally selected");
+		return;
+	}
+	free(a->copy_text);
+	if (act == ACT_COPY_NAME)
+		buf_add(&b, r->text[FIELD_NAME], r->len[FIELD_NAME]);
+	else
+		output_entry(&b, r, 0);
+	buf_addc(&b, '\0');
+	a->copy_text = b.ptr;
+	request(a, REQ_COPY, a->copy_text);
+	a->req_what = act == ACT_COPY_NAME ? "the name" : "the whole entry";
+}
+
 /* The program's "Become an Ally" page: opened, or as a code to scan. */
 static void
 become(struct app *a, enum action act)
@@ -359,37 +407,11 @@ become(struct app *a, enum action act)
 		request(a, REQ_OPEN, url);
 }
 
-/* Down, up, a page either way, first or last. */
-static int
-is_move(enum action act)
-{
-	return act == ACT_DOWN || act == ACT_UP || act == ACT_PAGE_DOWN ||
-	    act == ACT_PAGE_UP || act == ACT_FIRST || act == ACT_LAST;
-}
-
-/* How far a move goes, in a pane of page rows showing end lines. */
-static long
-move_delta(enum action act, long page, long end)
-{
-	long delta;
-
-	if (page < 1)
-		page = 1;
-	if (act == ACT_FIRST || act == ACT_LAST)
-		delta = end;
-	else if (act == ACT_PAGE_DOWN || act == ACT_PAGE_UP)
-		delta = page;
-	else
-		delta = 1;
-	return act == ACT_UP || act == ACT_PAGE_UP || act == ACT_FIRST ?
-	    -delta : delta;
-}
-
 static void
 overlay_do(struct app *a, enum action act)
 {
-	if (is_move(act)) {
-		app_scroll_overlay(a, move_delta(act, a->overlay_rows - 1,
+	if (action_is_move(act)) {
+		app_scroll_overlay(a, action_move_delta(act, a->overlay_rows - 1,
 		    (long)a->overlay_lines));
 		a->dirty = 1;
 		return;
@@ -426,10 +448,10 @@ static void
 move_do(struct app *a, enum action act)
 {
 	if (a->focus == FOCUS_DETAIL)
-		app_scroll_detail(a, move_delta(act, a->detail_rows - 1,
+		app_scroll_detail(a, action_move_delta(act, a->detail_rows - 1,
 		    (long)a->detail_lines));
 	else
-		move_sel(a, move_delta(act, a->list_rows - 1,
+		move_sel(a, action_move_delta(act, a->list_rows - 1,
 		    (long)a->view.rows.len));
 }
 
@@ -440,33 +462,52 @@ browse_do(struct app *a, enum action act)
 	const struct record *r;
 	int detail = a->focus == FOCUS_DETAIL;
 
-	a->status[0] = '\0';
-	a->status_error = 0;
-	if (is_move(act)) {
+	if (app_start_pick(a, act))
+		return;
+	if (action_is_move(act)) {
 		move_do(a, act);
 		return;
 	}
 	switch (act) {
-	case ACT_FOCUS:
-		a->focus = detail || a->list_only ? FOCUS_LIST : FOCUS_DETAIL;
+	case ACT_FOCUS:	/* a small terminal: in the list's place */
+		a->focus = detail ? FOCUS_LIST : FOCUS_DETAIL;
 		break;
 	case ACT_FOCUS_DETAIL:
-		if (!a->list_only)
-			a->focus = FOCUS_DETAIL;
+		a->focus = FOCUS_DETAIL;
 		break;
 	case ACT_SEARCH:
 		app_bar_open(a);
 		break;
 	case ACT_CLEAR:
-		if (a->view.filter != NULL) {
+		if (a->list_only && detail)
+			a->focus = FOCUS_LIST;	/* from the description */
+		else if (a->view.filter != NULL) {
 			struct match_error err;
 			app_set_filter(a, "", 0, &err);
 			app_status(a, 0, "Filter cleared");
+		} else if (a->view.topic.len > 0) {
+			app_set_topic(a, NULL);
+			app_status(a, 0, "All topics");
 		}
+		break;
+	case ACT_TOPICS:
+		topics_open(&a->topics, a->rs, a->view.topic.len == 1 ?
+		    a->view.topic.names[0] : NULL);
+		a->overlay = OVERLAY_TOPICS;
 		break;
 	case ACT_NEXT:
 	case ACT_PREV:
 		step_match(a, act == ACT_NEXT ? 1 : -1);
+		break;
+	case ACT_ENTER:	/* a small terminal: the description first */
+		if (a->list_only && !detail)
+			a->focus = FOCUS_DETAIL;
+		else
+			browse_do(a, ACT_OPEN);
+		break;
+	case ACT_COPY_NAME:
+	case ACT_COPY_ENTRY:
+		app_copy(a, act);
 		break;
 	case ACT_OPEN:
 	case ACT_QR:
@@ -477,9 +518,11 @@ browse_do(struct app *a, enum action act)
 			app_show_qr(a, r->text[FIELD_URL], r->text[FIELD_NAME]);
 			app_stats_said(a, stats_note(a->opt->stats,
 			    STATS_CODE, r->text[FIELD_NAME], NULL));
-		} else
+		} else {
 			request(a, act == ACT_OPEN ? REQ_OPEN : REQ_COPY,
 			    r->text[FIELD_URL]);
+			a->req_what = NULL;
+		}
 		break;
 	case ACT_BECOME:
 	case ACT_BECOME_QR:
@@ -496,6 +539,30 @@ browse_do(struct app *a, enum action act)
 	default:
 		break;
 	}
+}
+
+void
+app_set_topic(struct app *a, const char *name)
+{
+	/* Every way to a topic comes here: a key, a tap, the idle reset. */
+	listview_topic(&a->view, a->rs, name != NULL ? &name : NULL,
+	    name != NULL);
+	detail_reset(a);
+}
+
+/* The topics screen: its moves, a choice, or the list's keys. */
+static void
+topics_do(struct app *a, enum action act)
+{
+	enum topics_verdict v = topics_act(&a->topics, act);
+
+	/* Whatever leaves the screen, C-l repaints it. */
+	if (v != TOPICS_STAY && act != ACT_REDRAW)
+		a->overlay = OVERLAY_NONE;
+	if (v == TOPICS_CHOSEN)
+		app_set_topic(a, topics_cell_name(&a->topics, a->topics.cur));
+	else if (v == TOPICS_PASS)
+		browse_do(a, act);
 }
 
 /* The search bar: Enter, Esc, or an edit that refilters. */
@@ -531,6 +598,7 @@ kiosk_reset(struct app *a)
 	if (a->bar.open)
 		app_bar_cancel(a);
 	app_set_filter(a, "", 0, &err);
+	app_set_topic(a, NULL);
 	/* The next visitor does not see what the last one searched for. */
 	history_clear(&a->bar.hist);
 	a->overlay = OVERLAY_NONE;
@@ -551,6 +619,7 @@ do_action(struct app *a, enum action act, int key, long long now)
 	if ((act = action_policy(act, a->opt->kiosk)) == ACT_NONE)
 		return;
 	a->dirty = 1;
+	status_age(a, act, now);
 	switch (act) {
 	case ACT_BAR_ACCEPT: case ACT_BAR_CANCEL: case ACT_BAR_OLDER:
 	case ACT_BAR_NEWER: case ACT_BAR_CLEAR: case ACT_BAR_KILL_WORD:
@@ -576,6 +645,8 @@ do_action(struct app *a, enum action act, int key, long long now)
 	if (a->overlay == OVERLAY_QR)
 		/* Any key closes a code; it does nothing else. */
 		a->overlay = OVERLAY_NONE;
+	else if (a->overlay == OVERLAY_TOPICS)
+		topics_do(a, act);
 	else if (a->overlay != OVERLAY_NONE)
 		overlay_do(a, act);
 	else
@@ -597,14 +668,15 @@ app_mode(const struct app *a)
 		return KM_CODE;
 	if (a->bar.open)
 		return KM_BAR;
+	if (a->overlay == OVERLAY_TOPICS)
+		return KM_TOPICS;
 	if (a->overlay != OVERLAY_NONE)
 		return KM_PAGE;
 	return KM_BROWSE;
 }
 
-/* A kiosk's visitor is back: the attract loop's message goes. */
-static void
-visitor_input(struct app *a, long long now)
+void
+app_visitor(struct app *a, long long now)
 {
 	if (a->opt->kiosk && kiosk_input(&a->kiosk, now)) {
 		a->status[0] = '\0';
@@ -618,7 +690,7 @@ app_key(struct app *a, int key, long long now)
 	enum key_mode mode;
 	enum action act = ACT_NONE;
 
-	visitor_input(a, now);
+	app_visitor(a, now);
 	mode = app_mode(a);
 	/* A kiosk's staff key comes before any mode but the prompt. */
 	if (a->opt->kiosk && mode != KM_PIN)
@@ -633,6 +705,8 @@ app_key(struct app *a, int key, long long now)
 		}
 		act = keys_lookup(mode, key);
 	}
+	if (act == ACT_NONE && (key & K_ALT))
+		app_unbound_alt(a, mode, key);
 	do_action(a, act, key, now);
 	app_stats_follow(a, now);
 }
@@ -644,20 +718,27 @@ app_point(struct app *a, enum mouse_event ev, enum mouse_region region,
 	enum action act;
 	size_t at;
 
-	visitor_input(a, now);
+	app_visitor(a, now);
 	if (a->kiosk.prompt || a->too_small)
 		return;
 	app_stats_said(a, stats_input(a->opt->stats, now));
-	if (a->overlay != OVERLAY_NONE)
+	if (a->overlay != OVERLAY_NONE && (region != REGION_TOPIC ||
+	    a->overlay != OVERLAY_TOPICS))
 		region = REGION_PAGE;
+	else if (a->list_only && a->focus == FOCUS_DETAIL)
+		region = REGION_DETAIL;	/* in the list's place */
 	act = action_policy(keys_mouse(ev, region), a->opt->kiosk);
+	if (act != ACT_NONE)
+		status_age(a, act, now);
 	at = a->view.top + (size_t)(row > 0 ? row : 0);
 	switch (act) {
 	case ACT_WHEEL_UP:
 	case ACT_WHEEL_DOWN: {
 		long delta = act == ACT_WHEEL_UP ? -3 : 3;
 
-		if (region == REGION_PAGE)
+		if (region == REGION_TOPIC)
+			do_action(a, act, 0, now);	/* topics_do() */
+		else if (region == REGION_PAGE)
 			app_scroll_overlay(a, delta);
 		else if (region == REGION_LIST)
 			app_scroll_list(a, delta);
@@ -675,6 +756,13 @@ app_point(struct app *a, enum mouse_event ev, enum mouse_region region,
 		if (act != ACT_PICK)
 			do_action(a, act == ACT_PICK_OPEN ? ACT_OPEN : ACT_QR,
 			    0, now);
+		break;
+	case ACT_TOPIC_PICK:
+		/* For the topics, row is the cell tapped (-1: between them). */
+		if (row >= 0) {
+			topics_point(&a->topics, (size_t)row);
+			do_action(a, ACT_TOPIC_CHOOSE, 0, now);
+		}
 		break;
 	default:
 		do_action(a, act, 0, now);
@@ -704,6 +792,7 @@ app_tick(struct app *a, long long now)
 {
 	unsigned did, steps;
 
+	status_age(a, ACT_NONE, now);
 	if (!a->opt->kiosk)
 		return;
 	/* A view that came due before the reset still counts. */
@@ -726,13 +815,13 @@ app_tick(struct app *a, long long now)
 long long
 app_deadline(const struct app *a)
 {
-	long long k, s;
+	long long k = a->opt->kiosk ? kiosk_deadline(&a->kiosk) : -1;
+	long long m = a->status[0] != '\0' ? message_deadline(&a->message) : -1;
+	long long s = a->opt->kiosk ? stats_deadline(a->opt->stats) : -1;
 
-	if (!a->opt->kiosk)
-		return -1;
-	k = kiosk_deadline(&a->kiosk);
-	s = stats_deadline(a->opt->stats);
-	return s >= 0 && s < k ? s : k;
+	if (k < 0 || (m >= 0 && m < k))
+		k = m;
+	return k < 0 || (s >= 0 && s < k) ? s : k;
 }
 
 void
@@ -743,9 +832,8 @@ app_layout(struct app *a, const struct app_layout *l)
 		a->list_rows = l->list_rows;
 		a->detail_rows = l->detail_rows;
 		a->overlay_rows = l->page_rows;
+		topics_resize(&a->topics, l->page_cols, l->page_rows);
 		a->list_only = l->list_only;
-		if (a->list_only && a->focus == FOCUS_DETAIL)
-			a->focus = FOCUS_LIST;
 	}
 	app_clamp(a);
 	a->dirty = 1;
@@ -782,6 +870,7 @@ void
 app_data_stale(struct app *a, int stale)
 {
 	a->data_stale = stale;
+	message_stale(&a->message, stale ? a->status : NULL, a->status_error);
 	a->dirty = 1;
 }
 
@@ -795,9 +884,13 @@ app_progress(struct app *a, const struct source_progress *p)
 void
 app_loaded(struct app *a, struct recordset *fresh)
 {
+	int first = !a->loaded;
+
 	app_reload(a, fresh);
 	a->loaded = 1;
 	a->data_error[0] = '\0';
+	if (first)
+		app_start_loaded(a);
 }
 
 void

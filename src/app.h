@@ -3,8 +3,9 @@
  * handed, and the one place where it changes.  Keys (app_key()), the
  * mouse (app_point()), the kiosk's clock (app_tick()) and the layout
  * (app_layout(), app_measured()) all come in through the functions
- * below; each applies the kiosk's policy from the action table once, in
- * app_do()'s path, and sets dirty for the UI.
+ * below (a paste and an unbound Alt-key through app_input.c's); each
+ * applies the kiosk's policy from the action table once, in app_do()'s
+ * path, and sets dirty for the UI.
  *
  * No curses here.  What needs the terminal (opening a site, the
  * clipboard, a full repaint) is left as a request for the UI to take
@@ -20,7 +21,9 @@
 #include "kiosk.h"
 #include "listview.h"
 #include "match.h"
+#include "message.h"
 #include "source.h"
+#include "topics.h"
 #include "util.h"
 
 struct recordset;
@@ -54,6 +57,9 @@ struct app_options {
 	 */
 	struct history	*history;
 	const char	*notice;
+	struct app_start *start;	/* -q, --select, --pick; or NULL */
+	const char *const *topics;	/* -t: the topics to start in */
+	size_t		 ntopics;
 };
 
 enum focus {
@@ -65,7 +71,8 @@ enum overlay {
 	OVERLAY_NONE,
 	OVERLAY_HELP,
 	OVERLAY_ABOUT,
-	OVERLAY_QR		/* a website as a QR code */
+	OVERLAY_QR,		/* a website as a QR code */
+	OVERLAY_TOPICS		/* the topics, to choose one */
 };
 
 enum request {
@@ -78,10 +85,11 @@ enum request {
 /* What the layout gives the app, from app_layout(). */
 struct app_layout {
 	int		 too_small;	/* nothing but a notice fits */
-	int		 list_only;	/* no description pane */
+	int		 list_only;	/* one pane at a time (focus picks) */
 	int		 list_rows;	/* rows of the list, header excluded */
 	int		 detail_rows;	/* same for the description */
 	int		 page_rows;	/* rows of a full-screen page */
+	int		 page_cols;	/* and its columns */
 };
 
 #define APP_SCAN_SLICE	16384	/* records per slice of a scan */
@@ -92,7 +100,7 @@ struct app {
 
 	struct listview	 view;		/* the rows of the list, selection */
 	int		 list_rows;	/* rows the list pane has (layout) */
-	int		 list_only;	/* there is no description pane */
+	int		 list_only;	/* the description in the list's place */
 	int		 too_small;	/* the terminal shows a notice only */
 	size_t		 detail_top;	/* first line of the description shown */
 	size_t		 detail_lines;	/* lines it has at its width (pane) */
@@ -106,6 +114,7 @@ struct app {
 	char		*qr_title;	/* and whose it is */
 	size_t		 overlay_lines;	/* measured at the page's width */
 	int		 overlay_rows;
+	struct topics	 topics;	/* the topics screen: counts, cursor */
 
 	struct bar	 bar;		/* the search bar */
 
@@ -115,6 +124,7 @@ struct app {
 	char		 data_error[300];	/* why there is no data, or "" */
 	char		 status[300];	/* the status line's message */
 	int		 status_error;
+	struct message	 message;	/* how long it stays; stale data */
 	int		 dirty;		/* redraw before the next key */
 	int		 quit;
 
@@ -122,6 +132,8 @@ struct app {
 
 	enum request	 request;	/* for the UI: app_take_request() */
 	const char	*req_url;	/* borrowed from the recordset */
+	const char	*req_what;	/* REQ_COPY: what it is, NULL: a URL */
+	char		*copy_text;	/* an entry as text, for REQ_COPY */
 };
 
 /* Start with the whole list shown; app_done() frees what app owns. */
@@ -142,13 +154,43 @@ enum key_mode app_mode(const struct app *);
 void	 app_key(struct app *, int key, long long now);
 
 /*
+ * Input came (a key, a click, a paste): a kiosk's visitor is back, and
+ * the attract loop's message goes.
+ */
+void	 app_visitor(struct app *, long long now);
+
+/*
+ * An Alt-key that no row of mode's table binds (app_key() asks): it does
+ * nothing, and the status line (in the bar, the bar) says so.
+ */
+void	 app_unbound_alt(struct app *, enum key_mode, int key);
+
+/*
+ * A bracketed paste of len bytes of text (as paste.h cleans it: UTF-8,
+ * no controls), cut already when cut is 1: it goes into the search bar,
+ * at the cursor when the bar is open, else as a new query.  Never keys.
+ */
+void	 app_paste(struct app *, const char *text, size_t len, int cut,
+	    long long now);
+
+/*
  * A mouse event in region; for REGION_LIST, row is the row of the list
- * under the pointer counted from the first on screen (-1: the header).
+ * under the pointer counted from the first on screen (-1: the header);
+ * for REGION_TOPIC, the cell of the topics grid (-1: none).
  */
 void	 app_point(struct app *, enum mouse_event, enum mouse_region,
 	    long row, long long now);
 
-/* A kiosk: start the idle clock, advance it, and when it is next due. */
+/*
+ * Show only the allies that carry the topic name (any case; NULL: every
+ * ally again), within the search.  The one place a topic is chosen.
+ */
+void	 app_set_topic(struct app *, const char *name);
+
+/*
+ * A kiosk: start the idle clock.  The clock: advance it (a kiosk's, the
+ * status line's message), and when it is next due.
+ */
 void	 app_kiosk_start(struct app *, long long now);
 void	 app_tick(struct app *, long long now);
 long long app_deadline(const struct app *);	/* -1 when never */
@@ -214,7 +256,11 @@ void	 app_reload(struct app *, struct recordset *fresh);
 /* Show url as a QR code under title (both copied). */
 void	 app_show_qr(struct app *, const char *url, const char *title);
 
-/* Whether the data shown is older than the file (a reload failed). */
+/*
+ * Whether the data shown is older than the file (a reload failed).  The
+ * message on the status line says why; it is kept, and shown whenever no
+ * other message is, until the data is fresh.
+ */
 void	 app_data_stale(struct app *, int stale);
 
 /* How far a load under way is (running 0: none). */
@@ -233,7 +279,10 @@ void	 app_data_error(struct app *, const char *msg);
  */
 void	 app_note_topic(struct app *, const char *tag);
 
-/* Set the status line. */
+/*
+ * Set the status line.  The message stays MESSAGE_MS or until the next
+ * action, whichever comes later (message.h); app_tick() ends it.
+ */
 void	 app_status(struct app *, int error, const char *fmt, ...)
 	    PRINTF_LIKE(3, 4);
 

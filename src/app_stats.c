@@ -3,8 +3,6 @@
  */
 #include "app_stats.h"
 
-#include <stdio.h>
-
 #include "app.h"
 #include "listview.h"
 #include "record.h"
@@ -15,10 +13,7 @@ app_stats_said(struct app *a, int rc)
 {
 	if (rc >= 0 || a->opt->stats == NULL)
 		return;
-	snprintf(a->status, sizeof(a->status), "Stats: %s",
-	    a->opt->stats->error);
-	a->status_error = 1;
-	a->dirty = 1;
+	app_status(a, 1, "Stats: %s", a->opt->stats->error);
 }
 
 void

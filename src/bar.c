@@ -48,6 +48,7 @@ bar_open(struct bar *b, const char *filter)
 	b->cursor = lineedit_set(&b->query, filter != NULL ? filter : "");
 	history_rewind(&b->hist);
 	bar_clear_error(b);
+	b->note[0] = '\0';
 	b->open = 1;
 }
 
@@ -58,6 +59,30 @@ bar_close(struct bar *b, int keep)
 		history_add(&b->hist, b->query.ptr);
 	b->open = 0;
 	bar_clear_error(b);
+	b->note[0] = '\0';
+}
+
+void
+bar_note(struct bar *b, const char *msg)
+{
+	snprintf(b->note, sizeof(b->note), "%s", msg);
+}
+
+int
+bar_paste(struct bar *b, const char *s, size_t len, int replace, int cut)
+{
+	size_t before = b->query.len;
+	int all, changed = replace && b->query.len > 0;
+
+	if (replace)
+		b->cursor = lineedit_set(&b->query, "");
+	b->cursor = lineedit_insert_text(&b->query, b->cursor, s, len, &all);
+	if (cut || !all)
+		snprintf(b->note, sizeof(b->note), "Paste cut to %d KiB, the "
+		    "most a search holds", LINEEDIT_MAX / 1024);
+	else
+		b->note[0] = '\0';
+	return changed || b->query.len != before;
 }
 
 int
@@ -67,6 +92,7 @@ bar_edit(struct bar *b, enum action act, int key)
 	const char *s;
 	char *line;
 
+	b->note[0] = '\0';
 	if (act != ACT_BAR_OLDER && act != ACT_BAR_NEWER) {
 		b->cursor = lineedit_do(&b->query, b->cursor, act, key);
 		return b->query.len != before;

@@ -23,6 +23,7 @@ struct bar {
 	char		 error[256];	/* "" when the query is fine */
 	int		 error_has_col;
 	size_t		 error_col;	/* characters into the query */
+	char		 note[48];	/* a word in place of the count, or "" */
 };
 
 void	 bar_init(struct bar *);
@@ -43,6 +44,18 @@ void	 bar_close(struct bar *, int keep);
  * Returns 1 when the query changed.
  */
 int	 bar_edit(struct bar *, enum action, int key);
+
+/*
+ * Put the len bytes of text s (UTF-8, no controls) at the cursor, or in
+ * place of the query when replace is 1, as much as fits.  When it did not
+ * all fit, or cut says the paste was cut already, the bar says so.
+ * Returns 1 when the query changed.
+ */
+int	 bar_paste(struct bar *, const char *s, size_t len, int replace,
+	    int cut);
+
+/* A note in place of the count until the next edit ("" clears it). */
+void	 bar_note(struct bar *, const char *msg);
 
 /* What is wrong with the query; at column col when has_col. */
 void	 bar_set_error(struct bar *, const char *msg, int has_col,

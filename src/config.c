@@ -299,11 +299,8 @@ key_value(struct cfg_reader *r, const struct ev *key, const struct ev *val)
 		}
 	} else
 		ok = take_key(r, &k, val);
-	if (ok && k.n == 0)
-		diag_add(&r->diag, DIAG_ERR, val->line, val->col, "%s has no "
-		    "key; give it one at least", quote(r, key->value,
-		    key->len));
-	if (!ok || k.n == 0)
+	/* An empty list is no key at all: the action is not on a key. */
+	if (!ok)
 		return 1;
 	r->cfg.keys = xreallocarray(r->cfg.keys, r->cfg.nkeys + 1,
 	    sizeof(*r->cfg.keys));
@@ -337,9 +334,38 @@ keys_overlap(int key, int other)
 	return 0;
 }
 
+int
+config_takes(const struct config *cfg, enum key_mode mode, int code)
+{
+	size_t i, j;
+
+	for (i = 0; i < cfg->nkeys; i++)
+		if (keys_action_mode(cfg->keys[i].act) == mode)
+			for (j = 0; j < cfg->keys[i].n; j++)
+				if (keys_overlap(cfg->keys[i].key[j], code))
+					return 1;
+	return 0;
+}
+
+/* Does act keep one of its default keys in mode, under cfg? */
+static int
+keeps_a_key(const struct config *cfg, enum key_mode mode, enum action act)
+{
+	const struct binding *v;
+	size_t i, n;
+
+	v = keys_defaults(mode, &n);
+	for (i = 0; i < n; i++)
+		if (v[i].action == act && v[i].label != NULL &&
+		    !config_takes(cfg, mode, v[i].key))
+			return 1;
+	return 0;
+}
+
 /*
- * Key k->key[i], in its mode: given to no other action of the file,
- * and not the default key of an action the file leaves as it is.
+ * Key k->key[i], in its mode: given to no other action of the file (an
+ * error), and if it was the default key of an action the file leaves as
+ * it is, that action loses it (a warning).
  */
 static void
 check_key(struct cfg_reader *r, const struct config_keys *k, size_t i)
@@ -351,7 +377,7 @@ check_key(struct cfg_reader *r, const struct config_keys *k, size_t i)
 	enum action other;
 	size_t o, j, n;
 
-	keys_name(k->key[i], key);
+	keys_name(k->key[i], key, sizeof(key));
 	action_name(k->act, mine, sizeof(mine));
 	for (o = 0; &cfg->keys[o] != k; o++) {
 		if (keys_action_mode(cfg->keys[o].act) != mode)
@@ -375,10 +401,10 @@ check_key(struct cfg_reader *r, const struct config_keys *k, size_t i)
 		    keys_of(cfg, other) != NULL)
 			continue;
 		action_name(other, theirs, sizeof(theirs));
-		diag_add(&r->diag, DIAG_ERR, k->line[i], k->col[i], "%s, given "
-		    "to '%s', is already the key of '%s'; give '%s' other keys "
-		    "too, or '%s' another key", quote(r, key, strlen(key)),
-		    mine, theirs, theirs, mine);
+		diag_add(&r->diag, DIAG_WARN, k->line[i], k->col[i], "%s, given "
+		    "to '%s', was the key of '%s', which %s", quote(r, key,
+		    strlen(key)), mine, theirs, keeps_a_key(cfg, mode, other) ?
+		    "keeps its other keys" : "has no key now");
 		return;
 	}
 }

@@ -98,6 +98,12 @@ void	 config_notice(struct buf *, const struct errlist *errs,
 	    const char *name);
 
 /*
+ * Whether cfg gives an action of mode a key that sends code: an action
+ * the file leaves alone that had it loses it.
+ */
+int	 config_takes(const struct config *cfg, enum key_mode mode, int code);
+
+/*
  * Append cfg as a configuration file that loads again as the same
  * configuration: every setting, every key binding of the browser and
  * the search bar, and the styles it sets (the others are the theme's).

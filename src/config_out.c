@@ -1,8 +1,9 @@
 /*
  * config_out: a configuration written out, as YAML that reads back as
  * the same configuration (--print-config), and the one line the status
- * line says about a configuration's problems.  See config.h.  It reads
- * the key table for the keys a configuration leaves as they are.
+ * line says about a configuration's problems.  See config.h.  The keys
+ * a configuration leaves alone are written from the default rows of the
+ * key table, less those it gives another action.
  */
 #include "config.h"
 
@@ -63,28 +64,35 @@ scalar(struct buf *b, const char *s)
 	buf_addc(b, '"');
 }
 
-/* The keys act has under cfg: its own, or the table's. */
+/*
+ * The keys act has under cfg: its own, or its default ones but those
+ * the file gives another action.
+ */
 static void
 print_keys(struct buf *b, const struct config *cfg, enum key_mode mode,
     enum action act)
 {
-	char labels[256], name[KEYS_NAME_MAX], *word, *save;
-	size_t i, n = 0;
+	const struct binding *v;
+	char name[KEYS_NAME_MAX];
+	size_t i, n = 0, len;
 
 	for (i = 0; i < cfg->nkeys; i++) {
 		if (cfg->keys[i].act != act)
 			continue;
 		for (n = 0; n < cfg->keys[i].n; n++) {
 			buf_adds(b, n > 0 ? ", " : "");
-			scalar(b, keys_name(cfg->keys[i].key[n], name));
+			scalar(b, keys_name(cfg->keys[i].key[n], name,
+			    sizeof(name)));
 		}
 		return;
 	}
-	keys_labels(mode, act, labels, sizeof(labels));
-	for (word = strtok_r(labels, " ", &save); word != NULL;
-	    word = strtok_r(NULL, " ", &save)) {
+	v = keys_defaults(mode, &len);
+	for (i = 0; i < len; i++) {
+		if (v[i].action != act || v[i].label == NULL ||
+		    config_takes(cfg, mode, v[i].key))
+			continue;
 		buf_adds(b, n++ > 0 ? ", " : "");
-		scalar(b, word);
+		scalar(b, v[i].label);
 	}
 }
 
@@ -98,7 +106,7 @@ print_bindings(struct buf *b, const struct config *cfg)
 		{ KM_BROWSE, "Browsing the list and the description" },
 		{ KM_BAR, "In the search bar (printable keys are text there)" },
 	};
-	char name[32], labels[256];
+	char name[32];
 	enum key_mode mode;
 	size_t m, a;
 
@@ -108,9 +116,7 @@ print_bindings(struct buf *b, const struct config *cfg)
 		mode = bindable[m].mode;
 		buf_addf(b, "  # %s\n", bindable[m].title);
 		for (a = 0; a < ACT_COUNT; a++) {
-			if (keys_action_mode((enum action)a) != mode ||
-			    keys_labels(mode, (enum action)a, labels,
-			    sizeof(labels))[0] == '\0')
+			if (keys_action_mode((enum action)a) != mode)
 				continue;
 			buf_addf(b, "  %s: [", action_name((enum action)a,
 			    name, sizeof(name)));

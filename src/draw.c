@@ -1,5 +1,31 @@
 /*
  * draw: styles and the cell writers.  See draw.h.
+ *
+ * Grapheme clusters and curses.  ncurses keeps one cchar_t per cell: a
+ * spacing character, as wide as wcwidth() says, and up to CCHARW_MAX - 1
+ * zero-width ones after it; when it adds a string it splits it into such
+ * cells, code point by code point.  A terminal that counts by cluster
+ * (mode 2027) draws a ZWJ family in 2 columns where ncurses counted 8,
+ * a heart with U+FE0F in 2 where ncurses counted 1, so ncurses' idea of
+ * the cursor and of what is in each cell stops matching the screen, and
+ * the rest of the row lands in the wrong place.  So in that mode each
+ * cluster is written one of two ways:
+ *
+ *  - one that ncurses holds exactly, a base as wide as the cluster plus
+ *    zero-width characters that fit into its cell (é, a skin-toned hand
+ *    is not one: the tone is a spacing character), goes through curses
+ *    as usual;
+ *  - any other is an overlay: its cells are filled with blanks marked
+ *    A_INVIS, as many as the cluster's width, so that ncurses' cells
+ *    and cursor are right and the blanks never equal real text, and the
+ *    cluster is noted with its place.  After doupdate(), draw_overlays()
+ *    writes each noted cluster over its blanks with an explicit cursor
+ *    position and its attributes, and puts the cursor back where curses
+ *    left it.  It does so on every frame: ncurses may have painted the
+ *    blanks again, and a cluster that changed on unchanged blanks
+ *    (another family in the same place) must be shown too.  Blanks that
+ *    were drawn over later in the frame (a row above the bar) are
+ *    noticed and their cluster is not written.
  */
 #include "draw.h"
 
@@ -16,6 +42,21 @@ static attr_t styles[STYLE_COUNT];
 static int utf8_locale;
 static int color_on;
 static char link_sgr[64];	/* STYLE_LINK for text written past curses */
+
+/* A cluster written over its cells after the frame: see the top. */
+struct overlay {
+	int		 y, x;		/* its first cell on the screen */
+	int		 width;
+	attr_t		 attr;
+	size_t		 off, len;	/* its bytes, in overlays.bytes */
+};
+
+/* This frame's overlays; kept between frames to reuse the memory. */
+static struct {
+	struct overlay	*v;
+	size_t		 len, cap;
+	struct buf	 bytes;
+} overlays;
 
 attr_t
 draw_attr(enum draw_style s)
@@ -216,13 +257,136 @@ draw_glyph(const char *utf8, const char *ascii)
 	return utf8_locale ? utf8 : ascii;
 }
 
+/* Whether ncurses holds the cluster s[0, n) of width columns exactly. */
+static int
+curses_holds(const char *s, size_t n, int width)
+{
+	size_t i, k, count = 0;
+	uint32_t cp;
+
+	for (i = 0; i < n; i += k, count++) {
+		k = text_decode(s + i, n - i, &cp);
+		if (text_cp_width(cp) != (i == 0 ? width : 0))
+			return 0;
+	}
+	return count <= CCHARW_MAX;
+}
+
+/*
+ * The cluster s[0, n), width columns wide, at w's cursor in attr, as
+ * the top of the file says.
+ */
+static void
+put_cluster(WINDOW *w, const char *s, size_t n, int width, attr_t attr)
+{
+	struct overlay *o;
+	int y, x;
+
+	if (curses_holds(s, n, width)) {
+		wattrset(w, attr);
+		waddnstr(w, s, (int)n);
+		return;
+	}
+	getyx(w, y, x);
+	if (overlays.len == overlays.cap) {
+		overlays.cap = overlays.cap ? overlays.cap * 2 : 32;
+		overlays.v = xreallocarray(overlays.v, overlays.cap,
+		    sizeof(*overlays.v));
+	}
+	o = &overlays.v[overlays.len++];
+	o->y = getbegy(w) + y;
+	o->x = getbegx(w) + x;
+	o->width = width;
+	o->attr = attr;
+	o->off = overlays.bytes.len;
+	o->len = n;
+	buf_add(&overlays.bytes, s, n);
+	wattrset(w, attr | A_INVIS);
+	waddnstr(w, "  ", width);
+}
+
+/* Whether the cells of o still hold its blanks. */
+static int
+overlay_intact(const struct overlay *o)
+{
+	wchar_t wch[CCHARW_MAX + 1];
+	cchar_t cc;
+	attr_t attr;
+	short pair;
+	int k;
+
+	for (k = 0; k < o->width; k++)
+		if (mvwin_wch(stdscr, o->y, o->x + k, &cc) == ERR ||
+		    getcchar(&cc, wch, &attr, &pair, NULL) == ERR ||
+		    wch[0] != L' ' || wch[1] != L'\0' || !(attr & A_INVIS))
+			return 0;
+	return 1;
+}
+
+void
+draw_overlays(void)
+{
+	const struct overlay *o;
+	size_t i, n = overlays.len;
+	int sy, sx, cy, cx;
+
+	if (n == 0)
+		return;
+	getyx(stdscr, sy, sx);
+	for (i = 0; i < n; i++) {
+		o = &overlays.v[i];
+		if (!overlay_intact(o))
+			continue;
+		/*
+		 * ECMA-48 cursor addressing, which every terminal that
+		 * counts by cluster speaks; vid_puts() keeps curses' idea of
+		 * the terminal's attributes right.
+		 */
+		printf("\033[%d;%dH", o->y + 1, o->x + 1);
+		vid_puts(o->attr & ~A_COLOR, (short)PAIR_NUMBER(o->attr), NULL,
+		    putchar);
+		fwrite(overlays.bytes.ptr + o->off, 1, o->len, stdout);
+	}
+	vid_puts(A_NORMAL, 0, NULL, putchar);
+	/* Where doupdate() left the cursor, which curses believes it is. */
+	getyx(curscr, cy, cx);
+	printf("\033[%d;%dH", cy + 1, cx + 1);
+	fflush(stdout);
+	/* mvwin_wch() moved stdscr's cursor, which park_cursor() had set. */
+	wmove(stdscr, sy, sx);
+	overlays.len = 0;
+	overlays.bytes.len = 0;
+}
+
+void
+draw_done(void)
+{
+	free(overlays.v);
+	buf_free(&overlays.bytes);
+	memset(&overlays, 0, sizeof(overlays));
+}
+
+/* The attribute of the bytes [pos, pos + n): attr, or a match in it. */
+static attr_t
+span_attr(const struct spans *hl, size_t *hi, size_t pos, size_t n,
+    attr_t attr)
+{
+	if (hl == NULL)
+		return attr;
+	while (*hi < hl->len && hl->v[*hi].end <= pos)
+		(*hi)++;
+	if (*hi < hl->len && hl->v[*hi].start < pos + n)
+		return match_attr(attr);
+	return attr;
+}
+
 int
 draw_put(WINDOW *w, const char *s, size_t len, int cols, attr_t attr,
     const struct spans *hl, size_t hl_base, int flags)
 {
 	const char *standin;
-	size_t i = 0, n, hi = 0, pos;
-	int used = 0, limit = cols, cw;
+	size_t i = 0, n, k, hi = 0;
+	int used = 0, limit = cols, cw = 0, by_cluster = text_graphemes();
 	uint32_t cp;
 	attr_t a;
 	char glyph[8];
@@ -232,15 +396,16 @@ draw_put(WINDOW *w, const char *s, size_t len, int cols, attr_t attr,
 	if ((flags & DRAW_ELLIPSIS) && text_width(s, len) > (size_t)cols)
 		limit = cols - 1;
 	while (i < len) {
-		n = text_decode(s + i, len - i, &cp);
-		pos = hl_base + i;
-		a = attr;
-		if (hl != NULL) {
-			while (hi < hl->len && hl->v[hi].end <= pos)
-				hi++;
-			if (hi < hl->len && hl->v[hi].start <= pos)
-				a = match_attr(attr);
-		}
+		/*
+		 * A code point at a time, or a grapheme cluster where the
+		 * terminal counts those (an unsafe code point is one of its
+		 * own); a cluster has one look, the match style when any of
+		 * it matches.
+		 */
+		k = text_decode(s + i, len - i, &cp);
+		n = by_cluster ? text_cluster(s + i, len - i, &cw) : k;
+		a = span_attr(hl, &hi, hl_base + i, n, attr);
+		glyph[0] = '\0';
 		if (cp == '\n' || cp == '\t' || cp == '\r') {
 			strcpy(glyph, " ");
 			cw = 1;
@@ -254,19 +419,23 @@ draw_put(WINDOW *w, const char *s, size_t len, int cols, attr_t attr,
 			snprintf(glyph, sizeof(glyph), "%s",
 			    standin != NULL ? standin : "?");
 			cw = (int)strlen(glyph);
-		} else {
+		} else if (!by_cluster) {
 			memcpy(glyph, s + i, n);
 			glyph[n] = '\0';
 			cw = text_cp_width(cp);
 		}
 		if (used + cw > limit)
 			break;
-		if (cw == 0 && used == 0) {
-			i += n;		/* a mark with nothing to sit on */
+		/* A mark with nothing to sit on; in a cluster, never. */
+		if (cw == 0 && (used == 0 || by_cluster)) {
+			i += n;
 			continue;
 		}
 		wattrset(w, a);
-		waddstr(w, glyph);
+		if (glyph[0] != '\0')
+			waddstr(w, glyph);
+		else
+			put_cluster(w, s + i, n, cw, a);
 		used += cw;
 		i += n;
 		if ((flags & DRAW_ONE_CHAR) && cw > 0)

@@ -59,6 +59,17 @@ const char *draw_glyph(const char *utf8, const char *ascii);
 int	 draw_put(WINDOW *, const char *s, size_t len, int cols, attr_t attr,
 	    const struct spans *hl, size_t hl_base, int flags);
 
+/*
+ * Where the terminal counts by grapheme cluster (text_graphemes()),
+ * draw_put() writes clusters that curses cannot hold in its cells as
+ * blanks and notes them; see draw.c.  draw_overlays(), right after
+ * every doupdate() of a frame, writes the noted clusters over their
+ * blanks and forgets them; draw_done() frees the notes' memory at the
+ * end.
+ */
+void	 draw_overlays(void);
+void	 draw_done(void);
+
 /* Same for a C string without highlights, with an ellipsis. */
 int	 draw_puts(WINDOW *, const char *s, int cols, attr_t attr);
 

@@ -53,13 +53,16 @@ static const struct binding browse_keys[] = {
 	{ K_ESC, "Esc", ACT_CLEAR, NULL },
 	{ 'n', "n", ACT_NEXT, NULL },
 	{ 'N', "N", ACT_PREV, NULL },
+	{ 't', "t", ACT_TOPICS, "t" },
 	{ 'o', "o", ACT_OPEN, "o" },
-	{ '\r', "Enter", ACT_OPEN, NULL },
-	{ '\n', NULL, ACT_OPEN, NULL },
-	{ K_ENTER, NULL, ACT_OPEN, NULL },
+	{ '\r', "Enter", ACT_ENTER, NULL },
+	{ '\n', NULL, ACT_ENTER, NULL },
+	{ K_ENTER, NULL, ACT_ENTER, NULL },
 	{ 'b', "b", ACT_BECOME, NULL },
 	{ 'c', "c", ACT_QR, NULL },
 	{ 'y', "y", ACT_COPY, "y" },
+	{ 'Y', "Y", ACT_COPY_NAME, NULL },
+	{ 'E', "E", ACT_COPY_ENTRY, NULL },
 	{ '\t', "Tab", ACT_FOCUS, "Tab" },
 	{ K_BACKTAB, "S-Tab", ACT_FOCUS, NULL },
 	{ 'a', "a", ACT_ABOUT, "a" },
@@ -108,6 +111,24 @@ static const struct binding page_keys[] = {
 	{ 'y', NULL, ACT_CLOSE, NULL },
 };
 
+/*
+ * The topics screen: these rows, then the list's (its moves move the
+ * cursor up, down and by pages; its other keys close the screen and do
+ * what they do on the list, as topics_do() in app.c says).
+ */
+static const struct binding topic_keys[] = {
+	{ '\r', "Enter", ACT_TOPIC_CHOOSE, "Enter" },
+	{ '\n', NULL, ACT_TOPIC_CHOOSE, NULL },
+	{ K_ENTER, NULL, ACT_TOPIC_CHOOSE, NULL },
+	{ K_LEFT, "Left", ACT_LEFT, NULL },
+	{ 'h', "h", ACT_LEFT, NULL },
+	{ K_RIGHT, "Right", ACT_RIGHT, "arrows" },
+	{ 'l', "l", ACT_RIGHT, NULL },
+	{ K_ESC, "Esc", ACT_CLOSE, "Esc" },
+	{ 'q', "q", ACT_CLOSE, NULL },
+	{ 't', "t", ACT_CLOSE, NULL },
+};
+
 static const struct binding pin_keys[] = {
 	{ '\r', "Enter", ACT_PIN_CHECK, "Enter" },
 	{ '\n', NULL, ACT_PIN_CHECK, NULL },
@@ -137,6 +158,8 @@ static const struct {
 	    ACT_BAR_INSERT, ACT_NONE, KM_COUNT },
 	[KM_PAGE] = { NULL, page_keys, nitems(page_keys), ACT_NONE,
 	    ACT_NONE, KM_BROWSE },
+	[KM_TOPICS] = { "On the topics screen", topic_keys,
+	    nitems(topic_keys), ACT_NONE, ACT_NONE, KM_BROWSE },
 	[KM_CODE] = { NULL, NULL, 0, ACT_CLOSE, ACT_CLOSE, KM_COUNT },
 	[KM_PIN] = { NULL, pin_keys, nitems(pin_keys), ACT_PIN_TYPE,
 	    ACT_NONE, KM_COUNT },
@@ -157,6 +180,10 @@ static const struct mouse_binding mouse_keys[] = {
 	{ MOUSE_WHEEL_DOWN, REGION_LIST, ACT_WHEEL_DOWN, NULL, NULL },
 	{ MOUSE_WHEEL_DOWN, REGION_DETAIL, ACT_WHEEL_DOWN, NULL, NULL },
 	{ MOUSE_WHEEL_DOWN, REGION_PAGE, ACT_WHEEL_DOWN, NULL, NULL },
+	{ MOUSE_CLICK, REGION_TOPIC, ACT_TOPIC_PICK, "click a topic", NULL },
+	{ MOUSE_DOUBLE, REGION_TOPIC, ACT_TOPIC_PICK, NULL, NULL },
+	{ MOUSE_WHEEL_UP, REGION_TOPIC, ACT_WHEEL_UP, NULL, NULL },
+	{ MOUSE_WHEEL_DOWN, REGION_TOPIC, ACT_WHEEL_DOWN, NULL, NULL },
 	{ MOUSE_SHIFT_DRAG, REGION_PAGE, ACT_NONE, "Shift-drag",
 	    "select text to copy (the terminal's own selection)" },
 };
@@ -236,6 +263,51 @@ keys_lookup(enum key_mode mode, int key)
 	if (keys_is_text(key) && modes[mode].text != ACT_NONE)
 		return modes[mode].text;
 	return modes[mode].other;
+}
+
+/* The label a row of any table gives key, or NULL. */
+static const char *
+key_label(int key)
+{
+	size_t m, i;
+
+	for (m = 0; m < KM_COUNT; m++)
+		for (i = 0; i < modes[m].len; i++)
+			if (modes[m].v[i].key == key &&
+			    modes[m].v[i].label != NULL)
+				return modes[m].v[i].label;
+	return NULL;
+}
+
+const char *
+keys_name(int key, char *buf, size_t size)
+{
+	const char *alt = key & K_ALT ? "Alt-" : "", *label;
+	struct buf b = { 0 };
+
+	key &= ~K_ALT;
+	if ((label = key_label(key)) != NULL)
+		snprintf(buf, size, "%s%s", alt, label);
+	else if (key >= 0 && key < 0x20)
+		snprintf(buf, size, "%sC-%c", alt, key >= 1 && key <= 26 ?
+		    key + 0x60 : key + 0x40);
+	else if (key == 127 || key == K_ENTER)
+		snprintf(buf, size, "%s%s", alt, key == 127 ? "Backspace" :
+		    "Enter");
+	else if (keys_is_text(key)) {
+		text_encode(&b, (uint32_t)key);
+		snprintf(buf, size, "%s%s", alt, b.ptr);
+		buf_free(&b);
+	} else
+		snprintf(buf, size, "%sthat key", alt);
+	return buf;
+}
+
+const struct binding *
+keys_defaults(enum key_mode mode, size_t *len)
+{
+	*len = mode < KM_COUNT ? modes[mode].len : 0;
+	return mode < KM_COUNT ? modes[mode].v : NULL;
 }
 
 enum action
@@ -331,29 +403,6 @@ keys_parse(const char *s, size_t len, int codes[KEYS_MAX_CODES])
 	return keys_codes((int)cp, codes);
 }
 
-const char *
-keys_name(int key, char *buf)
-{
-	struct buf b = { 0 };
-	size_t i;
-
-	for (i = 0; i < nitems(key_names); i++)
-		if (key_names[i].codes[0] == key) {
-			snprintf(buf, KEYS_NAME_MAX, "%s", key_names[i].name);
-			return buf;
-		}
-	if (key >= 0 && key < 0x20)
-		snprintf(buf, KEYS_NAME_MAX, "C-%c", key >= 1 && key <= 26 ?
-		    'a' + key - 1 : key + '@');
-	else if (keys_is_text(key)) {
-		text_encode(&b, (uint32_t)key);
-		snprintf(buf, KEYS_NAME_MAX, "%s", b.ptr);
-		buf_free(&b);
-	} else
-		snprintf(buf, KEYS_NAME_MAX, "?");
-	return buf;
-}
-
 /* Append a row to km, its strings copied; -1 when it is full. */
 static int
 keymap_add(struct keymap *km, int key, const char *label, enum action act,
@@ -397,12 +446,26 @@ keymap_add_keys(struct keymap *km, enum action act, const int *keys,
 
 	for (j = 0; j < n; j++) {
 		nc = keys_codes(keys[j], codes);
-		keys_name(codes[0], name);
+		keys_name(codes[0], name, sizeof(name));
 		for (k = 0; k < nc; k++)
 			if (keymap_add(km, codes[k], k == 0 ? name : NULL, act,
 			    hinted && j == 0 && k == 0 ? name : NULL) < 0)
 				return -1;
 	}
+	return 0;
+}
+
+/* Does one of keys[0, n) send code? */
+static int
+keys_send(const int *keys, size_t n, int code)
+{
+	int codes[KEYS_MAX_CODES];
+	size_t j, k, nc;
+
+	for (j = 0; j < n; j++)
+		for (k = 0, nc = keys_codes(keys[j], codes); k < nc; k++)
+			if (codes[k] == code)
+				return 1;
 	return 0;
 }
 
@@ -424,6 +487,9 @@ keys_bind(enum action act, const int *keys, size_t n)
 	memset(&next, 0, sizeof(next));
 	for (i = 0; i < len; i++) {
 		if (v[i].action != act) {
+			/* A key act takes is another action's no more. */
+			if (keys_send(keys, n, v[i].key))
+				continue;
 			if (keymap_add(&next, v[i].key, v[i].label,
 			    v[i].action, v[i].hint) < 0)
 				return -1;
@@ -434,6 +500,9 @@ keys_bind(enum action act, const int *keys, size_t n)
 				return -1;
 		}
 	}
+	/* An action that had lost its keys to another comes last. */
+	if (!placed && keymap_add_keys(&next, act, keys, n, hinted) < 0)
+		return -1;
 	next.on = 1;
 	remaps[mode] = next;
 	keymap_settle(&remaps[mode]);
@@ -463,6 +532,30 @@ action_policy(enum action a, int kiosk)
 	if (!kiosk || actions[a].kiosk == SAME)
 		return a;
 	return (enum action)actions[a].kiosk;
+}
+
+int
+action_is_move(enum action act)
+{
+	return act == ACT_DOWN || act == ACT_UP || act == ACT_PAGE_DOWN ||
+	    act == ACT_PAGE_UP || act == ACT_FIRST || act == ACT_LAST;
+}
+
+long
+action_move_delta(enum action act, long page, long end)
+{
+	long delta;
+
+	if (page < 1)
+		page = 1;
+	if (act == ACT_FIRST || act == ACT_LAST)
+		delta = end;
+	else if (act == ACT_PAGE_DOWN || act == ACT_PAGE_UP)
+		delta = page;
+	else
+		delta = 1;
+	return act == ACT_UP || act == ACT_PAGE_UP || act == ACT_FIRST ?
+	    -delta : delta;
 }
 
 const char *

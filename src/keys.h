@@ -35,6 +35,12 @@ enum key_code {
 
 #define K_CTRL(c)	((c) & 0x1f)
 #define K_ESC		27
+/*
+ * A flag on a key: it came with Alt (Meta), which terminals send as an
+ * Esc right before the key.  No table row binds one today, so each says
+ * that it does nothing instead of doing the plain key's action.
+ */
+#define K_ALT		0x200000
 
 /*
  * X(name, help, hint, kiosk).  help is the help page's text (NULL: not
@@ -50,13 +56,21 @@ enum key_code {
 	X(ACT_PAGE_UP,	"page up", NULL, SAME)				\
 	X(ACT_FIRST,	"first ally (or top of the description)", NULL, SAME) \
 	X(ACT_LAST,	"last ally (or end of the description)", NULL, SAME) \
-	X(ACT_FOCUS,	"switch focus between list and description",	\
-	    "focus", SAME)						\
+	X(ACT_FOCUS,	"switch focus between list and description (a "	\
+	    "small terminal shows one at a time)", "focus", SAME)	\
 	X(ACT_SEARCH,	"search: the list filters as you type", "search", SAME) \
-	X(ACT_CLEAR,	"clear the filter", NULL, SAME)			\
+	X(ACT_CLEAR,	"clear the filter (with none, the topic; a small "	\
+	    "terminal: back to the list first)", NULL, SAME)		\
 	X(ACT_NEXT,	"next matching ally", NULL, SAME)		\
 	X(ACT_PREV,	"previous matching ally", NULL, SAME)		\
+	X(ACT_TOPICS,	"topics: the allies by tag, with their numbers",	\
+	    "topics", SAME)						\
+	X(ACT_TOPIC_CHOOSE, "show the allies of this topic", "choose", SAME) \
+	X(ACT_LEFT,	"move left", NULL, SAME)			\
+	X(ACT_RIGHT,	"move right", "move", SAME)			\
 	X(ACT_OPEN,	"open the ally's website", "open", ACT_QR)	\
+	X(ACT_ENTER,	"open the ally's website (a small terminal shows "	\
+	    "the description first)", NULL, ACT_QR)			\
 	X(ACT_BECOME,	"open the \"Become an Ally\" page", "become an Ally", \
 	    ACT_BECOME_QR)						\
 	X(ACT_QR,	"show the website as a QR code to scan",	\
@@ -64,6 +78,9 @@ enum key_code {
 	X(ACT_BECOME_QR, "show the \"Become an Ally\" page as a code to scan", \
 	    "become an Ally", SAME)					\
 	X(ACT_COPY,	"copy the website to the clipboard (OSC 52)", "copy", OFF) \
+	X(ACT_COPY_NAME, "copy the ally's name to the clipboard", NULL, OFF) \
+	X(ACT_COPY_ENTRY, "copy the whole entry, as text, to the clipboard", \
+	    NULL, OFF)							\
 	X(ACT_ABOUT,	"about the Allies program", "about", SAME)	\
 	X(ACT_HELP,	"this help", "help", SAME)			\
 	X(ACT_REDRAW,	"redraw the screen", NULL, SAME)		\
@@ -83,6 +100,7 @@ enum key_code {
 	X(ACT_BAR_BACKSPACE, "delete before the cursor", NULL, SAME)	\
 	X(ACT_BAR_DELETE, "delete at the cursor", NULL, SAME)		\
 	X(ACT_BAR_INSERT, NULL, NULL, SAME)	/* the key is text */	\
+	X(ACT_PASTE,	NULL, NULL, SAME)	/* text, into the bar */	\
 	X(ACT_STAFF,	"staff: end the kiosk with the PIN", NULL, SAME) \
 	X(ACT_PIN_CHECK, "check the PIN", "checks", SAME)		\
 	X(ACT_PIN_CANCEL, "close the prompt", "cancels", SAME)		\
@@ -91,6 +109,7 @@ enum key_code {
 	X(ACT_PICK,	"select an ally or focus a pane", NULL, SAME)	\
 	X(ACT_PICK_OPEN, "open the ally's website", NULL, ACT_PICK_QR)	\
 	X(ACT_PICK_QR,	"show the ally's website as a code to scan", NULL, SAME) \
+	X(ACT_TOPIC_PICK, "show the allies of the topic tapped", NULL, SAME) \
 	X(ACT_FOCUS_DETAIL, NULL, NULL, SAME)				\
 	X(ACT_WHEEL_UP,	"scroll the pane under the pointer", NULL, SAME) \
 	X(ACT_WHEEL_DOWN, NULL, NULL, SAME)				\
@@ -110,6 +129,7 @@ enum key_mode {
 	KM_BROWSE,		/* the list and the description */
 	KM_BAR,			/* the search bar is open */
 	KM_PAGE,		/* Help or About */
+	KM_TOPICS,		/* the topics screen */
 	KM_CODE,		/* a QR code: any key closes it */
 	KM_PIN,			/* the kiosk's staff PIN prompt */
 	KM_STAFF,		/* a kiosk, before any other mode */
@@ -133,6 +153,13 @@ enum action	 keys_lookup(enum key_mode, int key);
 /* Whether key is text that may be typed: printable, no control. */
 int		 keys_is_text(int key);
 
+/*
+ * How a key is spelt for a person ("q", "Up", "Alt-q", "C-x"): the help's
+ * label from the tables when a row has one.  Written to buf (size bytes);
+ * returns buf.
+ */
+const char	*keys_name(int key, char *buf, size_t size);
+
 /* The rows of a mode's table; *len gets their number. */
 const struct binding *keys_table(enum key_mode, size_t *len);
 
@@ -144,6 +171,15 @@ const char	*keys_title(enum key_mode);
  * says (ACT_NONE when a kiosk refuses it).
  */
 enum action	 action_policy(enum action, int kiosk);
+
+/* Whether act is a move: down, up, a page either way, first or last. */
+int		 action_is_move(enum action);
+
+/*
+ * How far the move act goes in a pane of page rows showing end lines:
+ * 1, page or end, negative for up, a page up and first.
+ */
+long		 action_move_delta(enum action, long page, long end);
 
 /* Help text and status-line word of an action ("" when none). */
 const char	*action_help(enum action);
@@ -180,8 +216,6 @@ size_t		 keys_parse(const char *s, size_t len,
  */
 size_t		 keys_codes(int key, int codes[KEYS_MAX_CODES]);
 
-/* The name of key into buf (KEYS_NAME_MAX bytes).  Returns buf. */
-const char	*keys_name(int key, char *buf);
 
 /*
  * The name an action has in a configuration ("page_down", from
@@ -205,15 +239,18 @@ enum key_mode	 keys_action_mode(enum action);
  */
 enum action	 keys_default(enum key_mode, int key);
 
+/* The default rows of a mode's table, whatever keys_bind() did. */
+const struct binding *keys_defaults(enum key_mode, size_t *len);
+
 /*
  * Make keys[0, n) (each a key's own code, as keys_parse() gives it
- * first) the keys of act, in its mode's table, in place of its default
- * ones: what keys_lookup(), keys_table() and keys_labels() answer from
+ * first) the keys of act, in its mode's table, in place of the ones it
+ * had: what keys_lookup(), keys_table() and keys_labels() answer from
  * then on, so the help page and the status line show them.  The hint
- * act had on the status line goes to its first key.  Conflicts are the
- * caller's to rule out (config.c does).  Returns 0, or -1 when act has
- * no mode (keys_action_mode()) or the table is full.  Not thread-safe:
- * call before the browser starts.
+ * act had on the status line goes to its first key.  Another action
+ * that had one of those keys loses it.  Returns 0, or -1 when act has no
+ * mode (keys_action_mode()) or the table is full.  Not thread-safe: call
+ * before the browser starts.
  */
 int		 keys_bind(enum action act, const int *keys, size_t n);
 
@@ -240,7 +277,8 @@ enum mouse_event {
 enum mouse_region {
 	REGION_LIST,		/* a row of the list */
 	REGION_DETAIL,		/* the description pane */
-	REGION_PAGE		/* a full-screen page or code */
+	REGION_PAGE,		/* a full-screen page or code */
+	REGION_TOPIC		/* the topics screen */
 };
 
 struct mouse_binding {

@@ -36,7 +36,9 @@ layout_compute(int rows, int cols, struct layout *l)
 		l->list = (struct rect){ 1, 0, lh, cols };
 		l->detail = (struct rect){ 1 + lh, 0, body - lh, cols };
 	} else {
+		/* No room for both: the description takes the list's place. */
 		l->list_only = 1;
 		l->list = (struct rect){ 1, 0, body, cols };
+		l->detail = l->list;
 	}
 }

@@ -1,8 +1,9 @@
 /*
  * layout: where the panes go for a terminal of a given size.  Plain
  * arithmetic, no curses, so every size can be tested: the panes tile the
- * screen, side by side on a wide terminal, stacked on a narrow one, the
- * list alone on a short one, and a notice below the minimum.
+ * screen, side by side on a wide terminal, stacked on a narrow one, one
+ * at a time on a short one (the description in the list's place, when
+ * it has the focus), and a notice below the minimum.
  */
 #ifndef LAYOUT_H
 #define LAYOUT_H
@@ -14,10 +15,10 @@ struct rect {
 struct layout {
 	int		 too_small;	/* draw the notice only */
 	int		 stacked;	/* list above description */
-	int		 list_only;	/* no room for the description */
+	int		 list_only;	/* one pane at a time: detail == list */
 	struct rect	 title;
 	struct rect	 list;		/* header row included */
-	struct rect	 detail;	/* header row included; h 0 if none */
+	struct rect	 detail;	/* header row included */
 	struct rect	 sep;		/* the line between them */
 	struct rect	 status;
 };

@@ -24,6 +24,26 @@ lineedit_insert(struct buf *b, size_t cursor, uint32_t cp)
 }
 
 size_t
+lineedit_insert_text(struct buf *b, size_t cursor, const char *s,
+    size_t len, int *all)
+{
+	struct buf tail = { 0 };
+	size_t room = b->len < LINEEDIT_MAX ? LINEEDIT_MAX - b->len : 0;
+	size_t n = len;
+
+	/* Back to a character boundary when it does not all fit. */
+	if (n > room)
+		n = text_prev(s, room + 1);
+	*all = n == len;
+	buf_adds(&tail, b->ptr + cursor);
+	b->len = cursor;
+	buf_add(b, s, n);
+	buf_add(b, tail.ptr, tail.len);
+	buf_free(&tail);
+	return cursor + n;
+}
+
+size_t
 lineedit_erase(struct buf *b, size_t from, size_t to)
 {
 	if (from >= to || to > b->len)

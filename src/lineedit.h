@@ -14,10 +14,18 @@
 #include "keys.h"
 #include "util.h"
 
-#define LINEEDIT_MAX	1000	/* bytes; a longer line takes no more */
+#define LINEEDIT_MAX	4096	/* bytes; a longer line takes no more */
 
 /* Insert code point cp at cursor; the text stays at most LINEEDIT_MAX. */
 size_t	 lineedit_insert(struct buf *, size_t cursor, uint32_t cp);
+
+/*
+ * Insert the len bytes of UTF-8 text s at cursor, as many whole
+ * characters as keep the text within LINEEDIT_MAX.  Returns the new
+ * cursor; *all is 1 when all of s went in, else 0.
+ */
+size_t	 lineedit_insert_text(struct buf *, size_t cursor, const char *s,
+	    size_t len, int *all);
 
 /* Remove the bytes [from, to); returns from. */
 size_t	 lineedit_erase(struct buf *, size_t from, size_t to);

@@ -30,7 +30,9 @@ void
 listview_init(struct listview *v, const struct recordset *rs)
 {
 	memset(v, 0, sizeof(*v));
+	topic_filter_init(&v->topic);
 	rows_all(v, rs);
+	v->topic_total = rs->len;
 }
 
 /* Drop a scan's fallback: the scan finished, or a new one replaced it. */
@@ -50,6 +52,7 @@ listview_done(struct listview *v)
 	match_free(v->matcher);
 	free(v->filter);
 	prev_free(v);
+	topic_filter_done(&v->topic);
 	memset(v, 0, sizeof(*v));
 }
 
@@ -140,6 +143,34 @@ reselect(struct listview *v, size_t keep)
 }
 
 /*
+ * Append the records of [from, to) that pass the topic and m (NULL: any
+ * record) to out.  The topic is tested first, on the record alone: a
+ * cheap test that spares the pattern every record outside the topic.
+ */
+static int
+filter_slice(struct listview *v, const struct recordset *rs,
+    struct matcher *m, size_t from, size_t to, struct indices *out,
+    struct match_error *err)
+{
+	size_t i;
+	int rc;
+
+	if (v->topic.len == 0)
+		return match_filter(m, rs, from, to, out, err);
+	for (i = from; i < to && i < rs->len; i++) {
+		if (!topic_filter_test(&v->topic, &rs->v[i]))
+			continue;
+		if (m != NULL && (rc = match_record(m, &rs->v[i], err)) <= 0) {
+			if (rc < 0)
+				return -1;
+			continue;
+		}
+		indices_push(out, i);
+	}
+	return 0;
+}
+
+/*
  * Rebuild the rows for m, keeping record keep selected.  A large
  * recordset is left to listview_step(); a small one is done at once.
  */
@@ -160,8 +191,8 @@ rebuild(struct listview *v, const struct recordset *rs, struct matcher *m,
 		v->top = 0;
 		return 0;
 	}
-	if (m != NULL) {
-		if (match_filter(m, rs, 0, rs->len, &fresh, err) < 0) {
+	if (m != NULL || v->topic.len > 0) {
+		if (filter_slice(v, rs, m, 0, rs->len, &fresh, err) < 0) {
 			indices_free(&fresh);
 			return -1;
 		}
@@ -205,7 +236,14 @@ listview_refresh(struct listview *v, const struct recordset *rs,
     size_t keep)
 {
 	struct match_error err;
+	size_t i;
 
+	/* Without a search, the rows are the topic's records: no count. */
+	v->topic_total = rs->len;
+	if (v->topic.len > 0 && v->matcher != NULL)
+		for (i = v->topic_total = 0; i < rs->len; i++)
+			v->topic_total += (size_t)topic_filter_test(&v->topic,
+			    &rs->v[i]);
 	/* The rows hold indices into the old data: forget them first. */
 	v->rows.len = 0;
 	v->sel = 0;
@@ -217,6 +255,20 @@ listview_refresh(struct listview *v, const struct recordset *rs,
 		v->filter = NULL;
 		rebuild(v, rs, NULL, keep, &err);
 	}
+	if (v->topic.len > 0 && v->matcher == NULL)
+		v->topic_total = v->rows.len;
+}
+
+void
+listview_topic(struct listview *v, const struct recordset *rs,
+    const char *const *names, size_t n)
+{
+	size_t i;
+
+	topic_filter_clear(&v->topic);
+	for (i = 0; i < n; i++)
+		topic_filter_add(&v->topic, names[i]);
+	listview_refresh(v, rs, listview_record(v));
 }
 
 int
@@ -229,7 +281,8 @@ listview_step(struct listview *v, const struct recordset *rs, size_t budget,
 	if (!v->scanning)
 		return 0;
 	to = rs->len - v->scan_pos > budget ? v->scan_pos + budget : rs->len;
-	if (match_filter(v->matcher, rs, v->scan_pos, to, &v->rows, err) < 0) {
+	if (filter_slice(v, rs, v->matcher, v->scan_pos, to, &v->rows,
+	    err) < 0) {
 		/* Back to the last complete filter. */
 		v->scanning = 0;
 		match_free(v->matcher);

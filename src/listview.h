@@ -14,6 +14,7 @@
 #include <stddef.h>
 
 #include "match.h"
+#include "topics.h"
 
 struct recordset;
 
@@ -32,6 +33,9 @@ struct listview {
 	int		 scan_moved;	/* the selection moved meanwhile */
 	struct matcher	*prev_matcher;	/* the last complete filter's */
 	char		*prev_filter;
+
+	struct topic_filter topic;	/* tags every row carries; len 0: any */
+	size_t		 topic_total;	/* records that carry them */
 };
 
 /* Every record of rs, the first selected; listview_done() frees. */
@@ -80,6 +84,16 @@ int	 listview_filter(struct listview *, const struct recordset *,
  */
 void	 listview_refresh(struct listview *, const struct recordset *,
 	    size_t keep);
+
+/*
+ * Show only the records that carry every one of the n topics in names
+ * (copied; n 0 shows every record again), within the current filter:
+ * the search then filters inside the topic.  The selection stays on the
+ * same record when it passes; a filter that fails on the smaller set is
+ * dropped, as by listview_refresh().
+ */
+void	 listview_topic(struct listview *, const struct recordset *,
+	    const char *const *names, size_t n);
 
 /*
  * Test the next slice of at most budget records of a running scan.

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "app.h"
+#include "app_start.h"
 #include "config.h"
 #include "console.h"
 #include "histfile.h"
@@ -25,6 +26,7 @@
 #include "lookup.h"
 #include "match.h"
 #include "output.h"
+#include "pick.h"
 #include "record.h"
 #include "sort.h"
 #include "source.h"
@@ -32,6 +34,7 @@
 #include "stats_file.h"
 #include "stats_report.h"
 #include "text.h"
+#include "topics.h"
 #include "ui.h"
 #include "util.h"
 
@@ -53,6 +56,7 @@ enum mode {
 	MODE_SEARCH,
 	MODE_LIST,
 	MODE_SHOW,
+	MODE_TAGS,
 	MODE_CHECK,
 	MODE_STATS_REPORT,
 	MODE_PRINT_CONFIG
@@ -78,6 +82,10 @@ struct cli {
 	int		 modes;		/* how many of -s, --list, --check */
 	const char	*stats;		/* --stats FILE, or NULL */
 	const char	*report;	/* --stats-report FILE */
+	const char	**tags;		/* -t, in the order given */
+	size_t		 ntags;
+	struct app_start start;		/* -q, --select, --pick */
+	int		 start_opts;	/* one of those was given */
 	const char	*config;	/* --config FILE, or NULL */
 	int		 no_config;	/* --no-config */
 	struct app_options app;
@@ -98,6 +106,9 @@ enum {
 	OPT_SORT,
 	OPT_STATS,
 	OPT_STATS_REPORT,
+	OPT_TAGS,
+	OPT_SELECT,
+	OPT_PICK,
 	OPT_CONFIG,
 	OPT_NO_CONFIG,
 	OPT_PRINT_CONFIG
@@ -112,6 +123,11 @@ static const struct option long_options[] = {
 	{ "list", no_argument, NULL, OPT_LIST },
 	{ "show", required_argument, NULL, OPT_SHOW },
 	{ "sort", required_argument, NULL, OPT_SORT },
+	{ "tag", required_argument, NULL, 't' },
+	{ "tags", no_argument, NULL, OPT_TAGS },
+	{ "query", required_argument, NULL, 'q' },
+	{ "select", required_argument, NULL, OPT_SELECT },
+	{ "pick", no_argument, NULL, OPT_PICK },
 	{ "format", required_argument, NULL, OPT_FORMAT },
 	{ "color", required_argument, NULL, OPT_COLOR },
 	{ "colour", required_argument, NULL, OPT_COLOR },
@@ -135,13 +151,20 @@ static void
 usage(FILE *fp)
 {
 	fprintf(fp,
-"usage: sma-allies [-d FILE] [--kiosk [--idle SECONDS] [--cycle SECONDS]\n"
-"                  [--staff-pin-file FILE] [--stats FILE]] [--no-mouse]\n"
-"                  [--color WHEN] [--config FILE | --no-config]\n"
-"       sma-allies [-d FILE] -s REGEX [-f FIELD]... [-i | --case-sensitive]\n"
-"                  [--format FORMAT] [--color WHEN]\n"
-"       sma-allies [-d FILE] --list [--sort ORDER] [--format FORMAT]\n"
+"usage: sma-allies [-d FILE] [-t TAG]... [--no-mouse] [--color WHEN]\n"
+"                  [--config FILE | --no-config]\n"
+"       sma-allies [-d FILE] [-q QUERY] [--select NAME] [--pick]\n"
+"                  [--format FORMAT]\n"
+"       sma-allies [-d FILE] --kiosk [--idle SECONDS] [--cycle SECONDS]\n"
+"                  [--staff-pin-file FILE] [--stats FILE] [--no-mouse]\n"
+"                  [--color WHEN]\n"
+"       sma-allies [-d FILE] -s REGEX [-f FIELD]... [-t TAG]...\n"
+"                  [-i | --case-sensitive] [--sort ORDER] [--format FORMAT]\n"
+"                  [--color WHEN]\n"
+"       sma-allies [-d FILE] --list [-t TAG]... [--sort ORDER]\n"
+"                  [--format FORMAT]\n"
 "       sma-allies [-d FILE] --show NAME [--format FORMAT]\n"
+"       sma-allies [-d FILE] --tags [--format text|tsv]\n"
 "       sma-allies --check [FILE]\n"
 "       sma-allies --stats-report FILE [--format text|tsv]\n"
 "       sma-allies --print-config [--config FILE | --no-config]\n"
@@ -170,6 +193,13 @@ help(void)
 "                         or abbreviation\n"
 "      --show NAME        print the ally named NAME (its name or\n"
 "                         abbreviation, any case) and exit\n"
+"  -q, --query QUERY      browser: start with that search applied\n"
+"      --select NAME      browser: start on the ally named NAME\n"
+"      --pick             browser on the terminal; Enter prints the ally\n"
+"                         chosen (in --format) and exits 0, Esc or q 1\n"
+"  -t, --tag TAG          only the allies with tag TAG, in any case\n"
+"                         (repeatable: every tag given)\n"
+"      --tags             print every tag with its number of allies\n"
 "      --format FORMAT    text (default), tsv (name, abbreviation, url),\n"
 "                         yaml or json (a data file that loads again)\n"
 "      --color WHEN       highlight matches: auto, always or never\n"
@@ -275,7 +305,8 @@ take_option(struct cli *c, int ch, char **argv)
 		c->mcase = MATCH_EXACT;
 		break;
 	case OPT_LIST:
-		c->mode = MODE_LIST;
+	case OPT_TAGS:
+		c->mode = ch == OPT_LIST ? MODE_LIST : MODE_TAGS;
 		c->modes++;
 		break;
 	case OPT_SORT:
@@ -287,6 +318,11 @@ take_option(struct cli *c, int ch, char **argv)
 		c->show = optarg;
 		c->mode = MODE_SHOW;
 		c->modes++;
+		break;
+	case 't':
+		c->tags = xreallocarray(c->tags, c->ntags + 1,
+		    sizeof(*c->tags));
+		c->tags[c->ntags++] = optarg;
 		break;
 	case OPT_FORMAT:
 		if ((c->format = output_format_lookup(optarg)) < 0)
@@ -332,6 +368,18 @@ take_option(struct cli *c, int ch, char **argv)
 		c->stats = optarg;
 		c->browse_opts = 1;
 		break;
+	case 'q':
+		c->start.query = optarg;
+		c->start_opts = 1;
+		break;
+	case OPT_SELECT:
+		c->start.select = optarg;
+		c->start_opts = 1;
+		break;
+	case OPT_PICK:
+		c->start.pick = 1;
+		c->start_opts = 1;
+		break;
 	case OPT_CONFIG:
 		c->config = optarg;
 		break;
@@ -372,8 +420,8 @@ static void
 check_options(struct cli *c, int argc, char **argv)
 {
 	if (c->modes > 1)
-		usage_error("choose one of --search, --list, --show, --check, "
-		    "--stats-report and --print-config");
+		usage_error("choose one of --search, --list, --show, --tags, "
+		    "--check, --stats-report and --print-config");
 	if (c->config != NULL && c->no_config)
 		usage_error("--config FILE and --no-config contradict each "
 		    "other; give one");
@@ -399,9 +447,20 @@ check_options(struct cli *c, int argc, char **argv)
 	if (c->mode != MODE_SEARCH && (c->fields || c->mcase != MATCH_SMART))
 		usage_error("-f, -i and --case-sensitive go with --search");
 	if (c->format >= 0 && c->mode != MODE_SEARCH && c->mode != MODE_LIST &&
-	    c->mode != MODE_SHOW && c->mode != MODE_STATS_REPORT)
-		usage_error("--format goes with --search, --list, --show or "
-		    "--stats-report");
+	    c->mode != MODE_SHOW && c->mode != MODE_STATS_REPORT &&
+	    c->mode != MODE_TAGS && !c->start.pick)
+		usage_error("--format goes with --search, --list, --show, "
+		    "--tags, --pick or --stats-report");
+	if (c->start_opts && (c->mode != MODE_BROWSE || c->app.kiosk))
+		usage_error("-q, --select and --pick are for the interactive "
+		    "browser");
+	if (c->mode == MODE_TAGS && c->format > FORMAT_TSV)
+		usage_error("--tags prints text or tsv");
+	if (c->ntags > 0 && (c->mode == MODE_TAGS || c->mode == MODE_CHECK ||
+	    c->mode == MODE_SHOW || c->mode == MODE_STATS_REPORT ||
+	    c->app.kiosk))
+		usage_error("-t goes with --search, --list or the browser "
+		    "(a kiosk's visitors choose their own topics)");
 	if (c->sort >= 0 && c->mode != MODE_SEARCH && c->mode != MODE_LIST)
 		usage_error("--sort goes with --list or --search");
 	if (c->browse_opts && c->mode != MODE_BROWSE)
@@ -425,9 +484,10 @@ parse_args(int argc, char **argv, struct cli *c)
 	c->app.idle = 90;
 	c->app.cycle = 8;
 	c->app.mouse = 1;
+	app_start_init(&c->start);
 	/* Our own messages, named "sma-allies" however we were started. */
 	opterr = 0;
-	while ((ch = getopt_long(argc, argv, ":d:s:f:ihV", long_options,
+	while ((ch = getopt_long(argc, argv, ":d:s:f:t:q:ihV", long_options,
 	    NULL)) != -1)
 		take_option(c, ch, argv);
 	check_options(c, argc, argv);
@@ -567,6 +627,80 @@ sort_hits(const struct recordset *rs, struct indices *hits,
 	free(hit);
 }
 
+/* -t named a tag that no ally has: say so, and what is close. */
+static void
+unknown_tag(const struct topics *all, const char *tag)
+{
+	struct buf msg = { 0 }, safe = { 0 };
+	size_t near[3], n, i;
+
+	buf_addf(&msg, "no ally has the tag '%s'", text_safe(&safe, tag));
+	n = topics_closest(all, tag, near, nitems(near));
+	for (i = 0; i < n; i++) {
+		buf_reset(&safe);
+		buf_addf(&msg, "%s'%s'", i == 0 ? "; did you mean " :
+		    i + 1 == n ? " or " : ", ", text_safe(&safe,
+		    all->v[near[i]].name));
+	}
+	if (n > 0)
+		buf_addc(&msg, '?');
+	else if (all->len == 0)
+		buf_adds(&msg, "; these allies have no tags");
+	else
+		buf_addf(&msg, "; sma-allies --tags lists all %zu", all->len);
+	fprintf(stderr, "%s: %s\n", util_progname(), msg.ptr);
+	buf_free(&msg);
+	buf_free(&safe);
+}
+
+/*
+ * -t: keep the hits that carry every tag given.  Returns 0, or -1 when
+ * a tag is one no ally has (each reported, with the closest).
+ */
+static int
+keep_tagged(const struct cli *c, const struct recordset *rs,
+    struct indices *hits)
+{
+	struct topic_filter f;
+	struct topics all;
+	size_t i, n, unknown = 0;
+
+	if (c->ntags == 0)
+		return 0;
+	topics_init(&all);
+	topics_count(&all, rs);
+	topic_filter_init(&f);
+	for (i = 0; i < c->ntags; i++) {
+		if (topics_find(&all, c->tags[i]) == (size_t)-1) {
+			unknown_tag(&all, c->tags[i]);
+			unknown++;
+		}
+		topic_filter_add(&f, c->tags[i]);
+	}
+	for (i = n = 0; i < hits->len; i++)
+		if (topic_filter_test(&f, &rs->v[hits->v[i]]))
+			hits->v[n++] = hits->v[i];
+	hits->len = unknown > 0 ? 0 : n;
+	topic_filter_done(&f);
+	topics_done(&all);
+	return unknown > 0 ? -1 : 0;
+}
+
+/* --tags: every tag and its number of allies. */
+static int
+run_tags(const struct cli *c, const struct recordset *rs)
+{
+	struct topics all;
+	enum format fmt = c->format >= 0 ? (enum format)c->format :
+	    isatty(STDOUT_FILENO) ? FORMAT_TEXT : FORMAT_TSV;
+
+	topics_init(&all);
+	topics_count(&all, rs);
+	output_tags(stdout, &all, fmt, !text_locale_utf8());
+	topics_done(&all);
+	return finish_stdout() < 0 ? EXIT_TROUBLE : 0;
+}
+
 static int
 run_query(const struct cli *c, const struct recordset *rs)
 {
@@ -598,6 +732,10 @@ run_query(const struct cli *c, const struct recordset *rs)
 	} else
 		for (i = 0; i < rs->len; i++)
 			indices_push(&hits, i);
+	if (keep_tagged(c, rs, &hits) < 0) {
+		rc = EXIT_NOMATCH;
+		goto out;
+	}
 	if (c->sort > 0)
 		sort_hits(rs, &hits, c->sort);
 
@@ -606,7 +744,7 @@ run_query(const struct cli *c, const struct recordset *rs)
 		rc = EXIT_TROUBLE;
 	} else if (finish_stdout() < 0)
 		rc = EXIT_TROUBLE;
-	else if (c->mode == MODE_SEARCH && hits.len == 0)
+	else if ((c->mode == MODE_SEARCH || c->ntags > 0) && hits.len == 0)
 		rc = EXIT_NOMATCH;
 out:
 	indices_free(&hits);
@@ -713,7 +851,7 @@ load_for_cli(struct source *src, struct recordset *rs, struct errlist *errs)
 	return ev == SOURCE_LOADED ? 0 : -1;
 }
 
-/* --check, --search and --list: load, then print. */
+/* --check, --search, --list and --tags: load, then print. */
 static int
 run_mode(struct cli *c, struct source *src, struct recordset *rs,
     struct errlist *errs)
@@ -726,6 +864,8 @@ run_mode(struct cli *c, struct source *src, struct recordset *rs,
 		return EXIT_TROUBLE;
 	if (c->mode == MODE_SHOW)
 		return run_show(c, rs);
+	if (c->mode == MODE_TAGS)
+		return run_tags(c, rs);
 	if (c->mode != MODE_CHECK)
 		return run_query(c, rs);
 	printf("%s: OK, %zu %s\n", text_safe(&safe, src->name), rs->len,
@@ -769,21 +909,24 @@ lock_console(void)
 		fprintf(stderr, "%s: %s\n", util_progname(), why);
 }
 
-/*
- * The browser's configuration (a kiosk reads none), used when it is
- * good.  What it had to say goes on the status line as the browser
- * starts (in notice), and all of it on stderr once the terminal is
- * restored: written before, it would vanish behind the browser's screen.
- */
-static void
-browser_config(struct cli *c, struct config *cfg, struct errlist *errs,
-    char **name, struct buf *notice)
+/* A -q pattern that cannot be searched is said before the screen. */
+static int
+start_check(const struct cli *c)
 {
-	if (c->app.kiosk)
-		return;
-	if (config_read(cfg, c->config, c->no_config, errs, name) == 0)
-		config_apply(cfg, &c->app);
-	config_notice(notice, errs, *name);
+	struct match_error err;
+	struct matcher *m;
+
+	if (c->start.query == NULL)
+		return 0;
+	memset(&err, 0, sizeof(err));
+	m = match_compile(c->start.query, strlen(c->start.query), 0,
+	    MATCH_SMART, &err);
+	if (m == NULL) {
+		show_pattern_error(c->start.query, &err);
+		return -1;
+	}
+	match_free(m);
+	return 0;
 }
 
 /* --print-config: the diagnostics on stderr, the configuration on stdout. */
@@ -814,28 +957,24 @@ print_config(const struct cli *c)
 
 /*
  * The browser, which loads the data itself; what the load had to say is
- * printed once the terminal is restored, as --check prints it.  A
+ * printed once the terminal is restored, as --check prints it, after
+ * notice (the configuration's news) on the status line at the start.  A
  * kiosk's stats file gets its last lines then too; a failure to write
  * them is said on stderr (the service's log), and changes no exit status.
  */
 static int
 browse(struct cli *c, struct source *src, struct recordset *rs,
-    struct errlist *errs)
+    struct errlist *errs, struct buf *notice)
 {
 	struct history hist = { 0 };
 	struct histfile hf = { 0 };
 	struct buf warn = { 0 };
 	struct stats_file sf;
 	struct stats st;
-	struct config cfg;
-	struct errlist cerrs;
-	struct buf notice = { 0 };
-	char *cname = NULL;
+	struct output_opts o;
+	struct pick pk;
 	int rc;
 
-	config_init(&cfg);
-	errlist_init(&cerrs);
-	browser_config(c, &cfg, &cerrs, &cname, &notice);
 	if (c->stats != NULL) {
 		stats_file_init(&sf, c->stats);
 		stats_init(&st, stats_file_write, &sf, stats_file_clock, NULL);
@@ -846,23 +985,39 @@ browse(struct cli *c, struct source *src, struct recordset *rs,
 	/* A pipe's writer may come at any time: q ends the wait. */
 	src->fifo_wait_ms = INT_MAX;
 	c->app.data_path = source_is_file(src) ? src->path : NULL;
+	c->app.topics = c->tags;
+	c->app.ntopics = c->ntags;
 	c->app.color = c->color == COLOR_NEVER ? 0 :
 	    c->color == COLOR_ALWAYS ? 2 : 1;
 	/* The kiosk serves strangers: it keeps no history. */
 	if (!c->app.kiosk) {
 		if (histfile_load(&hf, &hist, &warn) < 0)
-			buf_addf(&notice, "%s%s", notice.len > 0 ? "; " : "",
+			buf_addf(notice, "%s%s", notice->len > 0 ? "; " : "",
 			    warn.ptr);
 		c->app.history = &hist;
 	}
-	c->app.notice = notice.len > 0 ? notice.ptr : NULL;
+	c->app.notice = notice->len > 0 ? notice->ptr : NULL;
+	if (c->start_opts) {
+		c->app.start = &c->start;
+		src->after = app_start_find;
+		src->after_arg = &c->start;
+	}
+	if (c->start.pick && pick_begin(&pk, isatty(STDIN_FILENO) ||
+	    (c->data != NULL && strcmp(c->data, "-") == 0)) < 0)
+		return EXIT_TROUBLE;
 	rc = ui_run(&c->app, src, rs, errs);
+	if (c->start.pick) {
+		memset(&o, 0, sizeof(o));
+		o.format = c->format < 0 ? FORMAT_TEXT : c->format;
+		o.ascii = !text_locale_utf8();
+		if (pick_end(&pk, rs, rc == 0 ? c->start.picked :
+		    LOOKUP_NONE, &o) < 0)
+			rc = -1;
+		else if (rc == 0 && c->start.picked == LOOKUP_NONE)
+			rc = 3;
+	}
 	console_unlock_vt();
-	print_diags(&cerrs, cname);
 	print_diags(errs, src->name);
-	errlist_done(&cerrs);
-	buf_free(&notice);
-	free(cname);
 	if (!c->app.kiosk) {
 		buf_reset(&warn);
 		if (histfile_save(&hf, &hist, &warn) < 0)
@@ -878,10 +1033,44 @@ browse(struct cli *c, struct source *src, struct recordset *rs,
 		stats_done(&st);
 		c->app.stats = NULL;
 	}
-	config_done(&cfg);
 	if (rc == 2)
 		return EXIT_INTERRUPTED;
+	if (rc == 3)
+		return EXIT_NOMATCH;	/* --pick, and nothing chosen */
 	return rc == 0 ? 0 : EXIT_TROUBLE;
+}
+
+/*
+ * The browser with its configuration (a kiosk reads none), used when it
+ * is good.  What it had to say goes on the status line as the browser
+ * starts, and all of it on stderr once the terminal is restored:
+ * written before, it would vanish behind the browser's screen.
+ */
+static int
+browse_configured(struct cli *c, struct source *src, struct recordset *rs,
+    struct errlist *errs)
+{
+	struct config cfg;
+	struct errlist cerrs;
+	struct buf notice = { 0 };
+	char *name = NULL;
+	int rc;
+
+	config_init(&cfg);
+	errlist_init(&cerrs);
+	if (!c->app.kiosk) {
+		if (config_read(&cfg, c->config, c->no_config, &cerrs,
+		    &name) == 0)
+			config_apply(&cfg, &c->app);
+		config_notice(&notice, &cerrs, name);
+	}
+	rc = browse(c, src, rs, errs, &notice);
+	print_diags(&cerrs, name);
+	errlist_done(&cerrs);
+	buf_free(&notice);
+	free(name);
+	config_done(&cfg);
+	return rc;
 }
 
 /* --stats-report: warnings and errors on stderr, the report on stdout. */
@@ -933,8 +1122,10 @@ main(int argc, char **argv)
 		check_pin(c.app.pin, c.app.pin_file);
 	}
 
+	if (c.mode == MODE_BROWSE && start_check(&c) < 0)
+		return EXIT_TROUBLE;
 	/* With the data on stdin (-d -), keys come from /dev/tty. */
-	if (c.mode == MODE_BROWSE && ((!isatty(STDIN_FILENO) &&
+	if (c.mode == MODE_BROWSE && !c.start.pick && ((!isatty(STDIN_FILENO) &&
 	    (c.data == NULL || strcmp(c.data, "-") != 0)) ||
 	    !isatty(STDOUT_FILENO))) {
 		fprintf(stderr, "%s: the browser needs a terminal on stdin and "
@@ -949,10 +1140,11 @@ main(int argc, char **argv)
 	}
 	recordset_init(&rs);
 	errlist_init(&errs);
-	rc = c.mode == MODE_BROWSE ? browse(&c, &src, &rs, &errs) :
-	    run_mode(&c, &src, &rs, &errs);
+	rc = c.mode == MODE_BROWSE ? browse_configured(&c, &src, &rs,
+	    &errs) : run_mode(&c, &src, &rs, &errs);
 	errlist_done(&errs);
 	recordset_done(&rs);
 	source_done(&src);
+	free(c.tags);
 	return rc;
 }

@@ -599,13 +599,13 @@ open_pending(const struct open_state *st)
 }
 
 void
-open_copy(const char *url, char *msg, size_t size)
+open_copy(const char *text, const char *what, char *msg, size_t size)
 {
 	static const char b64[] =
 	    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-	const unsigned char *s = (const unsigned char *)url;
+	const unsigned char *s = (const unsigned char *)text;
 	struct buf out = { 0 };
-	size_t len = strlen(url), i;
+	size_t len = strlen(text), i;
 	unsigned v;
 
 	buf_adds(&out, "\033]52;c;");
@@ -621,10 +621,10 @@ open_copy(const char *url, char *msg, size_t size)
 		buf_addc(&out, i + 2 < len ? b64[v & 63] : '=');
 	}
 	buf_adds(&out, "\a");
-	/* Base64 is all the terminal sees of the URL: nothing to escape. */
+	/* Base64 is all the terminal sees of the text: nothing to escape. */
 	fwrite(out.ptr, 1, out.len, stdout);
 	fflush(stdout);
 	buf_free(&out);
 	snprintf(msg, size, "Copied %s to the clipboard (if the terminal "
-	    "allows OSC 52)", url);
+	    "allows OSC 52)", what != NULL ? what : text);
 }

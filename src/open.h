@@ -70,10 +70,13 @@ int	 open_reap(struct open_state *, char *msg, size_t size);
 int	 open_pending(const struct open_state *);
 
 /*
- * Put url on the clipboard through the terminal (OSC 52).  Must be
- * called after doupdate(): it writes straight to the terminal.
+ * Put text on the clipboard through the terminal (OSC 52); msg says so,
+ * naming it by what ("the name"), or by the text itself when what is
+ * NULL (a URL).  Must be called after doupdate(): it writes straight to
+ * the terminal.
  */
-void	 open_copy(const char *url, char *msg, size_t size);
+void	 open_copy(const char *text, const char *what, char *msg,
+	    size_t size);
 
 /* Whether url is http:// or https://. */
 int	 open_url_allowed(const char *url);

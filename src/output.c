@@ -1,5 +1,6 @@
 /*
- * output: text, tsv and yaml (json is output_json.c).  See output.h.
+ * output: text, tsv and yaml (json is output_json.c), and the tags with
+ * their counts.  See output.h.
  */
 #include "output.h"
 
@@ -11,6 +12,7 @@
 #include "match.h"
 #include "record.h"
 #include "text.h"
+#include "topics.h"
 #include "util.h"
 
 #define EXCERPT_COLS	36	/* of context on each side of a match */
@@ -474,4 +476,28 @@ output_records(FILE *fp, const struct recordset *rs, const size_t *idx,
 	}
 	buf_free(&b);
 	return rc;
+}
+
+void
+output_tags(FILE *fp, const struct topics *t, enum format fmt, int ascii)
+{
+	struct buf b = { 0 };
+	size_t i;
+	int width;
+
+	/* The first has the most allies: its count is the widest. */
+	width = t->len > 0 ? snprintf(NULL, 0, "%zu", t->v[0].count) : 0;
+	for (i = 0; i < t->len; i++) {
+		buf_reset(&b);
+		if (fmt != FORMAT_TSV)
+			buf_addf(&b, "%*zu  ", width, t->v[i].count);
+		/* A tab or a newline in a tag would break the line. */
+		text_sanitize(&b, t->v[i].name, strlen(t->v[i].name),
+		    TEXT_SPACES | (ascii ? TEXT_ASCII : 0));
+		if (fmt == FORMAT_TSV)
+			buf_addf(&b, "\t%zu", t->v[i].count);
+		buf_addc(&b, '\n');
+		fwrite(b.ptr, 1, b.len, fp);
+	}
+	buf_free(&b);
 }

@@ -19,6 +19,7 @@ struct matcher;
 struct match_error;
 struct record;
 struct recordset;
+struct topics;
 
 enum format {
 	FORMAT_TEXT,
@@ -65,5 +66,14 @@ int	 output_needs_escapes(const struct recordset *, const size_t *idx,
 /* The json format of output_records(); always returns 0. */
 int	 output_json(FILE *fp, const struct recordset *, const size_t *idx,
 	    size_t n);
+
+/*
+ * Print every topic of t with its number of allies, in t's order: for
+ * FORMAT_TSV "tag<TAB>count" a line, for FORMAT_TEXT the count in a
+ * right-aligned column, then the tag.  ascii: the locale cannot show
+ * UTF-8.  Write errors are left for ferror().
+ */
+void	 output_tags(FILE *fp, const struct topics *t, enum format,
+	    int ascii);
 
 #endif

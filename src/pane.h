@@ -69,4 +69,10 @@ int	 pane_qr_code(WINDOW *, const char *url, int y, int x, int rows,
 /* The QR code overlay: app->qr_url under app->qr_title. */
 void	 pane_qr_draw(WINDOW *, const struct app *);
 
+/*
+ * The topics screen: a heading, then every topic with its number of
+ * allies in the grid app->topics lays out, the cursor's cell marked.
+ */
+void	 pane_topics_draw(WINDOW *, const struct app *);
+
 #endif

@@ -1,9 +1,10 @@
 /*
  * pane_detail: the selected ally in full.  Its name, abbreviation,
- * website and tags, then the description word-wrapped to the pane, all
- * with search matches highlighted.  The lines are produced by one walk
- * (detail_walk) that both the measure and the draw hook use, so the
- * scroll range always agrees with what is drawn.
+ * website (wrapped after its separators) and tags, then the description
+ * word-wrapped to the pane, all with search matches highlighted.  The
+ * lines are produced by one walk (detail_walk) that both the measure and
+ * the draw hook use, so the scroll range always agrees with what is
+ * drawn.
  */
 #include "pane.h"
 
@@ -74,8 +75,13 @@ detail_walk(const struct record *r, int width, dline_cb cb, void *arg)
 			avail = 1;
 		for (pos = 0, d.first = 1; pos < len; pos = next, d.first = 0) {
 			d.start = pos;
-			d.len = text_wrap(s + pos, len - pos, (size_t)avail,
-			    &next);
+			/* A website breaks after its separators, not at blanks. */
+			if (parts[i].field == FIELD_URL)
+				d.len = text_wrap_url(s + pos, len - pos,
+				    (size_t)avail, &next);
+			else
+				d.len = text_wrap(s + pos, len - pos,
+				    (size_t)avail, &next);
 			next += pos;
 			if (cb != NULL)
 				cb(arg, n, &d);

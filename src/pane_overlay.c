@@ -2,7 +2,8 @@
  * pane_overlay: the two full-screen pages, Help and About.  Help is built
  * from the key and mouse tables (keys.c), so it lists exactly the keys
  * the input code acts on, says what a kiosk does with each, and greys out
- * what a kiosk does not allow.  About shows the program: its summary,
+ * what a kiosk does not allow, under the status line's message in full
+ * when there is one.  About shows the program: its summary,
  * what being an Ally means, the term and the pages to visit.  Both
  * scroll like the description.
  */
@@ -98,8 +99,19 @@ help_mouse(const struct app *a, struct doc *d)
 static void
 help_doc(const struct app *a, struct doc *d)
 {
+	const char *msg;
+	int error;
+
+	/* The status line's message, which may not fit there, in full. */
+	msg = message_shown(&a->message, a->status, a->status_error, &error);
+	if (msg != NULL) {
+		doc_add(d, NULL, "Message", STYLE_BOLD);
+		doc_add(d, NULL, msg, error ? STYLE_ERROR : STYLE_NORMAL);
+		doc_add(d, NULL, NULL, STYLE_NORMAL);
+	}
 	help_keys(a, d, KM_BROWSE);
 	help_keys(a, d, KM_BAR);
+	help_keys(a, d, KM_TOPICS);
 	help_mouse(a, d);
 	doc_add(d, NULL, NULL, STYLE_NORMAL);
 	doc_add(d, NULL, "Searches are PCRE2 regular expressions, caseless "

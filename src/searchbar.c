@@ -13,21 +13,23 @@
 #include "util.h"
 
 /*
- * Where the bar starts showing the query: characters drop off the left
- * so that the cursor stays in view in avail columns.
+ * Where the bar starts showing the query: characters (grapheme clusters
+ * where the terminal counts those) drop off the left so that the cursor
+ * stays in view in avail columns.
  */
 static size_t
 view_start(const struct app *a, int avail)
 {
 	const char *s = a->bar.query.ptr;
-	size_t start = 0, cw, n, skipped = 0;
-	uint32_t cp;
+	size_t start = 0, cw, skipped = 0, n;
+	int w;
 
 	cw = text_width(s, a->bar.cursor);
 	while (cw - skipped >= (size_t)avail && start < a->bar.cursor) {
-		n = text_decode(s + start, a->bar.query.len - start, &cp);
-		skipped += (size_t)text_cp_width(cp);
+		/* Never past the cursor, which may be inside a cluster. */
+		n = text_glyph(s + start, a->bar.cursor - start, &w);
 		start += n;
+		skipped += (size_t)w;
 	}
 	return start;
 }
@@ -66,14 +68,17 @@ count_width(const struct app *a, char *count, size_t size)
 {
 	if (a->bar.error[0] != '\0')
 		return 0;
+	/* A note (a paste was cut, a key did nothing) until the next edit. */
+	if (a->bar.note[0] != '\0')
+		snprintf(count, size, "  %s", a->bar.note);
 	/* Never "0" while the scan may still find some. */
-	if (a->view.rows.len == 0 && a->view.scanning)
+	else if (a->view.rows.len == 0 && a->view.scanning)
 		snprintf(count, size, " searching%s",
 		    draw_glyph("\xe2\x80\xa6", "..."));
 	else
 		snprintf(count, size, " %zu%s/%zu", a->view.rows.len,
-		    a->view.scanning ? "+" : "", a->rs->len);
-	return (int)strlen(count);
+		    a->view.scanning ? "+" : "", a->view.topic_total);
+	return (int)text_width(count, strlen(count));
 }
 
 void

@@ -31,6 +31,8 @@ struct source_job {
 	struct recordset rs;
 	struct errlist	 errs;
 	int		 rc;
+	void		(*after)(const struct recordset *, void *);
+	void		*after_arg;
 };
 
 int
@@ -87,6 +89,8 @@ worker(void *arg)
 	char byte = 1;
 
 	j->rc = load_job(j->path, &j->rs, &j->errs, &j->ctl);
+	if (j->rc == 0 && j->after != NULL)
+		j->after(&j->rs, j->after_arg);
 	/* The loop takes the result from here on. */
 	while (write(j->wake, &byte, 1) == -1 && errno == EINTR)
 		;
@@ -116,6 +120,8 @@ source_start(struct source *s)
 	}
 	j = xcalloc(1, sizeof(*j));
 	j->path = s->path != NULL ? xstrdup(s->path) : NULL;
+	j->after = s->after;
+	j->after_arg = s->after_arg;
 	j->wake = s->wake[1];
 	recordset_init(&j->rs);
 	errlist_init(&j->errs);

@@ -33,6 +33,13 @@ struct source {
 	long long	 started;	/* ms, monotonic: the load in hand */
 	pthread_t	 freer;		/* frees data no longer shown */
 	int		 freeing;	/* freer is to be joined */
+	/*
+	 * Run on the worker after each load that succeeds, before it is
+	 * handed over: work that walks every record (finding an ally by
+	 * name), kept off the thread that draws.  NULL for none.
+	 */
+	void		(*after)(const struct recordset *, void *);
+	void		*after_arg;
 };
 
 /* How far the running load is (all 0 when none runs). */

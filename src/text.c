@@ -12,6 +12,9 @@
 
 #include "util.h"
 
+/* Set once the UI knows the terminal's rule; see text_set_graphemes(). */
+static int by_cluster;
+
 size_t
 text_decode(const char *s, size_t len, uint32_t *cp)
 {
@@ -299,6 +302,102 @@ text_cp_width(uint32_t cp)
 	return w;
 }
 
+void
+text_set_graphemes(int on)
+{
+	by_cluster = on;
+}
+
+int
+text_graphemes(void)
+{
+	return by_cluster;
+}
+
+/* Whether cp is a regional indicator, half of a flag. */
+static int
+regional(uint32_t cp)
+{
+	return utf8proc_get_property((utf8proc_int32_t)cp)->boundclass ==
+	    UTF8PROC_BOUNDCLASS_REGIONAL_INDICATOR;
+}
+
+/* A byte text_decode() could not decode (not a real U+FFFD). */
+static int
+malformed(const char *s, size_t n, uint32_t cp)
+{
+	return cp == TEXT_REPLACEMENT && n == 1 && (unsigned char)s[0] >= 0x80;
+}
+
+size_t
+text_cluster(const char *s, size_t len, int *width)
+{
+	utf8proc_int32_t state = 0;
+	uint32_t first, prev, cp;
+	size_t i, n, count = 1;
+	int wide, w;
+
+	*width = 0;
+	if (len == 0)
+		return 0;
+	i = text_decode(s, len, &first);
+	if (text_is_unsafe(first) || malformed(s, i, first)) {
+		*width = text_cp_width(first);
+		return i;
+	}
+	/* ASCII joins nothing that follows but marks, which are not ASCII. */
+	if (first < 0x80 && (len == 1 || (unsigned char)s[1] < 0x80)) {
+		*width = 1;
+		return 1;
+	}
+	wide = utf8proc_charwidth((utf8proc_int32_t)first) == 2;
+	for (prev = first, n = 0; i < len; prev = cp) {
+		if (count == TEXT_CLUSTER_MAX) {
+			/*
+			 * Cut, but not after a ZWJ, which would join what is
+			 * written next: it begins the rest, which is not shown.
+			 */
+			if (prev == 0x200d)
+				i -= n;
+			break;
+		}
+		n = text_decode(s + i, len - i, &cp);
+		/* A joiner that joins no emoji is a stand-in of its own. */
+		if (text_is_unsafe(cp) || malformed(s + i, n, cp) ||
+		    (cp == TEXT_ZWJ && text_unsafe_at(s, len, i)) ||
+		    utf8proc_grapheme_break_stateful((utf8proc_int32_t)prev,
+		    (utf8proc_int32_t)cp, &state))
+			break;
+		/* An emoji selector, a wide part, a flag's second half. */
+		if (cp == 0xfe0f ||
+		    utf8proc_charwidth((utf8proc_int32_t)cp) == 2 ||
+		    (count == 1 && regional(first) && regional(cp)))
+			wide = 1;
+		i += n;
+		count++;
+	}
+	if (wide)
+		*width = 2;
+	else {
+		w = utf8proc_charwidth((utf8proc_int32_t)first);
+		*width = w < 0 ? 1 : w;
+	}
+	return i;
+}
+
+size_t
+text_glyph(const char *s, size_t len, int *width)
+{
+	uint32_t cp;
+	size_t n;
+
+	if (by_cluster)
+		return text_cluster(s, len, width);
+	n = text_decode(s, len, &cp);
+	*width = text_cp_width(cp);
+	return n;
+}
+
 size_t
 text_width(const char *s, size_t len)
 {
@@ -312,21 +411,34 @@ size_t
 text_fit(const char *s, size_t len, size_t cols, size_t *used)
 {
 	size_t i = 0, n, w = 0;
-	uint32_t cp;
-	int cw;
+	uint32_t cp = 0;
+	int cw, cw2;
 
 	while (i < len) {
-		if ((unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7f) {
+		/* Printable ASCII, unless a mark may follow to join it. */
+		if ((unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7f &&
+		    (!by_cluster || i + 1 == len ||
+		    (unsigned char)s[i + 1] < 0x80)) {
 			if (w + 1 > cols)
 				break;
 			w++;
 			i++;
 			continue;
 		}
-		n = text_decode(s + i, len - i, &cp);
-		/* A joiner is shown as a stand-in, or not at all. */
-		cw = cp == TEXT_ZWJ && text_unsafe_at(s, len, i) ? 1 :
-		    text_cp_width(cp);
+		n = text_glyph(s + i, len - i, &cw);
+		if (n == 3 && text_decode(s + i, len - i, &cp) == 3 &&
+		    cp == TEXT_ZWJ && text_unsafe_at(s, len, i))
+			/* A stray joiner is shown as a stand-in: a column. */
+			cw = 1;
+		else if (n == 3 && cp == TEXT_ZWJ && i + n < len) {
+			/*
+			 * A joiner that joins two pictographs goes with the
+			 * second, so that a line never ends in it (it would
+			 * then join nothing, and show as a stand-in).
+			 */
+			n += text_glyph(s + i + n, len - i - n, &cw2);
+			cw += cw2;
+		}
 		if (w + (size_t)cw > cols)
 			break;
 		w += (size_t)cw;
@@ -342,7 +454,7 @@ text_wrap(const char *s, size_t len, size_t cols, size_t *next)
 {
 	const char *nl;
 	size_t fit, i;
-	uint32_t cp;
+	int cw;
 
 	if (len == 0) {
 		*next = 0;
@@ -371,7 +483,7 @@ text_wrap(const char *s, size_t len, size_t cols, size_t *next)
 			return i;
 		}
 	if (fit == 0)
-		fit = text_decode(s, len, &cp);
+		fit = text_glyph(s, len, &cw);
 	*next = fit;
 	return fit;
 }
@@ -384,4 +496,45 @@ text_locale_utf8(void)
 	/* glibc says "UTF-8"; some systems say "utf8". */
 	return cs != NULL && (strcasecmp(cs, "UTF-8") == 0 ||
 	    strcasecmp(cs, "utf8") == 0);
+}
+
+/* The characters a URL may break after. */
+static int
+url_sep(char c)
+{
+	return c == '/' || c == '?' || c == '&' || c == '-';
+}
+
+/* Whether a URL may go on to the next line after byte i of s. */
+static int
+url_break(const char *s, size_t len, size_t i)
+{
+	if (i == 0 || i >= len || !url_sep(s[i - 1]))
+		return 0;
+	/* Not inside "//", and not before a last lone separator. */
+	return s[i] != '/' && !(len - i == 1 && url_sep(s[i]));
+}
+
+size_t
+text_wrap_url(const char *s, size_t len, size_t cols, size_t *next)
+{
+	size_t fit, i;
+	uint32_t cp;
+
+	fit = text_fit(s, len, cols, NULL);
+	if (fit >= len) {
+		*next = len;
+		return len;
+	}
+	for (i = fit; i > 0; i--)
+		if (url_break(s, len, i)) {
+			*next = i;
+			return i;
+		}
+	if (fit == 0)
+		fit = text_decode(s, len, &cp);
+	else if (len - fit == 1 && url_sep(s[fit]) && text_prev(s, fit) > 0)
+		fit = text_prev(s, fit);
+	*next = fit;
+	return fit;
 }

@@ -114,13 +114,50 @@ const char *text_ascii_standin(uint32_t cp);
  */
 int	 text_cp_width(uint32_t cp);
 
-/* Display width of a UTF-8 string. */
+/*
+ * How the terminal counts columns.  By default every code point on its
+ * own, with wcwidth(), as xterm, tmux and most terminals do.  After
+ * text_set_graphemes(1), by extended grapheme cluster (UAX #29), as a
+ * terminal with DEC private mode 2027 set does (kitty, foot, WezTerm,
+ * Contour): a cluster is one glyph of text_cluster()'s width, so that
+ * a ZWJ sequence, a flag or an emoji with U+FE0F takes 2 columns, not
+ * the sum of its parts.  The UI sets it once the terminal has said which
+ * it does; text_width(), text_fit() and text_wrap() follow it.  Only for
+ * a UTF-8 locale.
+ */
+void	 text_set_graphemes(int on);
+int	 text_graphemes(void);
+
+/* Code points a cluster holds at most; the rest are clusters of width 0. */
+#define TEXT_CLUSTER_MAX	32
+
+/*
+ * The first grapheme cluster of s[0, len), by utf8proc: returns the
+ * bytes it takes (at least 1 when len > 0) and stores its columns in
+ * *width: 2 when it holds a wide character or an emoji presentation
+ * selector (U+FE0F) or is a flag (two regional indicators), else the
+ * width of its first code point (0 for a mark with no base).  An unsafe
+ * code point or a malformed byte is a cluster of its own, as wide as
+ * text_cp_width() says, and ends the cluster before it.
+ */
+size_t	 text_cluster(const char *s, size_t len, int *width);
+
+/*
+ * The first glyph of s[0, len) as the terminal counts: a code point
+ * (its width by text_cp_width()), or a grapheme cluster (by
+ * text_cluster()) under text_set_graphemes(1).  Returns its bytes, at
+ * least 1 when len > 0, and stores its columns in *width.
+ */
+size_t	 text_glyph(const char *s, size_t len, int *width);
+
+/* Display width of a UTF-8 string, counted as the terminal counts. */
 size_t	 text_width(const char *s, size_t len);
 
 /*
  * How many bytes of s fit into cols columns without splitting a
- * character (zero-width marks stay with their base).  *used receives the
- * width taken.
+ * character, or a grapheme cluster when the terminal counts those
+ * (zero-width marks stay with their base).  *used receives the width
+ * taken.
  */
 size_t	 text_fit(const char *s, size_t len, size_t cols, size_t *used);
 
@@ -128,10 +165,22 @@ size_t	 text_fit(const char *s, size_t len, size_t cols, size_t *used);
  * One line of s word-wrapped to cols columns: returns the bytes the line
  * takes and sets *next to where the following line starts (past the
  * space or newline it broke at).  Breaks at the last space that fits, at
- * a newline, or, for a word longer than the line, inside the word; always
- * takes at least one character so that a loop over it ends.
+ * a newline, or, for a word longer than the line, inside the word,
+ * between characters (grapheme clusters when the terminal counts
+ * those); always takes at least one so that a loop over it ends.
  */
 size_t	 text_wrap(const char *s, size_t len, size_t cols, size_t *next);
+
+/*
+ * One line of a URL wrapped to cols columns, as text_wrap() wraps words:
+ * the line ends after a '/', '?', '&' or '-' (the separator stays at its
+ * end; never between the two slashes of "//"), at the last one that
+ * fits.  A part with none that fits is cut where the line ends, though
+ * never so that a separator is left alone on the last line.  Returns
+ * the bytes the line takes and sets *next to where the next one starts;
+ * always takes at least one character.
+ */
+size_t	 text_wrap_url(const char *s, size_t len, size_t cols, size_t *next);
 
 /*
  * Whether the locale's character set is UTF-8 (setlocale() must have

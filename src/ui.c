@@ -4,10 +4,10 @@
  * All panes are derived windows of stdscr, so stdscr's implicit refresh
  * in wget_wch() never paints anything stale over them.  Keys, mouse,
  * resizes, timers (file watch, reaping openers, the kiosk's clock) and
- * signals all arrive in the one loop in ui_run(); keys are translated
- * into the terminal-free codes of keys.h and handed to the app, which
- * changes its state and sets dirty, and ui_draw() is the only caller of
- * the pane draw hooks.
+ * signals all arrive in the one loop in ui_run(); keys come in the
+ * terminal-free codes of keys.h from ui_input.c (pastes as text) and are
+ * handed to the app, which changes its state and sets dirty, and
+ * ui_draw() is the only caller of the pane draw hooks.
  */
 #include "ui.h"
 
@@ -27,10 +27,12 @@
 #include "keys.h"
 #include "open.h"
 #include "pane.h"
+#include "probe.h"
 #include "record.h"
 #include "searchbar.h"
 #include "source.h"
 #include "text.h"
+#include "ui_input.h"
 #include "util.h"
 
 #define REAP_MS		200	/* how often running openers are reaped */
@@ -41,6 +43,7 @@
 /* The only file-level state that changes: set by signal handlers. */
 static volatile sig_atomic_t stop_signal;
 static volatile sig_atomic_t resized;
+static volatile sig_atomic_t suspend;	/* ^Z */
 
 struct ui {
 	struct app	 app;
@@ -51,10 +54,12 @@ struct ui {
 	struct open_state opens;
 	struct feed	 feed;		/* the data: loads, reloads, the file */
 	FILE		*tty;		/* the terminal's input */
+	struct ui_input	 in;		/* keys, Alt, pastes */
 	long long	 next_reap;
 	long long	 last_draw;	/* ms */
 	int		 links;		/* the terminal shows OSC 8 links */
 	int		 draw_now;	/* draw at the next chance */
+	struct probe	 probe;		/* the terminal's answers at start */
 };
 
 static void
@@ -79,6 +84,13 @@ on_winch(int sig)
 {
 	(void)sig;
 	resized = 1;
+}
+
+static void
+on_tstp(int sig)
+{
+	(void)sig;
+	suspend = 1;
 }
 
 static void
@@ -139,6 +151,7 @@ relayout(struct ui *u)
 		al.list_rows = u->lay.list.h - 1;
 		al.detail_rows = u->lay.detail.h > 0 ? u->lay.detail.h - 1 : 0;
 		al.page_rows = LINES - 2;
+		al.page_cols = COLS;
 	}
 	app_layout(&u->app, &al);
 }
@@ -187,6 +200,7 @@ draw_hyperlink(struct ui *u)
 
 	if (!u->links || u->detail == NULL || r == NULL ||
 	    app_mode(a) != KM_BROWSE ||
+	    (u->lay.list_only && a->focus != FOCUS_DETAIL) ||
 	    !pane_detail_link(a, u->lay.detail.w, &row, &col))
 		return;
 	url = r->text[FIELD_URL];
@@ -348,12 +362,16 @@ ui_draw(struct ui *u)
 		pane_loading_draw(u->full, a);
 	else if (a->overlay == OVERLAY_QR)
 		pane_qr_draw(u->full, a);
+	else if (a->overlay == OVERLAY_TOPICS)
+		pane_topics_draw(u->full, a);
 	else if (a->overlay != OVERLAY_NONE)
 		pane_overlay_draw(u->full, a);
+	else if (u->lay.list_only && a->focus == FOCUS_DETAIL)
+		pane_detail_draw(u->detail, a);	/* in the list's place */
 	else {
 		pane_list_draw(u->list, a);
 		draw_sep(u);
-		if (u->detail != NULL)
+		if (!u->lay.list_only)
 			pane_detail_draw(u->detail, a);
 	}
 	if (mode == KM_BAR)
@@ -374,6 +392,7 @@ ui_draw(struct ui *u)
 	}
 	curs_set(mode == KM_BAR);
 	doupdate();
+	draw_overlays();
 	draw_hyperlink(u);
 }
 
@@ -406,7 +425,11 @@ ui_mouse(struct ui *u)
 		what = MOUSE_DOUBLE;
 	else if (ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED))
 		what = MOUSE_CLICK;
-	if (in_rect(&u->lay.list, ev.y, ev.x)) {
+	if (u->app.overlay == OVERLAY_TOPICS && ev.y >= 1 && ev.y < LINES - 1) {
+		/* The page under the title: the cell tapped, or -1. */
+		where = REGION_TOPIC;
+		row = topics_cell_at(&u->app.topics, ev.y - 1, ev.x);
+	} else if (in_rect(&u->lay.list, ev.y, ev.x)) {
 		where = REGION_LIST;
 		row = ev.y - u->lay.list.y - 1;		/* -1: the header */
 	} else if (in_rect(&u->lay.detail, ev.y, ev.x))
@@ -435,38 +458,37 @@ ui_sync_size(struct ui *u)
 		relayout(u);
 }
 
-/* curses' key codes, in the terminal-free codes of keys.h. */
-static int
-key_code(wint_t ch)
-{
-	static const struct {
-		int	 curses;
-		int	 key;
-	} codes[] = {
-		{ KEY_DOWN, K_DOWN }, { KEY_UP, K_UP }, { KEY_LEFT, K_LEFT },
-		{ KEY_RIGHT, K_RIGHT }, { KEY_NPAGE, K_PAGE_DOWN },
-		{ KEY_PPAGE, K_PAGE_UP }, { KEY_HOME, K_HOME },
-		{ KEY_END, K_END }, { KEY_BTAB, K_BACKTAB },
-		{ KEY_ENTER, K_ENTER }, { KEY_BACKSPACE, K_BACKSPACE },
-		{ KEY_DC, K_DELETE }, { KEY_F(1), K_F1 },
-	};
-	size_t i;
-
-	for (i = 0; i < nitems(codes); i++)
-		if (codes[i].curses == (int)ch)
-			return codes[i].key;
-	return K_OTHER;
-}
-
-/* A terminal browser has the terminal while it runs. */
+/* A terminal browser or a shell (^Z) has it, without the paste mode. */
 static void
 hand_over(int give)
 {
 	if (give) {
 		def_prog_mode();
 		endwin();
-	} else
+		ui_input_paste_mode(0);
+	} else {
+		ui_input_paste_mode(1);
 		reset_prog_mode();
+	}
+	probe_mode(stdout, !give);
+}
+
+/* ^Z: stop with the terminal as the shell had it; then all of it again. */
+static void
+ui_suspend(struct ui *u)
+{
+	struct sigaction ours;
+
+	suspend = 0;
+	hand_over(1);
+	sigaction(SIGTSTP, NULL, &ours);
+	signal(SIGTSTP, SIG_DFL);
+	raise(SIGTSTP);
+	sigaction(SIGTSTP, &ours, NULL);
+	hand_over(0);
+	ui_sync_size(u);
+	clearok(curscr, TRUE);
+	app_dirty(&u->app, 1);
 }
 
 static void
@@ -488,7 +510,7 @@ ui_request(struct ui *u)
 		break;
 	case REQ_COPY:
 		ui_draw(u);
-		open_copy(url, msg, sizeof(msg));
+		open_copy(url, a->req_what, msg, sizeof(msg));
 		app_status(a, 0, "%s", msg);
 		break;
 	case REQ_REDRAW:
@@ -504,6 +526,8 @@ static void
 ui_stop(void)
 {
 	endwin();
+	ui_input_paste_mode(0);
+	probe_mode(stdout, 0);
 }
 
 static void
@@ -528,6 +552,10 @@ signals_init(int kiosk)
 	if (kiosk) {
 		signal(SIGTSTP, SIG_IGN);
 		signal(SIGQUIT, SIG_IGN);
+	} else {
+		/* Ours, not curses': it would stop from inside a handler. */
+		sa.sa_handler = on_tstp;
+		sigaction(SIGTSTP, &sa, NULL);
 	}
 }
 
@@ -542,6 +570,10 @@ next_timeout(const struct ui *u)
 	if (open_pending(&u->opens) && u->next_reap < due)
 		due = u->next_reap;
 	if ((kiosk = app_deadline(&u->app)) >= 0 && kiosk < due)
+		due = kiosk;
+	if ((kiosk = ui_input_deadline(&u->in)) >= 0 && kiosk < due)
+		due = kiosk;
+	if ((kiosk = probe_due(&u->probe)) >= 0 && kiosk < due)
 		due = kiosk;
 	return due <= now ? 0 : (int)(due - now);
 }
@@ -659,9 +691,14 @@ ui_start(struct ui *u, const struct app_options *opt)
 	/* The loop waits in poll(); curses only takes what has come. */
 	wtimeout(stdscr, 0);
 	set_escdelay(25);
+	ui_input_init(&u->in);
 	curs_set(0);
 	draw_init(opt->color, text_locale_utf8(), opt->theme);
 	u->links = hyperlinks_supported();
+	if (draw_utf8()) {
+		probe_start(&u->probe, stdout, util_now_ms());
+		u->in.probe = &u->probe;
+	}
 	if (opt->mouse) {
 		/*
 		 * Every event, though only clicks and the wheel are used:
@@ -692,20 +729,37 @@ ui_wait(struct ui *u, int timeout)
 		feed_take(&u->feed, &u->app);
 }
 
-/* One key (or a mouse report, or a resize) from curses. */
+/* One key, a mouse report, a resize or a whole paste. */
 static void
-take_key(struct ui *u, int rc, wint_t ch)
+take_key(struct ui *u, enum ui_input_kind kind, int key)
 {
-	if (rc == KEY_CODE_YES && ch == KEY_RESIZE)
+	const struct paste *p = &u->in.paste;
+
+	if (kind == UI_IN_TAKEN)
+		return;		/* part of a paste */
+	if (kind == UI_IN_RESIZE)
 		ui_sync_size(u);
-	else if (rc == KEY_CODE_YES && ch == KEY_MOUSE)
+	else if (kind == UI_IN_MOUSE)
 		ui_mouse(u);
-	else
-		app_key(&u->app, rc == KEY_CODE_YES ? key_code(ch) : (int)ch,
+	else if (kind == UI_IN_PASTE)
+		app_paste(&u->app, p->text.ptr, p->text.len, p->cut,
 		    util_now_ms());
+	else
+		app_key(&u->app, key, util_now_ms());
 	u->draw_now = 1;
 	if (u->app.request != REQ_NONE)
 		ui_request(u);
+}
+
+/* Once the terminal has answered (probe.h): count by cluster if it does. */
+static void
+probe_settled(struct ui *u)
+{
+	if (probe_settle(&u->probe, stdout)) {
+		text_set_graphemes(1);
+		clearok(curscr, TRUE);
+		app_dirty(&u->app, 1);
+	}
 }
 
 /*
@@ -716,10 +770,12 @@ take_key(struct ui *u, int rc, wint_t ch)
 static void
 ui_turn(struct ui *u, int *keys)
 {
+	enum ui_input_kind kind;
 	long long until;
-	wint_t ch;
-	int rc, n;
+	int key = 0, n;
 
+	if (suspend)
+		ui_suspend(u);
 	ui_sync_size(u);
 	if (resized) {
 		resized = 0;
@@ -727,6 +783,8 @@ ui_turn(struct ui *u, int *keys)
 		app_dirty(&u->app, 1);
 	}
 	timers(u);
+	ui_input_tick(&u->in, util_now_ms());
+	probe_settled(u);
 	/* A key is echoed before the next slice of a scan is run. */
 	if (u->app.dirty && u->draw_now && draw_due(u))
 		ui_draw(u);
@@ -735,12 +793,15 @@ ui_turn(struct ui *u, int *keys)
 	if (u->app.dirty && draw_due(u))
 		ui_draw(u);
 	/* A scan, or keys coming in, only look for more between turns. */
-	ui_wait(u, u->app.view.scanning || *keys ? 0 : next_timeout(u));
+	ui_wait(u, u->app.view.scanning || *keys ||
+	    ui_input_pending(&u->in) ? 0 : next_timeout(u));
 	until = util_now_ms() + KEYS_MS;
 	for (n = 0; n < KEYS_MAX && !u->app.quit && !stop_signal; n++) {
-		if ((rc = wget_wch(stdscr, &ch)) == ERR)
+		if ((kind = ui_input_read(&u->in, &key,
+		    util_now_ms())) == UI_IN_NONE)
 			break;
-		take_key(u, rc, ch);
+		take_key(u, kind, key);
+		probe_settled(u);
 		if (util_now_ms() >= until)
 			break;
 	}
@@ -785,9 +846,10 @@ ui_run(const struct app_options *opt, struct source *src,
 		while (!stop_signal && !u.app.quit && !u.feed.failed)
 			ui_turn(&u, &keys);
 		windows_free(&u);
-		endwin();
+		ui_stop();
 		die_set_cleanup(NULL);
 		delscreen(u.screen);
+		draw_done();
 		/*
 		 * ^C ends a browser as it ends a shell's command; a kiosk
 		 * reads it as a key, and a SIGINT there is the operator's.
@@ -797,6 +859,7 @@ ui_run(const struct app_options *opt, struct source *src,
 	}
 	if (u.tty != stdin && u.tty != NULL)
 		fclose(u.tty);
+	ui_input_done(&u.in);
 	app_done(&u.app);
 	return rc;
 }

@@ -476,21 +476,24 @@ run -s nurs --color always --format tsv
 status 0 && no_esc "$tmp/out"
 verdict $? "--color always colours text only, never tsv"
 
-# A pseudo-terminal, so that --color auto has something to decide.
-if command -v script >/dev/null 2>&1; then
-	TERM=xterm script -qec "'$prog' -s nurs --color auto" /dev/null \
+# run_tty ARGS: run as run() does, with stdout on a pseudo-terminal
+# (script(1)); ARGS are one string, words quoted for sh -c.
+run_tty() {
+	TERM=xterm script -qec "env $envs '$prog' $1" /dev/null \
 	    >"$tmp/out" 2>"$tmp/err" </dev/null
 	rc=$?
 	why=
-	sane "-s nurs --color auto (on a terminal)" &&
-	    status 0 && out_has "${esc}[1;31m"
+	sane "$1 (on a terminal)"
+}
+
+# A pseudo-terminal, so that --color auto has something to decide.
+if command -v script >/dev/null 2>&1; then
+	run_tty "-s nurs --color auto" && status 0 && out_has "${esc}[1;31m"
 	verdict $? "--color auto on a terminal highlights"
-	TERM=xterm NO_COLOR=1 script -qec "'$prog' -s nurs --color auto" \
-	    /dev/null >"$tmp/out" 2>"$tmp/err" </dev/null
-	rc=$?
-	why=
-	sane "-s nurs --color auto with NO_COLOR (on a terminal)" &&
-	    status 0 && out_has "Nursing" && no_esc "$tmp/out"
+	envs=NO_COLOR=1
+	run_tty "-s nurs --color auto"
+	envs=
+	status 0 && out_has "Nursing" && no_esc "$tmp/out"
 	verdict $? "NO_COLOR=1 --color auto on a terminal: no ESC byte"
 else
 	why="script(1) is missing: install bsdutils"
@@ -1134,6 +1137,137 @@ else
 fi
 
 # ---------------------------------------------------------------------
+# Topics: -t TAG (every one given, any case) and --tags.
+
+# The seed data's tags, counted here from the file: one per ally that
+# lists it, most allies first, then by name.
+awk '/^    tags: \[/ {
+	sub(/^    tags: \[/, ""); sub(/\][[:space:]]*$/, "")
+	n = split($0, t, /, */)
+	for (i = 1; i <= n; i++) count[tolower(t[i])]++
+} END { for (k in count) printf "%s\t%d\n", k, count[k] }' data/allies.yaml |
+    sort -t "$tab" -k2,2nr -k1,1 >"$tmp/tags.want"
+
+run --tags
+status 0 && err_empty && cmp -s "$tmp/out" "$tmp/tags.want" ||
+    because "--tags differs from the tags counted in data/allies.yaml"
+verdict $? "--tags: every tag of the data with its count, TAB-separated"
+
+run --tags
+status 0 && out_lines 26 && out_is "leadership	3
+community health	2
+education	2
+global health	2
+medical education	2
+mentoring	2
+students	2
+activism	1
+advocacy	1
+anchor institutions	1
+chronic illness	1
+community development	1
+community organizing	1
+complex care	1
+diversity	1
+equity	1
+family medicine	1
+health system	1
+nursing	1
+partnerships	1
+person-centered care	1
+physicians	1
+primary care	1
+research	1
+sex and gender	1
+team development	1"
+verdict $? "--tags: exactly the seed data's 26 tags, most allies first"
+
+run --tags --format tsv -d tests/data/good/empty-allies.yaml
+status 0 && out_empty && err_empty
+verdict $? "--tags on a file without allies prints nothing, status 0"
+
+run --tags --format text
+status 0 && out_lines 26 && awk 'NR == 1 && $0 != "3  leadership" ||
+    NR == 26 && $0 != "1  team development" { bad = 1 } END { exit bad }' \
+    "$tmp/out" || because "not 'COUNT  TAG' lines"
+verdict $? "--tags --format text: the count, two spaces, the tag"
+
+if command -v script >/dev/null 2>&1; then
+	run_tty --tags && status 0 && out_has "3  leadership" &&
+	    ! grep -q "$tab" "$tmp/out" ||
+	    because "not the text format on a terminal"
+	verdict $? "--tags on a terminal prints the text format"
+fi
+
+run --tags --format yaml
+status 2 && out_empty && err_has "--tags prints text or tsv"
+verdict $? "--tags --format yaml: status 2"
+
+run --list -t students
+status 0 && err_empty && out_lines 2 &&
+    out_has "The Albert Schweitzer Fellowship  " &&
+    out_has "The American Medical Student Association (AMSA)  "
+verdict $? "--list -t students: the two allies that have the tag"
+
+run --list --tag STUDENTS
+status 0 && out_lines 2 && out_has "The Albert Schweitzer Fellowship"
+verdict $? "--tag STUDENTS: tags are compared in any case"
+
+run --list -t students -t mentoring
+status 0 && err_empty && out_lines 1 &&
+    out_has "The Albert Schweitzer Fellowship  "
+verdict $? "-t students -t mentoring: only the ally with both"
+
+run --list -t students -t nursing
+status 1 && out_empty && err_empty
+verdict $? "two tags no ally has together: status 1, nothing printed"
+
+run -s nursing -t leadership
+status 0 && out_lines 1 &&
+    out_has "The Organization for Associate Degree Nursing (OADN)"
+verdict $? "-s nursing -t leadership: the search among the tag's allies"
+
+run -s Physicians -t leadership
+status 1 && out_empty
+verdict $? "-s with -t: a match outside the tag does not count"
+
+run --list -t "global health" --format tsv
+status 0 && out_lines 2 &&
+    awk -F "$tab" 'NF != 3 { bad = 1 } END { exit bad }' "$tmp/out" &&
+    out_has "The Network Towards Unity for Health	TUFH	https://thenetworktufh.org/"
+verdict $? "--list -t --format tsv: the same three columns"
+
+run --list -t nurse
+status 1 && out_empty &&
+    err_has "no ally has the tag 'nurse'; did you mean 'nursing'?"
+verdict $? "-t nurse: status 1, nothing printed, the closest tag on stderr"
+
+run -s . -t helth
+status 1 && out_empty && err_has "'community health'" &&
+    err_has "'global health'"
+verdict $? "-s . -t helth: status 1 and the tags it is close to"
+
+run --list -t zzyzx
+status 1 && out_empty && err_has "sma-allies --tags lists all 26"
+verdict $? "-t with nothing close: status 1, pointing to --tags"
+
+run --list -t "$(printf 'x\033[2Jy')"
+status 1 && out_empty && no_esc "$tmp/err"
+verdict $? "-t with an escape sequence: never echoed raw"
+
+# A kiosk's visitors choose their own topics.
+for args in "--tags -t students" "--check -t students" "--kiosk -t students"
+do
+	run $args
+	status 2 && out_empty && err_has "-t goes with"
+	verdict $? "$args: status 2, -t goes with -s, --list or the browser"
+done
+
+run --tags --list
+status 2 && out_empty && err_has "choose one of"
+verdict $? "--tags with --list: status 2"
+
+# ---------------------------------------------------------------------
 # Options.
 
 run --help
@@ -1304,10 +1438,14 @@ keys:
   clear: [Esc]
   next: ["n"]
   prev: ["N"]
-  open: [o, Enter]
+  topics: [t]
+  open: [o]
+  enter: [Enter]
   become: [b]
   qr: [c]
   copy: ["y"]
+  copy_name: ["Y"]
+  copy_entry: [E]
   about: [a]
   help: ["?", F1]
   redraw: [C-l]
@@ -1374,15 +1512,18 @@ theme: purple
 colours: red
 keys:
   quit: [q, o]
+  help: [x]
+  about: [x]
 EOF
 run --print-config --config "$tmp/bad-config.yaml"
 {
 	echo "$tmp/bad-config.yaml:1:8: error: 'theme' must be light, dark or default, not \"purple\""
 	echo "$tmp/bad-config.yaml:2:1: warning: unknown key \"colours\" in the configuration ignored (the settings are theme, colors, keys, search_mode, sort, mouse and opener)"
-	echo "$tmp/bad-config.yaml:4:13: error: \"o\", given to 'quit', is already the key of 'open'; give 'open' other keys too, or 'quit' another key"
+	echo "$tmp/bad-config.yaml:4:13: warning: \"o\", given to 'quit', was the key of 'open', which has no key now"
+	echo "$tmp/bad-config.yaml:6:11: error: \"x\" is given to 'about' and to 'help' (line 5, column 10); a key does one thing"
 } >"$tmp/want-err"
 status 2 && out_empty && cmp -s "$tmp/err" "$tmp/want-err" ||
-    because "stderr is not the three diagnostics, FILE:LINE:COL"
+    because "stderr is not the four diagnostics, FILE:LINE:COL"
 verdict $? "--config with a bad file: each problem at FILE:LINE:COL, exit 2"
 
 cp "$tmp/bad-config.yaml" "$cfgdir/config.yaml"

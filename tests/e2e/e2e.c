@@ -334,6 +334,17 @@ e2e_spawn(const char *prog, const char *const *args,
 	return vt;
 }
 
+void
+e2e_cleanup(struct vt **vt, char **dir)
+{
+	vt_free(*vt);
+	*vt = NULL;
+	e2e_rmtree(*dir);
+	free(*dir);
+	*dir = NULL;
+	e2e_release();
+}
+
 int
 e2e_run(const char *prog, const char *const *args,
     const struct e2e_env *env, int both, char **out)

@@ -182,6 +182,13 @@ const char	*e2e_exit_why(struct vt *, int timeout_ms);
  */
 const char	*e2e_sanitizer_report(const char *out);
 
+/*
+ * A test's end: the program's terminal freed (the program killed if it
+ * still runs) and *vt set to NULL, the folder *dir removed, freed and
+ * set to NULL (either may be NULL already), then e2e_release().
+ */
+void		 e2e_cleanup(struct vt **vt, char **dir);
+
 /* ---- keys and the screen ---- */
 
 /* Type key: a single character as it is, anything longer by vt_key(). */

@@ -939,6 +939,38 @@ test_copy_osc52(void **state)
 	T_QUIT();
 }
 
+/* Y copies the name, E the whole entry as --show prints it. */
+static void
+test_copy_name_entry(void **state)
+{
+	static const char *const show[] = { "--show", "AAFP", NULL };
+	char b64[4096], *entry = NULL;
+	const char *seq;
+	int st;
+
+	(void)state;
+	st = e2e_run(t_bin, show, NULL, 0, &entry);
+	e2e_keep(entry);
+	T_CHECK(st == 0 && entry != NULL && strlen(entry) < 3000,
+	    "--show AAFP did not print the entry");
+	t_start(30, 100, NULL, NULL);
+	t_wait_ready();
+	t_type("Y");
+	T_WAIT_ROW(T_LAST, "Copied the name to the clipboard");
+	t_base64("The American Academy of Family Physicians", b64);
+	seq = e2e_fmt("\033]52;c;%s\a", b64);
+	T_CHECK(t_raw_find(seq, strlen(seq)) != NULL, "no OSC 52 of the name");
+	t_type("E");
+	T_WAIT_ROW(T_LAST, "Copied the whole entry to the clipboard");
+	vt_wait_quiet(t_vt, 60, T_WAIT);
+	t_base64(entry, b64);
+	seq = e2e_fmt("\033]52;c;%s\a", b64);
+	T_CHECK(t_raw_find(seq, strlen(seq)) != NULL,
+	    "no OSC 52 of the entry as --show prints it");
+	T_ROW(0, "12 allies");
+	T_QUIT();
+}
+
 /*
  * The website in the description is an OSC 8 hyperlink on a terminal
  * known to show them (here VTE), and nowhere else: an unknown terminal
@@ -1091,6 +1123,8 @@ test_large_typing(void **state)
 	T_CHECK(vt_wait_text(t_vt, "No ally matches", 5000),
 	    "the empty result is not said");
 	t_key("Esc");
+	/* Apart: an Esc with q right behind it is Alt-q. */
+	T_WAIT_NO_PREFIX(T_LAST, "/zqxjzqxj");
 	T_QUIT();
 }
 
@@ -2422,6 +2456,8 @@ test_monkey(void **state)
 		vt_wait_quiet(t_vt, 100, T_WAIT);
 		t_key("Esc");
 		vt_wait_quiet(t_vt, 150, T_WAIT);
+		/* A message ("Filter cleared") goes 4 s after it came. */
+		e2e_wait_row(t_vt, T_LAST, "/ search", 1, 0, 9000);
 	}
 	T_CHECK(t_monkey_home(), "not back to the list after Esc");
 	{
@@ -2488,6 +2524,7 @@ main(void)
 		T(test_invalid_pattern),
 		T(test_runaway_pattern),
 		T(test_copy_osc52),
+		T(test_copy_name_entry),
 		T(test_no_hyperlink),
 		T(test_hyperlink_vte),
 		T(test_large_typing),

@@ -1708,6 +1708,9 @@ test_random_keys(void **state)
 	ASSERT_ALIVE(t_vt);
 	back_to_start(t_vt);
 	ASSERT_ALIVE(t_vt);
+	/* A message the keys left goes 4 s after it came. */
+	vt_wait_text(t_vt, "? help", 9000);
+	settle(t_vt);
 	assert_screen(t_vt, first, "after 1000 keys, Esc, Esc, g",
 	    "1000 keys left something behind");
 	assert_no_trace("random keys");

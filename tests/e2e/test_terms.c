@@ -619,11 +619,14 @@ visit_browser(const char *term, const char *env0)
 	vt_sends(t_vt, "/(");
 	WANT("missing closing parenthesis");
 	vt_key(t_vt, "Esc");
+	/* A key within the escape delay would be Alt-o. */
+	settle();
 	vt_sends(t_vt, "o");
 	WANT("not found");
 	vt_sends(t_vt, "a");
 	WANT("Become an Ally");
 	vt_key(t_vt, "Esc");
+	settle();
 	vt_sends(t_vt, "?");
 	WANT("this help");
 	vt_sends(t_vt, "G");

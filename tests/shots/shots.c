@@ -206,6 +206,20 @@ play_kiosk_qr(struct vt *vt)
 	    "\xe2\x96\x80\xe2\x96\x80\xe2\x96\x80\xe2\x96\x80");
 }
 
+/* The topics screen, the cursor moved onto a topic. */
+static int
+play_topics(struct vt *vt)
+{
+	if (play_first_screen(vt) < 0 ||
+	    press(vt, "t", "choose one to see its allies") < 0)
+		return -1;
+	e2e_press(vt, "Right");
+	if (expect(vt, "2/27") < 0)
+		return -1;
+	e2e_press(vt, "Down");
+	return expect(vt, "5/27");
+}
+
 static const struct scene scenes[] = {
 	{ "first-screen", 30, 100, 0, play_first_screen, { "q" } },
 	{ "live-search", 30, 100, 0, play_live_search, { "Enter", "q" } },
@@ -214,6 +228,7 @@ static const struct scene scenes[] = {
 	{ "about", 30, 100, 0, play_about, { "q", "q" } },
 	{ "help", 30, 100, 0, play_help, { "q", "q" } },
 	{ "narrow", 24, 60, 0, play_narrow, { "q" } },
+	{ "topics", 30, 100, 0, play_topics, { "Esc", "q" } },
 	{ "kiosk-qr", 24, 80, 1, play_kiosk_qr, { NULL } },
 };
 

@@ -16,6 +16,10 @@
  *
  * All waiting is done with poll(2) against deadlines taken from
  * CLOCK_MONOTONIC.
+ *
+ * Between the log and libvterm stands a small filter that plays the part
+ * of DEC private mode 2027 (grapheme clusters), which libvterm does not
+ * know; see "the grapheme-cluster terminal" below.
  */
 
 #include <sys/ioctl.h>
@@ -43,6 +47,7 @@
 #include <pty.h>
 #endif
 
+#include <utf8proc.h>
 #include <vterm.h>
 
 #include "vt.h"
@@ -57,6 +62,19 @@ extern char **environ;
 /* Slice for waiting on waitpid() once the pty has hung up. */
 #define VT_REAP_SLICE_MS	5
 
+/* The longest grapheme cluster kept whole; the rest of it is dropped. */
+#define VT_CLUSTER_MAX		32
+/* Code points a cell's text may have: a cluster and marks added on. */
+#define VT_CELL_TEXT_MAX	(VT_CLUSTER_MAX + VTERM_MAX_CHARS_PER_CELL)
+/* A CSI sequence longer than this is passed on unread. */
+#define VT_CSI_MAX		64
+/* Stand-ins for clusters in libvterm's cells: the cluster's number plus
+ * a base that libvterm draws 2 cells wide (CJK Extension G's plane) or 1
+ * cell wide (the private-use plane 15). */
+#define VT_PH_WIDE		0x30000u
+#define VT_PH_NARROW		0xf0000u
+#define VT_PH_COUNT		0xfffdu
+
 /* SVG geometry: cell size in tenths of a pixel, font size, baseline. */
 #define VT_SVG_CELL_W10		84
 #define VT_SVG_CELL_H		17
@@ -70,6 +88,24 @@ struct vt_buf {
 	char	*data;
 	size_t	 len;
 	size_t	 cap;
+};
+
+/* A grapheme cluster that stands in libvterm's cells as one stand-in. */
+struct vt_cluster {
+	uint32_t	 cp[VT_CLUSTER_MAX];
+	size_t		 n;
+	int		 width;		/* 1 or 2 cells */
+};
+
+/* Where the filter is in the child's output. */
+enum vt_scan {
+	VT_TEXT,		/* printable text and C0 controls */
+	VT_ESC,			/* after ESC */
+	VT_ESC_MID,		/* ESC, intermediates: ESC ( B */
+	VT_CSI,			/* collecting a CSI sequence in seq */
+	VT_CSI_PASS,		/* a too long CSI sequence, passed on */
+	VT_STRING,		/* OSC, DCS, APC, PM, SOS: up to BEL or ST */
+	VT_STRING_ESC		/* ESC inside a string: ST if '\\' follows */
 };
 
 /* One child on one pty, and the terminal emulator it is talking to. */
@@ -87,6 +123,22 @@ struct vt {
 	size_t		 reported;	/* raw vt_pump reported */
 	struct vt_buf	 reply;		/* libvterm output to send */
 	int64_t		 last_rx_ms;	/* when bytes last came */
+
+	/* The mode 2027 filter (see vt_set_graphemes()). */
+	int		 g_kind;	/* the DECRQM answer, -1: none */
+	int		 g_on;		/* cells hold grapheme clusters */
+	enum vt_scan	 scan;
+	char		 seq[VT_CSI_MAX];	/* the CSI sequence so far */
+	size_t		 seqlen;
+	unsigned char	 u8[4];		/* a UTF-8 sequence so far */
+	size_t		 u8len, u8want;
+	struct vt_buf	 cooked;	/* filtered bytes for libvterm */
+	struct vt_cluster cl;		/* the cluster being written */
+	int32_t		 cl_state;	/* utf8proc's break state */
+	int		 cl_placed;	/* already in the cells: at cl_pos */
+	VTermPos	 cl_pos;
+	struct vt_cluster *tab;		/* cluster k stands as base + k */
+	size_t		 ntab, captab;
 };
 
 /* ---- small utilities ---- */
@@ -336,6 +388,407 @@ vt_flush_replies(struct vt *vt)
 	vt->reply.data[0] = '\0';
 }
 
+/* ---- the grapheme-cluster terminal ---- */
+
+/*
+ * libvterm counts every code point on its own, as xterm does: a ZWJ
+ * sequence becomes one cell per emoji, a flag two narrow cells.  A
+ * grapheme-aware terminal (mode 2027 set) puts each extended grapheme
+ * cluster into one cell, 1 or 2 columns wide.  The filter below gives
+ * libvterm exactly that screen: it segments the child's printable text
+ * with utf8proc (UAX #29, as those terminals do), and writes each
+ * cluster that is more than one ASCII character as a single stand-in
+ * code point of the cluster's width, which the cell readers turn back
+ * into the cluster.  So the cells, the cursor and whatever the child
+ * writes next land where a grapheme terminal would put them, and a
+ * program that counts otherwise shows up as text and borders out of
+ * place.  Escape sequences and controls pass unchanged (they end a
+ * cluster), except DECRQM for mode 2027, answered or not as the test
+ * chose, and DECSET/DECRST 2027, which switch the filter.
+ *
+ * A cluster whose last code point ends what has been read so far is
+ * held back, since its next code point may still be on the way; it is
+ * put into the cells when the screen is read, and if it then grows, it
+ * is written again where it started, as such a terminal adds a code
+ * point to the last cell.
+ */
+
+/* The width of a cluster on a grapheme terminal: 2 when it holds a wide
+ * character or an emoji presentation selector after its base or is a
+ * flag (two regional indicators), else that of its first code point. */
+static int
+vt_cluster_width(const struct vt_cluster *cl)
+{
+	const utf8proc_property_t *p;
+	size_t i;
+	int w;
+
+	for (i = 0; i < cl->n; i++)
+		if ((i > 0 && cl->cp[i] == 0xfe0f) ||
+		    utf8proc_charwidth((utf8proc_int32_t)cl->cp[i]) == 2)
+			return 2;
+	for (i = 0; i < 2 && i < cl->n; i++) {
+		p = utf8proc_get_property((utf8proc_int32_t)cl->cp[i]);
+		if (p->boundclass != UTF8PROC_BOUNDCLASS_REGIONAL_INDICATOR)
+			break;
+	}
+	if (i == 2)
+		return 2;
+	w = utf8proc_charwidth((utf8proc_int32_t)cl->cp[0]);
+	return w < 0 ? 1 : w;
+}
+
+/* The stand-in of cl: its number in the table, added if new. */
+static uint32_t
+vt_cluster_standin(struct vt *vt, const struct vt_cluster *cl, int width)
+{
+	struct vt_cluster *t;
+	size_t k;
+
+	for (k = 0; k < vt->ntab; k++)
+		if (vt->tab[k].n == cl->n && vt->tab[k].width == width &&
+		    memcmp(vt->tab[k].cp, cl->cp, cl->n * sizeof(cl->cp[0]))
+		    == 0)
+			break;
+	if (k == vt->ntab) {
+		if (k == VT_PH_COUNT) {
+			fputs("vt: too many different grapheme clusters\n",
+			    stderr);
+			abort();
+		}
+		if (vt->ntab == vt->captab) {
+			vt->captab = vt->captab ? vt->captab * 2 : 64;
+			t = realloc(vt->tab, vt->captab * sizeof(*t));
+			if (t == NULL)
+				vt_oom();
+			vt->tab = t;
+		}
+		vt->tab[k] = *cl;
+		vt->tab[k].width = width;
+		vt->ntab++;
+	}
+	return (width == 2 ? VT_PH_WIDE : VT_PH_NARROW) + (uint32_t)k;
+}
+
+/* The cluster a cell's first code point stands for, or NULL. */
+static const struct vt_cluster *
+vt_standin_cluster(const struct vt *vt, uint32_t c)
+{
+	uint32_t base = c >= VT_PH_NARROW ? VT_PH_NARROW : VT_PH_WIDE;
+
+	if (c < VT_PH_WIDE || c - base >= vt->ntab)
+		return NULL;
+	return &vt->tab[c - base];
+}
+
+/*
+ * The code points a cell shows, stand-ins replaced by their clusters,
+ * into out (room for max); returns how many.  The right half of a wide
+ * character gives none.
+ */
+static size_t
+vt_cell_text(const struct vt *vt, const VTermScreenCell *cell,
+    uint32_t *out, size_t max)
+{
+	const struct vt_cluster *cl;
+	size_t n = 0, i, k;
+
+	if (cell->chars[0] == (uint32_t)-1)
+		return 0;
+	for (i = 0; i < VTERM_MAX_CHARS_PER_CELL && cell->chars[i] != 0; i++)
+		if (i == 0 && (cl = vt_standin_cluster(vt, cell->chars[0])))
+			for (k = 0; k < cl->n && n < max; k++)
+				out[n++] = cl->cp[k];
+		else if (n < max)
+			out[n++] = cell->chars[i];
+	return n;
+}
+
+/* Hand libvterm the bytes filtered so far. */
+static void
+vt_cooked_flush(struct vt *vt)
+{
+	size_t done = 0, n;
+
+	while (done < vt->cooked.len) {
+		n = vterm_input_write(vt->term, vt->cooked.data + done,
+		    vt->cooked.len - done);
+		if (n == 0)
+			break;		/* libvterm always takes it all */
+		done += n;
+	}
+	vt->cooked.len = 0;
+}
+
+static void
+vt_cooked_cp(struct vt *vt, uint32_t c)
+{
+	char u[4];
+
+	vt_buf_add(&vt->cooked, u, vt_utf8_put(u, c));
+}
+
+/* Write the cluster being collected into the cells. */
+static void
+vt_cluster_put(struct vt *vt)
+{
+	const struct vt_cluster *cl = &vt->cl;
+	int w = vt_cluster_width(cl);
+	size_t i;
+	char c = (char)cl->cp[0];
+
+	if (cl->n == 1 && cl->cp[0] < 0x80)
+		vt_buf_add(&vt->cooked, &c, 1);
+	else if (w == 0)
+		/* Nothing to stand on: libvterm adds it to the last cell. */
+		for (i = 0; i < cl->n; i++)
+			vt_cooked_cp(vt, cl->cp[i]);
+	else
+		vt_cooked_cp(vt, vt_cluster_standin(vt, cl, w));
+}
+
+/* The cluster being collected is complete: into the cells with it. */
+static void
+vt_cluster_end(struct vt *vt)
+{
+	if (vt->cl.n > 0 && !vt->cl_placed)
+		vt_cluster_put(vt);
+	vt->cl.n = 0;
+	vt->cl_placed = 0;
+	vt->cl_state = 0;
+}
+
+/*
+ * Put a held-back cluster into the cells now, noting where it starts in
+ * case it grows: right where the cursor was, unless it wrapped to the
+ * start of the next line.  (libvterm leaves the cursor on a glyph that
+ * fills the last column, waiting to wrap.)
+ */
+static void
+vt_cluster_settle(struct vt *vt)
+{
+	VTermPos before, after;
+	int w;
+
+	if (!vt->g_on || vt->cl.n == 0 || vt->cl_placed)
+		return;
+	vt_cooked_flush(vt);
+	vterm_state_get_cursorpos(vt->state, &before);
+	w = vt_cluster_width(&vt->cl);
+	vt_cluster_put(vt);
+	vt_cooked_flush(vt);
+	vterm_screen_flush_damage(vt->screen);
+	vterm_state_get_cursorpos(vt->state, &after);
+	vt->cl_placed = 1;
+	vt->cl_pos = before;
+	if (after.row != before.row || (after.col != before.col + w &&
+	    after.col != before.col)) {
+		vt->cl_pos.row = after.row;
+		vt->cl_pos.col = 0;
+	}
+}
+
+/* One code point of printable text. */
+static void
+vt_text_cp(struct vt *vt, uint32_t c)
+{
+	struct vt_cluster *cl = &vt->cl;
+	char cup[32];
+	int n;
+
+	if (!vt->g_on) {
+		vt_cooked_cp(vt, c);
+		return;
+	}
+	if (cl->n > 0 && !utf8proc_grapheme_break_stateful(
+	    (utf8proc_int32_t)cl->cp[cl->n - 1], (utf8proc_int32_t)c,
+	    &vt->cl_state)) {
+		if (cl->n < VT_CLUSTER_MAX)
+			cl->cp[cl->n++] = c;
+		if (vt->cl_placed) {
+			/* It grew after it was shown: write it again. */
+			n = snprintf(cup, sizeof(cup), "\033[%d;%dH",
+			    vt->cl_pos.row + 1, vt->cl_pos.col + 1);
+			vt_buf_add(&vt->cooked, cup, (size_t)n);
+			vt_cluster_put(vt);
+		}
+		return;
+	}
+	if (cl->n > 0 && !vt->cl_placed)
+		vt_cluster_put(vt);
+	vt->cl_placed = 0;
+	cl->cp[0] = c;
+	cl->n = 1;
+}
+
+/* A CSI sequence, whole in vt->seq: mode 2027 or passed on. */
+static void
+vt_csi(struct vt *vt)
+{
+	static const char query[] = "\033[?2027$p";
+	const char *p;
+	char final = vt->seq[vt->seqlen - 1], reply[32];
+	long v;
+	int n, on = -1;
+
+	if (vt->seqlen == sizeof(query) - 1 &&
+	    memcmp(vt->seq, query, vt->seqlen) == 0) {
+		if (vt->g_kind < 0)
+			return;		/* a terminal that does not answer */
+		/* libvterm's own replies to what came before go first. */
+		vt_cooked_flush(vt);
+		n = snprintf(reply, sizeof(reply), "\033[?2027;%d$y",
+		    vt->g_kind == 1 || vt->g_kind == 2 ? (vt->g_on ? 1 : 2) :
+		    vt->g_kind);
+		vt_buf_add(&vt->reply, reply, (size_t)n);
+		return;
+	}
+	if (vt->seqlen > 3 && vt->seq[2] == '?' &&
+	    (final == 'h' || final == 'l') &&
+	    (vt->g_kind == 1 || vt->g_kind == 2)) {
+		for (p = vt->seq + 3; p < vt->seq + vt->seqlen - 1; p++) {
+			v = strtol(p, (char **)&p, 10);
+			if (v == 2027)
+				on = final == 'h';
+			if (*p != ';')
+				break;
+		}
+		if (on >= 0)
+			vt->g_on = on;
+	}
+	vt_buf_add(&vt->cooked, vt->seq, vt->seqlen);
+}
+
+/* One byte of printable text: UTF-8 put together, then vt_text_cp(). */
+static void
+vt_text_byte(struct vt *vt, unsigned char b)
+{
+	uint32_t c;
+	size_t i;
+
+	if (!vt->g_on) {
+		/* Byte for byte: libvterm decodes it, as it always has. */
+		vt_buf_add(&vt->cooked, (const char *)&b, 1);
+		return;
+	}
+	if (vt->u8len > 0 && (b & 0xc0) != 0x80) {
+		/* A sequence cut short: libvterm shows what it makes of it. */
+		vt_cluster_end(vt);
+		vt_buf_add(&vt->cooked, (const char *)vt->u8, vt->u8len);
+		vt->u8len = 0;
+	}
+	if (vt->u8len == 0) {
+		if (b < 0x80) {
+			vt_text_cp(vt, b);
+			return;
+		}
+		vt->u8want = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+		if (vt->u8want == 1 || b > 0xf4) {
+			vt_cluster_end(vt);
+			vt_buf_add(&vt->cooked, (const char *)&b, 1);
+			return;
+		}
+	}
+	vt->u8[vt->u8len++] = b;
+	if (vt->u8len < vt->u8want)
+		return;
+	c = vt->u8[0] & (0xff >> (vt->u8want + 1));
+	for (i = 1; i < vt->u8len; i++)
+		c = c << 6 | (vt->u8[i] & 0x3f);
+	vt->u8len = 0;
+	vt_text_cp(vt, c);
+}
+
+/* The filter: len bytes of the child's output, on to libvterm. */
+static void
+vt_filter(struct vt *vt, const unsigned char *p, size_t len)
+{
+	size_t i;
+	unsigned char b;
+
+	for (i = 0; i < len; i++) {
+		b = p[i];
+		switch (vt->scan) {
+		case VT_TEXT:
+			if (b >= 0x20 && b != 0x7f) {
+				vt_text_byte(vt, b);
+				break;
+			}
+			vt_cluster_end(vt);
+			if (vt->u8len > 0)
+				vt_buf_add(&vt->cooked, (const char *)vt->u8,
+				    vt->u8len);
+			vt->u8len = 0;
+			if (b == 0x1b)
+				vt->scan = VT_ESC;
+			else
+				vt_buf_add(&vt->cooked, (const char *)&b, 1);
+			break;
+		case VT_ESC:
+			if (b == '[') {
+				vt->seq[0] = 0x1b;
+				vt->seq[1] = '[';
+				vt->seqlen = 2;
+				vt->scan = VT_CSI;
+				break;
+			}
+			vt_buf_add(&vt->cooked, "\033", 1);
+			vt_buf_add(&vt->cooked, (const char *)&b, 1);
+			if (strchr("]P_^X", b) != NULL && b != 0)
+				vt->scan = VT_STRING;
+			else if (b >= 0x20 && b <= 0x2f)
+				vt->scan = VT_ESC_MID;
+			else
+				vt->scan = VT_TEXT;
+			break;
+		case VT_ESC_MID:
+			vt_buf_add(&vt->cooked, (const char *)&b, 1);
+			if (b < 0x20 || b > 0x2f)
+				vt->scan = VT_TEXT;
+			break;
+		case VT_CSI:
+			vt->seq[vt->seqlen++] = (char)b;
+			if (b >= 0x40 && b <= 0x7e) {
+				vt_csi(vt);
+				vt->scan = VT_TEXT;
+			} else if (vt->seqlen == sizeof(vt->seq)) {
+				vt_buf_add(&vt->cooked, vt->seq, vt->seqlen);
+				vt->scan = VT_CSI_PASS;
+			}
+			break;
+		case VT_CSI_PASS:
+			vt_buf_add(&vt->cooked, (const char *)&b, 1);
+			if (b >= 0x40 && b <= 0x7e)
+				vt->scan = VT_TEXT;
+			break;
+		case VT_STRING:
+		case VT_STRING_ESC:
+			vt_buf_add(&vt->cooked, (const char *)&b, 1);
+			if (b == 0x07 || (vt->scan == VT_STRING_ESC &&
+			    b == '\\'))
+				vt->scan = VT_TEXT;
+			else
+				vt->scan = b == 0x1b ? VT_STRING_ESC :
+				    VT_STRING;
+			break;
+		}
+	}
+	vt_cooked_flush(vt);
+}
+
+void
+vt_set_graphemes(struct vt *vt, int answer)
+{
+	vt->g_kind = answer < 0 || answer > 4 ? -1 : answer;
+	vt->g_on = vt->g_kind == 1 || vt->g_kind == 3;
+}
+
+int
+vt_graphemes(struct vt *vt)
+{
+	return vt->g_on;
+}
+
 /*
  * Give libvterm everything logged but not yet interpreted and send its
  * replies.  Sending may log more output (when the child's input queue is
@@ -347,10 +800,8 @@ vt_feed(struct vt *vt)
 	size_t	 n;
 
 	while (vt->fed < vt->raw.len) {
-		n = vterm_input_write(vt->term, vt->raw.data + vt->fed,
-		    vt->raw.len - vt->fed);
-		if (n == 0)
-			break;		/* libvterm always takes it all */
+		n = vt->raw.len - vt->fed;
+		vt_filter(vt, (const unsigned char *)vt->raw.data + vt->fed, n);
 		vt->fed += n;
 		vterm_screen_flush_damage(vt->screen);
 		vt_flush_replies(vt);
@@ -420,6 +871,7 @@ vt_spawn(char *const argv[], char *const envp[], int rows, int cols)
 	if ((vt = calloc(1, sizeof(*vt))) == NULL)
 		return NULL;
 	vt->fd = -1;
+	vt->g_kind = -1;
 
 	/* The child reports a failed exec through a close-on-exec pipe. */
 	if (pipe(errpipe) == -1) {
@@ -664,17 +1116,19 @@ vt_row_text(struct vt *vt, int row, int **map)
 	VTermPos	 pos;
 	char		*s;
 	int		*m = NULL;
-	size_t		 len = 0, i, n;
+	uint32_t	 text[VT_CELL_TEXT_MAX];
+	size_t		 len = 0, i, n, nt;
 	int		 rows, cols, c;
 
+	vt_cluster_settle(vt);
 	vterm_get_size(vt->term, &rows, &cols);
 	if (row < 0 || row >= rows)
 		cols = 0;
-	/* At most VTERM_MAX_CHARS_PER_CELL 4-byte characters per cell. */
-	s = vt_xmalloc((size_t)cols * VTERM_MAX_CHARS_PER_CELL * 4 + 1);
+	/* At most VT_CELL_TEXT_MAX 4-byte characters per cell. */
+	s = vt_xmalloc((size_t)cols * VT_CELL_TEXT_MAX * 4 + 1);
 	if (map != NULL)
-		m = vt_xmalloc(((size_t)cols * VTERM_MAX_CHARS_PER_CELL * 4 +
-		    1) * sizeof(*m));
+		m = vt_xmalloc(((size_t)cols * VT_CELL_TEXT_MAX * 4 + 1) *
+		    sizeof(*m));
 	pos.row = row;
 	for (c = 0; c < cols; c++) {
 		pos.col = c;
@@ -685,9 +1139,9 @@ vt_row_text(struct vt *vt, int row, int **map)
 		n = len;
 		if (cell.chars[0] == 0)
 			s[len++] = ' ';
-		for (i = 0; i < VTERM_MAX_CHARS_PER_CELL &&
-		    cell.chars[i] != 0; i++)
-			len += vt_utf8_put(s + len, cell.chars[i]);
+		nt = vt_cell_text(vt, &cell, text, VT_CELL_TEXT_MAX);
+		for (i = 0; i < nt; i++)
+			len += vt_utf8_put(s + len, text[i]);
 		if (m != NULL)
 			for (; n < len; n++)
 				m[n] = c;
@@ -811,8 +1265,9 @@ vt_cell(struct vt *vt, int row, int col, struct vt_cell *out)
 	VTermScreenCell	 cell;
 	VTermPos	 pos;
 	VTermColor	 fg, bg;
-	int		 rows, cols, i;
+	int		 rows, cols;
 
+	vt_cluster_settle(vt);
 	vterm_get_size(vt->term, &rows, &cols);
 	if (row < 0 || row >= rows || col < 0 || col >= cols)
 		return -1;
@@ -824,9 +1279,8 @@ vt_cell(struct vt *vt, int row, int col, struct vt_cell *out)
 	if (cell.chars[0] == (uint32_t)-1) {
 		out->width = 0;
 	} else {
-		for (i = 0; i < 6 && i < VTERM_MAX_CHARS_PER_CELL &&
-		    cell.chars[i] != 0; i++)
-			out->ch[i] = cell.chars[i];
+		/* The last entry stays 0. */
+		vt_cell_text(vt, &cell, out->ch, VT_CELL_CHARS - 1);
 		out->width = cell.width;
 	}
 	out->bold = cell.attrs.bold;
@@ -868,6 +1322,7 @@ vt_cursor(struct vt *vt, int *row, int *col)
 {
 	VTermPos	 pos;
 
+	vt_cluster_settle(vt);
 	vterm_state_get_cursorpos(vt->state, &pos);
 	if (row != NULL)
 		*row = pos.row;
@@ -961,6 +1416,8 @@ vt_free(struct vt *vt)
 		vterm_free(vt->term);
 	free(vt->raw.data);
 	free(vt->reply.data);
+	free(vt->cooked.data);
+	free(vt->tab);
 	free(vt);
 }
 
@@ -1303,10 +1760,12 @@ vt_svg_textless(const VTermScreenCell *cell, const struct vt_look *lk)
  * honours; the font's own advance is close to a cell anyway).
  */
 static void
-vt_svg_text(struct vt_buf *b, const VTermScreenCell *cells,
+vt_svg_text(struct vt *vt, struct vt_buf *b, const VTermScreenCell *cells,
     const struct vt_look *looks, int row, int cols)
 {
-	int	 c, start, end, w, blank, i, k;
+	uint32_t text[VT_CELL_TEXT_MAX];
+	size_t	 k, nt;
+	int	 c, start, end, w, blank, i;
 
 	c = 0;
 	while (c < cols) {
@@ -1376,9 +1835,10 @@ vt_svg_text(struct vt_buf *b, const VTermScreenCell *cells,
 				vt_buf_adds(b, w > 1 ? "  " : " ");
 				continue;
 			}
-			for (k = 0; k < VTERM_MAX_CHARS_PER_CELL &&
-			    cells[i].chars[k] != 0; k++)
-				vt_svg_char(b, cells[i].chars[k]);
+			nt = vt_cell_text(vt, &cells[i], text,
+			    VT_CELL_TEXT_MAX);
+			for (k = 0; k < nt; k++)
+				vt_svg_char(b, text[k]);
 		}
 		vt_buf_adds(b, "</text>\n");
 	}
@@ -1395,6 +1855,7 @@ vt_write_svg(struct vt *vt, const char *path)
 	int		 rows, cols, r, c, w, h, err = 0;
 	size_t		 n;
 
+	vt_cluster_settle(vt);
 	vterm_get_size(vt->term, &rows, &cols);
 	n = (size_t)rows * (size_t)cols;
 	cells = vt_xmalloc(n * sizeof(*cells));
@@ -1425,7 +1886,8 @@ vt_write_svg(struct vt *vt, const char *path)
 	vt_svg_bg(&b, looks, rows, cols);
 	vt_svg_shapes(&b, looks, rows, cols);
 	for (r = 0; r < rows; r++)
-		vt_svg_text(&b, &cells[r * cols], &looks[r * cols], r, cols);
+		vt_svg_text(vt, &b, &cells[r * cols], &looks[r * cols], r,
+		    cols);
 	vt_buf_adds(&b, "</svg>\n");
 	free(looks);
 	free(cells);

@@ -27,9 +27,13 @@ struct vt;
 #define VT_RELEASE	1
 #define VT_DRAG		2	/* motion, button held (SGR +32) */
 
+/* Code points a vt_cell holds, the ending 0 included. */
+#define VT_CELL_CHARS	16
+
 /* Snapshot of one screen cell, see vt_cell(). */
 struct vt_cell {
-	uint32_t	ch[6];		/* base + combining, 0-ended */
+	uint32_t	ch[VT_CELL_CHARS];	/* base + combining, or a
+					 * grapheme cluster; 0-ended */
 	int		width;		/* 1, 2 wide, 0 right half */
 	int		bold, underline, reverse, italic;
 	int		fg_default, bg_default;
@@ -133,6 +137,24 @@ int		 vt_find(struct vt *, const char *utf8, int *row, int *col);
  */
 int		 vt_cell(struct vt *, int row, int col,
 		    struct vt_cell *cell);
+
+/*
+ * Make the terminal one that counts by grapheme cluster (DEC private
+ * mode 2027), as kitty, foot, WezTerm or Contour do, or not; call it
+ * right after vt_spawn(), before the first vt_pump().  answer is what
+ * DECRQM for mode 2027 (CSI ? 2027 $ p) gets: -1 (the default) no answer
+ * at all, as from xterm or libvterm itself, which then answer the DA1
+ * that follows; 0 "not recognised"; 1 or 2 "set" or "reset", switched by
+ * CSI ? 2027 h and l; 3 or 4 "permanently set" or "reset".  While the
+ * mode is set, each extended grapheme cluster (UAX #29, by utf8proc) of
+ * the child's text takes one cell, 2 columns wide when it holds a wide
+ * character or U+FE0F or is a flag, else as wide as its first code point;
+ * the cell's text (vt_cell, vt_row) is the whole cluster.
+ */
+void		 vt_set_graphemes(struct vt *, int answer);
+
+/* Whether the terminal counts by grapheme cluster at the moment. */
+int		 vt_graphemes(struct vt *);
 
 /* Current size of the screen; either pointer may be NULL. */
 void		 vt_size(struct vt *, int *rows, int *cols);

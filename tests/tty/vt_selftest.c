@@ -4,7 +4,8 @@
  *
  * This file owns the harness's own regression tests: screen text and
  * attributes, wide characters, input, named keys and DECCKM, SGR mouse
- * reports, replies to terminal queries, resizing, exit status, signals,
+ * reports, replies to terminal queries, the grapheme-cluster terminal
+ * (mode 2027), resizing, exit status, signals,
  * waiting primitives and the SVG snapshot.
  *
  * It uses vt.h and, for a file's contents, tests/e2e/e2e.h.  Build and
@@ -334,6 +335,113 @@ test_waits(void **state)
 	free(s);
 }
 
+/* The family, a heart with VS16, a flag, a decomposed é. */
+#define T_FAMILY "\U0001F468\u200D\U0001F469\u200D\U0001F467\u200D\U0001F466"
+#define T_HEART	"\u2764\uFE0F"
+#define T_FLAG	"\U0001F1EB\U0001F1F7"
+#define T_E	"e\u0301"
+#define T_MIX	T_FAMILY "X" T_HEART "Y" T_FLAG "Z" T_E "W"
+
+/* Start script with mode 2027 answered with answer (see vt.h). */
+static struct vt *
+t_sh_2027(const char *script, int answer)
+{
+	char	*argv[4];
+
+	argv[0] = (char *)"/bin/sh";
+	argv[1] = (char *)"-c";
+	argv[2] = (char *)script;
+	argv[3] = NULL;
+	t_vt = vt_spawn(argv, t_env, 6, 40);
+	assert_non_null(t_vt);
+	vt_set_graphemes(t_vt, answer);
+	return t_vt;
+}
+
+/* The first column of row that shows the ASCII character ch, or -1. */
+static int
+t_col(struct vt *vt, int row, char ch)
+{
+	struct vt_cell	 cell;
+	int		 c;
+
+	for (c = 0; vt_cell(vt, row, c, &cell) == 0; c++)
+		if (cell.ch[0] == (uint32_t)ch && cell.ch[1] == 0)
+			return c;
+	return -1;
+}
+
+/*
+ * Mode 2027: DECRQM is answered as chosen, DECSET and DECRST switch it,
+ * and while it is set a cluster is one cell: the family and the heart 2
+ * columns, the flag 2, é 1.  Per code point, the family takes 8, the
+ * heart 1, the flag 2 (two cells).
+ */
+static void
+test_graphemes(void **state)
+{
+	struct vt	*vt;
+	struct vt_cell	 cell;
+	int		 c;
+
+	(void)state;
+	vt = t_sh_2027("stty -echo -icanon; printf '\\033[?2027$p\\033[c'; "
+	    "head -c 18 | od -An -c | tr -d ' \\n'; echo; "
+	    "printf '" T_MIX "\\n\\033[?2027h" T_MIX "\\n'; "
+	    "printf '\\033[?2027l" T_MIX "\\n'; read x", 2);
+	assert_int_equal(vt_wait_text(vt, "033[?2027;2$y033[?1;2c", T_WAIT), 1);
+	assert_int_equal(vt_wait_quiet(vt, 100, T_WAIT), 1);
+	assert_int_equal(vt_graphemes(vt), 0);
+	/* Per code point, then by cluster, then per code point again. */
+	assert_int_equal(t_col(vt, 1, 'X'), 8);
+	assert_int_equal(t_col(vt, 1, 'Y'), 10);
+	assert_int_equal(t_col(vt, 1, 'Z'), 13);
+	assert_int_equal(t_col(vt, 1, 'W'), 15);
+	t_assert_row(vt, 2, T_MIX);
+	assert_int_equal(t_col(vt, 2, 'X'), 2);
+	assert_int_equal(t_col(vt, 2, 'Y'), 5);
+	assert_int_equal(t_col(vt, 2, 'Z'), 8);
+	assert_int_equal(t_col(vt, 2, 'W'), 10);
+	assert_int_equal(t_col(vt, 3, 'X'), 8);
+	/* The family's cell holds it whole. */
+	assert_int_equal(vt_cell(vt, 2, 0, &cell), 0);
+	assert_int_equal(cell.width, 2);
+	assert_int_equal(cell.ch[0], 0x1f468);
+	assert_int_equal(cell.ch[6], 0x1f466);
+	assert_int_equal(cell.ch[7], 0);
+	assert_int_equal(vt_cell(vt, 2, 3, &cell), 0);
+	assert_int_equal(cell.ch[0], 0x2764);
+	assert_int_equal(cell.ch[1], 0xfe0f);
+	assert_int_equal(cell.width, 2);
+	assert_int_equal(vt_cell(vt, 2, 9, &cell), 0);
+	assert_int_equal(cell.ch[0], 'e');
+	assert_int_equal(cell.ch[1], 0x301);
+	assert_int_equal(cell.width, 1);
+	vt_free(vt);
+	t_vt = NULL;
+
+	/* No answer by default: only DA1's. */
+	vt = t_sh_2027("stty -echo -icanon; printf '\\033[?2027$p\\033[c'; "
+	    "head -c 7 | od -An -c | tr -d ' \\n'; echo; read x", -1);
+	assert_int_equal(vt_wait_text(vt, "033[?1;2c", T_WAIT), 1);
+	vt_free(vt);
+	t_vt = NULL;
+
+	/*
+	 * Permanently set, and a cluster cut between two writes: it is
+	 * shown as far as it has come, then whole where it began.
+	 */
+	vt = t_sh_2027("printf 'ab\U0001F468'; sleep 0.3; "
+	    "printf '\u200D\U0001F469X'; read x", 3);
+	assert_int_equal(vt_graphemes(vt), 1);
+	assert_int_equal(vt_wait_text(vt, "ab\U0001F468", T_WAIT), 1);
+	assert_int_equal(vt_wait_text(vt, "X", T_WAIT), 1);
+	t_assert_row(vt, 0, "ab\U0001F468\u200D\U0001F469X");
+	assert_int_equal(t_col(vt, 0, 'X'), 4);
+	vt_cursor(vt, NULL, &c);
+	assert_int_equal(c, 5);
+}
+
 /* Exit codes, signals, and exec failures. */
 static void
 test_exit(void **state)
@@ -436,6 +544,7 @@ main(void)
 		cmocka_unit_test_teardown(test_keys_decckm, t_teardown),
 		cmocka_unit_test_teardown(test_mouse, t_teardown),
 		cmocka_unit_test_teardown(test_query_reply, t_teardown),
+		cmocka_unit_test_teardown(test_graphemes, t_teardown),
 		cmocka_unit_test_teardown(test_resize, t_teardown),
 		cmocka_unit_test_teardown(test_waits, t_teardown),
 		cmocka_unit_test_teardown(test_exit, t_teardown),

@@ -2,9 +2,10 @@
  * Unit tests for app.c, the browser's state without curses: moving the
  * selection, filtering (the selection kept, a bad pattern leaving the old
  * filter), the search bar's open/change/accept/cancel and its history,
- * n/N, reloading data, the kiosk's refusals and the open request.  Also
- * layout_compute() from ui.c, which is plain arithmetic: the panes for
- * every terminal size must tile the screen.
+ * n/N, reloading data, the kiosk's refusals and the open request, how
+ * long a status message stays, and one pane at a time on a small
+ * terminal.  Also layout_compute() from ui.c, which is plain arithmetic:
+ * the panes for every terminal size must tile the screen.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -521,6 +522,150 @@ test_open_and_quit(void **state)
 	assert_true(a->quit);
 }
 
+/* What the status line shows, "" for nothing. */
+static const char *
+shown(const struct app *a, int *error)
+{
+	const char *msg = message_shown(&a->message, a->status,
+	    a->status_error, error);
+
+	return msg != NULL ? msg : "";
+}
+
+/*
+ * A message stays MESSAGE_MS, or until the next action, whichever comes
+ * later; Help shows it and reading it there does not count.  The clock
+ * is injected: no test waits.
+ */
+static void
+test_message_expires(void **state)
+{
+	struct fixture *f = *state;
+	struct app *a = &f->app;
+	long long t0 = 1000000;
+	int error;
+
+	app_status(a, 0, "Filter cleared");
+	app_tick(a, t0);		/* the loop sees it */
+	assert_int_equal(app_deadline(a), -1);
+	/* An action before its time is up: it stays, then the clock ends it. */
+	app_key(a, 'j', t0 + 500);
+	assert_int_equal(a->view.sel, 1);
+	assert_string_equal(shown(a, &error), "Filter cleared");
+	assert_int_equal(app_deadline(a), t0 + MESSAGE_MS);
+	app_tick(a, t0 + MESSAGE_MS - 1);
+	assert_string_equal(shown(a, &error), "Filter cleared");
+	app_tick(a, t0 + MESSAGE_MS);
+	assert_string_equal(shown(a, &error), "");
+	assert_true(a->dirty);
+
+	/* No action: it stays however long, and goes at the next one. */
+	app_status(a, 1, "Opening failed");
+	app_tick(a, t0 + 10000);
+	app_tick(a, t0 + 900000);
+	assert_int_equal(app_deadline(a), -1);
+	assert_string_equal(shown(a, &error), "Opening failed");
+	assert_true(error);
+	app_key(a, 'x', t0 + 900001);	/* unbound: no action */
+	assert_string_equal(shown(a, &error), "Opening failed");
+	app_key(a, 'j', t0 + 900002);
+	assert_string_equal(shown(a, &error), "");
+	assert_int_equal(a->view.sel, 2);
+
+	/* The action that sets a message keeps it. */
+	app_key(a, 'n', t0 + 900003);
+	assert_non_null(strstr(a->status, "No search"));
+	/* Help shows it; opening, scrolling and closing Help keep it. */
+	app_tick(a, t0 + 900004);
+	app_key(a, '?', t0 + 990000);
+	assert_int_equal(a->overlay, OVERLAY_HELP);
+	app_key(a, 'j', t0 + 990001);
+	app_key(a, K_ESC, t0 + 990002);
+	assert_int_equal(a->overlay, OVERLAY_NONE);
+	assert_non_null(strstr(a->status, "No search"));
+	/* The mouse is an action too. */
+	app_point(a, MOUSE_CLICK, REGION_LIST, 0, t0 + 990003);
+	assert_string_equal(shown(a, &error), "");
+}
+
+/* A warning that the data is stale stays until the data is fresh. */
+static void
+test_message_stale(void **state)
+{
+	struct fixture *f = *state;
+	struct app *a = &f->app;
+	long long t0 = 5000000;
+	int error;
+
+	app_status(a, 1, "data.yaml: bad; showing the data loaded before");
+	app_data_stale(a, 1);
+	app_tick(a, t0);
+	app_key(a, 'j', t0 + 1);
+	app_tick(a, t0 + MESSAGE_MS * 10);
+	app_key(a, 'j', t0 + MESSAGE_MS * 10 + 1);
+	assert_string_equal(a->status, "");
+	assert_string_equal(shown(a, &error),
+	    "data.yaml: bad; showing the data loaded before");
+	assert_true(error);
+	/* Another message takes its place a while, then it is back. */
+	app_status(a, 0, "Opening x");
+	assert_string_equal(shown(a, &error), "Opening x");
+	assert_false(error);
+	app_tick(a, t0 + MESSAGE_MS * 20);
+	app_key(a, 'k', t0 + MESSAGE_MS * 21);
+	assert_string_equal(shown(a, &error),
+	    "data.yaml: bad; showing the data loaded before");
+	/* Fixed: it goes. */
+	app_data_stale(a, 0);
+	assert_string_equal(shown(a, &error), "");
+}
+
+/*
+ * Below the size where the panes stack, one pane shows at a time: Tab or
+ * Enter brings the description, Tab or Esc the list back; Enter there and
+ * o anywhere open the website.
+ */
+static void
+test_small_terminal(void **state)
+{
+	struct fixture *f = *state;
+	struct app *a = &f->app;
+	struct app_layout l = { 0, 1, 9, 9, 10, 0 };
+	struct match_error err;
+	const char *url;
+
+	app_layout(a, &l);
+	assert_int_equal(app_set_filter(a, "odd", 3, &err), 0);
+	app_key(a, '\r', 0);
+	assert_int_equal(a->focus, FOCUS_DETAIL);
+	assert_int_equal(a->request, REQ_NONE);
+	/* The wheel over it scrolls the description, not the list. */
+	app_measured(a, 30, (size_t)-1, 0);
+	app_point(a, MOUSE_WHEEL_DOWN, REGION_LIST, 0, 0);
+	assert_int_equal(a->detail_top, 3);
+	assert_int_equal(a->view.sel, 0);
+	app_key(a, '\r', 0);
+	assert_int_equal(app_take_request(a, &url), REQ_OPEN);
+	assert_string_equal(url, "https://Bravo.example/");
+	/* Esc goes back to the list; the filter stays. */
+	app_key(a, K_ESC, 0);
+	assert_int_equal(a->focus, FOCUS_LIST);
+	assert_non_null(a->view.filter);
+	app_key(a, '\t', 0);
+	assert_int_equal(a->focus, FOCUS_DETAIL);
+	app_key(a, '\t', 0);
+	assert_int_equal(a->focus, FOCUS_LIST);
+	app_key(a, 'o', 0);
+	assert_int_equal(a->focus, FOCUS_LIST);
+	assert_int_equal(app_take_request(a, &url), REQ_OPEN);
+	/* Room for both: Enter opens at once. */
+	l.list_only = 0;
+	app_layout(a, &l);
+	app_key(a, '\r', 0);
+	assert_int_equal(a->focus, FOCUS_LIST);
+	assert_int_equal(app_take_request(a, &url), REQ_OPEN);
+}
+
 static void
 test_kiosk(void **state)
 {
@@ -607,13 +752,14 @@ test_layout_sizes(void **state)
 	assert_true(l.detail.h >= 2);
 	assert_int_equal(l.list.h + l.sep.h + l.detail.h, 18);
 
+	/* One pane at a time: the description in the list's place. */
 	layout_compute(10, 60, &l);
 	assert_false(l.too_small);
 	assert_false(l.stacked);
 	assert_true(l.list_only);
-	assert_int_equal(l.detail.h, 0);
 	assert_int_equal(l.list.w, 60);
 	assert_int_equal(l.list.h, 8);
+	assert_memory_equal(&l.detail, &l.list, sizeof(l.list));
 }
 
 /* For every size, the regions lie on screen and tile it exactly. */
@@ -642,7 +788,15 @@ test_layout_all_sizes(void **state)
 			r[3] = &l.detail;
 			r[4] = &l.status;
 			area = 0;
+			/* One pane at a time: both have the same place. */
+			if (l.list_only) {
+				assert_memory_equal(&l.detail, &l.list,
+				    sizeof(l.list));
+				r[3] = &l.sep;
+			}
 			for (i = 0; i < 5; i++) {
+				if (i == 3 && l.list_only)
+					continue;
 				check_inside(r[i], rows, cols);
 				area += (long)r[i]->h * r[i]->w;
 				for (j = 0; j < i; j++)
@@ -659,10 +813,7 @@ test_layout_all_sizes(void **state)
 			assert_int_equal(l.title.h, 1);
 			assert_int_equal(l.status.h, 1);
 			assert_int_equal(l.status.y, rows - 1);
-			if (l.list_only)
-				assert_int_equal(l.detail.h * l.detail.w, 0);
-			else
-				assert_true(l.detail.h >= 2 && l.detail.w >= 1);
+			assert_true(l.detail.h >= 2 && l.detail.w >= 1);
 		}
 }
 
@@ -683,6 +834,9 @@ main(void)
 		T(test_reload),
 		T(test_open_and_quit),
 		T(test_kiosk),
+		T(test_message_expires),
+		T(test_message_stale),
+		T(test_small_terminal),
 #undef T
 		cmocka_unit_test(test_layout_sizes),
 		cmocka_unit_test(test_layout_all_sizes),

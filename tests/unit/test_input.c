@@ -1,8 +1,9 @@
 /*
  * Unit tests for the parts of the browser that take input and stand
  * alone: the kiosk's idle clock and staff PIN on an injected clock (no
- * waiting), the line editor, the search history, and the key tables (every mode's keys
- * resolve, a kiosk's substitutions, help text for every listed key).
+ * waiting), the line editor, the search history, the key tables (every mode's keys
+ * resolve, a kiosk's substitutions, help text for every listed key, the
+ * names of keys) and the cleaning of a paste.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -17,6 +18,7 @@
 #include "keys.h"
 #include "kiosk.h"
 #include "lineedit.h"
+#include "paste.h"
 #include "util.h"
 
 #define S	1000LL		/* a second, in the clock's milliseconds */
@@ -273,13 +275,168 @@ test_key_tables(void **state)
 	assert_int_equal(action_policy(ACT_DOWN, 1), ACT_DOWN);
 	/* Help spells each action's keys in table order. */
 	assert_string_equal(keys_labels(KM_BROWSE, ACT_OPEN, labels,
-	    sizeof(labels)), "o Enter");
+	    sizeof(labels)), "o");
+	assert_string_equal(keys_labels(KM_BROWSE, ACT_ENTER, labels,
+	    sizeof(labels)), "Enter");
+	assert_int_equal(action_policy(ACT_ENTER, 1), ACT_QR);
 	assert_string_equal(keys_labels(KM_BAR, ACT_BAR_OLDER, labels,
 	    sizeof(labels)), "Up C-p");
 	/* The staff key is never listed in help. */
 	assert_null(keys_title(KM_STAFF));
 	assert_int_equal(keys_mouse(MOUSE_DOUBLE, REGION_LIST), ACT_PICK_OPEN);
 	assert_int_equal(keys_mouse(MOUSE_OTHER, REGION_LIST), ACT_NONE);
+}
+
+/* The text a paste of s (UTF-8, one key a code point) leaves. */
+static const char *
+pasted(struct paste *p, const char *s, size_t len)
+{
+	size_t i = 0, n;
+	const char *out;
+	uint32_t cp;
+
+	paste_begin(p);
+	while (i < len) {
+		/* Decoded as curses hands the keys over. */
+		n = (unsigned char)s[i] < 0x80 ? 1 : (unsigned char)s[i] < 0xe0 ?
+		    2 : (unsigned char)s[i] < 0xf0 ? 3 : 4;
+		cp = n == 1 ? (uint32_t)s[i] : (uint32_t)s[i] & (0x7f >> n);
+		for (i++; --n > 0; i++)
+			cp = cp << 6 | ((uint32_t)s[i] & 0x3f);
+		paste_key(p, (int)cp);
+	}
+	out = paste_end(p, &n);
+	assert_int_equal(n, strlen(out));
+	return out;
+}
+
+#define PASTED(p, s)	pasted((p), (s), sizeof(s) - 1)
+
+static void
+test_paste_text(void **state)
+{
+	struct paste p;
+	size_t i, len;
+
+	(void)state;
+	memset(&p, 0, sizeof(p));
+	assert_string_equal(PASTED(&p, "AAFP"), "AAFP");
+	assert_false(p.active);
+	assert_false(p.cut);
+	/* Breaks: one space each, CR LF as one, none at the end. */
+	assert_string_equal(PASTED(&p, "a\nb\r\nc\rd\n\ne\r\n\n"),
+	    "a b c d  e");
+	assert_string_equal(PASTED(&p, "\na"), " a");
+	assert_string_equal(PASTED(&p, "a\xc2\x85" "b\xe2\x80\xa8" "c"),
+	    "a b c");
+	/* Controls and whole escape sequences: one space each. */
+	assert_string_equal(PASTED(&p, "a\tb\x01" "c\x7f" "d\xc2\x80" "e"),
+	    "a b c d e");
+	assert_string_equal(PASTED(&p, "a\033[1;31mb\033[?2004lc"),
+	    "a b c");
+	assert_string_equal(PASTED(&p, "a\033]0;title\007" "b\033]8;;x\033\\c"),
+	    "a b c");
+	assert_string_equal(PASTED(&p, "a\033Pdcs\033\\b\033_apc\xc2\x9c" "c"),
+	    "a b c");
+	assert_string_equal(PASTED(&p, "a\033(Bb\033=c\033 Fd"), "a b c d");
+	assert_string_equal(PASTED(&p, "a\xc2\x9b" "2Jb"), "a b");
+	/* Cut short: ESC ESC, a control in a CSI, the end of the paste. */
+	assert_string_equal(PASTED(&p, "a\033\033[mb"), "a  b");
+	assert_string_equal(PASTED(&p, "a\033[1\nb"), "a  b");
+	assert_string_equal(PASTED(&p, "a\033]0;never ended"), "a ");
+	/* A key curses decoded (an arrow in the text) is a space. */
+	paste_begin(&p);
+	paste_key(&p, 'a');
+	paste_key(&p, K_UP);
+	paste_key(&p, 'b');
+	assert_string_equal(paste_end(&p, &len), "a b");
+	/* Bidirectional controls may not be typed: dropped, not spaced. */
+	assert_string_equal(PASTED(&p, "a\xe2\x80\xae" "b"), "ab");
+	assert_string_equal(PASTED(&p, "\xc3\xa9t\xc3\xa9 \xf0\x9f\x98\x80"),
+	    "\xc3\xa9t\xc3\xa9 \xf0\x9f\x98\x80");
+
+	/* Cut at PASTE_MAX, on a character, and nothing after the cut. */
+	paste_begin(&p);
+	for (i = 0; i < PASTE_MAX - 1; i++)
+		paste_key(&p, 'x');
+	paste_key(&p, 0xe9);		/* 2 bytes: one too many */
+	paste_key(&p, 'y');		/* would fit, but comes after */
+	for (i = 0; i < 100000; i++)
+		paste_key(&p, 'z');
+	paste_end(&p, &len);
+	assert_int_equal(len, PASTE_MAX - 1);
+	assert_true(p.cut);
+	assert_true(p.text.cap <= 2 * PASTE_MAX);
+	/* A break held back does not count against the room until used. */
+	paste_begin(&p);
+	for (i = 0; i < PASTE_MAX; i++)
+		paste_key(&p, 'x');
+	paste_key(&p, '\n');
+	paste_end(&p, &len);
+	assert_int_equal(len, PASTE_MAX);
+	assert_false(p.cut);
+	paste_done(&p);
+}
+
+/* Key names, for "Alt-q does nothing". */
+static void
+test_key_names(void **state)
+{
+	char b[32];
+
+	(void)state;
+	assert_string_equal(keys_name(K_ALT | 'q', b, sizeof(b)), "Alt-q");
+	assert_string_equal(keys_name(K_ALT | K_UP, b, sizeof(b)), "Alt-Up");
+	assert_string_equal(keys_name(K_ALT | '\r', b, sizeof(b)),
+	    "Alt-Enter");
+	assert_string_equal(keys_name(K_ALT | K_CTRL('x'), b, sizeof(b)),
+	    "Alt-C-x");
+	assert_string_equal(keys_name(K_ALT | 127, b, sizeof(b)),
+	    "Alt-Backspace");
+	assert_string_equal(keys_name(K_ALT | 0xe9, b, sizeof(b)),
+	    "Alt-\xc3\xa9");
+	assert_string_equal(keys_name(K_ALT | K_OTHER, b, sizeof(b)),
+	    "Alt-that key");
+	assert_string_equal(keys_name(K_ESC, b, sizeof(b)), "Esc");
+	/* No table binds an Alt-key: each is unbound in every mode. */
+	assert_int_equal(keys_lookup(KM_BROWSE, K_ALT | 'q'), ACT_NONE);
+	assert_int_equal(keys_lookup(KM_BAR, K_ALT | 'b'), ACT_NONE);
+	assert_int_equal(keys_lookup(KM_PAGE, K_ALT | 'q'), ACT_NONE);
+	assert_false(keys_is_text(K_ALT | 'a'));
+}
+
+/* A paste goes into the line at the cursor, cut on a character. */
+static void
+test_lineedit_paste(void **state)
+{
+	struct buf b = { 0 };
+	char big[LINEEDIT_MAX + 8];
+	size_t cur;
+	int all;
+
+	(void)state;
+	cur = lineedit_set(&b, "ily");
+	cur = lineedit_insert_text(&b, 0, "Fam", 3, &all);
+	assert_string_equal(b.ptr, "Family");
+	assert_int_equal(cur, 3);
+	assert_true(all);
+	memset(big, 'x', sizeof(big));
+	/* 6 bytes in: room for 4090, and an é across the last one. */
+	memcpy(big + LINEEDIT_MAX - 7, "\xc3\xa9", 2);
+	cur = lineedit_insert_text(&b, cur, big, sizeof(big), &all);
+	assert_false(all);
+	assert_int_equal(b.len, LINEEDIT_MAX - 1);
+	assert_int_equal(cur, LINEEDIT_MAX - 4);
+	assert_string_equal(b.ptr + cur, "ily");
+	cur = lineedit_insert_text(&b, cur, "ab", 2, &all);
+	assert_false(all);
+	assert_int_equal(b.len, LINEEDIT_MAX);
+	assert_string_equal(b.ptr + cur - 2, "xaily");
+	/* Full: nothing more goes in. */
+	cur = lineedit_insert_text(&b, cur, "c", 1, &all);
+	assert_false(all);
+	assert_int_equal(b.len, LINEEDIT_MAX);
+	buf_free(&b);
 }
 
 int
@@ -293,6 +450,9 @@ main(void)
 		cmocka_unit_test(test_lineedit),
 		cmocka_unit_test(test_history),
 		cmocka_unit_test(test_key_tables),
+		cmocka_unit_test(test_paste_text),
+		cmocka_unit_test(test_key_names),
+		cmocka_unit_test(test_lineedit_paste),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -2,8 +2,10 @@
  * Unit tests for text.c: UTF-8 decoding and encoding, which code points
  * are unsafe for a terminal (controls, format characters, a joiner
  * outside an emoji sequence), sanitising (replacement characters, spaces,
- * ASCII stand-ins), display widths, clipping by columns and word wrap.
- * The width tests need an UTF-8 locale, set up once for the group.
+ * ASCII stand-ins), display widths, clipping by columns, word wrap and the
+ * wrap of a URL after its separators, each per code point and by grapheme
+ * cluster (the two ways terminals count).  The width tests need an UTF-8
+ * locale, set up once for the group.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -19,6 +21,25 @@
 #include "util.h"
 
 #define FFFD	"\xef\xbf\xbd"
+
+/* Clusters of several code points that a grapheme terminal shows as one. */
+#define HEALTH	"\U0001F469\u200D\u2695\uFE0F"	/* woman health worker */
+#define FAMILY	"\U0001F468\u200D\U0001F469\u200D\U0001F467\u200D\U0001F466"
+#define FRANCE	"\U0001F1EB\U0001F1F7"		/* two regional indicators */
+#define HEART	"\u2764\uFE0F"			/* text heart + VS16 */
+#define RAINBOW	"\U0001F3F3\uFE0F\u200D\U0001F308"	/* rainbow flag */
+#define KEYCAP	"1\uFE0F\u20E3"			/* keycap one */
+#define WAVE	"\U0001F44B\U0001F3FD"		/* waving hand, skin tone */
+#define HANGUL	"\u1112\u1161\u11AB"		/* decomposed syllable */
+
+/* Back to counting per code point, whatever a test left. */
+static int
+per_code_point(void **state)
+{
+	(void)state;
+	text_set_graphemes(0);
+	return 0;
+}
 
 static int
 group_setup(void **state)
@@ -489,6 +510,149 @@ test_fit(void **state)
 	assert_int_equal(used, 2);
 }
 
+/* The first cluster of each string: its bytes and columns. */
+static void
+test_cluster(void **state)
+{
+	static const struct {
+		const char	*s;
+		size_t		 n;	/* bytes of the first cluster */
+		int		 width;
+	} cases[] = {
+		{ "ab", 1, 1 },
+		{ "\xe4\xb8\xad", 3, 2 },
+		{ "e\xcc\x81x", 3, 1 },
+		{ HEALTH "x", sizeof(HEALTH) - 1, 2 },
+		{ FAMILY FAMILY, sizeof(FAMILY) - 1, 2 },
+		{ FRANCE FRANCE, sizeof(FRANCE) - 1, 2 },
+		/* Regional indicators pair up; a third stands alone. */
+		{ "\U0001F1EB", 4, 1 },
+		{ HEART "!", sizeof(HEART) - 1, 2 },
+		{ "\u2764!", 3, 1 },
+		{ RAINBOW, sizeof(RAINBOW) - 1, 2 },
+		{ KEYCAP "2", sizeof(KEYCAP) - 1, 2 },
+		{ WAVE, sizeof(WAVE) - 1, 2 },
+		{ HANGUL "x", sizeof(HANGUL) - 1, 2 },
+		/* A mark with nothing before it takes no column. */
+		{ "\xcc\x81\xcc\x81x", 4, 0 },
+		{ "\uFE0Fx", 3, 0 },
+		/* A regional indicator with a mark is no flag. */
+		{ "\U0001F1EB\xcc\x81", 6, 1 },
+		/* Unsafe code points and bad bytes stand alone. */
+		{ "e\u202E\xcc\x81", 1, 1 },
+		{ "\u202E\xcc\x81", 3, 1 },
+		{ "\xff\xcc\x81", 1, 1 },
+		{ "\033[m", 1, 1 },
+		{ "\r\n", 1, 1 },
+		{ "", 0, 0 },
+	};
+	char zalgo[1 + 2 * 40 + 1], chain[40 * 7 + 1];
+	size_t i, n;
+	int w;
+
+	(void)state;
+	for (i = 0; i < nitems(cases); i++) {
+		assert_int_equal(text_cluster(cases[i].s, strlen(cases[i].s),
+		    &w), cases[i].n);
+		assert_int_equal(w, cases[i].width);
+	}
+	/* A cluster is cut after TEXT_CLUSTER_MAX code points. */
+	zalgo[0] = 'z';
+	for (i = 0; i < 40; i++)
+		memcpy(zalgo + 1 + 2 * i, "\xcc\x81", 2);
+	zalgo[sizeof(zalgo) - 1] = '\0';
+	assert_int_equal(text_cluster(zalgo, strlen(zalgo), &w),
+	    1 + 2 * (TEXT_CLUSTER_MAX - 1));
+	assert_int_equal(w, 1);
+	n = 2 * (40 - TEXT_CLUSTER_MAX + 1);	/* the marks left over */
+	assert_int_equal(text_cluster(zalgo + 1 + 2 * (TEXT_CLUSTER_MAX - 1),
+	    n, &w), n);
+	assert_int_equal(w, 0);
+	/* A chain of 40 joined men is cut after a man, never a ZWJ. */
+	memset(chain, 0, sizeof(chain));
+	for (i = 0; i < 40; i++)
+		strcat(chain, "\U0001F468\u200D");
+	n = text_cluster(chain, strlen(chain), &w);
+	assert_int_equal(n, 15 * 7 + 4);
+	assert_int_equal(w, 2);
+	assert_int_equal(text_cluster(chain + n, strlen(chain) - n, &w), 3);
+	assert_int_equal(w, 0);
+}
+
+/* The same strings measured per code point and by cluster. */
+static void
+test_cluster_width(void **state)
+{
+	static const struct {
+		const char	*s;
+		size_t		 per_cp, by_cluster;
+	} cases[] = {
+		{ "abc", 3, 3 },
+		{ "e\xcc\x81", 1, 1 },
+		{ "\xe4\xb8\xad\xe6\x96\x87", 4, 4 },
+		{ HEALTH, 3, 2 },
+		{ FAMILY, 8, 2 },
+		{ FRANCE, 2, 2 },
+		{ FRANCE "\U0001F1EB", 3, 3 },
+		{ HEART, 1, 2 },
+		{ RAINBOW, 3, 2 },
+		{ KEYCAP, 1, 2 },
+		{ WAVE, 4, 2 },
+		{ HANGUL, 2, 2 },
+		{ "Family " FAMILY " Clinics", 23, 17 },
+		{ "a\033b", 3, 3 },
+	};
+	size_t i;
+
+	(void)state;
+	assert_false(text_graphemes());
+	for (i = 0; i < nitems(cases); i++)
+		assert_int_equal(text_width(cases[i].s, strlen(cases[i].s)),
+		    cases[i].per_cp);
+	text_set_graphemes(1);
+	assert_true(text_graphemes());
+	for (i = 0; i < nitems(cases); i++)
+		assert_int_equal(text_width(cases[i].s, strlen(cases[i].s)),
+		    cases[i].by_cluster);
+}
+
+/* Cutting by columns keeps a cluster whole, or per code point, not. */
+static void
+test_cluster_fit(void **state)
+{
+	static const char s[] = "a" FAMILY "b" HEART "c";
+	const size_t fam = sizeof(FAMILY) - 1, heart = sizeof(HEART) - 1;
+	size_t used;
+
+	(void)state;
+	/*
+	 * Per code point: the man fits in 3 columns; his ZWJ goes with the
+	 * woman it joins him to, so that no line ends in a joiner.
+	 */
+	assert_int_equal(text_fit(s, sizeof(s) - 1, 3, &used), 1 + 4);
+	assert_int_equal(used, 3);
+	assert_int_equal(text_fit(s, sizeof(s) - 1, 10, &used), 1 + fam + 1);
+	assert_int_equal(used, 10);
+
+	text_set_graphemes(1);
+	assert_int_equal(text_fit(s, sizeof(s) - 1, 1, &used), 1);
+	assert_int_equal(used, 1);
+	assert_int_equal(text_fit(s, sizeof(s) - 1, 2, &used), 1);
+	assert_int_equal(used, 1);
+	assert_int_equal(text_fit(s, sizeof(s) - 1, 3, &used), 1 + fam);
+	assert_int_equal(used, 3);
+	assert_int_equal(text_fit(s, sizeof(s) - 1, 5, &used), 1 + fam + 1);
+	assert_int_equal(used, 4);
+	assert_int_equal(text_fit(s, sizeof(s) - 1, 6, &used),
+	    1 + fam + 1 + heart);
+	assert_int_equal(used, 6);
+	assert_int_equal(text_fit(s, sizeof(s) - 1, 7, &used), sizeof(s) - 1);
+	assert_int_equal(used, 7);
+	/* A base letter waits for the marks after it. */
+	assert_int_equal(text_fit("e\xcc\x81\xcc\x82x", 6, 1, &used), 5);
+	assert_int_equal(used, 1);
+}
+
 /*
  * Wrap all of s at cols and check the invariants: each step moves on,
  * each line is within s and fits (unless it is one character that does
@@ -498,7 +662,7 @@ static size_t
 wrap_all(const char *s, size_t cols, char lines[][64], size_t maxlines)
 {
 	size_t len = strlen(s), pos = 0, n, next, nl = 0, i;
-	int newlines;
+	int newlines, w;
 	uint32_t cp;
 
 	while (pos < len) {
@@ -508,8 +672,16 @@ wrap_all(const char *s, size_t cols, char lines[][64], size_t maxlines)
 		assert_true(pos + next <= len);
 		assert_null(memchr(s + pos, '\n', n));
 		if (text_width(s + pos, n) > cols)
-			assert_int_equal(n, text_decode(s + pos, len - pos,
-			    &cp));
+			assert_int_equal(n, text_graphemes() ?
+			    text_cluster(s + pos, len - pos, &w) :
+			    text_decode(s + pos, len - pos, &cp));
+		/* A line never ends inside a cluster. */
+		if (text_graphemes()) {
+			for (i = 0; i < n; i += text_cluster(s + pos + i,
+			    len - pos - i, &w))
+				;
+			assert_int_equal(i, n);
+		}
 		newlines = 0;
 		for (i = n; i < next; i++) {
 			assert_true(s[pos + i] == ' ' || s[pos + i] == '\n');
@@ -545,6 +717,58 @@ struct wrap_step {
 	size_t		 next;
 };
 
+/* Wrap each case whole and check its lines. */
+static void
+check_wraps(const struct wrap_case *cases, size_t n)
+{
+	const struct wrap_case *c;
+	char lines[8][64];
+	size_t i, j;
+
+	for (i = 0; i < n; i++) {
+		c = &cases[i];
+		/* Lines are only kept when some are checked. */
+		if (c->lines[0] == NULL) {
+			assert_int_equal(wrap_all(c->s, c->cols, NULL, 0),
+			    c->nlines);
+			continue;
+		}
+		assert_int_equal(wrap_all(c->s, c->cols, lines, 8), c->nlines);
+		for (j = 0; j < nitems(c->lines) && c->lines[j] != NULL; j++)
+			assert_string_equal(lines[j], c->lines[j]);
+	}
+}
+
+/*
+ * Strings of random pieces (a fixed sequence from seed) wrapped at 0 to
+ * maxcols columns: the invariants of wrap_all() hold for each.
+ */
+static void
+check_wrap_property(const char *const *pieces, size_t npieces,
+    uint32_t seed, int iters, size_t maxcols)
+{
+	char s[512];
+	const char *p;
+	uint32_t x = seed;
+	size_t len, cols, k;
+	int iter;
+
+	for (iter = 0; iter < iters; iter++) {
+		len = 0;
+		for (k = 0; k < 12; k++) {
+			x = x * 1103515245u + 12345u;
+			p = pieces[(x >> 16) % npieces];
+			if (len + strlen(p) >= sizeof(s))
+				break;
+			memcpy(s + len, p, strlen(p));
+			len += strlen(p);
+		}
+		s[len] = '\0';
+		for (cols = 0; cols <= maxcols; cols++)
+			wrap_all(s, cols, NULL, 0);
+	}
+}
+
 static void
 test_wrap(void **state)
 {
@@ -570,23 +794,10 @@ test_wrap(void **state)
 		{ "abcd\nef", 7, 4, 4, 5 },
 		{ "", 0, 10, 0, 0 },
 	};
-	const struct wrap_case *c;
-	char lines[8][64];
-	size_t i, j, next;
+	size_t i, next;
 
 	(void)state;
-	for (i = 0; i < nitems(cases); i++) {
-		c = &cases[i];
-		/* Lines are only kept when some are checked. */
-		if (c->lines[0] == NULL) {
-			assert_int_equal(wrap_all(c->s, c->cols, NULL, 0),
-			    c->nlines);
-			continue;
-		}
-		assert_int_equal(wrap_all(c->s, c->cols, lines, 8), c->nlines);
-		for (j = 0; j < nitems(c->lines) && c->lines[j] != NULL; j++)
-			assert_string_equal(lines[j], c->lines[j]);
-	}
+	check_wraps(cases, nitems(cases));
 	for (i = 0; i < nitems(steps); i++) {
 		assert_int_equal(text_wrap(steps[i].s, steps[i].len,
 		    steps[i].cols, &next), steps[i].n);
@@ -602,28 +813,123 @@ test_wrap_property(void **state)
 		"\xe4\xb8\xad", "e\xcc\x81", "\xf0\x9f\x98\x80",
 		"verylongwordwithoutspaces", "\xff",
 	};
-	char s[512];
-	uint32_t x = 12345;
-	size_t len, cols, k;
-	int iter;
 
 	(void)state;
-	for (iter = 0; iter < 2000; iter++) {
-		len = 0;
-		for (k = 0; k < 12; k++) {
-			const char *p;
+	check_wrap_property(pieces, nitems(pieces), 12345, 2000, 12);
+}
 
-			x = x * 1103515245u + 12345u;
-			p = pieces[(x >> 16) % nitems(pieces)];
-			if (len + strlen(p) >= sizeof(s))
-				break;
-			memcpy(s + len, p, strlen(p));
-			len += strlen(p);
+/* Lines of clusters break between clusters, never inside one. */
+static void
+test_cluster_wrap(void **state)
+{
+	static const struct wrap_case cases[] = {
+		{ FAMILY FAMILY FAMILY, 4, 2, { FAMILY FAMILY, FAMILY } },
+		{ FAMILY FAMILY, 1, 2, { FAMILY, FAMILY } },
+		{ "Care " HEALTH " by " FRANCE " nurses", 9, 3,
+		    { "Care " HEALTH, "by " FRANCE, "nurses" } },
+		{ HEART HEART HEART, 5, 2, { HEART HEART, HEART } },
+	};
+
+	(void)state;
+	text_set_graphemes(1);
+	check_wraps(cases, nitems(cases));
+	/* Per code point the heart is 1 column: three fit in 5. */
+	text_set_graphemes(0);
+	assert_int_equal(wrap_all(HEART HEART HEART, 5, NULL, 0), 1);
+}
+
+/* The wrap property with clusters among the pieces, in both modes. */
+static void
+test_cluster_wrap_property(void **state)
+{
+	static const char *const pieces[] = {
+		"a", " ", "\n", HEALTH, FAMILY, FRANCE, "\U0001F1EB", HEART,
+		RAINBOW, KEYCAP, WAVE, "e\xcc\x81", "\xcc\x81", "\xff",
+		"\u202E", "word",
+	};
+
+	(void)state;
+	check_wrap_property(pieces, nitems(pieces), 777, 1000, 9);
+	text_set_graphemes(1);
+	check_wrap_property(pieces, nitems(pieces), 777, 1000, 9);
+}
+
+/*
+ * A URL wrapped whole at cols: the lines joined give it back, each fits
+ * (or is one character), each but the last ends after a separator unless
+ * no separator fitted, and none is a separator alone.  Returns how many.
+ */
+static size_t
+wrap_url_all(const char *s, size_t cols, char lines[][80], size_t maxlines)
+{
+	size_t len = strlen(s), pos = 0, n, next, nl = 0;
+
+	while (pos < len) {
+		n = text_wrap_url(s + pos, len - pos, cols, &next);
+		assert_true(n > 0);
+		assert_int_equal(n, next);
+		assert_true(pos + n <= len);
+		assert_true(text_width(s + pos, n) <= (cols > 0 ? cols : 1));
+		/* One column a line leaves no choice. */
+		assert_false(cols > 1 && n == 1 && pos > 0 && pos + n == len &&
+		    strchr("/?&-", s[pos]) != NULL);
+		if (lines != NULL && nl < maxlines) {
+			assert_true(n < 80);
+			memcpy(lines[nl], s + pos, n);
+			lines[nl][n] = '\0';
 		}
-		s[len] = '\0';
-		for (cols = 0; cols <= 12; cols++)
-			wrap_all(s, cols, NULL, 0);
+		nl++;
+		pos += next;
 	}
+	return nl;
+}
+
+static void
+test_wrap_url(void **state)
+{
+	static const struct {
+		const char	*s;
+		size_t		 cols;
+		const char	*lines[6];
+	} cases[] = {
+		/* The lone slash of old: the host stays with its slash. */
+		{ "https://www.aafp.org/", 20, { "https://",
+		    "www.aafp.org/" } },
+		{ "https://www.aafp.org/", 21, { "https://www.aafp.org/" } },
+		/* After /, ?, & and -, the separator ending the line. */
+		{ "https://a.example/health-equity?id=12&lang=en", 24,
+		    { "https://a.example/", "health-equity?id=12&",
+		    "lang=en" } },
+		{ "https://a.example/health-equity?id=12&lang=en", 14,
+		    { "https://", "a.example/", "health-equity?",
+		    "id=12&lang=en" } },
+		{ "https://a.example/health-equity?id=12&lang=en", 12,
+		    { "https://", "a.example/", "health-", "equity?", "id=12&",
+		    "lang=en" } },
+		/* Not between the slashes of "//" while another break fits. */
+		{ "https://xy", 8, { "https://", "xy" } },
+		{ "https://x", 7, { "https:/", "/x" } },
+		/* A part longer than the line is cut, never leaving "/". */
+		{ "https://abcdefgh/", 8, { "https://", "abcdefg", "h/" } },
+		{ "https://abcdefghij", 8, { "https://", "abcdefgh", "ij" } },
+	};
+	char lines[8][80];
+	size_t i, j, n;
+
+	(void)state;
+	for (i = 0; i < nitems(cases); i++) {
+		n = wrap_url_all(cases[i].s, cases[i].cols, lines, 8);
+		for (j = 0; j < nitems(cases[i].lines) &&
+		    cases[i].lines[j] != NULL; j++) {
+			assert_true(j < n);
+			assert_string_equal(lines[j], cases[i].lines[j]);
+		}
+		assert_int_equal(n, j);
+	}
+	/* Every width, every URL of the built-in kind: the rules hold. */
+	for (i = 0; i < nitems(cases); i++)
+		for (n = 0; n <= 50; n++)
+			wrap_url_all(cases[i].s, n, NULL, 0);
 }
 
 int
@@ -645,6 +951,13 @@ main(void)
 		cmocka_unit_test(test_fit),
 		cmocka_unit_test(test_wrap),
 		cmocka_unit_test(test_wrap_property),
+		cmocka_unit_test(test_wrap_url),
+		cmocka_unit_test_teardown(test_cluster, per_code_point),
+		cmocka_unit_test_teardown(test_cluster_width, per_code_point),
+		cmocka_unit_test_teardown(test_cluster_fit, per_code_point),
+		cmocka_unit_test_teardown(test_cluster_wrap, per_code_point),
+		cmocka_unit_test_teardown(test_cluster_wrap_property,
+		    per_code_point),
 	};
 
 	return cmocka_run_group_tests(tests, group_setup, NULL);

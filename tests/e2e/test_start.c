@@ -1,0 +1,238 @@
+/*
+ * test_start.c - end-to-end tests of how the browser begins and ends for
+ * a script: -q applies a search at start (a bad pattern is refused before
+ * the screen), --select starts on an ally (an unknown name is said on the
+ * status line), and --pick draws on the terminal while standard output
+ * stays the script's: Enter prints the ally chosen in the --format asked
+ * for and exits 0, Esc and q exit 1 with nothing printed, Ctrl-C 130.
+ * The pick runs under sh -c with its output redirected to a file, as in
+ * `sma-allies --pick --format tsv | cut -f3`.
+ *
+ * The program under test is $SMA_ALLIES_BIN (default
+ * build/asan/sma-allies); the tests run from the top of the tree.
+ */
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <sys/wait.h>
+
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "e2e/e2e.h"
+
+#define T_WAIT		8000
+#define TITLE		"Social Mission Alliance"
+
+static struct vt *t_vt;
+static char *t_dir;
+static char t_bin[4096];
+
+static int
+setup(void **state)
+{
+	const char *bin = getenv("SMA_ALLIES_BIN");
+
+	(void)state;
+	snprintf(t_bin, sizeof(t_bin), "%s", bin != NULL && *bin != '\0' ?
+	    bin : "build/asan/sma-allies");
+	if ((t_dir = e2e_tmpdir("sma-start")) == NULL)
+		fail_msg("no temporary folder: %s", strerror(errno));
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	if (t_vt != NULL) {
+		vt_kill(t_vt, SIGKILL);
+		vt_free(t_vt);
+		t_vt = NULL;
+	}
+	e2e_rmtree(t_dir);
+	free(t_dir);
+	e2e_release();
+	return 0;
+}
+
+static void
+spawn(const char *prog, const char *const *args)
+{
+	struct e2e_env env;
+
+	e2e_env_init(&env);
+	e2e_env_putf(&env, "HOME=%s", t_dir);
+	e2e_env_put(&env, "PATH=/usr/bin:/bin");
+	e2e_env_sanitizers(&env);
+	t_vt = e2e_spawn(prog, args, &env, 30, 100);
+	e2e_env_free(&env);
+	if (t_vt == NULL)
+		fail_msg("cannot start %s: %s", prog, strerror(errno));
+}
+
+static void
+want_text(const char *s, int line)
+{
+	if (!vt_wait_text(t_vt, s, T_WAIT)) {
+		e2e_dump(t_vt, s);
+		fail_msg("line %d: \"%s\" never showed", line, s);
+	}
+}
+#define WANT(s)	want_text((s), __LINE__)
+
+/* The exit status, after the program ended within T_WAIT. */
+static int
+exit_status(int line)
+{
+	const char *out;
+	int status = 0;
+
+	if (!vt_wait_exit(t_vt, T_WAIT, &status))
+		fail_msg("line %d: the program did not exit", line);
+	out = vt_output(t_vt, NULL);
+	if (e2e_sanitizer_report(out) != NULL)
+		fail_msg("line %d: %s", line, e2e_sanitizer_report(out));
+	if (!WIFEXITED(status))
+		fail_msg("line %d: wait status %#x", line, status);
+	return WEXITSTATUS(status);
+}
+
+/* The row the selection bar is on: its description's first line. */
+static void
+want_described(const char *name, int line)
+{
+	if (!e2e_wait_row(t_vt, 2, e2e_fmt("\xe2\x94\x82 %s", name), 1, 0,
+	    T_WAIT)) {
+		e2e_dump(t_vt, name);
+		fail_msg("line %d: %s is not the ally described", line, name);
+	}
+}
+
+static void
+test_query(void **state)
+{
+	const char *args[] = { "-q", "nurs", NULL };
+
+	(void)state;
+	spawn(t_bin, args);
+	WANT("/nurs/");
+	WANT("1/12");
+	want_described("The Organization for Associate Degree Nursing",
+	    __LINE__);
+	e2e_press(t_vt, "Esc");
+	WANT("12 allies");
+	e2e_press(t_vt, "q");
+	assert_int_equal(exit_status(__LINE__), 0);
+}
+
+static void
+test_query_bad(void **state)
+{
+	const char *args[] = { "-q", "nurs(", NULL };
+	char *out = NULL;
+	int st;
+
+	(void)state;
+	st = e2e_run(t_bin, args, NULL, 1, &out);
+	e2e_keep(out);
+	assert_true(WIFEXITED(st) && WEXITSTATUS(st) == 2);
+	assert_non_null(strstr(out, "missing closing parenthesis"));
+}
+
+static void
+test_select(void **state)
+{
+	const char *args[] = { "--select", "amsa", "-q", "medical", NULL };
+	const char *unknown[] = { "--select", "Nobody", NULL };
+
+	(void)state;
+	/* --select with -q: the filter keeps the ally when it passes. */
+	spawn(t_bin, args);
+	WANT("/medical/");
+	want_described("The American Medical Student Association", __LINE__);
+	e2e_press(t_vt, "q");
+	assert_int_equal(exit_status(__LINE__), 0);
+	vt_free(t_vt);
+	t_vt = NULL;
+	spawn(t_bin, unknown);
+	WANT("No ally is named 'Nobody'");
+	want_described("The American Academy of Family Physicians", __LINE__);
+	e2e_press(t_vt, "q");
+	assert_int_equal(exit_status(__LINE__), 0);
+}
+
+/*
+ * sma-allies --pick ARGS > OUT under sh: keys then the exit status and
+ * OUT's text (kept until teardown) in *out.
+ */
+static int
+pick(const char *args, const char *keys, const char **out)
+{
+	const char *file = e2e_fmt("%s/out", t_dir);
+	const char *cmd = e2e_fmt("exec '%s' --pick %s > '%s'", t_bin, args,
+	    file);
+	const char *sh[] = { "-c", cmd, NULL };
+	int rc;
+
+	spawn("/bin/sh", sh);
+	WANT(TITLE);
+	WANT("12");
+	vt_wait_quiet(t_vt, 100, T_WAIT);
+	if (strcmp(keys, "C-c") == 0)
+		vt_sends(t_vt, "\003");
+	else
+		vt_sends(t_vt, keys);
+	rc = exit_status(__LINE__);
+	*out = e2e_keep(e2e_slurp(file, NULL));
+	if (*out == NULL)
+		fail_msg("%s was not written", file);
+	vt_free(t_vt);
+	t_vt = NULL;
+	return rc;
+}
+
+static void
+test_pick(void **state)
+{
+	const char *out;
+
+	(void)state;
+	/* Enter: the selected ally, on the script's output. */
+	assert_int_equal(pick("--format tsv -q nurs", "\r", &out), 0);
+	assert_string_equal(out, "The Organization for Associate Degree "
+	    "Nursing\tOADN\thttps://oadn.org/\n");
+	assert_int_equal(pick("--select CHA", "\r", &out), 0);
+	assert_string_equal(out, "Cambridge Health Alliance (CHA)  "
+	    "https://www.challiance.org/\n");
+	assert_int_equal(pick("--format json --select AITF", "\r", &out), 0);
+	assert_non_null(strstr(out, "\"abbreviation\": \"AITF\""));
+	/* Esc and q give up: status 1, nothing printed; Ctrl-C 130. */
+	assert_int_equal(pick("", "\033", &out), 1);
+	assert_string_equal(out, "");
+	assert_int_equal(pick("", "q", &out), 1);
+	assert_string_equal(out, "");
+	assert_int_equal(pick("", "C-c", &out), 130);
+	assert_string_equal(out, "");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_query, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_query_bad, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_select, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_pick, setup, teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
