@@ -16,6 +16,7 @@
 #include "match.h"
 #include "output.h"
 #include "record.h"
+#include "sort.h"
 #include "stats.h"
 #include "topics.h"
 #include "util.h"
@@ -198,7 +199,7 @@ app_set_filter(struct app *a, const char *pattern, size_t len,
 	struct matcher *m = NULL;
 	int fresh = a->view.filter == NULL;
 
-	if (len > 0 && (m = match_compile(pattern, len, FIELD_ALL,
+	if (len > 0 && (m = match_compile(pattern, len, bar_fields(&a->bar),
 	    MATCH_SMART, err)) == NULL)
 		return -1;
 	if (listview_filter(&a->view, a->rs, m, pattern, len, err) < 0)
@@ -299,12 +300,15 @@ app_bar_changed(struct app *a)
 void
 app_bar_accept(struct app *a)
 {
+	char n1[UTIL_COUNT_MAX], n2[UTIL_COUNT_MAX];
+
 	if (a->bar.error[0] != '\0')
 		app_status(a, 1, "Kept the last valid filter: %s",
 		    a->bar.error);
 	else if (a->view.filter != NULL)
-		app_status(a, 0, "%zu of %zu allies match; %s/%s step, %s "
-		    "clears", a->view.rows.len, a->view.topic_total,
+		app_status(a, 0, "%s of %s allies match; %s/%s step, %s clears",
+		    util_count(n1, a->view.rows.len),
+		    util_count(n2, a->view.topic_total),
 		    keys_first(KM_BROWSE, ACT_NEXT),
 		    keys_first(KM_BROWSE, ACT_PREV),
 		    keys_first(KM_BROWSE, ACT_CLEAR));
@@ -509,6 +513,12 @@ browse_do(struct app *a, enum action act)
 	case ACT_COPY_ENTRY:
 		app_copy(a, act);
 		break;
+	case ACT_SORT:
+		listview_sort(&a->view, a->rs, (a->view.sort + 1) % SORT_COUNT);
+		app_status(a, 0, "Sorted %s", a->view.sort == SORT_FILE ?
+		    "as in the file" : a->view.sort == SORT_NAME ? "by name" :
+		    "by abbreviation");
+		break;
 	case ACT_OPEN:
 	case ACT_QR:
 	case ACT_COPY:
@@ -573,7 +583,10 @@ bar_do(struct app *a, enum action act, int key)
 		app_bar_accept(a);
 	else if (act == ACT_BAR_CANCEL)
 		app_bar_cancel(a);
-	else if (bar_edit(&a->bar, act, key))
+	else if (act == ACT_BAR_SCOPE) {
+		bar_next_scope(&a->bar);
+		app_bar_changed(a);
+	} else if (bar_edit(&a->bar, act, key))
 		app_bar_changed(a);
 }
 
@@ -625,6 +638,7 @@ do_action(struct app *a, enum action act, int key, long long now)
 	case ACT_BAR_NEWER: case ACT_BAR_CLEAR: case ACT_BAR_KILL_WORD:
 	case ACT_BAR_LEFT: case ACT_BAR_RIGHT: case ACT_BAR_HOME:
 	case ACT_BAR_END: case ACT_BAR_BACKSPACE: case ACT_BAR_DELETE:
+	case ACT_BAR_SCOPE:
 	case ACT_BAR_INSERT:
 		bar_do(a, act, key);
 		return;

@@ -44,7 +44,6 @@ struct app_options {
 	const struct theme *theme;	/* the colours, or NULL: default */
 	int		 words;		/* the bar's search mode: 1 words,
 					   0 regex */
-	int		 sort;		/* the list's order: enum sort_order */
 	char *const	*opener;	/* its words, "%s" the URL; NULL:
 					   $BROWSER (see open.h) */
 	int		 opener_terminal; /* for opener: 1 gets the terminal,
@@ -58,6 +57,9 @@ struct app_options {
 	struct history	*history;
 	const char	*notice;
 	struct app_start *start;	/* -q, --select, --pick; or NULL */
+	int		 sort;		/* the rows' first order, SORT_*: the
+					   command line's, else the
+					   configuration's */
 	const char *const *topics;	/* -t: the topics to start in */
 	size_t		 ntopics;
 };

@@ -21,7 +21,7 @@ app_start_init(struct app_start *s)
 }
 
 void
-app_start_find(const struct recordset *rs, void *arg)
+app_start_find(struct recordset *rs, void *arg)
 {
 	struct app_start *s = arg;
 
@@ -39,6 +39,9 @@ app_start_loaded(struct app *a)
 	struct match_error err;
 	struct buf safe = { 0 };
 
+	/* --sort (or the configuration's order) for the first rows. */
+	if (a->opt->sort != 0)
+		listview_sort(&a->view, a->rs, a->opt->sort);
 	if (s == NULL)
 		return;
 	if (s->select != NULL && s->selected == LOOKUP_NONE)

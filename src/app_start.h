@@ -1,6 +1,7 @@
 /*
- * app_start: what the command line asks the browser to begin with: -q's
- * search applied and --select's ally selected once the first load is in,
+ * app_start: what the command line asks the browser to begin with: the
+ * order of --sort, -q's search applied and --select's ally selected once
+ * the first load is in,
  * and --pick, where Enter chooses an ally for a script and Esc or q
  * gives up (fzf's way).
  *
@@ -34,7 +35,7 @@ void	 app_start_init(struct app_start *);
  * The source's after-load hook (arg: the struct app_start): find the
  * ally --select names in the first load.  Runs on the loader's thread.
  */
-void	 app_start_find(const struct recordset *, void *arg);
+void	 app_start_find(struct recordset *, void *arg);
 
 /* The first load is in: select the ally, apply the query. */
 void	 app_start_loaded(struct app *);

@@ -54,6 +54,7 @@ static const struct binding browse_keys[] = {
 	{ 'n', "n", ACT_NEXT, NULL },
 	{ 'N', "N", ACT_PREV, NULL },
 	{ 't', "t", ACT_TOPICS, "t" },
+	{ 's', "s", ACT_SORT, NULL },
 	{ 'o', "o", ACT_OPEN, "o" },
 	{ '\r', "Enter", ACT_ENTER, NULL },
 	{ '\n', NULL, ACT_ENTER, NULL },
@@ -96,6 +97,7 @@ static const struct binding bar_keys[] = {
 	{ K_CTRL('h'), "C-h", ACT_BAR_BACKSPACE, NULL },
 	{ K_DELETE, "Del", ACT_BAR_DELETE, NULL },
 	{ K_CTRL('d'), "C-d", ACT_BAR_DELETE, NULL },
+	{ '\t', "Tab", ACT_BAR_SCOPE, NULL },
 };
 
 /*

@@ -63,6 +63,8 @@ enum key_code {
 	    "terminal: back to the list first)", NULL, SAME)		\
 	X(ACT_NEXT,	"next matching ally", NULL, SAME)		\
 	X(ACT_PREV,	"previous matching ally", NULL, SAME)		\
+	X(ACT_SORT,	"sort: as in the file, by name, by abbreviation", \
+	    NULL, OFF)							\
 	X(ACT_TOPICS,	"topics: the allies by tag, with their numbers",	\
 	    "topics", SAME)						\
 	X(ACT_TOPIC_CHOOSE, "show the allies of this topic", "choose", SAME) \
@@ -99,6 +101,8 @@ enum key_code {
 	X(ACT_BAR_END,	"end of the pattern", NULL, SAME)		\
 	X(ACT_BAR_BACKSPACE, "delete before the cursor", NULL, SAME)	\
 	X(ACT_BAR_DELETE, "delete at the cursor", NULL, SAME)		\
+	X(ACT_BAR_SCOPE, "search one field (name, abbreviation, description, " \
+	    "url, tags), the next, then all again", NULL, SAME)	\
 	X(ACT_BAR_INSERT, NULL, NULL, SAME)	/* the key is text */	\
 	X(ACT_PASTE,	NULL, NULL, SAME)	/* text, into the bar */	\
 	X(ACT_STAFF,	"staff: end the kiosk with the PIN", NULL, SAME) \

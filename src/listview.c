@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "record.h"
+#include "sort.h"
 #include "util.h"
 
 static void
@@ -130,6 +131,43 @@ listview_cycle(struct listview *v, int dir, size_t height)
 	return 0;
 }
 
+/*
+ * The rows (a set of records, in whatever order) into order (NULL: the
+ * file's): one pass over every record, as the rows of no filter take.
+ */
+static void
+put_in_order(struct listview *v, const struct recordset *rs,
+    const size_t *order)
+{
+	unsigned char *hit;
+	size_t i, n = 0;
+
+	if (v->rows.len < 2)
+		return;
+	if (v->rows.len == rs->len) {
+		for (i = 0; i < rs->len; i++)
+			v->rows.v[i] = order != NULL ? order[i] : i;
+		return;
+	}
+	hit = xcalloc(rs->len, 1);
+	for (i = 0; i < v->rows.len; i++)
+		hit[v->rows.v[i]] = 1;
+	for (i = 0; i < rs->len; i++)
+		if (hit[order != NULL ? order[i] : i])
+			v->rows.v[n++] = order != NULL ? order[i] : i;
+	free(hit);
+}
+
+/* Rows just found, in the file's order, into the view's order. */
+static void
+apply_order(struct listview *v, const struct recordset *rs)
+{
+	const size_t *order = sort_order_of(rs, (enum sort_order)v->sort);
+
+	if (order != NULL)
+		put_in_order(v, rs, order);
+}
+
 /* Put the selection back on record keep, if it is shown. */
 static void
 reselect(struct listview *v, size_t keep)
@@ -200,6 +238,7 @@ rebuild(struct listview *v, const struct recordset *rs, struct matcher *m,
 		v->rows = fresh;
 	} else
 		rows_all(v, rs);
+	apply_order(v, rs);
 	reselect(v, keep);
 	return 0;
 }
@@ -276,7 +315,7 @@ listview_step(struct listview *v, const struct recordset *rs, size_t budget,
     struct match_error *err)
 {
 	struct match_error again;
-	size_t to;
+	size_t to, keep;
 
 	if (!v->scanning)
 		return 0;
@@ -299,7 +338,21 @@ listview_step(struct listview *v, const struct recordset *rs, size_t budget,
 		return 1;
 	v->scanning = 0;
 	prev_free(v);
-	if (!v->scan_moved && v->scan_keep != (size_t)-1)
-		reselect(v, v->scan_keep);
+	keep = v->scan_moved ? listview_record(v) : v->scan_keep;
+	apply_order(v, rs);
+	if (keep != (size_t)-1)
+		reselect(v, keep);
 	return 0;
+}
+
+void
+listview_sort(struct listview *v, const struct recordset *rs, int o)
+{
+	size_t keep = listview_record(v);
+
+	v->sort = o;
+	if (v->scanning)
+		return;
+	put_in_order(v, rs, sort_order_of(rs, (enum sort_order)o));
+	reselect(v, keep);
 }

@@ -36,6 +36,7 @@ struct listview {
 
 	struct topic_filter topic;	/* tags every row carries; len 0: any */
 	size_t		 topic_total;	/* records that carry them */
+	int		 sort;		/* enum sort_order of the rows */
 };
 
 /* Every record of rs, the first selected; listview_done() frees. */
@@ -84,6 +85,14 @@ int	 listview_filter(struct listview *, const struct recordset *,
  */
 void	 listview_refresh(struct listview *, const struct recordset *,
 	    size_t keep);
+
+/*
+ * Put the rows in order o (sort.h), the selection kept on its ally.  The
+ * order comes made with the recordset (rs->orders); without it, and for
+ * SORT_FILE, the rows are in the file's order.  A scan under way puts
+ * its rows in order when it is complete.
+ */
+void	 listview_sort(struct listview *, const struct recordset *, int o);
 
 /*
  * Show only the records that carry every one of the n topics in names

@@ -461,8 +461,9 @@ check_options(struct cli *c, int argc, char **argv)
 	    c->app.kiosk))
 		usage_error("-t goes with --search, --list or the browser "
 		    "(a kiosk's visitors choose their own topics)");
-	if (c->sort >= 0 && c->mode != MODE_SEARCH && c->mode != MODE_LIST)
-		usage_error("--sort goes with --list or --search");
+	if (c->sort >= 0 && c->mode != MODE_SEARCH && c->mode != MODE_LIST &&
+	    (c->mode != MODE_BROWSE || c->app.kiosk))
+		usage_error("--sort goes with --list, --search or the browser");
 	if (c->browse_opts && c->mode != MODE_BROWSE)
 		usage_error("--kiosk, --idle, --cycle, --staff-pin-file, "
 		    "--stats and --no-mouse are for the interactive browser");
@@ -803,6 +804,7 @@ read_pin(const char *file)
 static void
 show_progress(const struct source *src, const struct source_progress *p)
 {
+	char n[UTIL_COUNT_MAX];
 	struct buf line = { 0 };
 	double mb = (double)p->bytes / (1 << 20);
 
@@ -810,11 +812,12 @@ show_progress(const struct source *src, const struct source_progress *p)
 	text_sanitize(&line, src->name, strlen(src->name), TEXT_SPACES |
 	    (text_locale_utf8() ? 0 : TEXT_ASCII));
 	if (p->total > 0)
-		buf_addf(&line, ": %d%% (%.1f of %.1f MB), %zu allies",
+		buf_addf(&line, ": %d%% (%.1f of %.1f MB), %s allies",
 		    (int)((double)p->bytes * 100 / (double)p->total), mb,
-		    (double)p->total / (1 << 20), p->allies);
+		    (double)p->total / (1 << 20), util_count(n, p->allies));
 	else
-		buf_addf(&line, ": %.1f MB, %zu allies so far", mb, p->allies);
+		buf_addf(&line, ": %.1f MB, %s allies so far", mb,
+		    util_count(n, p->allies));
 	buf_addf(&line, ", %.1f s\033[K", (double)p->elapsed_ms / 1000);
 	fputs(line.ptr, stderr);
 	buf_free(&line);
@@ -909,6 +912,16 @@ lock_console(void)
 		fprintf(stderr, "%s: %s\n", util_progname(), why);
 }
 
+/* The browser's work on each load, done on the loader's thread. */
+static void
+browse_after(struct recordset *rs, void *arg)
+{
+	struct cli *c = arg;
+
+	sort_make_orders(rs);
+	app_start_find(rs, &c->start);
+}
+
 /* A -q pattern that cannot be searched is said before the screen. */
 static int
 start_check(const struct cli *c)
@@ -997,10 +1010,15 @@ browse(struct cli *c, struct source *src, struct recordset *rs,
 		c->app.history = &hist;
 	}
 	c->app.notice = notice->len > 0 ? notice->ptr : NULL;
-	if (c->start_opts) {
+	if (c->start_opts)
 		c->app.start = &c->start;
-		src->after = app_start_find;
-		src->after_arg = &c->start;
+	/* --sort over the configuration's order (config_apply() set it). */
+	if (c->sort >= 0)
+		c->app.sort = c->sort;
+	/* The orders and the ally to select are made on the loader's thread. */
+	if (!c->app.kiosk) {
+		src->after = browse_after;
+		src->after_arg = c;
 	}
 	if (c->start.pick && pick_begin(&pk, isatty(STDIN_FILENO) ||
 	    (c->data != NULL && strcmp(c->data, "-") == 0)) < 0)

@@ -130,6 +130,8 @@ recordset_done(struct recordset *rs)
 {
 	free(rs->v);
 	free(rs->runs);
+	free(rs->orders[0]);
+	free(rs->orders[1]);
 	arena_done(&rs->arena);
 	arena_done(&rs->text);
 	memset(rs, 0, sizeof(*rs));

@@ -83,6 +83,12 @@ struct recordset {
 	struct textrun	*runs;			/* in record order; may be none */
 	size_t		 nruns;
 	size_t		 capruns;
+	/*
+	 * The records in the list's other orders (sort.h: by name, by
+	 * abbreviation), each a permutation of len indices made off the
+	 * thread that draws, or NULL when not made; freed with the set.
+	 */
+	size_t		*orders[2];
 };
 
 /*

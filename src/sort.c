@@ -125,3 +125,20 @@ sort_perm(const struct recordset *rs, enum sort_order o)
 	free(k);
 	return perm;
 }
+
+void
+sort_make_orders(struct recordset *rs)
+{
+	free(rs->orders[0]);
+	free(rs->orders[1]);
+	rs->orders[0] = sort_perm(rs, SORT_NAME);
+	rs->orders[1] = sort_perm(rs, SORT_ABBREVIATION);
+}
+
+const size_t *
+sort_order_of(const struct recordset *rs, enum sort_order o)
+{
+	if (o == SORT_NAME || o == SORT_ABBREVIATION)
+		return rs->orders[o - SORT_NAME];
+	return NULL;
+}

@@ -35,4 +35,10 @@ const char *sort_name(enum sort_order);
  */
 size_t	*sort_perm(const struct recordset *rs, enum sort_order o);
 
+/* Make rs->orders[] (on a loader's thread: it walks every record). */
+void	 sort_make_orders(struct recordset *rs);
+
+/* rs's permutation for order o, or NULL for the file's (or none made). */
+const size_t *sort_order_of(const struct recordset *rs, enum sort_order o);
+
 #endif

@@ -31,7 +31,7 @@ struct source_job {
 	struct recordset rs;
 	struct errlist	 errs;
 	int		 rc;
-	void		(*after)(const struct recordset *, void *);
+	void		(*after)(struct recordset *, void *);
 	void		*after_arg;
 };
 

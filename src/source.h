@@ -38,7 +38,7 @@ struct source {
 	 * handed over: work that walks every record (finding an ally by
 	 * name), kept off the thread that draws.  NULL for none.
 	 */
-	void		(*after)(const struct recordset *, void *);
+	void		(*after)(struct recordset *, void *);
 	void		*after_arg;
 };
 

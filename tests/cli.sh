@@ -1438,6 +1438,7 @@ keys:
   clear: [Esc]
   next: ["n"]
   prev: ["N"]
+  sort: [s]
   topics: [t]
   open: [o]
   enter: [Enter]
@@ -1463,6 +1464,7 @@ keys:
   bar_end: [End, C-e]
   bar_backspace: [Backspace, C-h]
   bar_delete: [Del, C-d]
+  bar_scope: [Tab]
 EOF
 
 run --print-config

@@ -282,14 +282,14 @@ test_remapped_keys(void **state)
 	write_config("keys:\n"
 	    "  quit: [x, C-q]\n"
 	    "  help: [h]\n"
-	    "  search: [s]\n"
+	    "  search: [S]\n"
 	    "  bar_clear: [C-k]\n");
 	start("xterm-256color", NULL, NULL);
 	WANT("12 allies");
 	/* The status line's hints name the keys as they are now. */
 	WANT("x quit");
 	WANT("h help");
-	WANT("s search");
+	WANT("S search");
 	assert_false(e2e_row_has(t_vt, -1, "q quit", 0));
 	/* q and ? were quit's and help's: now nothing. */
 	e2e_press(t_vt, "q");
@@ -300,7 +300,7 @@ test_remapped_keys(void **state)
 	WANT("this help");
 	WANT_BESIDE("this help", "h");
 	WANT_BESIDE("quit", "x C-q");
-	WANT_BESIDE("search: the list filters", "s");
+	WANT_BESIDE("search: the list filters", "S");
 	assert_false(vt_find(t_vt, "? F1", NULL, NULL));
 	e2e_press(t_vt, "G");
 	WANT("clear the pattern");
@@ -309,8 +309,8 @@ test_remapped_keys(void **state)
 	WANT("12 allies");
 	/* A key within the escape delay would be Alt and the key. */
 	settle();
-	/* s opens the bar; C-k, not C-u, clears what was typed. */
-	e2e_press(t_vt, "s");
+	/* S opens the bar; C-k, not C-u, clears what was typed. */
+	e2e_press(t_vt, "S");
 	vt_sends(t_vt, "nurs");
 	WANT("/nurs");
 	WANT_GONE("The Camden Coalition");
