@@ -3,7 +3,8 @@
  * $XDG_CONFIG_HOME/sma-allies/config.yaml, as a person meets it: keys
  * given other actions work, the old ones no longer do, and help and the
  * status line name the new ones (C-q among them, which the terminal's
- * flow control would take); the light and dark themes' colours, and a
+ * flow control would take); the order the list starts in, unless --sort
+ * says another; the light and dark themes' colours, and a
  * style's own, read back cell by cell from what the program wrote; the
  * mouse off; the configuration's opener, before $BROWSER, with its
  * arguments recorded by a fake opener and the terminal given or not as
@@ -356,6 +357,31 @@ test_config_option(void **state)
 	QUIT_WITH("Q");
 }
 
+/* The configuration's order, unless --sort says another. */
+static void
+test_sort(void **state)
+{
+	(void)state;
+	write_config("sort: name\n");
+	start("xterm-256color", NULL, NULL);
+	WANT("12 allies");
+	/* By name, "The" aside: Albert before American. */
+	if (!e2e_wait_row(t_vt, 2, " The Albert Schweitzer Fellowship", 1, 1,
+	    T_WAIT)) {
+		e2e_dump(t_vt, "sorted by name");
+		fail_msg("the list is not in the configuration's order");
+	}
+	QUIT_WITH("q");
+	start("xterm-256color", NULL, T_LIST("--sort", "file"));
+	WANT("12 allies");
+	if (!e2e_wait_row(t_vt, 2, " The American Academy of Family", 1, 1,
+	    T_WAIT)) {
+		e2e_dump(t_vt, "the file's order");
+		fail_msg("--sort file did not win over the configuration");
+	}
+	QUIT_WITH("q");
+}
+
 /* ---- colours ---- */
 
 /* The light theme, in 256 colours and in 8, and a style of one's own. */
@@ -628,6 +654,7 @@ main(void)
 		T(test_remapped_keys),
 		T(test_no_config),
 		T(test_config_option),
+		T(test_sort),
 		T(test_light_theme),
 		T(test_dark_theme_and_a_style),
 		T(test_mouse_off),
