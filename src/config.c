@@ -680,14 +680,8 @@ config_load_buffer(struct config *cfg, const char *data, size_t len,
 char *
 config_path(void)
 {
-	const char *dir = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
-
-	/* The XDG spec: a relative path is to be ignored. */
-	if (dir != NULL && dir[0] == '/')
-		return xasprintf("%s/sma-allies/config.yaml", dir);
-	if (home != NULL && home[0] == '/')
-		return xasprintf("%s/.config/sma-allies/config.yaml", home);
-	return NULL;
+	return util_xdg_file("XDG_CONFIG_HOME", ".config",
+	    "sma-allies/config.yaml");
 }
 
 /* Say why path cannot be read; close fd (-1: none).  Returns -1. */

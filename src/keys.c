@@ -595,13 +595,14 @@ keys_labels(enum key_mode mode, enum action a, char *buf, size_t size)
 const char *
 keys_first(enum key_mode mode, enum action a)
 {
-	const struct binding *v;
-	size_t i, n;
+	const struct binding *v, *end;
+	size_t n;
 
-	v = keys_table(mode, &n);
-	for (i = 0; i < n; i++)
-		if (v[i].action == a && v[i].label != NULL)
-			return v[i].label;
+	if ((v = keys_table(mode, &n)) == NULL)
+		return "";
+	for (end = v + n; v < end; v++)
+		if (v->action == a && v->label != NULL)
+			return v->label;
 	return "";
 }
 

@@ -4,17 +4,15 @@
  * given other actions work, the old ones no longer do, and help and the
  * status line name the new ones (C-q among them, which the terminal's
  * flow control would take); the order the list starts in, unless --sort
- * says another; the light and dark themes' colours, and a
- * style's own, read back cell by cell from what the program wrote; the
- * mouse off; the configuration's opener, before $BROWSER, with its
- * arguments recorded by a fake opener and the terminal given or not as
- * it says; a bad configuration reported on the status line and on
- * stderr while the browser starts with the defaults; --config FILE and
- * --no-config; and the kiosk, which reads none.
+ * says another; the light and dark themes' colours, and a style's own,
+ * read back cell by cell from what the program wrote; the mouse off; a
+ * bad configuration reported on the status line and on stderr while the
+ * browser starts with the defaults; --config FILE and --no-config; and
+ * the kiosk, which reads none.  The configuration's opener is tested
+ * with the others, in test_terms.c.
  *
- * The program under test is $SMA_ALLIES_BIN (default
- * build/asan/sma-allies); each test runs in its own temporary folder,
- * with its fake programs first on PATH.
+ * The program under test is e2e_bin(); each test runs in its own
+ * temporary folder, which is its home and holds its configuration.
  */
 
 #include <stdarg.h>
@@ -37,45 +35,36 @@
 #define T_WAIT		8000
 #define T_ROWS		30
 #define T_COLS		100
-#define FIRST_URL	"https://www.aafp.org/"
 #define T_LIST(...)	((const char *const []){ __VA_ARGS__, NULL })
 
 static struct vt *t_vt;
 static char *t_dir;
-static char t_bin[4096];
 
 static int
 setup(void **state)
 {
-	const char *bin = getenv("SMA_ALLIES_BIN");
+	static const char *const dirs[] = { "bin", "cfg", "cfg/sma-allies" };
+	size_t i;
 
 	(void)state;
-	snprintf(t_bin, sizeof(t_bin), "%s", bin != NULL && *bin != '\0' ?
-	    bin : "build/asan/sma-allies");
-	if ((t_dir = e2e_tmpdir("sma-config")) == NULL ||
-	    mkdir(e2e_fmt("%s/bin", t_dir), 0755) < 0 ||
-	    mkdir(e2e_fmt("%s/cfg", t_dir), 0755) < 0 ||
-	    mkdir(e2e_fmt("%s/cfg/sma-allies", t_dir), 0755) < 0)
+	if ((t_dir = e2e_tmpdir("sma-config")) == NULL)
 		fail_msg("no temporary folder: %s", strerror(errno));
+	for (i = 0; i < sizeof(dirs) / sizeof(dirs[0]); i++)
+		if (mkdir(e2e_fmt("%s/%s", t_dir, dirs[i]), 0755) < 0)
+			fail_msg("%s: %s", dirs[i], strerror(errno));
 	return 0;
-}
-
-static void
-stop(void)
-{
-	vt_free(t_vt);
-	t_vt = NULL;
 }
 
 static int
 teardown(void **state)
 {
 	(void)state;
-	stop();
+	vt_free(t_vt);
 	e2e_rmtree(t_dir);
 	free(t_dir);
-	t_dir = NULL;
 	e2e_release();
+	t_vt = NULL;
+	t_dir = NULL;
 	return 0;
 }
 
@@ -108,37 +97,42 @@ write_config(const char *yaml)
 static void
 start(const char *term, const char *const *env, const char *const *args)
 {
+	const char *const fixed[] = {
+		e2e_fmt("TERM=%s", term), e2e_fmt("HOME=%s", t_dir),
+		e2e_fmt("XDG_CONFIG_HOME=%s/cfg", t_dir),
+		e2e_fmt("XDG_STATE_HOME=%s/state", t_dir),
+		e2e_fmt("PATH=%s/bin:/usr/bin:/bin", t_dir), NULL
+	};
+	const char *const *lists[] = { fixed, env };
 	struct e2e_env e;
-	size_t i;
+	size_t l, i;
 
 	e2e_env_init(&e);
-	e2e_env_putf(&e, "TERM=%s", term);
-	e2e_env_putf(&e, "HOME=%s", t_dir);
-	e2e_env_putf(&e, "XDG_CONFIG_HOME=%s/cfg", t_dir);
-	e2e_env_putf(&e, "XDG_STATE_HOME=%s/state", t_dir);
-	e2e_env_putf(&e, "PATH=%s/bin:/usr/bin:/bin", t_dir);
 	e2e_env_sanitizers(&e);
-	for (i = 0; env != NULL && env[i] != NULL; i++)
-		e2e_env_put(&e, env[i]);
-	stop();
-	t_vt = e2e_spawn(t_bin, args, &e, T_ROWS, T_COLS);
+	for (l = 0; l < 2; l++)
+		for (i = 0; lists[l] != NULL && lists[l][i] != NULL; i++)
+			e2e_env_put(&e, lists[l][i]);
+	vt_free(t_vt);
+	if ((t_vt = e2e_spawn(e2e_bin(), args, &e, T_ROWS, T_COLS)) == NULL)
+		fail_msg("cannot start %s: %s", e2e_bin(), strerror(errno));
 	e2e_env_free(&e);
-	if (t_vt == NULL)
-		fail_msg("cannot start %s: %s", t_bin, strerror(errno));
 }
 
+/* Wait for s to show (or, gone, to go); else fail, with the screen. */
 static void
-want_screen(const char *s, int shown, int line)
+wait_for(const char *s, int gone, int line)
 {
-	if (shown ? vt_wait_text(t_vt, s, T_WAIT) :
-	    vt_wait_gone(t_vt, s, T_WAIT))
-		return;
-	e2e_dump(t_vt, s);
-	fail_msg("line %d: \"%s\" %s", line, s, shown ? "never showed" :
-	    "stayed");
+	int ok = gone ? vt_wait_gone(t_vt, s, T_WAIT) :
+	    vt_wait_text(t_vt, s, T_WAIT);
+
+	if (!ok) {
+		e2e_dump(t_vt, s);
+		fail_msg("line %d: \"%s\" %s", line, s, gone ? "stayed" :
+		    "never showed");
+	}
 }
-#define WANT(s)		want_screen((s), 1, __LINE__)
-#define WANT_GONE(s)	want_screen((s), 0, __LINE__)
+#define WANT(s)		wait_for((s), 0, __LINE__)
+#define WANT_GONE(s)	wait_for((s), 1, __LINE__)
 
 static void
 settle(void)
@@ -146,18 +140,16 @@ settle(void)
 	vt_wait_quiet(t_vt, 100, T_WAIT);
 }
 
-/* The program ended with status 0 and no sanitizer report. */
+/* The program ends, with status 0 and no sanitizer report. */
 static void
 want_clean_exit(int line)
 {
-	const char *why = e2e_exit_why(t_vt, T_WAIT), *out;
+	const char *why = e2e_exit_why(t_vt, T_WAIT);
+	const char *report = e2e_sanitizer_report(vt_output(t_vt, NULL));
 
-	out = vt_output(t_vt, NULL);
-	if (e2e_sanitizer_report(out) != NULL)
-		fail_msg("line %d: %s", line, e2e_sanitizer_report(out));
-	if (why != NULL) {
-		e2e_dump(t_vt, why);
-		fail_msg("line %d: %s", line, why);
+	if (report != NULL || why != NULL) {
+		e2e_dump(t_vt, report != NULL ? "a sanitizer's report" : why);
+		fail_msg("line %d: %s", line, report != NULL ? report : why);
 	}
 }
 
@@ -384,30 +376,37 @@ test_sort(void **state)
 
 /* ---- colours ---- */
 
-/* The light theme, in 256 colours and in 8, and a style of one's own. */
+/*
+ * Under term, text of the list in normal's colours (fg on bg), the title
+ * in title's, and the background painted where nothing is written.
+ */
+static void
+want_theme(const char *term, const int normal[2], const int title[2],
+    int line)
+{
+	start(term, NULL, NULL);
+	WANT("12 allies");
+	settle();
+	want_colours("The Anchor Institutions", 0, normal[0], normal[1], line);
+	want_colours("Social Mission Alliance", 0, title[0], title[1], line);
+	want_bg(T_ROWS - 3, T_COLS - 2, normal[1], line);
+	want_bg(T_ROWS - 3, 1, normal[1], line);
+}
+
+/* The light theme, in 256 colours and in 8. */
 static void
 test_light_theme(void **state)
 {
 	(void)state;
 	write_config("theme: light\n");
-	start("xterm-256color", NULL, NULL);
-	WANT("12 allies");
-	settle();
 	/* Black on white; the title white on #005f87; the bar on #005faf. */
-	WANT_COLOURS("The Anchor Institutions", 16, 231);
-	WANT_COLOURS("Social Mission Alliance", 231, 24);
+	want_theme("xterm-256color", (const int[]){ 16, 231 },
+	    (const int[]){ 231, 24 }, __LINE__);
 	WANT_CELL(2, 1, 231, 25);
-	/* Where nothing is written, the theme's white is painted too. */
-	WANT_BG(T_ROWS - 3, T_COLS - 2, 231);
-	WANT_BG(T_ROWS - 3, 1, 231);
 	QUIT_WITH("q");
 	/* Eight colours: black on light grey, the title black on cyan. */
-	start("xterm", NULL, NULL);
-	WANT("12 allies");
-	settle();
-	WANT_COLOURS("The Anchor Institutions", 0, 7);
-	WANT_COLOURS("Social Mission Alliance", 0, 6);
-	WANT_BG(T_ROWS - 3, T_COLS - 2, 7);
+	want_theme("xterm", (const int[]){ 0, 7 }, (const int[]){ 0, 6 },
+	    __LINE__);
 	QUIT_WITH("q");
 }
 
@@ -437,11 +436,14 @@ test_dark_theme_and_a_style(void **state)
 
 /* ---- the mouse ---- */
 
+/* A click on the 4th row of the list, then past the double-click time. */
 static void
-click(int row, int col)
+click_4th(void)
 {
-	vt_mouse(t_vt, VT_PRESS, 0, row, col);
-	vt_mouse(t_vt, VT_RELEASE, 0, row, col);
+	int type;
+
+	for (type = VT_PRESS; type <= VT_RELEASE; type++)
+		vt_mouse(t_vt, type, 0, 5, 10);
 	vt_wait_quiet(t_vt, 250, T_WAIT);
 }
 
@@ -460,7 +462,7 @@ test_mouse_off(void **state)
 	start("xterm-256color", NULL, NULL);
 	WANT("1/12");
 	settle();
-	click(5, 10);
+	click_4th();
 	WANT("4/12");
 	QUIT_WITH("q");
 	/* ...and without it, the click is the terminal's. */
@@ -472,7 +474,7 @@ test_mouse_off(void **state)
 		if (e2e_output_find(t_vt, modes[i], strlen(modes[i])) != NULL)
 			fail_msg("mouse reports were turned on (%s)",
 			    modes[i] + 1);
-	click(5, 10);
+	click_4th();
 	settle();
 	assert_true(vt_find(t_vt, "1/12", NULL, NULL));
 	e2e_press(t_vt, "?");
@@ -482,97 +484,6 @@ test_mouse_off(void **state)
 	vt_key(t_vt, "Esc");
 	WANT("12 allies");
 	settle();
-	QUIT_WITH("q");
-}
-
-/* ---- the opener ---- */
-
-/* Where the fake opener records what it was given. */
-static const char *
-record_path(void)
-{
-	return e2e_fmt("%s/argv", t_dir);
-}
-
-/*
- * A fake opener at bin/name: its arguments, one a line, and whether its
- * standard input is a terminal, into record_path(); on a terminal it
- * shows a line and waits for Enter, as a terminal browser does.
- */
-static void
-fake_opener(const char *name)
-{
-	const char *rec = record_path();
-
-	write_file(e2e_fmt("%s/bin/%s", t_dir, name), e2e_fmt("#!/bin/sh\n"
-	    "{ for a in \"$@\"; do printf '%%s\\n' \"$a\"; done\n"
-	    "  if [ -t 0 ]; then echo 'stdin: tty'; "
-	    "else echo 'stdin: not a tty'; fi\n"
-	    "} > '%s.part'\n"
-	    "mv '%s.part' '%s'\n"
-	    "if [ -t 0 ]; then echo 'FAKE OPENER running'; read line; fi\n",
-	    rec, rec, rec), 0755);
-}
-
-/* Press o; the opener must be given exactly want. */
-static void
-want_opened(const char *want, int line)
-{
-	const char *rec = record_path();
-	char *got;
-
-	WANT("Website: " FIRST_URL);
-	settle();
-	e2e_press(t_vt, "o");
-	if (!e2e_wait_file(t_vt, rec, T_WAIT)) {
-		e2e_dump(t_vt, "no opener");
-		fail_msg("line %d: the opener never ran", line);
-	}
-	got = e2e_keep(e2e_slurp(rec, NULL));
-	if (got == NULL || strcmp(got, want) != 0) {
-		fprintf(stderr, "opener's arguments:\n got: [%s]\nwant: [%s]\n",
-		    got != NULL ? got : "(none)", want);
-		fail_msg("line %d: the opener was not given what it should",
-		    line);
-	}
-	unlink(rec);
-}
-#define WANT_OPENED(w)	want_opened((w), __LINE__)
-
-/*
- * The configuration's opener comes before $BROWSER, with its words as
- * given, and gets the terminal when it says so, even in a graphical
- * session; terminal: false detaches it, even without one.
- */
-static void
-test_opener(void **state)
-{
-	(void)state;
-	fake_opener("cfg-open");
-	fake_opener("env-open");
-	write_config("opener:\n  command: [cfg-open, --url, \"%s\", \"two "
-	    "words\"]\n  terminal: true\n");
-	start("xterm-256color", T_LIST("DISPLAY=:7", e2e_fmt("BROWSER=%s/bin/"
-	    "env-open", t_dir)), NULL);
-	WANT_OPENED("--url\n" FIRST_URL "\ntwo words\nstdin: tty\n");
-	WANT("FAKE OPENER running");
-	assert_false(vt_find(t_vt, "12 allies", NULL, NULL));
-	vt_key(t_vt, "Enter");
-	WANT("Back from cfg-open");
-	QUIT_WITH("q");
-	/* A string is split on blanks; the URL comes last without %s. */
-	write_config("opener: {command: \"cfg-open  -x\", terminal: false}\n");
-	start("xterm-256color", NULL, NULL);
-	WANT_OPENED("-x\n" FIRST_URL "\nstdin: not a tty\n");
-	WANT("Opening " FIRST_URL " with cfg-open");
-	assert_false(vt_find(t_vt, "FAKE OPENER", NULL, NULL));
-	QUIT_WITH("q");
-	/* One that is not there is said on the status line. */
-	write_config("opener: {command: no-such-opener}\n");
-	start("xterm-256color", NULL, NULL);
-	WANT("Website: " FIRST_URL);
-	e2e_press(t_vt, "o");
-	WANT("no-such-opener, the configuration's opener, not found");
 	QUIT_WITH("q");
 }
 
@@ -658,7 +569,6 @@ main(void)
 		T(test_light_theme),
 		T(test_dark_theme_and_a_style),
 		T(test_mouse_off),
-		T(test_opener),
 		T(test_bad_config),
 		T(test_kiosk_reads_none),
 #undef T

@@ -17,11 +17,12 @@
  * and so for each theme a configuration file can choose.
  *
  * Openers: a fake opener records its arguments, one a line, and whether
- * its standard input is a terminal; each form of BROWSER, xdg-open when
- * BROWSER is unset, with and without a graphical session, with the data
- * on standard input, and the kiosk (which must run none).  SIGTERM while
- * a terminal browser runs ends both and restores the terminal; ^Z in one
- * that no shell can continue lets it go on.
+ * its standard input is a terminal; the configuration's opener before
+ * BROWSER, given the terminal or not as it says; each form of BROWSER,
+ * xdg-open when BROWSER is unset, with and without a graphical session,
+ * with the data on standard input, and the kiosk (which must run none).
+ * SIGTERM while a terminal browser runs ends both and restores the
+ * terminal; ^Z in one that no shell can continue lets it go on.
  *
  * The program under test is $SMA_ALLIES_BIN (default
  * build/asan/sma-allies); each test runs in its own temporary folder,
@@ -849,6 +850,49 @@ test_open_forms(void **state)
 	}
 }
 
+/* A configuration file holding yaml, and the setting that points to it. */
+static const char *
+config_env(const char *yaml)
+{
+	const char *dir = e2e_fmt("%s/cfg", t_dir);
+	const char *file = e2e_fmt("%s/sma-allies/config.yaml", dir);
+
+	mkdir(dir, 0755);
+	mkdir(e2e_fmt("%s/sma-allies", dir), 0755);
+	if (e2e_write_file(file, yaml, strlen(yaml), 0644, 1) != 0)
+		fail_msg("%s: %s", file, strerror(errno));
+	return e2e_fmt("XDG_CONFIG_HOME=%s", dir);
+}
+
+/*
+ * The configuration's opener comes before BROWSER, with its words as
+ * given; terminal: true gives it the terminal even in a graphical
+ * session, false detaches it even without one; one that is not there is
+ * said on the status line.
+ */
+static void
+test_open_configured(void **state)
+{
+	const char *env;
+
+	(void)state;
+	fake_opener("cfg-open");
+	env = config_env("opener:\n  command: [cfg-open, --url, \"%s\", "
+	    "\"two words\"]\n  terminal: true\n");
+	CHECK_OPEN(T_LIST(GRAPHICAL, env, e2e_fmt("BROWSER=%s",
+	    fake_opener("env-open"))), "--url\n" FIRST_URL "\ntwo words\n", 1);
+	env = config_env("opener: {command: \"cfg-open  -x\", terminal: "
+	    "false}\n");
+	CHECK_OPEN(T_LIST(env), "-x\n" FIRST_URL "\n", 0);
+	env = config_env("opener: {command: no-such-opener}\n");
+	start("xterm-256color", T_LIST(env), NULL, 30, 100);
+	WANT("Website: " FIRST_URL);
+	settle();
+	vt_sends(t_vt, "o");
+	WANT("no-such-opener, the configuration's opener, not found");
+	QUIT();
+}
+
 /* Twenty words and more, %s after the twentieth: every one is passed. */
 static void
 test_open_many_words(void **state)
@@ -1126,6 +1170,7 @@ main(void)
 		T(test_contrast_themes),
 		T(test_open_forms),
 		T(test_open_many_words),
+		T(test_open_configured),
 		T(test_open_long_browser),
 		T(test_open_session),
 		T(test_open_data_on_stdin),

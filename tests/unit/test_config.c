@@ -34,33 +34,31 @@
 
 #define NAME	"c.yaml"
 
-struct fixture {
+/* What each test works on, made afresh and torn down after. */
+static struct fixture {
 	struct config	 cfg;
 	struct errlist	 errs;
 	const void	*row;		/* the table row it runs, or NULL */
-};
+} fixture;
 
 static int
 setup(void **state)
 {
-	struct fixture *f = xcalloc(1, sizeof(*f));
-
-	config_init(&f->cfg);
-	errlist_init(&f->errs);
-	f->row = *state;
-	*state = f;
+	memset(&fixture, 0, sizeof(fixture));
+	config_init(&fixture.cfg);
+	errlist_init(&fixture.errs);
+	fixture.row = *state;
+	*state = &fixture;
 	return 0;
 }
 
 static int
 teardown(void **state)
 {
-	struct fixture *f = *state;
-
-	config_done(&f->cfg);
-	errlist_done(&f->errs);
+	(void)state;
+	config_done(&fixture.cfg);
+	errlist_done(&fixture.errs);
 	keys_reset();
-	free(f);
 	return 0;
 }
 
@@ -339,14 +337,9 @@ test_unknown_keys_warn(void **state)
 {
 	struct fixture *f = *state;
 
-	assert_int_equal(load(f,
-	    "colour: red\n"
-	    "theme: dark\n"
-	    "colors: {nosuch: red, title: red}\n"
-	    "keys:\n"
-	    "  fly: [f]\n"
-	    "  quit: [x, x]\n"
-	    "opener: {command: w3m, window: yes}\n"), 0);
+	assert_int_equal(load(f, "colour: red\ntheme: dark\n"
+	    "colors: {nosuch: red, title: red}\nkeys:\n  fly: [f]\n"
+	    "  quit: [x, x]\nopener: {command: w3m, window: yes}\n"), 0);
 	assert_int_equal(f->errs.nerrors, 0);
 	assert_int_equal(f->errs.len, 5);
 	assert_string_equal(diag(f, 0), NAME ":1:1: warning: unknown key "
@@ -723,17 +716,6 @@ test_theme_text(void **state)
 	assert_int_equal(theme_lookup("dark", 4), THEME_DARK);
 }
 
-static struct CMUnitTest
-row_test(CMUnitTestFunction fn, const char *name, const void *row)
-{
-	struct CMUnitTest t = cmocka_unit_test_setup_teardown(fn, setup,
-	    teardown);
-
-	t.name = name;
-	t.initial_state = (void *)(uintptr_t)row;
-	return t;
-}
-
 int
 main(void)
 {
@@ -755,13 +737,16 @@ main(void)
 		T(test_theme_text),
 #undef T
 	};
-	struct CMUnitTest tests[nitems(own) + nitems(refusals)];
+	struct CMUnitTest tests[nitems(own) + nitems(refusals)], *t;
 	size_t i;
 
-	for (i = 0; i < nitems(own); i++)
-		tests[i] = own[i];
-	for (i = 0; i < nitems(refusals); i++)
-		tests[nitems(own) + i] = row_test(test_refusal,
-		    refusals[i].what, &refusals[i]);
+	memcpy(tests, own, sizeof(own));
+	/* One test a refusal, named after it, handed its row by setup(). */
+	for (i = 0, t = tests + nitems(own); i < nitems(refusals); i++, t++) {
+		*t = (struct CMUnitTest)cmocka_unit_test_setup_teardown(
+		    test_refusal, setup, teardown);
+		t->name = refusals[i].what;
+		t->initial_state = (void *)(uintptr_t)&refusals[i];
+	}
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
