@@ -44,7 +44,11 @@ BUILD_DEPS  = cmd:cc:gcc cmd:pkg-config:pkg-config \
 TEST_DEPS   = pc:cmocka:libcmocka-dev pc:vterm:libvterm-dev \
               cmd:/usr/bin/time:time cmd:script:bsdutils cmd:zbarimg:zbar-tools \
               cmd:zsh:zsh cmd:fish:fish cmd:locale-gen:locales \
-              ti:tmux-256color:ncurses-term
+              ti:tmux-256color:ncurses-term $(SSH_DEPS) \
+              cmd:setsid:util-linux cmd:tic:ncurses-bin
+# The public mode's tests and load test run a private sshd.
+SSH_DEPS    = cmd:/usr/sbin/sshd:openssh-server cmd:ssh:openssh-client
+LOAD_DEPS   = $(SSH_DEPS) pc:vterm:libvterm-dev
 FUZZ_DEPS   = cmd:clang:clang
 SHOT_DEPS   = cmd:rsvg-convert:librsvg2-bin
 DEB_DEPS    = cmd:dpkg-buildpackage:dpkg-dev cmd:dh:debhelper \
@@ -55,7 +59,7 @@ DEB_DEPS    = cmd:dpkg-buildpackage:dpkg-dev cmd:dh:debhelper \
 # Each installs the build's packages and its own in one round, with
 # EXTRA_DEPS when given (CI adds clang that way).
 INSTALL_GOALS     = run test test-deps soak screenshots fuzz bench deb \
-                    deb-check
+                    deb-check load
 NEEDS_run         =
 NEEDS_test        = $(TEST_DEPS)
 NEEDS_test-deps   = $(TEST_DEPS)
@@ -63,6 +67,7 @@ NEEDS_soak        = $(TEST_DEPS)
 NEEDS_screenshots = $(TEST_DEPS) $(SHOT_DEPS)
 NEEDS_fuzz        = $(FUZZ_DEPS)
 NEEDS_bench       = $(BENCH_DEPS)
+NEEDS_load        = $(LOAD_DEPS)
 NEEDS_deb         = $(DEB_DEPS)
 NEEDS_deb-check   = $(DEB_DEPS)
 INSTALLING        = $(filter $(INSTALL_GOALS),$(MAKECMDGOALS))
@@ -79,7 +84,7 @@ SRCS        = util.c record.c text.c url.c diag.c keyset.c reader.c yamlfeed.c \
               feed.c \
               layout.c qr.c probe.c draw.c pane_bars.c pane_loading.c pane_list.c \
               pane_detail.c pane_overlay.c pane_qr.c searchbar.c open.c ui.c \
-              topics.c pane_topics.c
+              topics.c pane_topics.c public.c ui_term.c
 # Input: a paste made into a query, curses' keys and marks, the app's side.
 SRCS       += paste.c ui_input.c app_input.c app_start.c pick.c
 MAIN        = main.c
@@ -87,11 +92,12 @@ OBJS        = $(SRCS:%.c=build/obj/%.o) build/obj/allies_data.o
 AOBJS       = $(SRCS:%.c=build/asan/%.o) build/asan/allies_data.o
 UNIT_TESTS  = test_load test_progress test_match test_output test_text test_util \
               test_app test_scan test_input test_pattern test_source \
-              test_stats test_topics test_probe test_config
+              test_stats test_topics test_probe test_untrusted test_config
 E2E_TESTS   = tty/vt_selftest e2e/test_browser e2e/test_kiosk e2e/test_data \
               e2e/test_history e2e/test_terms e2e/test_unsafe e2e/test_stats \
               e2e/test_topics e2e/test_sizes
-E2E_TESTS  += e2e/test_input e2e/test_graphemes e2e/test_start e2e/test_config
+E2E_TESTS  += e2e/test_input e2e/test_graphemes e2e/test_start \
+              e2e/test_public e2e/test_config
 
 .PHONY: all asan test unit e2e cli run install uninstall clean fuzz deps \
         test-deps bench
@@ -202,6 +208,22 @@ run-soak: sma-allies build/tests/soak
 build/tests/soak: tests/soak/soak.c $(E2E_LIB) $(E2E_HDRS) build/config.mk
 	@mkdir -p $(@D)
 	$(CC) $(VT_CFLAGS) -O2 -g -o $@ tests/soak/soak.c $(E2E_LIB) $(VT_LIBS)
+
+# 100 public sessions at once over SSH on loopback, not part of make
+# test: make load LOAD_SESSIONS=100 (as root: it adds a throwaway account
+# and starts a private sshd, both gone again after).
+LOAD_SESSIONS ?= 100
+.PHONY: load run-load
+load: build/config.mk
+	$(INSTALL_DEPS)
+	@$(MAKE) --no-print-directory run-load
+run-load: sma-allies build/tests/load
+	LOAD_SESSIONS=$(LOAD_SESSIONS) sh tests/ssh/sshd.sh ./sma-allies \
+	    build/tests/load ./sma-allies
+
+build/tests/load: tests/load/load.c $(E2E_LIB) $(E2E_HDRS) build/config.mk
+	@mkdir -p $(@D)
+	$(CC) $(VT_CFLAGS) -O2 -g -o $@ tests/load/load.c $(E2E_LIB) $(VT_LIBS)
 
 build/tests/shots: tests/shots/shots.c $(E2E_LIB) $(E2E_HDRS) build/config.mk
 	@mkdir -p $(@D)

@@ -629,7 +629,7 @@ kiosk_reset(struct app *a)
 static void
 do_action(struct app *a, enum action act, int key, long long now)
 {
-	if ((act = action_policy(act, a->opt->kiosk)) == ACT_NONE)
+	if ((act = action_policy(act, app_policy(a))) == ACT_NONE)
 		return;
 	a->dirty = 1;
 	status_age(a, act, now);
@@ -667,6 +667,14 @@ do_action(struct app *a, enum action act, int key, long long now)
 		browse_do(a, act);
 }
 
+enum policy
+app_policy(const struct app *a)
+{
+	if (a->opt->public)
+		return POLICY_PUBLIC;
+	return a->opt->kiosk ? POLICY_KIOSK : POLICY_BROWSER;
+}
+
 void
 app_do(struct app *a, enum action act)
 {
@@ -692,6 +700,7 @@ app_mode(const struct app *a)
 void
 app_visitor(struct app *a, long long now)
 {
+	a->last_input = now;
 	if (a->opt->kiosk && kiosk_input(&a->kiosk, now)) {
 		a->status[0] = '\0';
 		a->dirty = 1;
@@ -741,7 +750,7 @@ app_point(struct app *a, enum mouse_event ev, enum mouse_region region,
 		region = REGION_PAGE;
 	else if (a->list_only && a->focus == FOCUS_DETAIL)
 		region = REGION_DETAIL;	/* in the list's place */
-	act = action_policy(keys_mouse(ev, region), a->opt->kiosk);
+	act = action_policy(keys_mouse(ev, region), app_policy(a));
 	if (act != ACT_NONE)
 		status_age(a, act, now);
 	at = a->view.top + (size_t)(row > 0 ? row : 0);
@@ -790,7 +799,9 @@ app_kiosk_start(struct app *a, long long now)
 {
 	const struct app_options *o = a->opt;
 
-	kiosk_init(&a->kiosk, o->idle, o->cycle, o->pin, now);
+	a->last_input = now;
+	if (o->kiosk)
+		kiosk_init(&a->kiosk, o->idle, o->cycle, o->pin, now);
 	app_stats_said(a, stats_kiosk_start(o->stats));
 }
 
@@ -807,6 +818,11 @@ app_tick(struct app *a, long long now)
 	unsigned did, steps;
 
 	status_age(a, ACT_NONE, now);
+	if (a->opt->public && now - a->last_input >=
+	    (long long)a->opt->idle * 1000) {
+		a->quit = 1;
+		a->idle_out = 1;
+	}
 	if (!a->opt->kiosk)
 		return;
 	/* A view that came due before the reset still counts. */
@@ -829,7 +845,9 @@ app_tick(struct app *a, long long now)
 long long
 app_deadline(const struct app *a)
 {
-	long long k = a->opt->kiosk ? kiosk_deadline(&a->kiosk) : -1;
+	long long k = a->opt->public ? a->last_input +
+	    (long long)a->opt->idle * 1000 : a->opt->kiosk ?
+	    kiosk_deadline(&a->kiosk) : -1;
 	long long m = a->status[0] != '\0' ? message_deadline(&a->message) : -1;
 	long long s = a->opt->kiosk ? stats_deadline(a->opt->stats) : -1;
 

@@ -33,7 +33,9 @@ struct theme;
 
 struct app_options {
 	int		 kiosk;
-	unsigned	 idle;		/* kiosk: seconds before the reset */
+	int		 public;	/* --public: a stranger's session */
+	unsigned	 idle;		/* kiosk: seconds before the reset;
+					   public: before the session ends */
 	unsigned	 cycle;		/* kiosk: seconds per ally in the loop */
 	const char	*pin_file;	/* kiosk: staff PIN file, or NULL */
 	const char	*pin;		/* kiosk: the staff PIN, or NULL */
@@ -131,6 +133,8 @@ struct app {
 	int		 quit;
 
 	struct kiosk	 kiosk;		/* kiosk mode only */
+	long long	 last_input;	/* ms: the last key or click */
+	int		 idle_out;	/* public: ended for want of input */
 
 	enum request	 request;	/* for the UI: app_take_request() */
 	const char	*req_url;	/* borrowed from the recordset */
@@ -148,6 +152,9 @@ void	 app_done(struct app *);
  * kiosk does what the action table says instead, or nothing).
  */
 void	 app_do(struct app *, enum action);
+
+/* Whose rules actions are taken under (keys.h). */
+enum policy app_policy(const struct app *);
 
 /* The input mode the next key is read in. */
 enum key_mode app_mode(const struct app *);
@@ -190,8 +197,10 @@ void	 app_point(struct app *, enum mouse_event, enum mouse_region,
 void	 app_set_topic(struct app *, const char *name);
 
 /*
- * A kiosk: start the idle clock.  The clock: advance it (a kiosk's, the
- * status line's message), and when it is next due.
+ * A kiosk or a public session: start the idle clock.  The clock: advance
+ * it (a kiosk's, the status line's message), and when it is next due.  A
+ * public session left idle for opt->idle seconds is ended: quit and
+ * idle_out are set.
  */
 void	 app_kiosk_start(struct app *, long long now);
 void	 app_tick(struct app *, long long now);

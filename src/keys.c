@@ -32,6 +32,19 @@ static const char *const action_enums[ACT_COUNT] = {
 };
 
 /*
+ * The public mode does what a kiosk does but for these: a visitor over
+ * SSH leaves by quitting, and a copy (OSC 52) reaches her own machine.
+ * What would start a program stays a kiosk's code to scan.
+ */
+static const struct {
+	enum action	 act;
+	int		 does;		/* SAME, OFF or another action */
+} public_rules[] = {
+	{ ACT_QUIT, SAME },
+	{ ACT_COPY, SAME },
+};
+
+/*
  * Rows of one action stay together, in the order help lists their keys;
  * the rows with a hint are in the order the status line shows them.
  */
@@ -527,13 +540,20 @@ keys_title(enum key_mode mode)
 }
 
 enum action
-action_policy(enum action a, int kiosk)
+action_policy(enum action a, enum policy p)
 {
+	int does;
+	size_t i;
+
 	if (a >= ACT_COUNT)
 		return ACT_NONE;
-	if (!kiosk || actions[a].kiosk == SAME)
+	if (p == POLICY_BROWSER)
 		return a;
-	return (enum action)actions[a].kiosk;
+	does = actions[a].kiosk;
+	for (i = 0; p == POLICY_PUBLIC && i < nitems(public_rules); i++)
+		if (public_rules[i].act == a)
+			does = public_rules[i].does;
+	return does == SAME ? a : (enum action)does;
 }
 
 int

@@ -171,10 +171,22 @@ const struct binding *keys_table(enum key_mode, size_t *len);
 const char	*keys_title(enum key_mode);
 
 /*
- * What action act becomes: itself, or in a kiosk what the kiosk column
- * says (ACT_NONE when a kiosk refuses it).
+ * Whose rules an action is taken under: the browser's (every action is
+ * itself), a kiosk's (the kiosk column of ACTION_LIST), or the public
+ * mode's, which are a kiosk's but for a few a visitor at her own
+ * terminal may do (quit, copy to her own clipboard).
  */
-enum action	 action_policy(enum action, int kiosk);
+enum policy {
+	POLICY_BROWSER,
+	POLICY_KIOSK,
+	POLICY_PUBLIC
+};
+
+/*
+ * What action act becomes under policy: itself, or what that policy
+ * says (ACT_NONE when it refuses it).
+ */
+enum action	 action_policy(enum action, enum policy);
 
 /* Whether act is a move: down, up, a page either way, first or last. */
 int		 action_is_move(enum action);

@@ -27,6 +27,7 @@
 #include "match.h"
 #include "output.h"
 #include "pick.h"
+#include "public.h"
 #include "record.h"
 #include "sort.h"
 #include "source.h"
@@ -79,6 +80,7 @@ struct cli {
 	int		 sort;		/* SORT_*, -1 when not given */
 	enum color_when	 color;
 	int		 browse_opts;	/* a browser-only option was given */
+	int		 idle_given;	/* --idle was */
 	int		 modes;		/* how many of -s, --list, --check */
 	const char	*stats;		/* --stats FILE, or NULL */
 	const char	*report;	/* --stats-report FILE */
@@ -98,6 +100,7 @@ enum {
 	OPT_COLOR,
 	OPT_CHECK,
 	OPT_KIOSK,
+	OPT_PUBLIC,
 	OPT_IDLE,
 	OPT_CYCLE,
 	OPT_PIN_FILE,
@@ -133,6 +136,7 @@ static const struct option long_options[] = {
 	{ "colour", required_argument, NULL, OPT_COLOR },
 	{ "check", no_argument, NULL, OPT_CHECK },
 	{ "kiosk", no_argument, NULL, OPT_KIOSK },
+	{ "public", no_argument, NULL, OPT_PUBLIC },
 	{ "idle", required_argument, NULL, OPT_IDLE },
 	{ "cycle", required_argument, NULL, OPT_CYCLE },
 	{ "staff-pin-file", required_argument, NULL, OPT_PIN_FILE },
@@ -158,6 +162,7 @@ usage(FILE *fp)
 "       sma-allies [-d FILE] --kiosk [--idle SECONDS] [--cycle SECONDS]\n"
 "                  [--staff-pin-file FILE] [--stats FILE] [--no-mouse]\n"
 "                  [--color WHEN]\n"
+"       sma-allies [-d FILE] --public [--idle SECONDS]\n"
 "       sma-allies [-d FILE] -s REGEX [-f FIELD]... [-t TAG]...\n"
 "                  [-i | --case-sensitive] [--sort ORDER] [--format FORMAT]\n"
 "                  [--color WHEN]\n"
@@ -206,7 +211,10 @@ help(void)
 "      --check [FILE]     validate a data file and exit\n"
 "      --kiosk            unattended display: no way out but a signal or\n"
 "                         the staff PIN, no external programs\n"
-"      --idle SECONDS     kiosk: reset after this long idle (default 90)\n"
+"      --public           for strangers over SSH: no external programs,\n"
+"                         no files read but the data, q ends the session\n"
+"      --idle SECONDS     kiosk: reset after this long idle (default 90);\n"
+"                         public: end the session (default 600)\n"
 "      --cycle SECONDS    kiosk: show the next ally this often (default 8)\n"
 "      --staff-pin-file FILE  kiosk: Ctrl-] and this PIN (6 characters or\n"
 "                         more) exit\n"
@@ -348,8 +356,13 @@ take_option(struct cli *c, int ch, char **argv)
 		c->app.kiosk = 1;
 		c->browse_opts = 1;
 		break;
+	case OPT_PUBLIC:
+		c->app.public = 1;
+		c->browse_opts = 1;
+		break;
 	case OPT_IDLE:
 		c->app.idle = parse_seconds("--idle", optarg);
+		c->idle_given = 1;
 		c->browse_opts = 1;
 		break;
 	case OPT_CYCLE:
@@ -426,9 +439,11 @@ check_options(struct cli *c, int argc, char **argv)
 		usage_error("--config FILE and --no-config contradict each "
 		    "other; give one");
 	if ((c->config != NULL || c->no_config) && (c->app.kiosk ||
-	    (c->mode != MODE_BROWSE && c->mode != MODE_PRINT_CONFIG)))
+	    c->app.public || (c->mode != MODE_BROWSE &&
+	    c->mode != MODE_PRINT_CONFIG)))
 		usage_error("--config and --no-config go with the browser and "
-		    "--print-config (a kiosk reads no configuration)");
+		    "--print-config (a kiosk or a public session reads no "
+		    "configuration)");
 	if (c->mode == MODE_PRINT_CONFIG && c->data != NULL)
 		usage_error("--print-config reads no data");
 	if (c->mode == MODE_STATS_REPORT && c->data != NULL)
@@ -465,12 +480,22 @@ check_options(struct cli *c, int argc, char **argv)
 	    (c->mode != MODE_BROWSE || c->app.kiosk))
 		usage_error("--sort goes with --list, --search or the browser");
 	if (c->browse_opts && c->mode != MODE_BROWSE)
-		usage_error("--kiosk, --idle, --cycle, --staff-pin-file, "
-		    "--stats and --no-mouse are for the interactive browser");
-	if ((c->app.pin_file || c->app.idle != 90 || c->app.cycle != 8 ||
-	    c->stats) && !c->app.kiosk)
-		usage_error("--idle, --cycle, --staff-pin-file and --stats go "
-		    "with --kiosk");
+		usage_error("--kiosk, --public, --idle, --cycle, "
+		    "--staff-pin-file, --stats and --no-mouse are for the "
+		    "interactive browser");
+	if (c->app.kiosk && c->app.public)
+		usage_error("choose one of --kiosk and --public");
+	if (c->app.public && c->data != NULL && strcmp(c->data, "-") == 0)
+		usage_error("--public reads its keys on standard input, so "
+		    "not its data (-d -)");
+	if ((c->app.pin_file || c->app.cycle != 8 || c->stats) &&
+	    !c->app.kiosk)
+		usage_error("--cycle, --staff-pin-file and --stats go with "
+		    "--kiosk");
+	if (c->idle_given && !c->app.kiosk && !c->app.public)
+		usage_error("--idle goes with --kiosk or --public");
+	if (c->app.public)
+		public_defaults(&c->app, c->idle_given);
 }
 
 static void
@@ -986,7 +1011,7 @@ browse(struct cli *c, struct source *src, struct recordset *rs,
 	struct stats st;
 	struct output_opts o;
 	struct pick pk;
-	int rc;
+	int rc, keep;
 
 	if (c->stats != NULL) {
 		stats_file_init(&sf, c->stats);
@@ -1002,8 +1027,9 @@ browse(struct cli *c, struct source *src, struct recordset *rs,
 	c->app.ntopics = c->ntags;
 	c->app.color = c->color == COLOR_NEVER ? 0 :
 	    c->color == COLOR_ALWAYS ? 2 : 1;
-	/* The kiosk serves strangers: it keeps no history. */
-	if (!c->app.kiosk) {
+	/* The kiosk and the public mode serve strangers: no history. */
+	keep = !c->app.kiosk && !c->app.public;
+	if (keep) {
 		if (histfile_load(&hf, &hist, &warn) < 0)
 			buf_addf(notice, "%s%s", notice->len > 0 ? "; " : "",
 			    warn.ptr);
@@ -1035,8 +1061,11 @@ browse(struct cli *c, struct source *src, struct recordset *rs,
 			rc = 3;
 	}
 	console_unlock_vt();
-	print_diags(errs, src->name);
-	if (!c->app.kiosk) {
+	if (c->app.public)
+		rc = public_end(rc, c->app.idle, errs);
+	else
+		print_diags(errs, src->name);
+	if (keep) {
 		buf_reset(&warn);
 		if (histfile_save(&hf, &hist, &warn) < 0)
 			fprintf(stderr, "%s: warning: %s\n", util_progname(),
@@ -1059,8 +1088,8 @@ browse(struct cli *c, struct source *src, struct recordset *rs,
 }
 
 /*
- * The browser with its configuration (a kiosk reads none), used when it
- * is good.  What it had to say goes on the status line as the browser
+ * The browser with its configuration (a kiosk or a public session reads
+ * none: strangers get the program as it is), used when it is good.  What it had to say goes on the status line as the browser
  * starts, and all of it on stderr once the terminal is restored:
  * written before, it would vanish behind the browser's screen.
  */
@@ -1076,7 +1105,7 @@ browse_configured(struct cli *c, struct source *src, struct recordset *rs,
 
 	config_init(&cfg);
 	errlist_init(&cerrs);
-	if (!c->app.kiosk) {
+	if (!c->app.kiosk && !c->app.public) {
 		if (config_read(&cfg, c->config, c->no_config, &cerrs,
 		    &name) == 0)
 			config_apply(&cfg, &c->app);
@@ -1125,6 +1154,9 @@ main(int argc, char **argv)
 	util_set_progname(argv[0]);
 	setlocale(LC_ALL, "");
 	parse_args(argc, argv, &c);
+	/* Before anything reads the environment a stranger may have set. */
+	if (c.app.public)
+		public_scrub_env();
 	/*
 	 * A closed pipe is a write error we handle (exit 2), not a signal:
 	 * the contract says a handled failure never ends by one.
@@ -1141,6 +1173,8 @@ main(int argc, char **argv)
 	}
 
 	if (c.mode == MODE_BROWSE && start_check(&c) < 0)
+		return EXIT_TROUBLE;
+	if (c.app.public && public_check_terminal() < 0)
 		return EXIT_TROUBLE;
 	/* With the data on stdin (-d -), keys come from /dev/tty. */
 	if (c.mode == MODE_BROWSE && !c.start.pick && ((!isatty(STDIN_FILENO) &&

@@ -21,8 +21,9 @@
 
 #define KILL_GRACE_MS	200	/* from SIGTERM to SIGKILL, ending a browser */
 /*
- * A signal taken by another thread (the loader's, which blocks none)
- * does not end our pselect(): the wait looks again this often.
+ * A signal taken by another thread does not end our pselect() (the
+ * workers block them all; a library's thread might not): the wait looks
+ * again this often.
  */
 #define WAIT_TICK_MS	100
 

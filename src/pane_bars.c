@@ -258,7 +258,7 @@ hints_collect(const struct app *a, enum key_mode mode, struct hint *h)
 	for (i = 0; i < n && len < HINTS_MAX; i++) {
 		if (v[i].hint == NULL)
 			continue;
-		act = action_policy(v[i].action, a->opt->kiosk);
+		act = action_policy(v[i].action, app_policy(a));
 		if (act == ACT_NONE || !offered(a, act))
 			continue;
 		memset(&h[len], 0, sizeof(h[len]));

@@ -65,7 +65,7 @@ help_keys(const struct app *a, struct doc *d, enum key_mode mode)
 		if (labels[0] == '\0')
 			continue;
 		/* A kiosk's own action, or the dimmed one it refuses. */
-		does = action_policy(act, a->opt->kiosk);
+		does = action_policy(act, app_policy(a));
 		doc_add(d, labels, action_help(does != ACT_NONE ? does : act),
 		    does == ACT_NONE ? STYLE_DIM : STYLE_NORMAL);
 	}
@@ -90,7 +90,7 @@ help_mouse(const struct app *a, struct doc *d)
 	for (i = 0; i < n; i++) {
 		if (v[i].label == NULL)
 			continue;
-		does = action_policy(v[i].action, a->opt->kiosk);
+		does = action_policy(v[i].action, app_policy(a));
 		doc_add(d, v[i].label, v[i].help != NULL ? v[i].help :
 		    action_help(does), STYLE_NORMAL);
 	}

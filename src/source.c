@@ -11,6 +11,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -97,6 +98,24 @@ worker(void *arg)
 	return NULL;
 }
 
+/*
+ * Start a worker with every signal blocked: signals are the loop's, whose
+ * wait they must interrupt (a SIGHUP taken by a worker would leave the
+ * loop waiting out its timeout).  Returns pthread_create()'s result.
+ */
+static int
+spawn(pthread_t *t, void *(*fn)(void *), void *arg)
+{
+	sigset_t all, old;
+	int err;
+
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
+	err = pthread_create(t, NULL, fn, arg);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	return err;
+}
+
 static void
 job_free(struct source_job *j)
 {
@@ -126,7 +145,7 @@ source_start(struct source *s)
 	recordset_init(&j->rs);
 	errlist_init(&j->errs);
 	load_ctl_init(&j->ctl, s->fifo_wait_ms);
-	if ((err = pthread_create(&s->thread, NULL, worker, j)) != 0) {
+	if ((err = spawn(&s->thread, worker, j)) != 0) {
 		job_free(j);
 		errno = err;
 		return -1;
@@ -232,7 +251,7 @@ source_discard(struct source *s, struct recordset *old)
 	}
 	recordset_init(rs);
 	recordset_swap(rs, old);
-	if (pthread_create(&s->freer, NULL, freer, rs) != 0) {
+	if (spawn(&s->freer, freer, rs) != 0) {
 		freer(rs);
 		return;
 	}

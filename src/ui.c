@@ -28,11 +28,13 @@
 #include "open.h"
 #include "pane.h"
 #include "probe.h"
+#include "public.h"
 #include "record.h"
 #include "searchbar.h"
 #include "source.h"
 #include "text.h"
 #include "ui_input.h"
+#include "ui_term.h"
 #include "util.h"
 
 #define REAP_MS		200	/* how often running openers are reaped */
@@ -49,6 +51,7 @@ struct ui {
 	struct app	 app;
 	struct layout	 lay;
 	int		 rows, cols;	/* the size lay was computed for */
+	int		 real_rows, real_cols;	/* the terminal's, if larger */
 	WINDOW		*title, *list, *detail, *sep, *status, *full;
 	SCREEN		*screen;
 	struct open_state opens;
@@ -60,6 +63,7 @@ struct ui {
 	int		 links;		/* the terminal shows OSC 8 links */
 	int		 draw_now;	/* draw at the next chance */
 	struct probe	 probe;		/* the terminal's answers at start */
+	int		 hangup;	/* the terminal is gone */
 };
 
 static void
@@ -154,32 +158,6 @@ relayout(struct ui *u)
 		al.page_cols = COLS;
 	}
 	app_layout(&u->app, &al);
-}
-
-/*
- * Terminals known to show OSC 8 hyperlinks (and to ignore them cleanly
- * is not enough: an unknown OSC can print garbage on some).  Not inside
- * tmux or screen, which pass them on only when configured to.
- */
-static int
-hyperlinks_supported(void)
-{
-	const char *tp = getenv("TERM_PROGRAM"), *term = getenv("TERM");
-	const char *vte = getenv("VTE_VERSION");
-
-	if (getenv("TMUX") != NULL || getenv("STY") != NULL)
-		return 0;
-	if (vte != NULL && atoi(vte) >= 5000)
-		return 1;
-	if (getenv("KITTY_WINDOW_ID") != NULL || getenv("WT_SESSION") != NULL)
-		return 1;
-	if (tp != NULL && (strcmp(tp, "iTerm.app") == 0 ||
-	    strcmp(tp, "WezTerm") == 0 || strcmp(tp, "vscode") == 0 ||
-	    strcmp(tp, "ghostty") == 0))
-		return 1;
-	return term != NULL && (strncmp(term, "foot", 4) == 0 ||
-	    strcmp(term, "xterm-kitty") == 0 || strcmp(term, "wezterm") == 0 ||
-	    strncmp(term, "contour", 7) == 0);
 }
 
 /*
@@ -394,6 +372,8 @@ ui_draw(struct ui *u)
 	doupdate();
 	draw_overlays();
 	draw_hyperlink(u);
+	if (a->opt->public)
+		ui_term_note(LINES, COLS, u->real_rows, u->real_cols);
 }
 
 /* Which rectangle holds a screen position. */
@@ -450,10 +430,18 @@ static void
 ui_sync_size(struct ui *u)
 {
 	struct winsize ws;
+	int rows, cols;
 
 	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 &&
-	    ws.ws_col > 0 && (ws.ws_row != LINES || ws.ws_col != COLS))
-		resizeterm(ws.ws_row, ws.ws_col);
+	    ws.ws_col > 0) {
+		rows = u->real_rows = ws.ws_row;
+		cols = u->real_cols = ws.ws_col;
+		/* A public session's curses never sees a larger window. */
+		if (u->app.opt->public)
+			public_bound(&rows, &cols);
+		if (rows != LINES || cols != COLS)
+			resizeterm(rows, cols);
+	}
 	if (LINES != u->rows || COLS != u->cols)
 		relayout(u);
 }
@@ -646,9 +634,12 @@ flow_control_off(struct ui *u)
 static int
 ui_start(struct ui *u, const struct app_options *opt)
 {
-	const char *term = getenv("TERM"), *cup;
+	const char *term, *cup;
 	struct buf safe = { 0 };
 
+	if (opt->public && ui_term_public_start(&u->app) < 0)
+		return -1;
+	term = getenv("TERM");
 	if (term == NULL || *term == '\0') {
 		fprintf(stderr, "%s: TERM is not set, so the browser cannot "
 		    "draw; set it to the terminal's type (TERM=xterm-256color), "
@@ -675,7 +666,7 @@ ui_start(struct ui *u, const struct app_options *opt)
 		return -1;
 	}
 	die_set_cleanup(ui_stop);
-	signals_init(opt->kiosk);
+	signals_init(opt->kiosk || opt->public);
 	/*
 	 * A kiosk reads in raw mode so that ^C, ^Z and ^\\ arrive as keys
 	 * (and do nothing); otherwise ^C is SIGINT, which quits cleanly.
@@ -694,7 +685,7 @@ ui_start(struct ui *u, const struct app_options *opt)
 	ui_input_init(&u->in);
 	curs_set(0);
 	draw_init(opt->color, text_locale_utf8(), opt->theme);
-	u->links = hyperlinks_supported();
+	u->links = ui_term_links(opt->public);
 	if (draw_utf8()) {
 		probe_start(&u->probe, stdout, util_now_ms());
 		u->in.probe = &u->probe;
@@ -725,7 +716,12 @@ ui_wait(struct ui *u, int timeout)
 	fds[0].events = POLLIN;
 	fds[1].fd = feed_fd(&u->feed);
 	fds[1].events = POLLIN;
-	if (poll(fds, 2, timeout) > 0 && (fds[1].revents & POLLIN))
+	if (poll(fds, 2, timeout) <= 0)
+		return;
+	/* A hung-up terminal (EOF, EIO) is never readable again. */
+	if (fds[0].revents & (POLLHUP | POLLERR | POLLNVAL))
+		u->hangup = 1;
+	if (fds[1].revents & POLLIN)
 		feed_take(&u->feed, &u->app);
 }
 
@@ -806,6 +802,8 @@ ui_turn(struct ui *u, int *keys)
 			break;
 	}
 	*keys = n > 0;
+	if (n > 0 && u->app.opt->public)
+		ui_term_watchdog(u->app.opt->idle);
 }
 
 int
@@ -830,7 +828,7 @@ ui_run(const struct app_options *opt, struct source *src,
 	u.opens.command = opt->opener;
 	u.opens.command_terminal = opt->opener_terminal;
 	app_init(&u.app, opt, rs);
-	if (opt->kiosk)
+	if (opt->kiosk || opt->public)
 		app_kiosk_start(&u.app, util_now_ms());
 	feed_init(&u.feed, src, errs, util_now_ms());
 	if (source_start(src) < 0) {
@@ -840,10 +838,11 @@ ui_run(const struct app_options *opt, struct source *src,
 	} else if (ui_start(&u, opt) < 0)
 		rc = -1;
 	else {
-		relayout(&u);
+		ui_sync_size(&u);
 		/* The first frame, at once, whatever the load is doing. */
 		ui_draw(&u);
-		while (!stop_signal && !u.app.quit && !u.feed.failed)
+		while (!stop_signal && !u.app.quit && !u.feed.failed &&
+		    !u.hangup)
 			ui_turn(&u, &keys);
 		windows_free(&u);
 		ui_stop();
@@ -855,7 +854,7 @@ ui_run(const struct app_options *opt, struct source *src,
 		 * reads it as a key, and a SIGINT there is the operator's.
 		 */
 		rc = u.feed.failed ? 1 : stop_signal == SIGINT && !opt->kiosk ?
-		    2 : 0;
+		    2 : u.app.idle_out ? PUBLIC_ENDED_IDLE : 0;
 	}
 	if (u.tty != stdin && u.tty != NULL)
 		fclose(u.tty);

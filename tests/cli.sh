@@ -1564,8 +1564,11 @@ status 2 && out_empty &&
     err_has "--config and --no-config go with the browser and --print-config"
 verdict $? "--config with --list: usage error, exit 2"
 run --kiosk --no-config
-status 2 && out_empty && err_has "a kiosk reads no configuration"
+status 2 && out_empty && err_has "a kiosk or a public session reads no configuration"
 verdict $? "--no-config with --kiosk: usage error, exit 2"
+run --public --config "$tmp/printed.yaml"
+status 2 && out_empty && err_has "a kiosk or a public session reads no configuration"
+verdict $? "--config with --public: usage error, exit 2"
 run --print-config --list
 status 2 && out_empty && err_has "choose one of"
 verdict $? "--print-config with --list: usage error, exit 2"

@@ -284,6 +284,15 @@ e2e_env_pass(struct e2e_env *env, const char *name)
 }
 
 void
+e2e_env_put_all(struct e2e_env *env, const char *const *settings)
+{
+	size_t i;
+
+	for (i = 0; settings != NULL && settings[i] != NULL; i++)
+		e2e_env_put(env, settings[i]);
+}
+
+void
 e2e_env_sanitizers(struct e2e_env *env)
 {
 	e2e_env_put(env, "ASAN_OPTIONS=detect_leaks=1:exitcode=86");
@@ -556,6 +565,16 @@ e2e_wait_row(struct vt *vt, int row, const char *s, int want, int prefix,
 	w.want = want;
 	w.prefix = prefix;
 	return e2e_until(vt, e2e_row_is, &w, timeout_ms);
+}
+
+int
+e2e_want_screen(struct vt *vt, const char *s, int shown, int timeout_ms)
+{
+	if (shown ? vt_wait_text(vt, s, timeout_ms) :
+	    vt_wait_gone(vt, s, timeout_ms))
+		return 1;
+	e2e_dump(vt, s);
+	return 0;
 }
 
 static int

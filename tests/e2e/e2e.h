@@ -136,6 +136,9 @@ void		 e2e_env_put(struct e2e_env *, const char *setting);
 #define e2e_env_putf(env, ...) \
 	e2e_env_take((env), e2e_asprintf(__VA_ARGS__))
 
+/* e2e_env_put() of each setting of a NULL-ended list (NULL: none). */
+void		 e2e_env_put_all(struct e2e_env *, const char *const *settings);
+
 /* Set NAME to our own value of it, if we have one. */
 void		 e2e_env_pass(struct e2e_env *, const char *name);
 
@@ -232,6 +235,13 @@ int		 e2e_until(struct vt *, e2e_cond_cb cond, const void *arg,
  */
 int		 e2e_wait_row(struct vt *, int row, const char *s, int want,
 		    int prefix, int timeout_ms);
+
+/*
+ * Wait until s is on the screen (shown 1) or on no row (shown 0).  1 in
+ * time; else the screen goes to stderr, headed with s, and 0.
+ */
+int		 e2e_want_screen(struct vt *, const char *s, int shown,
+		    int timeout_ms);
 
 /* Wait until path exists.  1 in time, 0 not. */
 int		 e2e_wait_file(struct vt *, const char *path, int timeout_ms);

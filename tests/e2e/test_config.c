@@ -8,8 +8,8 @@
  * read back cell by cell from what the program wrote; the mouse off; a
  * bad configuration reported on the status line and on stderr while the
  * browser starts with the defaults; --config FILE and --no-config; and
- * the kiosk, which reads none.  The configuration's opener is tested
- * with the others, in test_terms.c.
+ * the kiosk and the public mode, which read none.  The configuration's
+ * opener is tested with the others, in test_terms.c.
  *
  * The program under test is e2e_bin(); each test runs in its own
  * temporary folder, which is its home and holds its configuration.
@@ -532,7 +532,7 @@ test_bad_config(void **state)
 	    "a regular file", t_dir)));
 }
 
-/* The kiosk reads no configuration, good or bad. */
+/* The kiosk and a public session read no configuration, good or bad. */
 static void
 test_kiosk_reads_none(void **state)
 {
@@ -555,6 +555,12 @@ test_kiosk_reads_none(void **state)
 	vt_kill(t_vt, SIGTERM);
 	want_clean_exit(__LINE__);
 	assert_null(strstr(vt_output(t_vt, NULL), "purple"));
+	write_config("theme: light\nkeys: {quit: [x]}\n");
+	start("xterm-256color", NULL, T_LIST("--public"));
+	WANT("12 allies");
+	settle();
+	WANT_COLOURS("The Anchor Institutions", -1, -1);
+	QUIT_WITH("q");
 }
 
 int

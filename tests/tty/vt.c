@@ -1346,6 +1346,20 @@ vt_resize(struct vt *vt, int rows, int cols)
 	ioctl(vt->fd, TIOCSWINSZ, &ws);
 }
 
+void
+vt_report_size(struct vt *vt, int rows, int cols)
+{
+	struct winsize	 ws;
+
+	if (rows < 1 || cols < 1 || rows > 0xffff || cols > 0xffff)
+		return;
+	vt_feed(vt);
+	memset(&ws, 0, sizeof(ws));
+	ws.ws_row = (unsigned short)rows;
+	ws.ws_col = (unsigned short)cols;
+	ioctl(vt->fd, TIOCSWINSZ, &ws);
+}
+
 int
 vt_wait_exit(struct vt *vt, int timeout_ms, int *status)
 {
@@ -1390,6 +1404,12 @@ vt_output(struct vt *vt, size_t *len)
 	if (len != NULL)
 		*len = vt->raw.len;
 	return vt->raw.data != NULL ? vt->raw.data : "";
+}
+
+int
+vt_fd(struct vt *vt)
+{
+	return vt->fd;
 }
 
 pid_t

@@ -169,6 +169,14 @@ void		 vt_cursor(struct vt *, int *row, int *col);
 void		 vt_resize(struct vt *, int rows, int cols);
 
 /*
+ * Tell the child the terminal is rows x cols (1 to 65535 each) while the
+ * screen keeps its own size, as a client that claims a window larger than
+ * the one it shows: the pty is resized, the kernel sends SIGWINCH, and
+ * libvterm goes on with what it had (cells written outside it are lost).
+ */
+void		 vt_report_size(struct vt *, int rows, int cols);
+
+/*
  * Pump output and wait up to timeout_ms for the child to exit.  Returns
  * 1 with the raw wait status in *status (may be NULL) once it has exited,
  * draining whatever output it left behind; 0 on timeout.
@@ -184,6 +192,13 @@ void		 vt_kill(struct vt *, int sig);
  * goes to *len if len is not NULL.  Valid until the next call on vt.
  */
 const char	*vt_output(struct vt *, size_t *len);
+
+/*
+ * The pty's master side, for a caller that waits on many terminals in
+ * one poll(2): readable means vt_pump() has output to take.  Owned by
+ * vt; never read it directly.
+ */
+int		 vt_fd(struct vt *);
 
 /* The child's process id. */
 pid_t		 vt_pid(struct vt *);

@@ -3,9 +3,10 @@
  * selection, filtering (the selection kept, a bad pattern leaving the old
  * filter), the search bar's open/change/accept/cancel and its history,
  * n/N, reloading data, the kiosk's refusals and the open request, how
- * long a status message stays, and one pane at a time on a small
- * terminal.  Also layout_compute() from ui.c, which is plain arithmetic:
- * the panes for every terminal size must tile the screen.
+ * long a status message stays, one pane at a time on a small terminal,
+ * and the public mode's policy and its idle clock.  Also
+ * layout_compute() from ui.c, which is plain arithmetic: the panes for
+ * every terminal size must tile the screen.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -692,6 +693,81 @@ test_kiosk(void **state)
 	f->opt.kiosk = 0;
 }
 
+/*
+ * The public mode does as a kiosk does, but quits and copies: no action
+ * ever asks the UI to open a site.
+ */
+static void
+test_public(void **state)
+{
+	static const struct {
+		enum action	 act;
+		enum overlay	 overlay;	/* what is shown after */
+		enum request	 req;		/* what the UI is asked */
+	} steps[] = {
+		{ ACT_OPEN, OVERLAY_QR, REQ_NONE },
+		{ ACT_CLOSE, OVERLAY_NONE, REQ_NONE },
+		{ ACT_BECOME, OVERLAY_QR, REQ_NONE },
+		{ ACT_CLOSE, OVERLAY_NONE, REQ_NONE },
+		{ ACT_COPY, OVERLAY_NONE, REQ_COPY },
+		{ ACT_QUIT, OVERLAY_NONE, REQ_NONE },
+	};
+	struct fixture *f = *state;
+	struct app *a = &f->app;
+	enum action act;
+	const char *url;
+	size_t i;
+
+	for (act = 0; act < ACT_COUNT; act++) {
+		if (act == ACT_QUIT || act == ACT_COPY)
+			assert_int_equal(action_policy(act, POLICY_PUBLIC),
+			    act);
+		else
+			assert_int_equal(action_policy(act, POLICY_PUBLIC),
+			    action_policy(act, POLICY_KIOSK));
+		assert_int_not_equal(action_policy(act, POLICY_PUBLIC),
+		    ACT_OPEN);
+		assert_int_not_equal(action_policy(act, POLICY_PUBLIC),
+		    ACT_BECOME);
+		assert_int_not_equal(action_policy(act, POLICY_PUBLIC),
+		    ACT_PICK_OPEN);
+	}
+	f->opt.public = 1;
+	assert_int_equal(app_policy(a), POLICY_PUBLIC);
+	for (i = 0; i < nitems(steps); i++) {
+		app_do(a, steps[i].act);
+		assert_int_equal(a->overlay, steps[i].overlay);
+		assert_int_equal(app_take_request(a, &url), steps[i].req);
+		assert_int_equal(a->quit, steps[i].act == ACT_QUIT);
+	}
+	f->opt.public = 0;
+}
+
+/* A public session ends after --idle seconds without a key, not before. */
+static void
+test_public_idle(void **state)
+{
+	struct fixture *f = *state;
+	struct app *a = &f->app;
+
+	f->opt.public = 1;
+	f->opt.idle = 2;
+	app_kiosk_start(a, 1000);
+	assert_int_equal(app_deadline(a), 3000);
+	app_tick(a, 2999);
+	assert_false(a->quit);
+	app_key(a, 'j', 2500);
+	assert_int_equal(app_deadline(a), 4500);
+	app_tick(a, 4499);
+	assert_false(a->quit);
+	app_tick(a, 4500);
+	assert_true(a->quit);
+	assert_true(a->idle_out);
+	/* Nothing of the kiosk's clock ran: the selection stayed. */
+	assert_int_equal(a->view.sel, 1);
+	f->opt.public = 0;
+}
+
 /* Rectangles r and s share no cell. */
 static int
 overlap(const struct rect *r, const struct rect *s)
@@ -837,6 +913,8 @@ main(void)
 		T(test_message_expires),
 		T(test_message_stale),
 		T(test_small_terminal),
+		T(test_public),
+		T(test_public_idle),
 #undef T
 		cmocka_unit_test(test_layout_sizes),
 		cmocka_unit_test(test_layout_all_sizes),
