@@ -43,7 +43,8 @@ for f in usr/bin/sma-allies usr/share/man/man1/sma-allies.1.gz \
     usr/share/doc/sma-allies/copyright \
     usr/share/bash-completion/completions/sma-allies \
     usr/share/zsh/vendor-completions/_sma-allies \
-    usr/share/fish/vendor_completions.d/sma-allies.fish; do
+    usr/share/fish/vendor_completions.d/sma-allies.fish \
+    usr/share/doc/sma-allies/examples/sshd_config; do
 	[ -f "$root/$f" ]
 	verdict $? "it installs /$f"
 done
