@@ -157,11 +157,12 @@ test_empty(void **state)
 static char *
 tmpdir(void)
 {
-	char tmpl[] = "/tmp/sma-config.XXXXXX";
-	char *d = mkdtemp(tmpl);
+	const char *tmp = getenv("TMPDIR");
+	char *d = xasprintf("%s/sma-config.XXXXXX", tmp != NULL &&
+	    *tmp != '\0' ? tmp : P_tmpdir);
 
-	assert_non_null(d);
-	return xstrdup(d);
+	assert_non_null(mkdtemp(d));
+	return d;
 }
 
 /* No file: 1, nothing said, the defaults kept; --config FILE: an error. */
