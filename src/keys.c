@@ -206,9 +206,12 @@ static const struct mouse_binding mouse_keys[] = {
 /*
  * The tables a configuration changed (keys_bind()), for the modes it
  * can change, used instead of the default rows while on is set.  A
- * row's label and hint point into its own strings.
+ * row's label and hint point into its own strings.  A key does one
+ * thing in a mode, so a table holds at most one row a key given (8 an
+ * action, config.h), two more for the codes Enter and Backspace add, and
+ * the default rows left: far below the bound.
  */
-#define KEYS_MAX_ROWS	256
+#define KEYS_MAX_ROWS	512
 
 struct keymap {
 	struct binding	 v[KEYS_MAX_ROWS];

@@ -4,7 +4,9 @@
  * an action carries its help text, its status-line word and what a kiosk
  * does with it.  Dispatch (app.c), the help page and the status hints
  * (the panes) all read these tables, so they cannot disagree, and adding
- * a key is one row.
+ * a key is one row.  A configuration may give the browser's and the
+ * search bar's actions other keys (keys_bind()): the tables then answer
+ * with those, to dispatch, help and hints alike.
  *
  * No curses here: a key is a Unicode code point, or one of the K_* codes
  * above Unicode's range, which the terminal layer translates its own key
