@@ -78,7 +78,7 @@ INSTALL_DEPS      = @$(DEPS_SH) --install $(BUILD_DEPS) $(NEEDS_$@) \
 
 SRCS        = util.c record.c text.c url.c diag.c keyset.c reader.c yamlfeed.c \
               load.c pattern.c match.c output.c output_json.c lookup.c \
-              sort.c source.c keys.c lineedit.c \
+              sort.c source.c keys.c theme.c config.c config_out.c lineedit.c \
               history.c histfile.c bar.c listview.c kiosk.c message.c stats.c \
               stats_file.c stats_report.c console.c app_stats.c app.c watch.c \
               feed.c \
@@ -92,12 +92,12 @@ OBJS        = $(SRCS:%.c=build/obj/%.o) build/obj/allies_data.o
 AOBJS       = $(SRCS:%.c=build/asan/%.o) build/asan/allies_data.o
 UNIT_TESTS  = test_load test_progress test_match test_output test_text test_util \
               test_app test_scan test_input test_pattern test_source \
-              test_stats test_topics test_probe test_untrusted
+              test_stats test_topics test_probe test_untrusted test_config
 E2E_TESTS   = tty/vt_selftest e2e/test_browser e2e/test_kiosk e2e/test_data \
               e2e/test_history e2e/test_terms e2e/test_unsafe e2e/test_stats \
               e2e/test_topics e2e/test_sizes
 E2E_TESTS  += e2e/test_input e2e/test_graphemes e2e/test_start \
-              e2e/test_public e2e/test_regex
+              e2e/test_public e2e/test_regex e2e/test_config
 
 .PHONY: all asan test unit e2e cli run install uninstall clean fuzz deps \
         test-deps bench

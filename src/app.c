@@ -309,9 +309,12 @@ app_bar_accept(struct app *a)
 		app_status(a, 0, "%zu of %zu allies match so far; still "
 		    "searching", a->view.rows.len, a->rs->len);
 	else if (a->view.filter != NULL)
-		app_status(a, 0, "%s of %s allies match; n/N step, Esc clears",
+		app_status(a, 0, "%s of %s allies match; %s/%s step, %s clears",
 		    util_count(n1, a->view.rows.len),
-		    util_count(n2, a->view.topic_total));
+		    util_count(n2, a->view.topic_total),
+		    keys_first(KM_BROWSE, ACT_NEXT),
+		    keys_first(KM_BROWSE, ACT_PREV),
+		    keys_first(KM_BROWSE, ACT_CLEAR));
 	else
 		a->status[0] = '\0';
 	bar_close(&a->bar, 1);
@@ -346,7 +349,8 @@ step_match(struct app *a, int dir)
 	int wrapped;
 
 	if (a->view.filter == NULL)
-		app_status(a, 0, "No search; press / to search");
+		app_status(a, 0, "No search; press %s to search",
+		    keys_first(KM_BROWSE, ACT_SEARCH));
 	else if (a->view.rows.len == 0 && a->view.scanning)
 		app_status(a, 0, "Still searching; try again in a moment");
 	else if (a->view.rows.len == 0)

@@ -29,6 +29,7 @@
 struct recordset;
 struct record;
 struct stats;
+struct theme;
 
 struct app_options {
 	int		 kiosk;
@@ -41,6 +42,14 @@ struct app_options {
 	struct stats	*stats;		/* kiosk: engagement counts, or NULL */
 	int		 mouse;		/* take mouse events */
 	int		 color;		/* 0 never, 1 auto, 2 always */
+	/* From the configuration (config.c); the kiosk reads none. */
+	const struct theme *theme;	/* the colours, or NULL: default */
+	int		 words;		/* the bar's search mode: 1 words,
+					   0 regex */
+	char *const	*opener;	/* its words, "%s" the URL; NULL:
+					   $BROWSER (see open.h) */
+	int		 opener_terminal; /* for opener: 1 gets the terminal,
+					   0 detached, -1 judged by name */
 	const char	*data_path;	/* the file to watch, NULL if built in */
 	/*
 	 * The searches to start from, and where the app leaves them when
@@ -50,7 +59,9 @@ struct app_options {
 	struct history	*history;
 	const char	*notice;
 	struct app_start *start;	/* -q, --select, --pick; or NULL */
-	int		 sort;		/* the rows' first order, SORT_* */
+	int		 sort;		/* the rows' first order, SORT_*: the
+					   command line's, else the
+					   configuration's */
 	const char *const *topics;	/* -t: the topics to start in */
 	size_t		 ntopics;
 };

@@ -8,9 +8,10 @@
  * with a hint at the fix.
  *
  * It is the bottom of the loader: the event feed (yamlfeed.c) and the
- * schema (load.c) report through it, and it calls neither of them, nor
- * anything that touches a recordset.  The loader's files (this one,
- * yamlfeed.c and load.c) are the only ones that read YAML with libyaml;
+ * schemas (load.c for the data, config.c for the configuration file)
+ * report through it, and it calls none of them, nor anything that
+ * touches a recordset.  The loader's files (this one, yamlfeed.c and
+ * load.c) and config.c are the only ones that read YAML with libyaml;
  * this header does not include <yaml.h> all the same, since load.h, which
  * every user of the loader includes, includes it.  Nothing here prints.
  */

@@ -41,10 +41,7 @@
 static attr_t styles[STYLE_COUNT];
 static int utf8_locale;
 static int color_on;
-static int rich_color;		/* 256 colours: links and the focus in colour */
-
-#define STR_(x)		#x
-#define STR(x)		STR_(x)
+static char link_sgr[64];	/* STYLE_LINK for text written past curses */
 
 /* A cluster written over its cells after the frame: see the top. */
 struct overlay {
@@ -80,81 +77,165 @@ draw_color(void)
 }
 
 /*
- * Colours are chosen so that every text reads on a white and on a black
- * terminal alike: a contrast of 4.5:1 or more (WCAG 2) against both, in
- * xterm's standard palette.  None of the 16 colours holds that as a
- * foreground on the terminal's own background (the closest, magenta,
- * makes 4.48:1 on black), so with 8 or 16 colours text keeps the
- * terminal's foreground, told apart by bold, underline and reverse, and
- * colour comes only as a foreground and a background set together.  Of
- * the 256-colour cube, six colours hold it; two are used.
+ * The default theme's colours are chosen so that every text reads on a
+ * white and on a black terminal alike: a contrast of 4.5:1 or more (WCAG
+ * 2) against both, in xterm's standard palette.  None of the 16 colours
+ * holds that as a foreground on the terminal's own background (the
+ * closest, magenta, makes 4.48:1 on black), so with 8 or 16 colours text
+ * keeps the terminal's foreground, told apart by bold, underline and
+ * reverse, and colour comes only as a foreground and a background set
+ * together.  Of the 256-colour cube, six colours hold it; two are used
+ * (theme.c has the tables, and the light and dark themes).
  */
-#define C256_LINK	63	/* #5f5fff: 4.60:1 on white, 4.57:1 on black */
-#define C256_FOCUS	29	/* #00875f: 4.53:1 on white, 4.63:1 on black */
 
-enum {
-	PAIR_TITLE = 1,		/* white on blue: 7.5:1, bold 9.4:1 */
-	PAIR_MATCH,		/* black on yellow: 12.3:1 */
-	PAIR_FOCUS,
-	PAIR_ERROR,		/* white on red: 4.6:1, bold 5.8:1 */
-	PAIR_LINK,
-	PAIR_QR			/* black on white */
-};
+/*
+ * The colour c as the terminal of ncolors shows it: itself, a bright
+ * colour's plain twin on a terminal of 8, or -2 when it has none.
+ */
+static int
+fold_color(int c, int ncolors)
+{
+	if (c == THEME_COLOR_DEFAULT || c < ncolors)
+		return c;
+	if (c >= 8 && c < 16 && c - 8 < ncolors)
+		return c - 8;
+	return -2;
+}
+
+/* Style s as theme th has it on a terminal of ncolors (0: none). */
+static struct theme_style
+pick_style(const struct theme *th, int ncolors, enum draw_style s)
+{
+	struct theme_style st, own;
+
+	st = theme_get(th != NULL ? th->id : THEME_DEFAULT, ncolors, s);
+	if (th != NULL && (th->set & (1u << s))) {
+		own = th->style[s];
+		if (ncolors == 0)
+			st.attrs = own.attrs;
+		else if (fold_color(own.fg, ncolors) != -2 &&
+		    fold_color(own.bg, ncolors) != -2)
+			st = own;
+	}
+	st.fg = (short)fold_color(st.fg, ncolors);
+	st.bg = (short)fold_color(st.bg, ncolors);
+	return st;
+}
+
+/* The colour pair of fg on bg, made the first time it is asked for. */
+static attr_t
+pair_of(int fg, int bg)
+{
+	static short made[STYLE_COUNT][2];
+	static int n;
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (made[i][0] == fg && made[i][1] == bg)
+			return COLOR_PAIR(i + 1);
+	if (n == STYLE_COUNT || n + 1 >= COLOR_PAIRS ||
+	    init_pair((short)(n + 1), (short)fg, (short)bg) == ERR)
+		return 0;
+	made[n][0] = (short)fg;
+	made[n][1] = (short)bg;
+	return COLOR_PAIR(++n);
+}
+
+static attr_t
+style_attr(const struct theme_style *st)
+{
+	attr_t a = A_NORMAL;
+
+	if (st->attrs & THEME_BOLD)
+		a |= A_BOLD;
+	if (st->attrs & THEME_UNDERLINE)
+		a |= A_UNDERLINE;
+	if (st->attrs & THEME_REVERSE)
+		a |= A_REVERSE;
+	if (st->attrs & THEME_DIM)
+		a |= A_DIM;
+	if (st->fg != THEME_COLOR_DEFAULT || st->bg != THEME_COLOR_DEFAULT)
+		a |= pair_of(st->fg, st->bg);
+	return a;
+}
+
+/* One colour of an SGR sequence: base 30 for the text, 40 behind it. */
+static void
+sgr_color(struct buf *b, int c, int base)
+{
+	if (c == THEME_COLOR_DEFAULT)
+		return;
+	if (c < 8)
+		buf_addf(b, ";%d", base + c);
+	else if (c < 16)
+		buf_addf(b, ";%d", base + 60 + c - 8);
+	else
+		buf_addf(b, ";%d;5;%d", base + 8, c);
+}
+
+/* The SGR sequence of st, for text written to the terminal past curses. */
+static void
+make_link_sgr(const struct theme_style *st)
+{
+	struct buf b = { 0 };
+
+	buf_adds(&b, "\033[0");
+	if (st->attrs & THEME_BOLD)
+		buf_adds(&b, ";1");
+	if (st->attrs & THEME_DIM)
+		buf_adds(&b, ";2");
+	if (st->attrs & THEME_UNDERLINE)
+		buf_adds(&b, ";4");
+	if (st->attrs & THEME_REVERSE)
+		buf_adds(&b, ";7");
+	if (color_on) {
+		sgr_color(&b, st->fg, 30);
+		sgr_color(&b, st->bg, 40);
+	}
+	buf_addc(&b, 'm');
+	snprintf(link_sgr, sizeof(link_sgr), "%s", b.ptr);
+	buf_free(&b);
+}
 
 void
-draw_init(int color_opt, int utf8)
+draw_init(int color_opt, int utf8, const struct theme *theme)
 {
+	struct theme_style st;
 	int color = color_opt == 2 || (color_opt == 1 && has_colors() &&
 	    !util_no_color());
+	int ncolors = 0;
+	size_t s;
 
 	utf8_locale = utf8;
-
 	/*
 	 * Monochrome first: every state is told apart by reverse, bold and
 	 * underline alone, so it reads on any terminal.  Colour is added on
-	 * top, on the terminal's own background.
+	 * top.
 	 */
-	styles[STYLE_NORMAL] = A_NORMAL;
-	styles[STYLE_TITLE] = A_REVERSE | A_BOLD;
-	styles[STYLE_SELECTED] = A_REVERSE | A_BOLD;
-	styles[STYLE_SELECTED_DIM] = A_REVERSE;
-	styles[STYLE_MATCH] = A_BOLD | A_UNDERLINE;
-	styles[STYLE_HEADER] = A_UNDERLINE;
-	styles[STYLE_HEADER_FOCUS] = A_BOLD | A_UNDERLINE;
-	styles[STYLE_LABEL] = A_BOLD;
-	styles[STYLE_LINK] = A_UNDERLINE;
-	styles[STYLE_BOLD] = A_BOLD;
-	styles[STYLE_DIM] = A_DIM;
-	styles[STYLE_ERROR] = A_BOLD;
-	styles[STYLE_KEY] = A_BOLD;
-	styles[STYLE_QR] = A_NORMAL;
-	if (!color || start_color() == ERR)
-		return;
-	color_on = 1;
-	use_default_colors();
-	init_pair(PAIR_TITLE, COLOR_WHITE, COLOR_BLUE);
-	init_pair(PAIR_MATCH, COLOR_BLACK, COLOR_YELLOW);
-	init_pair(PAIR_ERROR, COLORS >= 16 ? 15 : COLOR_WHITE, COLOR_RED);
-	init_pair(PAIR_QR, COLOR_BLACK, COLORS >= 16 ? 15 : COLOR_WHITE);
-	styles[STYLE_TITLE] = COLOR_PAIR(PAIR_TITLE) | A_BOLD;
-	/* Not bold: xterm shows bold black as grey, 2.4:1 on yellow. */
-	styles[STYLE_MATCH] = COLOR_PAIR(PAIR_MATCH) | A_UNDERLINE;
-	styles[STYLE_ERROR] = COLOR_PAIR(PAIR_ERROR) | A_BOLD;
-	styles[STYLE_QR] = COLOR_PAIR(PAIR_QR);
-	if (COLORS < 256)
-		return;
-	rich_color = 1;
-	init_pair(PAIR_FOCUS, C256_FOCUS, -1);
-	init_pair(PAIR_LINK, C256_LINK, -1);
-	styles[STYLE_HEADER_FOCUS] = COLOR_PAIR(PAIR_FOCUS) | A_BOLD |
-	    A_UNDERLINE;
-	styles[STYLE_LINK] = COLOR_PAIR(PAIR_LINK) | A_UNDERLINE;
+	if (color && start_color() != ERR) {
+		color_on = 1;
+		use_default_colors();
+		ncolors = COLORS;
+	}
+	for (s = 0; s < STYLE_COUNT; s++) {
+		st = pick_style(theme, ncolors, (enum draw_style)s);
+		styles[s] = style_attr(&st);
+		if (s == STYLE_LINK)
+			make_link_sgr(&st);
+	}
+	/*
+	 * A theme's own background goes behind everything: text written
+	 * with no colour of its own takes the background's pair, and the
+	 * windows made from stdscr take its background with them.
+	 */
+	if (styles[STYLE_NORMAL] & A_COLOR)
+		bkgd(' ' | (styles[STYLE_NORMAL] & A_COLOR));
 }
 
 const char *
 draw_link_sgr(void)
 {
-	return rich_color ? "\033[4;38;5;" STR(C256_LINK) "m" : "\033[4m";
+	return link_sgr;
 }
 
 /*

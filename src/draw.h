@@ -11,35 +11,24 @@
 
 #include <stddef.h>
 
+#include "theme.h"
 #include "tui.h"
 
 struct spans;
 
-enum draw_style {
-	STYLE_NORMAL,
-	STYLE_TITLE,
-	STYLE_SELECTED,		/* the selection bar, list focused */
-	STYLE_SELECTED_DIM,	/* the selection bar, list not focused */
-	STYLE_MATCH,		/* a search match */
-	STYLE_HEADER,		/* a pane's header */
-	STYLE_HEADER_FOCUS,	/* the focused pane's header */
-	STYLE_LABEL,		/* "Website:" */
-	STYLE_LINK,
-	STYLE_BOLD,
-	STYLE_DIM,
-	STYLE_ERROR,
-	STYLE_KEY,		/* a key name in hints and help */
-	STYLE_QR,		/* a QR code: black on white */
-	STYLE_COUNT
-};
 
 /*
  * Choose the styles, once curses has started: colour when color_opt is
  * 2 (always), or 1 (auto) on a terminal that has colours unless NO_COLOR
  * is set; utf8 says whether the locale shows UTF-8 (else ASCII
- * stand-ins are drawn).
+ * stand-ins are drawn).  The colours are theme's (NULL: the default
+ * theme), at the tier the terminal has: a style the theme sets in a
+ * colour the terminal lacks gets the theme's own look.  A theme with a
+ * background of its own paints it behind every window (the windows
+ * must be made after this call).  Without colour only the attributes
+ * of theme's styles are used.
  */
-void	 draw_init(int color_opt, int utf8);
+void	 draw_init(int color_opt, int utf8, const struct theme *theme);
 
 /* The attributes (colour pair included) of a style. */
 attr_t	 draw_attr(enum draw_style);

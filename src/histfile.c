@@ -24,14 +24,8 @@
 static char *
 history_path(void)
 {
-	const char *state = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
-
-	/* The XDG spec: a relative path is to be ignored. */
-	if (state != NULL && state[0] == '/')
-		return xasprintf("%s/sma-allies/history", state);
-	if (home != NULL && home[0] == '/')
-		return xasprintf("%s/.local/state/sma-allies/history", home);
-	return NULL;
+	return util_xdg_file("XDG_STATE_HOME", ".local/state",
+	    "sma-allies/history");
 }
 
 static void

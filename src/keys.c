@@ -3,8 +3,10 @@
  */
 #include "keys.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "text.h"
 #include "util.h"
@@ -18,6 +20,13 @@ static const struct {
 	int		 kiosk;		/* SAME, or the action a kiosk does */
 } actions[ACT_COUNT] = {
 #define X(name, help, hint, kiosk) [name] = { help, hint, kiosk },
+	ACTION_LIST(X)
+#undef X
+};
+
+/* The enumerators' own names, for the names a configuration uses. */
+static const char *const action_enums[ACT_COUNT] = {
+#define X(name, help, hint, kiosk) [name] = #name,
 	ACTION_LIST(X)
 #undef X
 };
@@ -194,6 +203,49 @@ static const struct mouse_binding mouse_keys[] = {
 	    "select text to copy (the terminal's own selection)" },
 };
 
+/*
+ * The tables a configuration changed (keys_bind()), for the modes it
+ * can change, used instead of the default rows while on is set.  A
+ * row's label and hint point into its own strings.  A key does one
+ * thing in a mode, so a table holds at most one row a key given (8 an
+ * action, config.h), two more for the codes Enter and Backspace add, and
+ * the default rows left: far below the bound.
+ */
+#define KEYS_MAX_ROWS	512
+
+struct keymap {
+	struct binding	 v[KEYS_MAX_ROWS];
+	char		 label[KEYS_MAX_ROWS][KEYS_NAME_MAX];
+	char		 hint[KEYS_MAX_ROWS][KEYS_NAME_MAX];
+	size_t		 len;
+	int		 on;
+};
+
+static struct keymap remaps[KM_BAR + 1];
+
+/* The keys that have a name, and the other codes each sends. */
+static const struct {
+	const char	*name;
+	int		 codes[KEYS_MAX_CODES];	/* 0 after the last */
+} key_names[] = {
+	{ "Enter", { '\r', '\n', K_ENTER } },
+	{ "Esc", { K_ESC, 0, 0 } },
+	{ "Tab", { '\t', 0, 0 } },
+	{ "S-Tab", { K_BACKTAB, 0, 0 } },
+	{ "Space", { ' ', 0, 0 } },
+	{ "Up", { K_UP, 0, 0 } },
+	{ "Down", { K_DOWN, 0, 0 } },
+	{ "Left", { K_LEFT, 0, 0 } },
+	{ "Right", { K_RIGHT, 0, 0 } },
+	{ "PgUp", { K_PAGE_UP, 0, 0 } },
+	{ "PgDn", { K_PAGE_DOWN, 0, 0 } },
+	{ "Home", { K_HOME, 0, 0 } },
+	{ "End", { K_END, 0, 0 } },
+	{ "F1", { K_F1, 0, 0 } },
+	{ "Backspace", { K_BACKSPACE, 127, 0 } },
+	{ "Del", { K_DELETE, 0, 0 } },
+};
+
 int
 keys_is_text(int key)
 {
@@ -201,16 +253,29 @@ keys_is_text(int key)
 	    key <= 0xdfff) && !text_is_unsafe((uint32_t)key);
 }
 
+const struct binding *
+keys_table(enum key_mode mode, size_t *len)
+{
+	if (mode < nitems(remaps) && remaps[mode].on) {
+		*len = remaps[mode].len;
+		return remaps[mode].v;
+	}
+	*len = mode < KM_COUNT ? modes[mode].len : 0;
+	return mode < KM_COUNT ? modes[mode].v : NULL;
+}
+
 enum action
 keys_lookup(enum key_mode mode, int key)
 {
-	size_t i;
+	const struct binding *v;
+	size_t i, n;
 
 	if (mode >= KM_COUNT)
 		return ACT_NONE;
-	for (i = 0; i < modes[mode].len; i++)
-		if (modes[mode].v[i].key == key)
-			return modes[mode].v[i].action;
+	v = keys_table(mode, &n);
+	for (i = 0; i < n; i++)
+		if (v[i].key == key)
+			return v[i].action;
 	if (modes[mode].then != KM_COUNT)
 		return keys_lookup(modes[mode].then, key);
 	if (keys_is_text(key) && modes[mode].text != ACT_NONE)
@@ -242,7 +307,8 @@ keys_name(int key, char *buf, size_t size)
 	if ((label = key_label(key)) != NULL)
 		snprintf(buf, size, "%s%s", alt, label);
 	else if (key >= 0 && key < 0x20)
-		snprintf(buf, size, "%sC-%c", alt, key + 0x60);
+		snprintf(buf, size, "%sC-%c", alt, key >= 1 && key <= 26 ?
+		    key + 0x60 : key + 0x40);
 	else if (key == 127 || key == K_ENTER)
 		snprintf(buf, size, "%s%s", alt, key == 127 ? "Backspace" :
 		    "Enter");
@@ -256,10 +322,218 @@ keys_name(int key, char *buf, size_t size)
 }
 
 const struct binding *
-keys_table(enum key_mode mode, size_t *len)
+keys_defaults(enum key_mode mode, size_t *len)
 {
 	*len = mode < KM_COUNT ? modes[mode].len : 0;
 	return mode < KM_COUNT ? modes[mode].v : NULL;
+}
+
+enum action
+keys_default(enum key_mode mode, int key)
+{
+	size_t i;
+
+	for (i = 0; mode < KM_COUNT && i < modes[mode].len; i++)
+		if (modes[mode].v[i].key == key)
+			return modes[mode].v[i].action;
+	return ACT_NONE;
+}
+
+enum key_mode
+keys_action_mode(enum action a)
+{
+	static const enum key_mode bindable[] = { KM_BROWSE, KM_BAR };
+	size_t m, i;
+
+	for (m = 0; m < nitems(bindable); m++)
+		for (i = 0; i < modes[bindable[m]].len; i++)
+			if (modes[bindable[m]].v[i].action == a)
+				return bindable[m];
+	return KM_COUNT;
+}
+
+const char *
+action_name(enum action a, char *buf, size_t size)
+{
+	const char *e = a < ACT_COUNT ? action_enums[a] + 4 : "";
+	size_t i;
+
+	/* ACT_PAGE_DOWN is "page_down". */
+	for (i = 0; size > 0 && i + 1 < size && e[i] != '\0'; i++)
+		buf[i] = (char)(e[i] >= 'A' && e[i] <= 'Z' ? e[i] - 'A' + 'a' :
+		    e[i]);
+	if (size > 0)
+		buf[i] = '\0';
+	return buf;
+}
+
+enum action
+action_lookup(const char *name, size_t len)
+{
+	char buf[32];
+	size_t a;
+
+	for (a = 0; a < ACT_COUNT; a++)
+		if (strlen(action_name((enum action)a, buf, sizeof(buf))) ==
+		    len && memcmp(buf, name, len) == 0)
+			return (enum action)a;
+	return ACT_NONE;
+}
+
+size_t
+keys_codes(int key, int codes[KEYS_MAX_CODES])
+{
+	size_t i, n;
+
+	for (i = 0; i < nitems(key_names); i++) {
+		if (key_names[i].codes[0] != key)
+			continue;
+		for (n = 0; n < KEYS_MAX_CODES && (n == 0 ||
+		    key_names[i].codes[n] != 0); n++)
+			codes[n] = key_names[i].codes[n];
+		return n;
+	}
+	codes[0] = key;
+	return 1;
+}
+
+size_t
+keys_parse(const char *s, size_t len, int codes[KEYS_MAX_CODES])
+{
+	uint32_t cp;
+	size_t i;
+
+	for (i = 0; i < nitems(key_names); i++)
+		if (strlen(key_names[i].name) == len &&
+		    strncasecmp(s, key_names[i].name, len) == 0)
+			return keys_codes(key_names[i].codes[0], codes);
+	/* C-m is Enter, C-i Tab, C-[ Esc: the same key, the same codes. */
+	if (len == 3 && (s[0] == 'C' || s[0] == 'c') && s[1] == '-') {
+		if (s[2] >= 'a' && s[2] <= 'z')
+			return keys_codes(s[2] - 'a' + 1, codes);
+		if (s[2] >= '@' && s[2] <= '_')
+			return keys_codes(s[2] & 0x1f, codes);
+		return 0;
+	}
+	if (len == 0 || text_decode(s, len, &cp) != len ||
+	    cp == TEXT_REPLACEMENT || !keys_is_text((int)cp))
+		return 0;
+	return keys_codes((int)cp, codes);
+}
+
+/* Append a row to km, its strings copied; -1 when it is full. */
+static int
+keymap_add(struct keymap *km, int key, const char *label, enum action act,
+    const char *hint)
+{
+	struct binding *b;
+
+	if (km->len == KEYS_MAX_ROWS)
+		return -1;
+	b = &km->v[km->len];
+	b->key = key;
+	b->action = act;
+	snprintf(km->label[km->len], KEYS_NAME_MAX, "%s", label != NULL ?
+	    label : "");
+	snprintf(km->hint[km->len], KEYS_NAME_MAX, "%s", hint != NULL ?
+	    hint : "");
+	km->len++;
+	return 0;
+}
+
+/* Point each row at its own strings, once km is where it stays. */
+static void
+keymap_settle(struct keymap *km)
+{
+	size_t i;
+
+	for (i = 0; i < km->len; i++) {
+		km->v[i].label = km->label[i][0] != '\0' ? km->label[i] : NULL;
+		km->v[i].hint = km->hint[i][0] != '\0' ? km->hint[i] : NULL;
+	}
+}
+
+/* The rows of act: keys[0, n) with their codes, the hint on the first. */
+static int
+keymap_add_keys(struct keymap *km, enum action act, const int *keys,
+    size_t n, int hinted)
+{
+	char name[KEYS_NAME_MAX];
+	int codes[KEYS_MAX_CODES];
+	size_t j, k, nc;
+
+	for (j = 0; j < n; j++) {
+		nc = keys_codes(keys[j], codes);
+		keys_name(codes[0], name, sizeof(name));
+		for (k = 0; k < nc; k++)
+			if (keymap_add(km, codes[k], k == 0 ? name : NULL, act,
+			    hinted && j == 0 && k == 0 ? name : NULL) < 0)
+				return -1;
+	}
+	return 0;
+}
+
+/* Does one of keys[0, n) send code? */
+static int
+keys_send(const int *keys, size_t n, int code)
+{
+	int codes[KEYS_MAX_CODES];
+	size_t j, k, nc;
+
+	for (j = 0; j < n; j++)
+		for (k = 0, nc = keys_codes(keys[j], codes); k < nc; k++)
+			if (codes[k] == code)
+				return 1;
+	return 0;
+}
+
+int
+keys_bind(enum action act, const int *keys, size_t n)
+{
+	static struct keymap next;	/* too big for the stack */
+	enum key_mode mode = keys_action_mode(act);
+	const struct binding *v;
+	size_t i, len;
+	int hinted = 0, placed = 0;
+
+	if (mode >= nitems(remaps))
+		return -1;
+	v = keys_table(mode, &len);
+	for (i = 0; i < len; i++)
+		if (v[i].action == act && v[i].hint != NULL)
+			hinted = 1;
+	memset(&next, 0, sizeof(next));
+	for (i = 0; i < len; i++) {
+		if (v[i].action != act) {
+			/* A key act takes is another action's no more. */
+			if (keys_send(keys, n, v[i].key))
+				continue;
+			if (keymap_add(&next, v[i].key, v[i].label,
+			    v[i].action, v[i].hint) < 0)
+				return -1;
+		} else if (!placed) {
+			/* Where its first row was: the hints keep their order. */
+			placed = 1;
+			if (keymap_add_keys(&next, act, keys, n, hinted) < 0)
+				return -1;
+		}
+	}
+	/* An action that had lost its keys to another comes last. */
+	if (!placed && keymap_add_keys(&next, act, keys, n, hinted) < 0)
+		return -1;
+	next.on = 1;
+	remaps[mode] = next;
+	keymap_settle(&remaps[mode]);
+	return 0;
+}
+
+void
+keys_reset(void)
+{
+	size_t m;
+
+	for (m = 0; m < nitems(remaps); m++)
+		remaps[m].on = 0;
 }
 
 const char *
@@ -339,6 +613,20 @@ keys_labels(enum key_mode mode, enum action a, char *buf, size_t size)
 		len = strlen(buf);
 	}
 	return buf;
+}
+
+const char *
+keys_first(enum key_mode mode, enum action a)
+{
+	const struct binding *v, *end;
+	size_t n;
+
+	if ((v = keys_table(mode, &n)) == NULL)
+		return "";
+	for (end = v + n; v < end; v++)
+		if (v->action == a && v->label != NULL)
+			return v->label;
+	return "";
 }
 
 enum action

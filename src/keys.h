@@ -4,7 +4,9 @@
  * an action carries its help text, its status-line word and what a kiosk
  * does with it.  Dispatch (app.c), the help page and the status hints
  * (the panes) all read these tables, so they cannot disagree, and adding
- * a key is one row.
+ * a key is one row.  A configuration may give the browser's and the
+ * search bar's actions other keys (keys_bind()): the tables then answer
+ * with those, to dispatch, help and hints alike.
  *
  * No curses here: a key is a Unicode code point, or one of the K_* codes
  * above Unicode's range, which the terminal layer translates its own key
@@ -207,6 +209,78 @@ const char	*action_hint(enum action);
  */
 const char	*keys_labels(enum key_mode, enum action, char *buf,
 		    size_t size);
+
+/*
+ * Key bindings a configuration gives.  A key is named as the help page
+ * names it: one character ("q", "/", "é"), C-a ... C-z and C-@ C-[
+ * C-\ C-] C-^ C-_ for the control keys, or Enter, Esc, Tab, S-Tab, Space,
+ * Up, Down, Left, Right, PgUp, PgDn, Home, End, F1, Backspace, Del (any
+ * case).  Some keys send more than one code (Enter is CR, LF or the
+ * keypad's Enter); a binding takes them all.
+ */
+#define KEYS_MAX_CODES	3	/* codes one named key can send */
+#define KEYS_NAME_MAX	16	/* bytes of a key's name, NUL included */
+
+/*
+ * The codes the key named by len bytes at s sends, into codes (the
+ * first is the key's own).  Returns how many, or 0 for no key name.
+ */
+size_t		 keys_parse(const char *s, size_t len,
+		    int codes[KEYS_MAX_CODES]);
+
+/*
+ * The codes key (a key's own code) sends, into codes: its own and, for
+ * Enter and Backspace, the others.  Returns how many (1 or more).
+ */
+size_t		 keys_codes(int key, int codes[KEYS_MAX_CODES]);
+
+
+/*
+ * The name an action has in a configuration ("page_down", from
+ * ACT_PAGE_DOWN) into buf (size bytes).  Returns buf.
+ */
+const char	*action_name(enum action, char *buf, size_t size);
+
+/* The action named by len bytes at name, or ACT_NONE. */
+enum action	 action_lookup(const char *name, size_t len);
+
+/*
+ * The mode (KM_BROWSE or KM_BAR) whose table binds act by default, or
+ * KM_COUNT for an action that no configuration can bind: one of the
+ * mouse, the kiosk, the pages or the clock.
+ */
+enum key_mode	 keys_action_mode(enum action);
+
+/*
+ * The action key stands for in mode's own default rows (not a mode
+ * read after it, not text), or ACT_NONE: what a configuration rebinds.
+ */
+enum action	 keys_default(enum key_mode, int key);
+
+/* The default rows of a mode's table, whatever keys_bind() did. */
+const struct binding *keys_defaults(enum key_mode, size_t *len);
+
+/*
+ * Make keys[0, n) (each a key's own code, as keys_parse() gives it
+ * first) the keys of act, in its mode's table, in place of the ones it
+ * had: what keys_lookup(), keys_table() and keys_labels() answer from
+ * then on, so the help page and the status line show them.  The hint
+ * act had on the status line goes to its first key.  Another action
+ * that had one of those keys loses it.  Returns 0, or -1 when act has no
+ * mode (keys_action_mode()) or the table is full.  Not thread-safe: call
+ * before the browser starts.
+ */
+int		 keys_bind(enum action act, const int *keys, size_t n);
+
+/* Every table back to its default rows. */
+void		 keys_reset(void);
+
+/*
+ * The label of the first key bound to act in mode, as help spells it,
+ * for messages that name a key ("Esc clears"): a string of the table,
+ * valid until the next keys_bind() or keys_reset(); "" when none.
+ */
+const char	*keys_first(enum key_mode, enum action);
 
 /* Mouse events and where they land. */
 enum mouse_event {

@@ -16,7 +16,8 @@
  * without blocking), yamlfeed.c (libyaml's events, aliases expanded, the
  * input a window at a time) and load.c (the schema, the progress and the
  * all-or-nothing rule).  Of all the program's files, diag.c, yamlfeed.c
- * and load.c alone read YAML with libyaml.
+ * and load.c alone read YAML with libyaml, and config.c, which reads the
+ * configuration file through the same event feed.
  */
 #ifndef LOAD_H
 #define LOAD_H

@@ -17,6 +17,7 @@
 
 #include "app.h"
 #include "app_start.h"
+#include "config.h"
 #include "console.h"
 #include "histfile.h"
 #include "history.h"
@@ -58,7 +59,8 @@ enum mode {
 	MODE_SHOW,
 	MODE_TAGS,
 	MODE_CHECK,
-	MODE_STATS_REPORT
+	MODE_STATS_REPORT,
+	MODE_PRINT_CONFIG
 };
 
 enum color_when {
@@ -86,6 +88,8 @@ struct cli {
 	size_t		 ntags;
 	struct app_start start;		/* -q, --select, --pick */
 	int		 start_opts;	/* one of those was given */
+	const char	*config;	/* --config FILE, or NULL */
+	int		 no_config;	/* --no-config */
 	struct app_options app;
 };
 
@@ -107,7 +111,10 @@ enum {
 	OPT_STATS_REPORT,
 	OPT_TAGS,
 	OPT_SELECT,
-	OPT_PICK
+	OPT_PICK,
+	OPT_CONFIG,
+	OPT_NO_CONFIG,
+	OPT_PRINT_CONFIG
 };
 
 static const struct option long_options[] = {
@@ -136,6 +143,9 @@ static const struct option long_options[] = {
 	{ "no-mouse", no_argument, NULL, OPT_NO_MOUSE },
 	{ "stats", required_argument, NULL, OPT_STATS },
 	{ "stats-report", required_argument, NULL, OPT_STATS_REPORT },
+	{ "config", required_argument, NULL, OPT_CONFIG },
+	{ "no-config", no_argument, NULL, OPT_NO_CONFIG },
+	{ "print-config", no_argument, NULL, OPT_PRINT_CONFIG },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 }
@@ -146,6 +156,7 @@ usage(FILE *fp)
 {
 	fprintf(fp,
 "usage: sma-allies [-d FILE] [-t TAG]... [--no-mouse] [--color WHEN]\n"
+"                  [--config FILE | --no-config]\n"
 "       sma-allies [-d FILE] [-q QUERY] [--select NAME] [--pick]\n"
 "                  [--format FORMAT]\n"
 "       sma-allies [-d FILE] --kiosk [--idle SECONDS] [--cycle SECONDS]\n"
@@ -161,6 +172,7 @@ usage(FILE *fp)
 "       sma-allies [-d FILE] --tags [--format text|tsv]\n"
 "       sma-allies --check [FILE]\n"
 "       sma-allies --stats-report FILE [--format text|tsv]\n"
+"       sma-allies --print-config [--config FILE | --no-config]\n"
 "       sma-allies -h | --help | -V | --version\n");
 }
 
@@ -210,6 +222,10 @@ help(void)
 "                         what is typed)\n"
 "      --stats-report FILE  summarise a --stats file and exit\n"
 "      --no-mouse         leave the mouse to the terminal\n"
+"      --config FILE      read the configuration from FILE (default:\n"
+"                         ~/.config/sma-allies/config.yaml)\n"
+"      --no-config        read no configuration\n"
+"      --print-config     print the configuration in effect and exit\n"
 "  -h, --help             show this help\n"
 "  -V, --version          show the version\n"
 "\n"
@@ -377,6 +393,16 @@ take_option(struct cli *c, int ch, char **argv)
 		c->start.pick = 1;
 		c->start_opts = 1;
 		break;
+	case OPT_CONFIG:
+		c->config = optarg;
+		break;
+	case OPT_NO_CONFIG:
+		c->no_config = 1;
+		break;
+	case OPT_PRINT_CONFIG:
+		c->mode = MODE_PRINT_CONFIG;
+		c->modes++;
+		break;
 	case OPT_STATS_REPORT:
 		c->report = optarg;
 		c->mode = MODE_STATS_REPORT;
@@ -408,7 +434,18 @@ check_options(struct cli *c, int argc, char **argv)
 {
 	if (c->modes > 1)
 		usage_error("choose one of --search, --list, --show, --tags, "
-		    "--check and --stats-report");
+		    "--check, --stats-report and --print-config");
+	if (c->config != NULL && c->no_config)
+		usage_error("--config FILE and --no-config contradict each "
+		    "other; give one");
+	if ((c->config != NULL || c->no_config) && (c->app.kiosk ||
+	    c->app.public || (c->mode != MODE_BROWSE &&
+	    c->mode != MODE_PRINT_CONFIG)))
+		usage_error("--config and --no-config go with the browser and "
+		    "--print-config (a kiosk or a public session reads no "
+		    "configuration)");
+	if (c->mode == MODE_PRINT_CONFIG && c->data != NULL)
+		usage_error("--print-config reads no data");
 	if (c->mode == MODE_STATS_REPORT && c->data != NULL)
 		usage_error("--stats-report reads its FILE, not the data");
 	if (c->mode == MODE_STATS_REPORT && c->format != -1 &&
@@ -930,15 +967,42 @@ start_check(const struct cli *c)
 	return 0;
 }
 
+/* --print-config: the diagnostics on stderr, the configuration on stdout. */
+static int
+print_config(const struct cli *c)
+{
+	struct config cfg;
+	struct errlist errs;
+	struct buf out = { 0 };
+	char *name;
+	int rc;
+
+	config_init(&cfg);
+	errlist_init(&errs);
+	rc = config_read(&cfg, c->config, c->no_config, &errs, &name);
+	print_diags(&errs, name);
+	if (rc == 0) {
+		config_print(&out, &cfg);
+		fwrite(out.ptr, 1, out.len, stdout);
+		rc = finish_stdout();
+	}
+	buf_free(&out);
+	free(name);
+	errlist_done(&errs);
+	config_done(&cfg);
+	return rc == 0 ? 0 : EXIT_TROUBLE;
+}
+
 /*
  * The browser, which loads the data itself; what the load had to say is
- * printed once the terminal is restored, as --check prints it.  A
+ * printed once the terminal is restored, as --check prints it, after
+ * notice (the configuration's news) on the status line at the start.  A
  * kiosk's stats file gets its last lines then too; a failure to write
  * them is said on stderr (the service's log), and changes no exit status.
  */
 static int
 browse(struct cli *c, struct source *src, struct recordset *rs,
-    struct errlist *errs)
+    struct errlist *errs, struct buf *notice)
 {
 	struct history hist = { 0 };
 	struct histfile hf = { 0 };
@@ -967,12 +1031,16 @@ browse(struct cli *c, struct source *src, struct recordset *rs,
 	keep = !c->app.kiosk && !c->app.public;
 	if (keep) {
 		if (histfile_load(&hf, &hist, &warn) < 0)
-			c->app.notice = warn.ptr;
+			buf_addf(notice, "%s%s", notice->len > 0 ? "; " : "",
+			    warn.ptr);
 		c->app.history = &hist;
 	}
+	c->app.notice = notice->len > 0 ? notice->ptr : NULL;
 	if (c->start_opts)
 		c->app.start = &c->start;
-	c->app.sort = c->sort > 0 ? c->sort : SORT_FILE;
+	/* --sort over the configuration's order (config_apply() set it). */
+	if (c->sort >= 0)
+		c->app.sort = c->sort;
 	/* The orders and the ally to select are made on the loader's thread. */
 	if (!c->app.kiosk) {
 		src->after = browse_after;
@@ -1019,6 +1087,39 @@ browse(struct cli *c, struct source *src, struct recordset *rs,
 	return rc == 0 ? 0 : EXIT_TROUBLE;
 }
 
+/*
+ * The browser with its configuration (a kiosk or a public session reads
+ * none: strangers get the program as it is), used when it is good.  What it had to say goes on the status line as the browser
+ * starts, and all of it on stderr once the terminal is restored:
+ * written before, it would vanish behind the browser's screen.
+ */
+static int
+browse_configured(struct cli *c, struct source *src, struct recordset *rs,
+    struct errlist *errs)
+{
+	struct config cfg;
+	struct errlist cerrs;
+	struct buf notice = { 0 };
+	char *name = NULL;
+	int rc;
+
+	config_init(&cfg);
+	errlist_init(&cerrs);
+	if (!c->app.kiosk && !c->app.public) {
+		if (config_read(&cfg, c->config, c->no_config, &cerrs,
+		    &name) == 0)
+			config_apply(&cfg, &c->app);
+		config_notice(&notice, &cerrs, name);
+	}
+	rc = browse(c, src, rs, errs, &notice);
+	print_diags(&cerrs, name);
+	errlist_done(&cerrs);
+	buf_free(&notice);
+	free(name);
+	config_done(&cfg);
+	return rc;
+}
+
 /* --stats-report: warnings and errors on stderr, the report on stdout. */
 static int
 stats_report(const struct cli *c)
@@ -1063,6 +1164,8 @@ main(int argc, char **argv)
 	signal(SIGPIPE, SIG_IGN);
 	if (c.mode == MODE_STATS_REPORT)
 		return stats_report(&c);
+	if (c.mode == MODE_PRINT_CONFIG)
+		return print_config(&c);
 	/* A PIN that cannot be used is said before anything else. */
 	if (c.mode == MODE_BROWSE && c.app.kiosk) {
 		c.app.pin = read_pin(c.app.pin_file);
@@ -1089,8 +1192,8 @@ main(int argc, char **argv)
 	}
 	recordset_init(&rs);
 	errlist_init(&errs);
-	rc = c.mode == MODE_BROWSE ? browse(&c, &src, &rs, &errs) :
-	    run_mode(&c, &src, &rs, &errs);
+	rc = c.mode == MODE_BROWSE ? browse_configured(&c, &src, &rs,
+	    &errs) : run_mode(&c, &src, &rs, &errs);
 	errlist_done(&errs);
 	recordset_done(&rs);
 	source_done(&src);

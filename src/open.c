@@ -188,6 +188,35 @@ opener_build(struct opener *op, const char *browser, const char *url)
 	return -1;
 }
 
+/*
+ * The configuration's opener: its words, with the URL for each word
+ * "%s", else after the last.  Returns 0, or -1 (op left empty) when its
+ * program cannot be found.
+ */
+static int
+opener_words(struct opener *op, char *const *words, const char *url)
+{
+	size_t n = 0, i;
+	int has_url = 0;
+
+	while (words[n] != NULL)
+		n++;
+	op->copy = NULL;
+	op->argv = xreallocarray(NULL, n + 2, sizeof(*op->argv));
+	for (i = 0; i < n; i++) {
+		has_url |= strcmp(words[i], "%s") == 0;
+		op->argv[i] = strcmp(words[i], "%s") == 0 ?
+		    (char *)(uintptr_t)url : words[i];
+	}
+	if (!has_url)
+		op->argv[n++] = (char *)(uintptr_t)url;
+	op->argv[n] = NULL;
+	if (findable(op->argv[0]))
+		return 0;
+	opener_free(op);
+	return -1;
+}
+
 /* In the child: the default signal dispositions an exec'd program expects. */
 static void
 child_signals(void)
@@ -508,19 +537,31 @@ open_url(struct open_state *st, const char *url, char *msg, size_t size)
 {
 	const char *browser = getenv("BROWSER");
 	struct opener op;
-	int rc;
+	int rc, fg;
 
 	if (!open_url_allowed(url)) {
 		snprintf(msg, size, "Not opening a link that is not http(s)");
 		return -1;
 	}
-	if (opener_build(&op, browser, url) < 0) {
+	if (st->command != NULL && st->command[0] != NULL) {
+		if (opener_words(&op, st->command, url) < 0) {
+			snprintf(msg, size, "No way to open %s: %s, the "
+			    "configuration's opener, not found", url,
+			    st->command[0]);
+			return -1;
+		}
+	} else if (opener_build(&op, browser, url) < 0) {
 		snprintf(msg, size, "No way to open %s: %s not found (set "
 		    "BROWSER)", url, browser != NULL && *browser != '\0' ?
 		    "$BROWSER" : "xdg-open");
 		return -1;
 	}
-	if (is_terminal_browser(op.argv[0]) || !graphical_session())
+	fg = is_terminal_browser(op.argv[0]) || !graphical_session();
+	/* The configuration says which it is, when it says. */
+	if (st->command != NULL && st->command[0] != NULL &&
+	    st->command_terminal >= 0)
+		fg = st->command_terminal;
+	if (fg)
 		rc = run_foreground(st, op.argv, url, msg, size);
 	else
 		rc = run_detached(st, op.argv, url, msg, size);

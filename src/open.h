@@ -1,9 +1,10 @@
 /*
  * open: starting a web browser for a URL, safely.  Only http:// and
- * https:// URLs are opened; the opener ($BROWSER, else xdg-open or open)
- * runs through execvp() with the URL as one argument, never a shell.  A
- * terminal browser (lynx, w3m, ..., and any opener at all when there is
- * no graphical session) gets the terminal, handed over by the UI's hook,
+ * https:// URLs are opened; the opener (the configuration's, else
+ * $BROWSER, else xdg-open or open) runs through execvp() with the URL as
+ * one argument, never a shell.  A terminal browser (lynx, w3m, ..., one
+ * the configuration says is, and any opener at all when there is no
+ * graphical session) gets the terminal, handed over by the UI's hook,
  * as the foreground job of a process group of its own; the program
  * asked to end meanwhile ends it first.  Any other opener is detached
  * into its own session with its output sent to /dev/null, and reaped
@@ -38,6 +39,14 @@ struct open_state {
 	open_tty_cb tty;		/* for a terminal browser, or NULL */
 	open_stop_cb stopping;		/* or NULL: never asked to end */
 	int	 tty_fd;		/* the terminal's input, or -1 */
+	/*
+	 * The configuration's opener, used before $BROWSER: its words,
+	 * NULL-ended, a word "%s" standing for the URL (else it comes
+	 * last), or NULL for none; and whether it gets the terminal (1),
+	 * is detached (0), or is judged as $BROWSER's command is (-1).
+	 */
+	char *const *command;
+	int	 command_terminal;
 };
 
 /*

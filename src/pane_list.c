@@ -10,6 +10,7 @@
 
 #include "app.h"
 #include "draw.h"
+#include "keys.h"
 #include "match.h"
 #include "record.h"
 #include "text.h"
@@ -94,6 +95,17 @@ draw_row(WINDOW *w, int y, const struct app *a, size_t row,
 	draw_puts(w, ")", width - x, attr);
 }
 
+/* An empty filter's notice, naming the key that clears it. */
+static void
+no_match(WINDOW *w)
+{
+	char msg[80];
+
+	snprintf(msg, sizeof(msg), "No ally matches; %s clears the filter",
+	    keys_first(KM_BROWSE, ACT_CLEAR));
+	draw_puts(w, msg, getmaxx(w) - 2, draw_attr(STYLE_DIM));
+}
+
 void
 pane_list_draw(WINDOW *w, const struct app *a)
 {
@@ -115,8 +127,7 @@ pane_list_draw(WINDOW *w, const struct app *a)
 			draw_puts(w, "No allies in this file", getmaxx(w) - 2,
 			    draw_attr(STYLE_DIM));
 		else
-			draw_puts(w, "No ally matches; Esc clears the filter",
-			    getmaxx(w) - 2, draw_attr(STYLE_DIM));
+			no_match(w);
 	}
 	spans_free(&sp);
 	wnoutrefresh(w);

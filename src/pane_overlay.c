@@ -81,7 +81,8 @@ help_mouse(const struct app *a, struct doc *d)
 
 	doc_add(d, NULL, "Mouse", STYLE_BOLD);
 	if (!a->opt->mouse) {
-		doc_add(d, NULL, "Off (--no-mouse): the terminal selects "
+		doc_add(d, NULL, "Off (--no-mouse, or mouse: false in the "
+		    "configuration): the terminal selects "
 		    "text as usual.", STYLE_NORMAL);
 		return;
 	}

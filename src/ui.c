@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include "app.h"
@@ -611,6 +612,24 @@ draw_due(struct ui *u)
 	return 0;
 }
 
+/*
+ * C-s and C-q are keys like any other (a configuration may bind them),
+ * not the terminal's flow control, which cbreak() leaves on.  Saved as
+ * the program's mode, so that it is what curses restores after a
+ * terminal browser.
+ */
+static void
+flow_control_off(struct ui *u)
+{
+	struct termios t;
+
+	if (tcgetattr(fileno(u->tty), &t) == 0 && (t.c_iflag & IXON)) {
+		t.c_iflag &= ~(tcflag_t)IXON;
+		if (tcsetattr(fileno(u->tty), TCSANOW, &t) == 0)
+			def_prog_mode();
+	}
+}
+
 /* Curses on the terminal, in the modes the browser reads keys in. */
 static int
 ui_start(struct ui *u, const struct app_options *opt)
@@ -658,13 +677,14 @@ ui_start(struct ui *u, const struct app_options *opt)
 		cbreak();
 	noecho();
 	nonl();
+	flow_control_off(u);
 	keypad(stdscr, TRUE);
 	/* The loop waits in poll(); curses only takes what has come. */
 	wtimeout(stdscr, 0);
 	set_escdelay(25);
 	ui_input_init(&u->in);
 	curs_set(0);
-	draw_init(opt->color, text_locale_utf8());
+	draw_init(opt->color, text_locale_utf8(), opt->theme);
 	u->links = ui_term_links(opt->public);
 	if (draw_utf8()) {
 		probe_start(&u->probe, stdout, util_now_ms());
@@ -805,6 +825,8 @@ ui_run(const struct app_options *opt, struct source *src,
 		return -1;
 	}
 	u.opens.tty_fd = fileno(u.tty);
+	u.opens.command = opt->opener;
+	u.opens.command_terminal = opt->opener_terminal;
 	app_init(&u.app, opt, rs);
 	if (opt->kiosk || opt->public)
 		app_kiosk_start(&u.app, util_now_ms());

@@ -81,6 +81,18 @@ util_no_color(void)
 	return nc != NULL && *nc != '\0';
 }
 
+char *
+util_xdg_file(const char *var, const char *fallback, const char *leaf)
+{
+	const char *dir = getenv(var), *home = getenv("HOME");
+
+	if (dir != NULL && dir[0] == '/')
+		return xasprintf("%s/%s", dir, leaf);
+	if (home != NULL && home[0] == '/')
+		return xasprintf("%s/%s/%s", home, fallback, leaf);
+	return NULL;
+}
+
 void
 die_set_cleanup(void (*hook)(void))
 {

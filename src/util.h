@@ -40,6 +40,14 @@ long long util_now_ms(void);
 int	 util_no_color(void);
 
 /*
+ * A file of the XDG base directories, malloc'd: $VAR/leaf when VAR (as
+ * "XDG_CONFIG_HOME") is an absolute path, else $HOME/fallback/leaf (as
+ * ".config"), else NULL: the spec says a relative path is to be ignored.
+ */
+char	*util_xdg_file(const char *var, const char *fallback,
+	    const char *leaf);
+
+/*
  * n as people read it, with the locale's thousands separator and
  * grouping (LC_NUMERIC: 980,371 in en_US, 980.371 in de_DE, 980371 in
  * the C locale), into out, which holds UTIL_COUNT_MAX bytes.  Returns

@@ -9,9 +9,10 @@
  * stream, so every loop of the schema unwinds by itself).
  *
  * It reports through a diag_sink and knows nothing of the data format:
- * no keys, no recordset.  It must not be used by anything but the loader:
- * this header includes <yaml.h>, and the loader's files (diag.c, this
- * one and load.c) are the only ones that read YAML with libyaml.
+ * no keys, no recordset.  It must not be used by anything but the loader
+ * and the configuration's reader (config.c): this header includes
+ * <yaml.h>, and those files (diag.c, this one, load.c and config.c) are
+ * the only ones that read YAML with libyaml.
  */
 #ifndef YAMLFEED_H
 #define YAMLFEED_H

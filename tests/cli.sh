@@ -42,6 +42,9 @@ export ASAN_OPTIONS UBSAN_OPTIONS LSAN_OPTIONS
 tmp=$(mktemp -d) || exit 2
 trap 'rm -rf "$tmp"' EXIT
 trap 'exit 2' HUP INT TERM
+# No configuration of the user's: the tests write their own there.
+XDG_CONFIG_HOME=$tmp/xdg
+export XDG_CONFIG_HOME
 
 # No single run may take long; a hang is a failure, not a stuck suite.
 # Without timeout(1) the runs go unguarded, and that is a failure too
@@ -1448,6 +1451,184 @@ status 2 && err_has "needs a terminal" && ! grep -q "staff PIN" "$tmp/err" ||
     because "a 6-digit PIN was refused"
 verdict $? "a 6-digit PIN passes (only the missing terminal is an error here)"
 envs=
+
+# ---------------------------------------------------------------------
+# The configuration file: --print-config with none and with one (exact
+# output), reading back; --config FILE good, bad, missing or not a file;
+# --no-config; options that do not go together.
+
+cfgdir=$XDG_CONFIG_HOME/sma-allies
+mkdir -p "$cfgdir"
+cat >"$tmp/print-default" <<'EOF'
+# sma-allies: the configuration in effect, the defaults and what the file set.
+# It reads back as a configuration file (~/.config/sma-allies/config.yaml).
+theme: default
+search_mode: regex
+sort: file
+mouse: true
+# The command that opens a website, "%s" standing for it (else it comes
+# last); none: $BROWSER, else xdg-open.  terminal: true gives it the
+# terminal, false a window of its own, auto tells by its name.
+opener:
+  command: []
+  terminal: auto
+# A style not given here looks as the theme has it.  The styles:
+# normal, title, selected, selected_dim, match, header, header_focus,
+# label, link, bold, dim, error, key, qr
+# Each is words such as "bold white on blue": a colour (a name or 0 to 255),
+# "on" a colour behind it, bold, underline, reverse, dim.
+colors: {}
+# Each action's keys, named as the help page (?) names them.
+keys:
+  # Browsing the list and the description
+  down: [j, Down]
+  up: [k, Up]
+  page_down: [PgDn, Space, C-f]
+  page_up: [PgUp, C-b]
+  first: [g, Home]
+  last: [G, End]
+  focus: [Tab, S-Tab]
+  search: ["/"]
+  clear: [Esc]
+  next: ["n"]
+  prev: ["N"]
+  sort: [s]
+  topics: [t]
+  open: [o]
+  enter: [Enter]
+  become: [b]
+  qr: [c]
+  copy: ["y"]
+  copy_name: ["Y"]
+  copy_entry: [E]
+  about: [a]
+  help: ["?", F1]
+  redraw: [C-l]
+  quit: [q]
+  # In the search bar (printable keys are text there)
+  bar_accept: [Enter]
+  bar_cancel: [Esc]
+  bar_older: [Up, C-p]
+  bar_newer: [Down, C-n]
+  bar_clear: [C-u]
+  bar_kill_word: [C-w]
+  bar_left: [Left, C-b]
+  bar_right: [Right, C-f]
+  bar_home: [Home, C-a]
+  bar_end: [End, C-e]
+  bar_backspace: [Backspace, C-h]
+  bar_delete: [Del, C-d]
+  bar_scope: [Tab]
+EOF
+
+run --print-config
+status 0 && cmp -s "$tmp/out" "$tmp/print-default" && err_empty ||
+    because "stdout is not the default configuration"
+verdict $? "--print-config without a file: the defaults, exactly"
+
+cat >"$cfgdir/config.yaml" <<'EOF'
+theme: light
+search_mode: words
+sort: name
+mouse: off
+opener: {command: "w3m %s", terminal: true}
+colors:
+  title: white on blue bold
+keys:
+  quit: [q, C-q]
+  help: [h, "?"]
+EOF
+sed -e 's/^theme: default$/theme: light/' \
+    -e 's/^search_mode: regex$/search_mode: words/' \
+    -e 's/^sort: file$/sort: name/' -e 's/^mouse: true$/mouse: false/' \
+    -e 's/^  command: \[\]$/  command: [w3m, "%s"]/' \
+    -e 's/^  terminal: auto$/  terminal: true/' \
+    -e 's/^colors: {}$/colors:\
+  title: "bold white on blue"/' \
+    -e 's/^  quit: \[q\]$/  quit: [q, C-q]/' \
+    -e 's/^  help: \["?", F1\]$/  help: [h, "?"]/' \
+    "$tmp/print-default" >"$tmp/print-set"
+run --print-config
+status 0 && cmp -s "$tmp/out" "$tmp/print-set" && err_empty ||
+    because "stdout is not the defaults with the file's settings"
+verdict $? "--print-config with a file: the defaults and what it set, exactly"
+cp "$tmp/out" "$tmp/printed.yaml"
+run --print-config --config "$tmp/printed.yaml"
+status 0 && cmp -s "$tmp/out" "$tmp/printed.yaml" && err_empty ||
+    because "it does not read back as the same configuration"
+verdict $? "--print-config's output, read back with --config, prints the same"
+
+run --print-config --no-config
+status 0 && cmp -s "$tmp/out" "$tmp/print-default" && err_empty ||
+    because "--no-config still read the file"
+verdict $? "--print-config --no-config: the defaults, the file unread"
+
+cat >"$tmp/bad-config.yaml" <<'EOF'
+theme: purple
+colours: red
+keys:
+  quit: [q, o]
+  help: [x]
+  about: [x]
+EOF
+run --print-config --config "$tmp/bad-config.yaml"
+{
+	echo "$tmp/bad-config.yaml:1:8: error: 'theme' must be light, dark or default, not \"purple\""
+	echo "$tmp/bad-config.yaml:2:1: warning: unknown key \"colours\" in the configuration ignored (the settings are theme, colors, keys, search_mode, sort, mouse and opener)"
+	echo "$tmp/bad-config.yaml:4:13: warning: \"o\", given to 'quit', was the key of 'open', which has no key now"
+	echo "$tmp/bad-config.yaml:6:11: error: \"x\" is given to 'about' and to 'help' (line 5, column 10); a key does one thing"
+} >"$tmp/want-err"
+status 2 && out_empty && cmp -s "$tmp/err" "$tmp/want-err" ||
+    because "stderr is not the four diagnostics, FILE:LINE:COL"
+verdict $? "--config with a bad file: each problem at FILE:LINE:COL, exit 2"
+
+cp "$tmp/bad-config.yaml" "$cfgdir/config.yaml"
+run --print-config
+status 2 && out_empty && err_has "$cfgdir/config.yaml:1:8: error:"
+verdict $? "--print-config with a bad default file: its errors, exit 2"
+run --print-config --no-config
+status 0 && cmp -s "$tmp/out" "$tmp/print-default" && err_empty
+verdict $? "--no-config: a bad default file is not read"
+rm -f "$cfgdir/config.yaml"
+
+run --print-config --config "$tmp/no-such.yaml"
+status 2 && out_empty && err_has "$tmp/no-such.yaml: error: no such file"
+verdict $? "--config with a missing file: said, exit 2"
+run --print-config --config "$tmp"
+status 2 && out_empty && err_has "$tmp: error: not a regular file"
+verdict $? "--config with a folder: not a regular file, exit 2"
+mkfifo "$tmp/config-fifo"
+run --print-config --config "$tmp/config-fifo"
+status 2 && out_empty && err_has "$tmp/config-fifo: error: not a regular file"
+verdict $? "--config with a FIFO: refused at once, never waiting for a writer"
+awk 'BEGIN { for (i = 0; i < 9000; i++) print "# padding" }' \
+    >"$tmp/big-config.yaml"
+run --print-config --config "$tmp/big-config.yaml"
+status 2 && out_empty && err_has "error: larger than 64 KiB"
+verdict $? "--config with a file over 64 KiB: refused, exit 2"
+
+run --config
+status 2 && out_empty && err_has "option '--config' needs a value"
+verdict $? "--config without FILE: usage error, exit 2"
+run --config "$tmp/printed.yaml" --no-config
+status 2 && out_empty && err_has "--config FILE and --no-config contradict"
+verdict $? "--config FILE with --no-config: usage error, exit 2"
+run --list --config "$tmp/printed.yaml"
+status 2 && out_empty &&
+    err_has "--config and --no-config go with the browser and --print-config"
+verdict $? "--config with --list: usage error, exit 2"
+run --kiosk --no-config
+status 2 && out_empty && err_has "a kiosk or a public session reads no configuration"
+verdict $? "--no-config with --kiosk: usage error, exit 2"
+run --public --config "$tmp/printed.yaml"
+status 2 && out_empty && err_has "a kiosk or a public session reads no configuration"
+verdict $? "--config with --public: usage error, exit 2"
+run --print-config --list
+status 2 && out_empty && err_has "choose one of"
+verdict $? "--print-config with --list: usage error, exit 2"
+run --print-config -d data/allies.yaml
+status 2 && out_empty && err_has "--print-config reads no data"
+verdict $? "--print-config with -d: usage error, exit 2"
 
 # ---------------------------------------------------------------------
 

@@ -328,6 +328,14 @@ e2e_argv(const char *prog, const char *const *args)
 	return argv;
 }
 
+const char *
+e2e_bin(void)
+{
+	const char *bin = getenv("SMA_ALLIES_BIN");
+
+	return bin != NULL && *bin != '\0' ? bin : "build/asan/sma-allies";
+}
+
 struct vt *
 e2e_spawn(const char *prog, const char *const *args,
     const struct e2e_env *env, int rows, int cols)

@@ -154,6 +154,13 @@ void		 e2e_env_free(struct e2e_env *);
 /* ---- the program ---- */
 
 /*
+ * The program under test: $SMA_ALLIES_BIN, else build/asan/sma-allies
+ * (the tests run from the top of the tree).  A static string or the
+ * environment's.
+ */
+const char	*e2e_bin(void);
+
+/*
  * Start prog with args (NULL-ended, NULL for none) after its name on a
  * rows x cols terminal, in env (NULL: ours).  NULL with errno set when it
  * cannot be started (see vt_spawn()).

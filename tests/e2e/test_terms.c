@@ -13,14 +13,16 @@
  * from the raw bytes it writes (its SGR sequences) while it shows each of
  * its screens, and each colour of text must hold a contrast of 4.5:1 or
  * more (WCAG 2 relative luminance, xterm's standard palette) against a
- * white and a black terminal, or against the background set with it.
+ * white and a black terminal, or against the background set with it;
+ * and so for each theme a configuration file can choose.
  *
  * Openers: a fake opener records its arguments, one a line, and whether
- * its standard input is a terminal; each form of BROWSER, xdg-open when
- * BROWSER is unset, with and without a graphical session, with the data
- * on standard input, and the kiosk (which must run none).  SIGTERM while
- * a terminal browser runs ends both and restores the terminal; ^Z in one
- * that no shell can continue lets it go on.
+ * its standard input is a terminal; the configuration's opener before
+ * BROWSER, given the terminal or not as it says; each form of BROWSER,
+ * xdg-open when BROWSER is unset, with and without a graphical session,
+ * with the data on standard input, and the kiosk (which must run none).
+ * SIGTERM while a terminal browser runs ends both and restores the
+ * terminal; ^Z in one that no shell can continue lets it go on.
  *
  * The program under test is $SMA_ALLIES_BIN (default
  * build/asan/sma-allies); each test runs in its own temporary folder,
@@ -56,6 +58,8 @@
 static struct vt *t_vt;
 static char *t_dir;
 static char t_bin[4096];
+static const char *t_config_env;	/* XDG_CONFIG_HOME=..., or NULL */
+static const char *t_theme;		/* the theme it chooses */
 
 /* ---- setup ---- */
 
@@ -63,6 +67,7 @@ static int
 setup(void **state)
 {
 	(void)state;
+	t_config_env = NULL;
 	/* Freed by e2e_release() at teardown. */
 	if ((t_dir = e2e_keep(e2e_tmpdir("sma-terms"))) == NULL ||
 	    mkdir(e2e_fmt("%s/bin", t_dir), 0755) == -1)
@@ -467,6 +472,27 @@ check_renditions(const char *what, int mono)
 	printf("\n");
 }
 
+/*
+ * A theme that paints its own background leaves no text in the
+ * terminal's colours: each rendition sets both, or the theme was not
+ * used.
+ */
+static void
+check_painted(const char *what)
+{
+	struct renditions rs;
+	const char *out;
+	size_t len, i;
+
+	out = vt_output(t_vt, &len);
+	renditions_scan(&rs, out, len);
+	for (i = 0; i < rs.n; i++)
+		if (rs.v[i].fg.kind == COL_DEFAULT ||
+		    rs.v[i].bg.kind == COL_DEFAULT)
+			fail_msg("%s: text in the terminal's own colours at byte "
+			    "%zu: \"%.20s\"", what, rs.at[i], out + rs.at[i]);
+}
+
 /* A terminfo string of term, as tput prints it; "" if it has none. */
 static const char *
 terminfo(const char *term, const char *cap)
@@ -572,8 +598,15 @@ test_each_term(void **state)
 static void
 visit_browser(const char *term, const char *env0)
 {
-	const char *const env[] = { "BROWSER=/nonexistent/browser",
-	    "TERM_PROGRAM=WezTerm", env0, NULL };
+	const char *env[5] = { "BROWSER=/nonexistent/browser",
+	    "TERM_PROGRAM=WezTerm" };
+	size_t n = 2;
+
+	if (env0 != NULL)
+		env[n++] = env0;
+	if (t_config_env != NULL)
+		env[n++] = t_config_env;
+	env[n] = NULL;
 
 	start(term, env, NULL, 30, 100);
 	WANT("12 allies");
@@ -620,11 +653,14 @@ visit_kiosk(const char *term, const char *env0)
 static void
 contrast_under(const char *term, const char *env0, int mono)
 {
-	const char *what = e2e_fmt("TERM=%s%s%s", term, env0 != NULL ? " " :
-	    "", env0 != NULL ? env0 : "");
+	const char *what = e2e_fmt("TERM=%s%s%s%s%s", term, env0 != NULL ?
+	    " " : "", env0 != NULL ? env0 : "", t_config_env != NULL ?
+	    ", theme " : "", t_config_env != NULL ? t_theme : "");
 
 	visit_browser(term, env0);
 	check_renditions(e2e_fmt("%s, browser", what), mono);
+	if (!mono && t_config_env != NULL && strcmp(t_theme, "default") != 0)
+		check_painted(e2e_fmt("%s, browser", what));
 	QUIT();
 	visit_kiosk(term, env0);
 	check_renditions(e2e_fmt("%s, kiosk", what), mono);
@@ -653,6 +689,38 @@ test_contrast_mono(void **state)
 	(void)state;
 	contrast_under("xterm-256color", "NO_COLOR=1", 1);
 	contrast_under("xterm", "NO_COLOR=1", 1);
+}
+
+/*
+ * The same checks with each theme a configuration can choose: the
+ * light and dark ones paint their own background, and every text must
+ * read on it; with NO_COLOR neither sets any colour.
+ */
+static void
+test_contrast_themes(void **state)
+{
+	static const char *const themes[] = { "light", "dark", "default" };
+	const char *dir = e2e_fmt("%s/cfg", t_dir);
+	const char *file = e2e_fmt("%s/sma-allies/config.yaml", dir);
+	const char *yaml;
+	size_t i;
+
+	(void)state;
+	if (mkdir(dir, 0755) < 0 || mkdir(e2e_fmt("%s/sma-allies", dir),
+	    0755) < 0)
+		fail_msg("%s: %s", dir, strerror(errno));
+	t_config_env = e2e_fmt("XDG_CONFIG_HOME=%s", dir);
+	for (i = 0; i < nitems_of(themes); i++) {
+		t_theme = themes[i];
+		yaml = e2e_fmt("theme: %s\n", themes[i]);
+		if (e2e_write_file(file, yaml, strlen(yaml), 0644, 1) != 0)
+			fail_msg("%s: %s", file, strerror(errno));
+		contrast_under("xterm-256color", NULL, 0);
+		contrast_under("xterm", NULL, 0);
+		contrast_under("xterm-256color", "NO_COLOR=1", 1);
+		contrast_under("xterm", "NO_COLOR=1", 1);
+	}
+	t_config_env = NULL;
 }
 
 /* ---- tests: opening a website ---- */
@@ -780,6 +848,49 @@ test_open_forms(void **state)
 		CHECK_OPEN(T_LIST(GRAPHICAL, e2e_fmt("BROWSER=%s%s%s",
 		    forms[i].before, br, forms[i].after)), forms[i].want, 0);
 	}
+}
+
+/* A configuration file holding yaml, and the setting that points to it. */
+static const char *
+config_env(const char *yaml)
+{
+	const char *dir = e2e_fmt("%s/cfg", t_dir);
+	const char *file = e2e_fmt("%s/sma-allies/config.yaml", dir);
+
+	mkdir(dir, 0755);
+	mkdir(e2e_fmt("%s/sma-allies", dir), 0755);
+	if (e2e_write_file(file, yaml, strlen(yaml), 0644, 1) != 0)
+		fail_msg("%s: %s", file, strerror(errno));
+	return e2e_fmt("XDG_CONFIG_HOME=%s", dir);
+}
+
+/*
+ * The configuration's opener comes before BROWSER, with its words as
+ * given; terminal: true gives it the terminal even in a graphical
+ * session, false detaches it even without one; one that is not there is
+ * said on the status line.
+ */
+static void
+test_open_configured(void **state)
+{
+	const char *env;
+
+	(void)state;
+	fake_opener("cfg-open");
+	env = config_env("opener:\n  command: [cfg-open, --url, \"%s\", "
+	    "\"two words\"]\n  terminal: true\n");
+	CHECK_OPEN(T_LIST(GRAPHICAL, env, e2e_fmt("BROWSER=%s",
+	    fake_opener("env-open"))), "--url\n" FIRST_URL "\ntwo words\n", 1);
+	env = config_env("opener: {command: \"cfg-open  -x\", terminal: "
+	    "false}\n");
+	CHECK_OPEN(T_LIST(env), "-x\n" FIRST_URL "\n", 0);
+	env = config_env("opener: {command: no-such-opener}\n");
+	start("xterm-256color", T_LIST(env), NULL, 30, 100);
+	WANT("Website: " FIRST_URL);
+	settle();
+	vt_sends(t_vt, "o");
+	WANT("no-such-opener, the configuration's opener, not found");
+	QUIT();
 }
 
 /* Twenty words and more, %s after the twentieth: every one is passed. */
@@ -1056,8 +1167,10 @@ main(void)
 		T(test_contrast_256),
 		T(test_contrast_8),
 		T(test_contrast_mono),
+		T(test_contrast_themes),
 		T(test_open_forms),
 		T(test_open_many_words),
+		T(test_open_configured),
 		T(test_open_long_browser),
 		T(test_open_session),
 		T(test_open_data_on_stdin),
