@@ -82,6 +82,8 @@ SRCS        = util.c record.c text.c url.c diag.c keyset.c reader.c yamlfeed.c \
               topics.c pane_topics.c
 # Input: a paste made into a query, curses' keys and marks, the app's side.
 SRCS       += paste.c ui_input.c app_input.c
+# The kiosk for visitors: touch buttons and drags, the attract screen.
+SRCS       += buttons.c app_kiosk.c app_mouse.c ui_mouse.c pane_attract.c
 MAIN        = main.c
 OBJS        = $(SRCS:%.c=build/obj/%.o) build/obj/allies_data.o
 AOBJS       = $(SRCS:%.c=build/asan/%.o) build/asan/allies_data.o
@@ -92,6 +94,7 @@ E2E_TESTS   = tty/vt_selftest e2e/test_browser e2e/test_kiosk e2e/test_data \
               e2e/test_history e2e/test_terms e2e/test_unsafe e2e/test_stats \
               e2e/test_topics e2e/test_sizes
 E2E_TESTS  += e2e/test_input
+E2E_TESTS  += e2e/test_visitor
 
 .PHONY: all asan test unit e2e cli run install uninstall clean fuzz deps \
         test-deps bench

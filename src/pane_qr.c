@@ -91,6 +91,18 @@ centre(WINDOW *w, int y, const char *s, attr_t attr)
 }
 
 int
+pane_qr_size(const char *url, int qz, int *rows, int *cols)
+{
+	struct qr q;
+
+	if (qr_encode(url, &q) < 0)
+		return 0;
+	qr_extent(&q, qz, draw_utf8(), rows, cols);
+	qr_free(&q);
+	return 1;
+}
+
+int
 pane_qr_code(WINDOW *w, const char *url, int y, int x, int rows, int cols)
 {
 	static const int zones[] = { 4, 3, 2 };
