@@ -181,8 +181,8 @@ build/tests/%: tests/unit/%.c $(AOBJS) build/config.mk
 	$(CC) $(TEST_CFLAGS) -MMD -MP -o $@ $< $(AOBJS) $(TEST_LIBS)
 
 # The terminal harness and the code every end-to-end program shares.
-E2E_LIB     = tests/e2e/e2e.c tests/tty/vt.c
-E2E_HDRS    = tests/e2e/e2e.h tests/tty/vt.h
+E2E_LIB     = tests/e2e/e2e.c tests/e2e/qrread.c tests/tty/vt.c
+E2E_HDRS    = tests/e2e/e2e.h tests/e2e/qrread.h tests/tty/vt.h
 VT_CFLAGS   = $(WARN) $(FEATURES) -Itests $$($(PKG_CONFIG) --cflags vterm)
 VT_LIBS     = $$($(PKG_CONFIG) --libs vterm) -lutil
 

@@ -175,6 +175,8 @@ static const struct mouse_binding mouse_keys[] = {
 	{ MOUSE_WHEEL_DOWN, REGION_TOPIC, ACT_WHEEL_DOWN, NULL, NULL },
 	{ MOUSE_SHIFT_DRAG, REGION_PAGE, ACT_NONE, "Shift-drag",
 	    "select text to copy (the terminal's own selection)" },
+	/* A tap on the search bar: done, the filter kept. */
+	{ MOUSE_CLICK, REGION_BAR, ACT_BAR_ACCEPT, NULL, NULL },
 	/* A kiosk's touch: its buttons, and drags (ui_mouse.c). */
 	{ MOUSE_CLICK, REGION_BUTTON, ACT_BUTTON, NULL, NULL },
 	{ MOUSE_DRAG, REGION_LIST, ACT_DRAG, NULL, NULL },
@@ -224,13 +226,13 @@ static const struct {
 	{ ACT_TOPIC_CHOOSE, "the allies of this topic" },
 	{ ACT_LEFT, "from topic to topic" },
 	{ ACT_RIGHT, "from topic to topic" },
-	{ ACT_QR, "the ally's website as a code: scan it with a phone "
+	{ ACT_QR, "the ally's website as a code to scan with a phone "
 	    "camera" },
 	{ ACT_BECOME_QR, "how your organization can become an Ally, as a "
 	    "code to scan" },
 	{ ACT_ABOUT, "about the Allies program" },
 	{ ACT_HELP, "this help" },
-	{ ACT_CLOSE, "back" },
+	{ ACT_CLOSE, "close it and go back" },
 	{ ACT_BAR_ACCEPT, "done: keep the allies found" },
 	{ ACT_BAR_CANCEL, "stop searching" },
 	{ ACT_BAR_BACKSPACE, "take back a letter" },
@@ -246,6 +248,7 @@ static const struct touch_line touch_lines[] = {
 	{ "Tap a topic", MOUSE_CLICK, REGION_TOPIC },
 	{ "Drag", MOUSE_DRAG, REGION_LIST },
 	{ "Tap a page", MOUSE_CLICK, REGION_PAGE },
+	{ "Tap the search", MOUSE_CLICK, REGION_BAR },
 };
 
 int

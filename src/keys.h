@@ -207,7 +207,8 @@ enum mouse_region {
 	REGION_DETAIL,		/* the description pane */
 	REGION_PAGE,		/* a full-screen page or code */
 	REGION_TOPIC,		/* the topics screen */
-	REGION_BUTTON		/* a kiosk's button on the bottom line */
+	REGION_BUTTON,		/* a kiosk's button on the bottom line */
+	REGION_BAR		/* the search bar, on the bottom line */
 };
 
 struct mouse_binding {

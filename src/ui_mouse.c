@@ -68,7 +68,9 @@ region_at(const struct app *a, const struct layout *lay, int y, int x,
 	if (app_buttons(a) && in_rect(&lay->status, y, x)) {
 		*where = REGION_BUTTON;
 		*row = buttons_at(app_mode(a), lay->status.w, x - lay->status.x);
-	} else if (app_spotlight(a))
+	} else if (app_mode(a) == KM_BAR && in_rect(&lay->status, y, x))
+		*where = REGION_BAR;
+	else if (app_spotlight(a))
 		;	/* any touch only wakes it */
 	else if (a->overlay == OVERLAY_TOPICS && y > lay->title.y &&
 	    y < lay->status.y) {
