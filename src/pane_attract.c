@@ -1,7 +1,8 @@
 /*
  * pane_attract: a kiosk's attract screen.  One ally at a time in the
  * spotlight, laid out to be read from two metres away: its name set
- * apart in a band, its abbreviation and topics under it, then the first
+ * apart in a band of reverse video (a taller one where rows are to
+ * spare), its abbreviation and topics under it, then the first
  * sentences of its description (whole sentences, as many as fit), and
  * the codes to scan: its website and the program's "Become an Ally"
  * page, each with a caption.  The codes stand beside the text where the
@@ -218,14 +219,17 @@ name_lines(const struct record *r, int room)
 	return n < 1 ? 1 : n > NAME_LINES ? NAME_LINES : n;
 }
 
-/* The name in a band of the title's colours, centred, on one or two lines. */
-static void
-draw_name(WINDOW *w, const struct spot *sp, int y)
+/*
+ * The name in a band of reverse video, centred, on one or two lines;
+ * with pad, a row of the band above and below it.  Returns the rows.
+ */
+static int
+draw_name(WINDOW *w, const struct spot *sp, int y, int pad)
 {
 	const char *s = sp->r->text[FIELD_NAME];
 	size_t len = sp->r->len[FIELD_NAME], pos, next, cut[NAME_LINES];
 	size_t at[NAME_LINES];
-	attr_t band = draw_attr(STYLE_TITLE);
+	attr_t band = draw_attr(STYLE_SELECTED);
 	int i, n = 0, lw, bw = 0, room = name_room(sp);
 
 	for (pos = 0; pos < len && n < sp->name_lines; pos = next, n++) {
@@ -242,14 +246,17 @@ draw_name(WINDOW *w, const struct spot *sp, int y)
 			bw = lw;
 	}
 	bw += 2 * BAND_PAD;
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < n + 2 * pad; i++) {
 		wmove(w, y + i, (sp->cols - bw) / 2);
 		draw_fill(w, bw, band);
+	}
+	for (i = 0; i < n; i++) {
 		lw = width_of(s + at[i], cut[i]);
-		wmove(w, y + i, (sp->cols - (lw < room ? lw : room)) / 2);
+		wmove(w, y + pad + i, (sp->cols - (lw < room ? lw : room)) / 2);
 		draw_put(w, s + at[i], cut[i], room, band, NULL, 0,
 		    DRAW_ELLIPSIS);
 	}
+	return n + 2 * pad;
 }
 
 /* "AAFP · family medicine · physicians", centred under the name. */
@@ -479,7 +486,7 @@ pane_attract_draw(WINDOW *w, const struct app *a)
 {
 	struct spot sp;
 	int rows = getmaxy(w), cols = getmaxx(w), y, text, addr, column;
-	int body, spare;
+	int body, spare, pad;
 
 	werase(w);
 	if (app_selected(a) == NULL) {
@@ -498,9 +505,11 @@ pane_attract_draw(WINDOW *w, const struct app *a)
 	/* Spare rows: one under the header, one before the codes, then
 	 * the whole centred. */
 	spare = rows - sp.header - body;
+	/* Room to spare: the band grows a row above and below the name. */
+	pad = spare >= 6;
+	spare -= 2 * pad;
 	y = spare > 2 ? (spare - 2) / 2 : 0;
-	draw_name(w, &sp, y);
-	y += sp.name_lines;
+	y += draw_name(w, &sp, y, pad);
 	draw_topics(w, &sp, y++);
 	if (spare > 0)
 		y++;

@@ -170,8 +170,9 @@ pane_qr_draw(WINDOW *w, const struct app *a)
 	centre(w, y++, a->qr_url, draw_attr(STYLE_LINK));
 	/* No code on screen: nothing to scan, only the address to read. */
 	if (y < rows)
-		centre(w, y, qz < 0 ? "Any key closes" :
-		    "Scan with a phone camera; any key closes",
+		centre(w, y, qz < 0 ? "Any key closes" : a->opt->kiosk &&
+		    a->opt->mouse ? "Scan with a phone camera; a tap or any "
+		    "key closes" : "Scan with a phone camera; any key closes",
 		    draw_attr(STYLE_DIM));
 	qr_free(&q);
 	wnoutrefresh(w);
