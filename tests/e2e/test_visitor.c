@@ -422,6 +422,45 @@ static const char *const BROWSE_BUTTONS[] = { "Topics", "Scan website",
 static const char *const BACK[] = { "Back", NULL };
 
 /*
+ * The pages by touch, on the list at position at: Help (a drag scrolls
+ * it and does not close it, a tap does), About, and the search bar,
+ * which a tap leaves.
+ */
+static void
+pages_by_touch(const char *at)
+{
+	char *help_top;
+
+	TAP_BUTTON("Help");
+	WANT("With a finger");
+	help_top = e2e_keep(vt_row(t_vt, 1));
+	drag(18, 40, 8);
+	CHECK(!e2e_row_has(t_vt, 1, help_top, 0), "a drag up did not "
+	    "scroll the help");
+	CHECK(!vt_find(t_vt, at, NULL, NULL), "a drag closed the help");
+	drag(8, 40, 18);
+	CHECK(e2e_row_has(t_vt, 1, help_top, 0), "a drag down did not "
+	    "scroll the help back");
+	tap(10, 40);
+	WANT(at);
+
+	/* About, and a tap closes it. */
+	TAP_BUTTON("About");
+	WANT("What does it mean to be an Ally?");
+	tap(12, 40);
+	WANT(at);
+
+	/* Search is harmless without a keyboard: a tap on the bar leaves. */
+	TAP_BUTTON("Search");
+	CHECK(e2e_wait_row(t_vt, -1, "/", 1, 1, T_WAIT), "Search did not "
+	    "open the search bar");
+	tap(23, 10);
+	CHECK(e2e_wait_row(t_vt, -1, "/", 0, 1, T_WAIT), "a tap did not "
+	    "close the empty search bar");
+	check_buttons(BROWSE_BUTTONS, __LINE__);
+}
+
+/*
  * A visit made with the mouse alone: every step a tap or a drag, not a
  * key, on a kiosk that asks the terminal for drags (mode 1002).
  */
@@ -431,7 +470,6 @@ test_touch_journey(void **state)
 	static const char *const args[] = { "--kiosk", NULL };
 	const struct ally *third = &t_allies[2], *nursing = NULL;
 	const char *at;
-	char *help_top;
 	int row, col;
 	size_t i;
 
@@ -487,36 +525,7 @@ test_touch_journey(void **state)
 	tap(row, col + 1);
 	WANT(at);
 
-	/* Help: a drag scrolls it (and does not close it), a tap does. */
-	TAP_BUTTON("Help");
-	WANT("With a finger");
-	help_top = e2e_keep(vt_row(t_vt, 1));
-	drag(18, 40, 8);
-	CHECK(vt_find(t_vt, HEADING, NULL, NULL) == 0 &&
-	    !e2e_row_has(t_vt, 1, help_top, 0), "a drag up did not scroll "
-	    "the help");
-	CHECK(!vt_find(t_vt, at, NULL, NULL), "a drag closed "
-	    "the help");
-	drag(8, 40, 18);
-	CHECK(e2e_row_has(t_vt, 1, help_top, 0), "a drag down did not "
-	    "scroll the help back");
-	tap(10, 40);
-	WANT(at);
-
-	/* About, and a tap closes it. */
-	TAP_BUTTON("About");
-	WANT("What does it mean to be an Ally?");
-	tap(12, 40);
-	WANT(at);
-
-	/* Search is harmless without a keyboard: a tap on the bar leaves. */
-	TAP_BUTTON("Search");
-	CHECK(e2e_wait_row(t_vt, -1, "/", 1, 1, T_WAIT), "Search did not "
-	    "open the search bar");
-	tap(23, 10);
-	CHECK(e2e_wait_row(t_vt, -1, "/", 0, 1, T_WAIT), "a tap did not "
-	    "close the empty search bar");
-	check_buttons(BROWSE_BUTTONS, __LINE__);
+	pages_by_touch(at);
 	end_cleanly();
 }
 
