@@ -87,6 +87,8 @@ SRCS        = util.c record.c text.c url.c diag.c keyset.c reader.c yamlfeed.c \
               topics.c pane_topics.c public.c ui_term.c
 # Input: a paste made into a query, curses' keys and marks, the app's side.
 SRCS       += paste.c ui_input.c app_input.c app_start.c pick.c
+# The kiosk for visitors: touch buttons and drags, the attract screen.
+SRCS       += buttons.c app_kiosk.c app_mouse.c ui_mouse.c pane_attract.c
 MAIN        = main.c
 OBJS        = $(SRCS:%.c=build/obj/%.o) build/obj/allies_data.o
 AOBJS       = $(SRCS:%.c=build/asan/%.o) build/asan/allies_data.o
@@ -98,6 +100,7 @@ E2E_TESTS   = tty/vt_selftest e2e/test_browser e2e/test_kiosk e2e/test_data \
               e2e/test_topics e2e/test_sizes
 E2E_TESTS  += e2e/test_input e2e/test_graphemes e2e/test_start \
               e2e/test_public e2e/test_regex e2e/test_config
+E2E_TESTS  += e2e/test_visitor
 
 .PHONY: all asan test unit e2e cli run install uninstall clean fuzz deps \
         test-deps bench
@@ -184,8 +187,8 @@ build/tests/%: tests/unit/%.c $(AOBJS) build/config.mk
 	$(CC) $(TEST_CFLAGS) -MMD -MP -o $@ $< $(AOBJS) $(TEST_LIBS)
 
 # The terminal harness and the code every end-to-end program shares.
-E2E_LIB     = tests/e2e/e2e.c tests/tty/vt.c
-E2E_HDRS    = tests/e2e/e2e.h tests/tty/vt.h
+E2E_LIB     = tests/e2e/e2e.c tests/e2e/qrread.c tests/tty/vt.c
+E2E_HDRS    = tests/e2e/e2e.h tests/e2e/qrread.h tests/tty/vt.h
 VT_CFLAGS   = $(WARN) $(FEATURES) -Itests \
               $$($(PKG_CONFIG) --cflags vterm libutf8proc)
 VT_LIBS     = $$($(PKG_CONFIG) --libs vterm libutf8proc) -lutil

@@ -21,8 +21,6 @@
 #include "topics.h"
 #include "util.h"
 
-static void	 do_action(struct app *, enum action, int key, long long now);
-
 void
 app_init(struct app *a, const struct app_options *opt, struct recordset *rs)
 {
@@ -82,8 +80,8 @@ app_status(struct app *a, int error, const char *fmt, ...)
  * The clock (act ACT_NONE) or an action ages the status line's message
  * (message.h).  Help shows it in full: reading it there does not count.
  */
-static void
-status_age(struct app *a, enum action act, long long now)
+void
+app_age_status(struct app *a, enum action act, long long now)
 {
 	if (act == ACT_HELP || a->overlay == OVERLAY_HELP ||
 	    a->status[0] == '\0' ||
@@ -593,49 +591,18 @@ bar_do(struct app *a, enum action act, int key)
 		app_bar_changed(a);
 }
 
-/* The staff PIN prompt of a kiosk. */
-static void
-pin_do(struct app *a, enum action act, int key, long long now)
-{
-	long long r = kiosk_pin_do(&a->kiosk, act, key, now);
-
-	if (r == KIOSK_PIN_RIGHT)
-		a->quit = 1;
-	else if (r > 0)
-		app_status(a, 1, "Too many wrong PINs; wait %lld s", r);
-}
-
-/* Back to the start: no filter, no history, no overlay, first ally. */
-static void
-kiosk_reset(struct app *a)
-{
-	struct match_error err;
-
-	if (a->bar.open)
-		app_bar_cancel(a);
-	app_set_filter(a, "", 0, &err);
-	app_set_topic(a, NULL);
-	/* The next visitor does not see what the last one searched for. */
-	history_clear(&a->bar.hist);
-	a->overlay = OVERLAY_NONE;
-	a->focus = FOCUS_LIST;
-	a->view.top = 0;
-	app_select(a, 0);
-	a->detail_top = 0;
-}
-
 /*
  * Every action comes through here, key, mouse or clock: the kiosk's
  * policy is applied once, then the action goes to the part of the state
  * it is about.
  */
-static void
-do_action(struct app *a, enum action act, int key, long long now)
+void
+app_act(struct app *a, enum action act, int key, long long now)
 {
 	if ((act = action_policy(act, app_policy(a))) == ACT_NONE)
 		return;
 	a->dirty = 1;
-	status_age(a, act, now);
+	app_age_status(a, act, now);
 	switch (act) {
 	case ACT_BAR_ACCEPT: case ACT_BAR_CANCEL: case ACT_BAR_OLDER:
 	case ACT_BAR_NEWER: case ACT_BAR_CLEAR: case ACT_BAR_KILL_WORD:
@@ -647,10 +614,10 @@ do_action(struct app *a, enum action act, int key, long long now)
 		return;
 	case ACT_STAFF: case ACT_PIN_CHECK: case ACT_PIN_CANCEL:
 	case ACT_PIN_ERASE: case ACT_PIN_TYPE:
-		pin_do(a, act, key, now);
+		app_kiosk_pin(a, act, key, now);
 		return;
 	case ACT_KIOSK_RESET:
-		kiosk_reset(a);
+		app_kiosk_reset(a);
 		return;
 	case ACT_KIOSK_NEXT:
 		if (a->view.rows.len > 0)
@@ -681,7 +648,7 @@ app_policy(const struct app *a)
 void
 app_do(struct app *a, enum action act)
 {
-	do_action(a, act, 0, 0);
+	app_act(a, act, 0, 0);
 }
 
 enum key_mode
@@ -701,22 +668,13 @@ app_mode(const struct app *a)
 }
 
 void
-app_visitor(struct app *a, long long now)
-{
-	a->last_input = now;
-	if (a->opt->kiosk && kiosk_input(&a->kiosk, now)) {
-		a->status[0] = '\0';
-		a->dirty = 1;
-	}
-}
-
-void
 app_key(struct app *a, int key, long long now)
 {
 	enum key_mode mode;
 	enum action act = ACT_NONE;
+	int woke;
 
-	app_visitor(a, now);
+	woke = app_visitor(a, now);
 	mode = app_mode(a);
 	/* A kiosk's staff key comes before any mode but the prompt. */
 	if (a->opt->kiosk && mode != KM_PIN)
@@ -724,6 +682,11 @@ app_key(struct app *a, int key, long long now)
 	/* Staff leaving the kiosk are no visit. */
 	if (act != ACT_STAFF && mode != KM_PIN)
 		app_stats_said(a, stats_input(a->opt->stats, now));
+	/* The key that ends the attract screen brings the browser only. */
+	if (woke && act != ACT_STAFF) {
+		app_stats_follow(a, now);
+		return;
+	}
 	if (act == ACT_NONE) {
 		if (a->too_small && mode != KM_PIN) {
 			a->dirty = 1;
@@ -733,136 +696,28 @@ app_key(struct app *a, int key, long long now)
 	}
 	if (act == ACT_NONE && (key & K_ALT))
 		app_unbound_alt(a, mode, key);
-	do_action(a, act, key, now);
+	app_act(a, act, key, now);
 	app_stats_follow(a, now);
-}
-
-void
-app_point(struct app *a, enum mouse_event ev, enum mouse_region region,
-    long row, long long now)
-{
-	enum action act;
-	size_t at;
-
-	app_visitor(a, now);
-	if (a->kiosk.prompt || a->too_small)
-		return;
-	app_stats_said(a, stats_input(a->opt->stats, now));
-	if (a->overlay != OVERLAY_NONE && (region != REGION_TOPIC ||
-	    a->overlay != OVERLAY_TOPICS))
-		region = REGION_PAGE;
-	else if (a->list_only && a->focus == FOCUS_DETAIL)
-		region = REGION_DETAIL;	/* in the list's place */
-	act = action_policy(keys_mouse(ev, region), app_policy(a));
-	if (act != ACT_NONE)
-		status_age(a, act, now);
-	at = a->view.top + (size_t)(row > 0 ? row : 0);
-	switch (act) {
-	case ACT_WHEEL_UP:
-	case ACT_WHEEL_DOWN: {
-		long delta = act == ACT_WHEEL_UP ? -3 : 3;
-
-		if (region == REGION_TOPIC)
-			do_action(a, act, 0, now);	/* topics_do() */
-		else if (region == REGION_PAGE)
-			app_scroll_overlay(a, delta);
-		else if (region == REGION_LIST)
-			app_scroll_list(a, delta);
-		else
-			app_scroll_detail(a, delta);
-		break;
-	}
-	case ACT_PICK:
-	case ACT_PICK_OPEN:
-	case ACT_PICK_QR:
-		if (row < 0 || at >= a->view.rows.len)
-			break;
-		a->focus = FOCUS_LIST;
-		app_select(a, at);
-		if (act != ACT_PICK)
-			do_action(a, act == ACT_PICK_OPEN ? ACT_OPEN : ACT_QR,
-			    0, now);
-		break;
-	case ACT_TOPIC_PICK:
-		/* For the topics, row is the cell tapped (-1: between them). */
-		if (row >= 0) {
-			topics_point(&a->topics, (size_t)row);
-			do_action(a, ACT_TOPIC_CHOOSE, 0, now);
-		}
-		break;
-	default:
-		do_action(a, act, 0, now);
-		break;
-	}
-	app_stats_follow(a, now);
-}
-
-void
-app_kiosk_start(struct app *a, long long now)
-{
-	const struct app_options *o = a->opt;
-
-	a->last_input = now;
-	if (o->kiosk)
-		kiosk_init(&a->kiosk, o->idle, o->cycle, o->pin, now);
-	app_stats_said(a, stats_kiosk_start(o->stats));
-}
-
-static void
-attract_status(struct app *a)
-{
-	app_status(a, 0, "Welcome! Press any key to explore the Allies, "
-	    "/ to search, o for a code to scan");
 }
 
 void
 app_tick(struct app *a, long long now)
 {
-	unsigned did, steps;
-
-	status_age(a, ACT_NONE, now);
+	app_age_status(a, ACT_NONE, now);
 	if (a->opt->public && now - a->last_input >=
 	    (long long)a->opt->idle * 1000) {
 		a->quit = 1;
 		a->idle_out = 1;
 	}
-	if (!a->opt->kiosk)
-		return;
-	/* A view that came due before the reset still counts. */
-	app_stats_follow(a, now);
-	did = kiosk_tick(&a->kiosk, now, &steps);
-	if (did & KIOSK_RESET)
-		do_action(a, ACT_KIOSK_RESET, 0, now);
-	while (steps-- > 0)
-		do_action(a, ACT_KIOSK_NEXT, 0, now);
-	if (did != 0)
-		attract_status(a);
-	/* After the welcome, so that a failed write stays on the line. */
-	if (did & KIOSK_RESET)
-		app_stats_said(a, stats_reset(a->opt->stats, now));
-	if (a->kiosk.phase == KIOSK_COUNTDOWN)
-		app_status(a, 0, "Still there? Back to the start in %d s; "
-		    "press any key to stay", a->kiosk.countdown);
-}
-
-long long
-app_deadline(const struct app *a)
-{
-	long long k = a->opt->public ? a->last_input +
-	    (long long)a->opt->idle * 1000 : a->opt->kiosk ?
-	    kiosk_deadline(&a->kiosk) : -1;
-	long long m = a->status[0] != '\0' ? message_deadline(&a->message) : -1;
-	long long s = a->opt->kiosk ? stats_deadline(a->opt->stats) : -1;
-
-	if (k < 0 || (m >= 0 && m < k))
-		k = m;
-	return k < 0 || (s >= 0 && s < k) ? s : k;
+	if (a->opt->kiosk)
+		app_kiosk_tick(a, now);
 }
 
 void
 app_layout(struct app *a, const struct app_layout *l)
 {
 	a->too_small = l->too_small;
+	a->spotlight = l->spotlight;
 	if (!l->too_small) {
 		a->list_rows = l->list_rows;
 		a->detail_rows = l->detail_rows;

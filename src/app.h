@@ -1,9 +1,10 @@
 /*
  * app: the browser's state, in one struct app that every pane function is
  * handed, and the one place where it changes.  Keys (app_key()), the
- * mouse (app_point()), the kiosk's clock (app_tick()) and the layout
- * (app_layout(), app_measured()) all come in through the functions
- * below (a paste and an unbound Alt-key through app_input.c's); each
+ * mouse (app_point(), in app_mouse.c), the kiosk's clock (app_tick(),
+ * its kiosk's part in app_kiosk.c) and the layout (app_layout(),
+ * app_measured()) all come in through the functions below (a paste and
+ * an unbound Alt-key through app_input.c's); each
  * applies the kiosk's policy from the action table once, in app_do()'s
  * path, and sets dirty for the UI.
  *
@@ -94,6 +95,7 @@ struct app_layout {
 	int		 detail_rows;	/* same for the description */
 	int		 page_rows;	/* rows of a full-screen page */
 	int		 page_cols;	/* and its columns */
+	int		 spotlight;	/* a kiosk's attract screen fits */
 };
 
 #define APP_SCAN_SLICE	LISTVIEW_SLICE_WORK	/* work of a slice of a scan */
@@ -106,6 +108,7 @@ struct app {
 	int		 list_rows;	/* rows the list pane has (layout) */
 	int		 list_only;	/* the description in the list's place */
 	int		 too_small;	/* the terminal shows a notice only */
+	int		 spotlight;	/* a kiosk's attract screen fits */
 	size_t		 detail_top;	/* first line of the description shown */
 	size_t		 detail_lines;	/* lines it has at its width (pane) */
 	int		 detail_rows;	/* rows the description pane has */
@@ -155,6 +158,17 @@ void	 app_do(struct app *, enum action);
 
 /* Whose rules actions are taken under (keys.h). */
 enum policy app_policy(const struct app *);
+/*
+ * The same with the key that came (for text) and the time: every key,
+ * tap and tick ends here, where the kiosk's policy is applied.
+ */
+void	 app_act(struct app *, enum action, int key, long long now);
+
+/*
+ * Age the status line's message for act at now (ACT_NONE: the clock),
+ * for what changes state without an action of the tables (a scroll).
+ */
+void	 app_age_status(struct app *, enum action, long long now);
 
 /* The input mode the next key is read in. */
 enum key_mode app_mode(const struct app *);
@@ -164,9 +178,11 @@ void	 app_key(struct app *, int key, long long now);
 
 /*
  * Input came (a key, a click, a paste): a kiosk's visitor is back, and
- * the attract loop's message goes.
+ * the attract loop's message goes.  Returns 1 when the input woke the
+ * kiosk from its attract screen (app_spotlight()): the browser is back
+ * at its start, and the input must do nothing else.
  */
-void	 app_visitor(struct app *, long long now);
+int	 app_visitor(struct app *, long long now);
 
 /*
  * An Alt-key that no row of mode's table binds (app_key() asks): it does
@@ -185,9 +201,12 @@ void	 app_paste(struct app *, const char *text, size_t len, int cut,
 /*
  * A mouse event in region; for REGION_LIST, row is the row of the list
  * under the pointer counted from the first on screen (-1: the header);
- * for REGION_TOPIC, the cell of the topics grid (-1: none).
+ * for REGION_TOPIC, the cell of the topics grid (-1: none); for
+ * REGION_BUTTON, the button (keys_buttons() of app_mode()); for a
+ * MOUSE_DRAG, the rows the finger moved up (down: negative).  Returns 1
+ * when the event only woke a kiosk (app_visitor()), else 0.
  */
-void	 app_point(struct app *, enum mouse_event, enum mouse_region,
+int	 app_point(struct app *, enum mouse_event, enum mouse_region,
 	    long row, long long now);
 
 /*
@@ -205,6 +224,28 @@ void	 app_set_topic(struct app *, const char *name);
 void	 app_kiosk_start(struct app *, long long now);
 void	 app_tick(struct app *, long long now);
 long long app_deadline(const struct app *);	/* -1 when never */
+
+/* A kiosk's part of the clock, for app_tick(): the reset, the loop. */
+void	 app_kiosk_tick(struct app *, long long now);
+
+/* Back to a kiosk's start: no filter, topic, history, overlay. */
+void	 app_kiosk_reset(struct app *);
+
+/* A staff action of a kiosk: the PIN prompt and its keys. */
+void	 app_kiosk_pin(struct app *, enum action, int key, long long now);
+
+/*
+ * Whether a kiosk shows its attract screen: idle after the reset, the
+ * terminal big enough (app_layout()'s spotlight), the data in.  The
+ * ally it shows is the one selected.
+ */
+int	 app_spotlight(const struct app *);
+
+/*
+ * Whether the bottom line is a kiosk's buttons (keys_buttons() of
+ * app_mode()) for touch; a message then goes on the title line.
+ */
+int	 app_buttons(const struct app *);
 
 /* The layout changed: pane sizes (the selection is kept in view). */
 void	 app_layout(struct app *, const struct app_layout *);

@@ -31,8 +31,8 @@ app_paste(struct app *a, const char *text, size_t len, int cut,
 {
 	int open = a->bar.open;
 
-	app_visitor(a, now);
-	if (app_mode(a) == KM_PIN || a->too_small ||
+	/* A paste that ends the attract screen only brings the browser. */
+	if (app_visitor(a, now) || app_mode(a) == KM_PIN || a->too_small ||
 	    action_policy(ACT_PASTE, a->opt->kiosk) == ACT_NONE)
 		return;
 	/* Browsing or on a page: the paste is the query of a new search. */

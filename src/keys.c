@@ -201,6 +201,80 @@ static const struct mouse_binding mouse_keys[] = {
 	{ MOUSE_WHEEL_DOWN, REGION_TOPIC, ACT_WHEEL_DOWN, NULL, NULL },
 	{ MOUSE_SHIFT_DRAG, REGION_PAGE, ACT_NONE, "Shift-drag",
 	    "select text to copy (the terminal's own selection)" },
+	/* A tap on the search bar: done, the filter kept. */
+	{ MOUSE_CLICK, REGION_BAR, ACT_BAR_ACCEPT, NULL, NULL },
+	/* A kiosk's touch: its buttons, and drags (ui_mouse.c). */
+	{ MOUSE_CLICK, REGION_BUTTON, ACT_BUTTON, NULL, NULL },
+	{ MOUSE_DRAG, REGION_LIST, ACT_DRAG, NULL, NULL },
+	{ MOUSE_DRAG, REGION_DETAIL, ACT_DRAG, NULL, NULL },
+	{ MOUSE_DRAG, REGION_PAGE, ACT_DRAG, NULL, NULL },
+	{ MOUSE_DRAG, REGION_TOPIC, ACT_DRAG, NULL, NULL },
+};
+
+/*
+ * A kiosk's bottom line: while browsing, a button for each thing a
+ * visitor comes for; on a page, a code or the topics, the way back.
+ */
+static const struct button browse_buttons[] = {
+	{ ACT_TOPICS, "Topics", "Topics", 2 },
+	{ ACT_QR, "Scan website", "Scan", 1 },
+	{ ACT_BECOME_QR, "Become an Ally", "Be an Ally", 3 },
+	{ ACT_ABOUT, "About", "About", 4 },
+	{ ACT_HELP, "Help", "Help", 0 },
+	{ ACT_SEARCH, "Search", "Search", 5 },
+};
+
+static const struct button back_buttons[] = {
+	{ ACT_CLOSE, "Back", "Back", 0 },
+};
+
+/*
+ * What a visitor is told an action does, in plain words: no key syntax,
+ * no regex, nothing a kiosk refuses.  Two actions with the same words
+ * share a line of the help.
+ */
+static const struct {
+	enum action	 act;
+	const char	*words;
+} visitor_words[] = {
+	{ ACT_DOWN, "the next ally (or read on in the description)" },
+	{ ACT_UP, "the ally before" },
+	{ ACT_PAGE_DOWN, "a page on" },
+	{ ACT_PAGE_UP, "a page back" },
+	{ ACT_FIRST, "the first ally" },
+	{ ACT_LAST, "the last ally" },
+	{ ACT_FOCUS, "from the list to the description and back" },
+	{ ACT_SEARCH, "find allies by a word" },
+	{ ACT_CLEAR, "all the allies again" },
+	{ ACT_NEXT, "the next ally found" },
+	{ ACT_PREV, "the ally found before" },
+	{ ACT_TOPICS, "the allies by topic" },
+	{ ACT_TOPIC_CHOOSE, "the allies of this topic" },
+	{ ACT_LEFT, "from topic to topic" },
+	{ ACT_RIGHT, "from topic to topic" },
+	{ ACT_QR, "the ally's website as a code to scan with a phone "
+	    "camera" },
+	{ ACT_BECOME_QR, "how your organization can become an Ally, as a "
+	    "code to scan" },
+	{ ACT_ABOUT, "about the Allies program" },
+	{ ACT_HELP, "this help" },
+	{ ACT_CLOSE, "close it and go back" },
+	{ ACT_BAR_ACCEPT, "done: keep the allies found" },
+	{ ACT_BAR_CANCEL, "stop searching" },
+	{ ACT_BAR_BACKSPACE, "take back a letter" },
+	{ ACT_PICK, "choose it and read about it" },
+	{ ACT_PICK_QR, "its website as a code to scan" },
+	{ ACT_TOPIC_PICK, "the allies of that topic" },
+	{ ACT_DRAG, "scroll the list or the text" },
+};
+
+static const struct touch_line touch_lines[] = {
+	{ "Tap an ally", MOUSE_CLICK, REGION_LIST },
+	{ "Tap it twice", MOUSE_DOUBLE, REGION_LIST },
+	{ "Tap a topic", MOUSE_CLICK, REGION_TOPIC },
+	{ "Drag", MOUSE_DRAG, REGION_LIST },
+	{ "Tap a page", MOUSE_CLICK, REGION_PAGE },
+	{ "Tap the search", MOUSE_CLICK, REGION_BAR },
 };
 
 /*
@@ -645,4 +719,40 @@ keys_mouse_table(size_t *len)
 {
 	*len = nitems(mouse_keys);
 	return mouse_keys;
+}
+
+const struct button *
+keys_buttons(enum key_mode mode, size_t *len)
+{
+	switch (mode) {
+	case KM_BROWSE:
+		*len = nitems(browse_buttons);
+		return browse_buttons;
+	case KM_PAGE:
+	case KM_CODE:
+	case KM_TOPICS:
+		*len = nitems(back_buttons);
+		return back_buttons;
+	default:
+		*len = 0;
+		return NULL;
+	}
+}
+
+const char *
+action_visitor(enum action a)
+{
+	size_t i;
+
+	for (i = 0; i < nitems(visitor_words); i++)
+		if (visitor_words[i].act == a)
+			return visitor_words[i].words;
+	return NULL;
+}
+
+const struct touch_line *
+keys_touch(size_t *len)
+{
+	*len = nitems(touch_lines);
+	return touch_lines;
 }

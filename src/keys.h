@@ -116,6 +116,8 @@ enum key_code {
 	X(ACT_PICK_OPEN, "open the ally's website", NULL, ACT_PICK_QR)	\
 	X(ACT_PICK_QR,	"show the ally's website as a code to scan", NULL, SAME) \
 	X(ACT_TOPIC_PICK, "show the allies of the topic tapped", NULL, SAME) \
+	X(ACT_BUTTON,	"do what the button tapped says", NULL, SAME)	\
+	X(ACT_DRAG,	"scroll the pane under the finger", NULL, SAME) \
 	X(ACT_FOCUS_DETAIL, NULL, NULL, SAME)				\
 	X(ACT_WHEEL_UP,	"scroll the pane under the pointer", NULL, SAME) \
 	X(ACT_WHEEL_DOWN, NULL, NULL, SAME)				\
@@ -288,6 +290,7 @@ enum mouse_event {
 	MOUSE_DOUBLE,
 	MOUSE_WHEEL_UP,
 	MOUSE_WHEEL_DOWN,
+	MOUSE_DRAG,		/* a kiosk's: moved with the button held */
 	MOUSE_SHIFT_DRAG,	/* the terminal's own: never reaches us */
 	MOUSE_OTHER		/* a press, a release, a move: no action */
 };
@@ -296,7 +299,9 @@ enum mouse_region {
 	REGION_LIST,		/* a row of the list */
 	REGION_DETAIL,		/* the description pane */
 	REGION_PAGE,		/* a full-screen page or code */
-	REGION_TOPIC		/* the topics screen */
+	REGION_TOPIC,		/* the topics screen */
+	REGION_BUTTON,		/* a kiosk's button on the bottom line */
+	REGION_BAR		/* the search bar, on the bottom line */
 };
 
 struct mouse_binding {
@@ -312,5 +317,37 @@ enum action	 keys_mouse(enum mouse_event, enum mouse_region);
 
 /* The mouse table, for the help page; *len gets its length. */
 const struct mouse_binding *keys_mouse_table(size_t *len);
+
+/*
+ * A kiosk's button on the bottom line, for touch: the action it stands
+ * for (as if its key had been pressed, the kiosk's policy applied), its
+ * label and a shorter one for a narrow line, and the order buttons give
+ * way in when even the short labels do not fit (the highest first).
+ */
+struct button {
+	enum action	 action;
+	const char	*label;
+	const char	*brief;
+	int		 drop;
+};
+
+/* The buttons of mode's bottom line, in order; *len gets their number. */
+const struct button *keys_buttons(enum key_mode, size_t *len);
+
+/*
+ * What a visitor does with act, in plain words for a kiosk's help, or
+ * NULL when a visitor is not told of it.
+ */
+const char	*action_visitor(enum action);
+
+/* A line of a kiosk's help on touch: a gesture, and where. */
+struct touch_line {
+	const char	*label;		/* "Tap an ally" */
+	enum mouse_event event;
+	enum mouse_region region;
+};
+
+/* The touch lines, in the help's order; *len gets their number. */
+const struct touch_line *keys_touch(size_t *len);
 
 #endif

@@ -27,6 +27,9 @@ struct layout {
 #define UI_MIN_ROWS	6
 #define UI_WIDE_COLS	72	/* side by side from this width */
 #define UI_STACK_ROWS	14	/* stacked panes need this many rows */
+/* A kiosk's attract screen from this size; smaller, the list cycles. */
+#define UI_SPOT_COLS	80
+#define UI_SPOT_ROWS	24
 
 /* Where the panes go at rows x cols. */
 void	 layout_compute(int rows, int cols, struct layout *);

@@ -20,12 +20,17 @@ struct app;
 /* The title line: the program, what the list shows, stale data. */
 void	 pane_title_draw(WINDOW *, const struct app *);
 
-/* The status line: a message, the mode's key hints, the PIN prompt. */
+/*
+ * The status line: a message, the mode's key hints, the PIN prompt; in a
+ * kiosk, its buttons for touch (app_buttons()), or in the attract loop
+ * its invitation.
+ */
 void	 pane_status_draw(WINDOW *, const struct app *);
 
 /*
  * A kiosk's countdown, on the one-row window w above the bottom line,
- * when the bottom line is taken (the search bar, the PIN prompt).
+ * when the bottom line is taken (the search bar, the PIN prompt); and
+ * when it is the kiosk's buttons, the status line's message, centred.
  * Returns 1 when it drew, else 0 (w untouched).
  */
 int	 pane_status_countdown(WINDOW *, const struct app *);
@@ -35,6 +40,14 @@ int	 pane_status_countdown(WINDOW *, const struct app *);
  * notice that it is being updated.
  */
 void	 pane_loading_draw(WINDOW *, const struct app *);
+
+/*
+ * A kiosk's attract screen: the selected ally in the spotlight, to be
+ * read from afar (its name set apart, its abbreviation and topics, the
+ * first sentences of its description), with its website and the "Become
+ * an Ally" page as codes to scan where they fit.
+ */
+void	 pane_attract_draw(WINDOW *, const struct app *);
 
 /* The list: a header with the position, then one ally a row. */
 void	 pane_list_draw(WINDOW *, const struct app *);
@@ -65,6 +78,12 @@ void	 pane_overlay_draw(WINDOW *, const struct app *);
  */
 int	 pane_qr_code(WINDOW *, const char *url, int y, int x, int rows,
 	    int cols);
+
+/*
+ * The rows and columns url's code takes with a quiet zone of qz modules,
+ * as pane_qr_code() draws it: 1, or 0 when url cannot be encoded.
+ */
+int	 pane_qr_size(const char *url, int qz, int *rows, int *cols);
 
 /* The QR code overlay: app->qr_url under app->qr_title. */
 void	 pane_qr_draw(WINDOW *, const struct app *);

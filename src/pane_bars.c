@@ -11,6 +11,13 @@
  * important first (the ways to help and out go last), then close up and
  * keep their keys alone; a message is cut at a word, and says that Help
  * shows it in full.
+ *
+ * A kiosk made for touch has buttons on its bottom line instead of
+ * hints (buttons.h says where each goes), and the line's message moves
+ * up a row, over the last row of the body, while it lasts: what staff
+ * must see (a stats file that cannot be written, a reload that failed)
+ * is seen, and the buttons stay where a finger expects them.  In the
+ * attract loop the bottom line is the invitation, centred.
  */
 #include "pane.h"
 
@@ -18,6 +25,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "buttons.h"
 #include "draw.h"
 #include "keys.h"
 #include "record.h"
@@ -436,6 +444,51 @@ draw_prompt(WINDOW *w, const struct app *a)
 	wmove(w, 0, at < width ? at : width - 1);
 }
 
+/* Whether a button's action can be done now (else it is dimmed). */
+static int
+button_live(const struct app *a, enum action act)
+{
+	const struct program *p = &a->rs->program;
+
+	if (act == ACT_QR)
+		return app_selected(a) != NULL;
+	if (act == ACT_BECOME_QR)
+		return p->become_ally_url != NULL || p->url != NULL;
+	return 1;
+}
+
+/* A kiosk's buttons, from end to end of the line, labels centred. */
+static void
+draw_buttons(WINDOW *w, const struct app *a)
+{
+	struct button_place p[BUTTONS_MAX];
+	size_t i, n = buttons_place(app_mode(a), getmaxx(w), p);
+	attr_t attr;
+	int lw;
+
+	for (i = 0; i < n; i++) {
+		attr = button_live(a, p[i].b->action) ?
+		    draw_attr(STYLE_TITLE) : draw_attr(STYLE_SELECTED_DIM);
+		wmove(w, 0, p[i].x);
+		draw_fill(w, p[i].w, attr);
+		lw = width_of(p[i].label);
+		wmove(w, 0, p[i].x + (lw < p[i].w ? (p[i].w - lw) / 2 : 0));
+		draw_puts(w, p[i].label, p[i].w, attr);
+	}
+}
+
+/* The attract loop's invitation (or a message for staff), centred. */
+static void
+draw_invitation(WINDOW *w, const char *msg, int error)
+{
+	int width = getmaxx(w), mw = width_of(msg);
+
+	if (mw < width)
+		wmove(w, 0, (width - mw) / 2);
+	draw_message(w, msg, error ? draw_attr(STYLE_ERROR) :
+	    draw_attr(STYLE_BOLD), 0);
+}
+
 void
 pane_status_draw(WINDOW *w, const struct app *a)
 {
@@ -450,6 +503,11 @@ pane_status_draw(WINDOW *w, const struct app *a)
 		draw_prompt(w, a);
 	else if (!a->loaded && a->data_error[0] != '\0')
 		draw_message(w, a->data_error, draw_attr(STYLE_ERROR), 0);
+	else if (a->opt->kiosk && a->kiosk.phase == KIOSK_ATTRACT &&
+	    msg != NULL)
+		draw_invitation(w, msg, error);
+	else if (app_buttons(a))
+		draw_buttons(w, a);
 	else if (msg != NULL && a->overlay != OVERLAY_HELP)
 		/* Help shows the message in full, at its top. */
 		draw_message(w, msg, error ? draw_attr(STYLE_ERROR) : A_NORMAL,
@@ -462,6 +520,17 @@ pane_status_draw(WINDOW *w, const struct app *a)
 int
 pane_status_countdown(WINDOW *w, const struct app *a)
 {
+	const char *msg;
+	int error;
+
+	if (app_buttons(a) && (msg = message_shown(&a->message, a->status,
+	    a->status_error, &error)) != NULL) {
+		/* The buttons hold the bottom line: the message goes above. */
+		werase(w);
+		draw_invitation(w, msg, error);
+		wnoutrefresh(w);
+		return 1;
+	}
 	if (!a->opt->kiosk || a->kiosk.phase != KIOSK_COUNTDOWN ||
 	    (!a->bar.open && !a->kiosk.prompt))
 		return 0;

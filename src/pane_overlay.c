@@ -1,9 +1,11 @@
 /*
  * pane_overlay: the two full-screen pages, Help and About.  Help is built
  * from the key and mouse tables (keys.c), so it lists exactly the keys
- * the input code acts on, says what a kiosk does with each, and greys out
- * what a kiosk does not allow, under the status line's message in full
- * when there is one.  About shows the program: its summary,
+ * the input code acts on, under the status line's message in full when
+ * there is one.  A kiosk's Help is for visitors: only what a visitor can
+ * do, in the plain words of the action table's visitor column (touch
+ * and buttons first, then the keys), nothing a kiosk refuses and no
+ * control keys.  About shows the program: its summary,
  * what being an Ally means, the term and the pages to visit.  Both
  * scroll like the description.
  */
@@ -96,6 +98,101 @@ help_mouse(const struct app *a, struct doc *d)
 	}
 }
 
+/*
+ * The keys a visitor may press for act in mode, joined by spaces into
+ * buf: the help's labels without the control keys.
+ */
+static void
+visitor_labels(enum key_mode mode, enum action act, char *buf, size_t size)
+{
+	const struct binding *v;
+	size_t i, n, len = 0;
+
+	buf[0] = '\0';
+	v = keys_table(mode, &n);
+	for (i = 0; i < n; i++) {
+		if (v[i].action != act || v[i].label == NULL ||
+		    strncmp(v[i].label, "C-", 2) == 0)
+			continue;
+		snprintf(buf + len, size - len, "%s%s", len ? " " : "",
+		    v[i].label);
+		len = strlen(buf);
+	}
+}
+
+/*
+ * A section of a visitor's help: a line for each thing mode's keys do
+ * in a kiosk, the keys that do the same thing on one line.
+ */
+static void
+visitor_keys(struct doc *d, enum key_mode mode, const char *title)
+{
+	char labels[48];
+	struct docline *l = NULL;
+	const char *words;
+	enum action act;
+	size_t first = d->len, i, len;
+
+	doc_add(d, NULL, title, STYLE_BOLD);
+	for (act = 0; act < ACT_COUNT; act++) {
+		if ((words = action_visitor(action_policy(act, 1))) == NULL)
+			continue;
+		visitor_labels(mode, act, labels, sizeof(labels));
+		if (labels[0] == '\0')
+			continue;
+		for (i = first, l = NULL; i < d->len && l == NULL; i++)
+			if (strcmp(d->v[i].text, words) == 0)
+				l = &d->v[i];
+		if (l == NULL) {
+			doc_add(d, labels, words, STYLE_NORMAL);
+			continue;
+		}
+		len = strlen(l->key);
+		snprintf(l->key + len, sizeof(l->key) - len, " %s", labels);
+	}
+	doc_add(d, NULL, NULL, STYLE_NORMAL);
+}
+
+/* What a finger does: the touch lines, then the buttons. */
+static void
+visitor_touch(const struct app *a, struct doc *d)
+{
+	const struct touch_line *t;
+	const struct button *b;
+	const char *words;
+	size_t i, n;
+
+	if (!a->opt->mouse)
+		return;
+	doc_add(d, NULL, "With a finger", STYLE_BOLD);
+	t = keys_touch(&n);
+	for (i = 0; i < n; i++)
+		if ((words = action_visitor(action_policy(keys_mouse(
+		    t[i].event, t[i].region), 1))) != NULL)
+			doc_add(d, t[i].label, words, STYLE_NORMAL);
+	b = keys_buttons(KM_BROWSE, &n);
+	for (i = 0; i < n; i++)
+		if ((words = action_visitor(action_policy(b[i].action,
+		    1))) != NULL)
+			doc_add(d, b[i].label, words, STYLE_NORMAL);
+	doc_add(d, NULL, NULL, STYLE_NORMAL);
+}
+
+/* A kiosk's Help: what a visitor can do, in plain words. */
+static void
+visitor_doc(const struct app *a, struct doc *d)
+{
+	visitor_touch(a, d);
+	visitor_keys(d, KM_BROWSE, "With the keys");
+	visitor_keys(d, KM_BAR, "While searching");
+	visitor_keys(d, KM_TOPICS, "On the topics screen");
+	doc_add(d, NULL, "Type a word to search: the list shows the allies "
+	    "that mention it, and the words found are marked.",
+	    STYLE_NORMAL);
+	doc_add(d, NULL, "Whatever you leave open goes back to the start "
+	    "by itself after a while.", STYLE_NORMAL);
+}
+
 static void
 help_doc(const struct app *a, struct doc *d)
 {
@@ -109,6 +206,10 @@ help_doc(const struct app *a, struct doc *d)
 		doc_add(d, NULL, msg, error ? STYLE_ERROR : STYLE_NORMAL);
 		doc_add(d, NULL, NULL, STYLE_NORMAL);
 	}
+	if (a->opt->kiosk) {
+		visitor_doc(a, d);
+		return;
+	}
 	help_keys(a, d, KM_BROWSE);
 	help_keys(a, d, KM_BAR);
 	help_keys(a, d, KM_TOPICS);
@@ -118,9 +219,6 @@ help_doc(const struct app *a, struct doc *d)
 	    "unless they contain an upper-case letter. The list filters as "
 	    "you type, and matches are highlighted in both panes.",
 	    STYLE_NORMAL);
-	if (a->opt->kiosk)
-		doc_add(d, NULL, "Dimmed keys are off on this kiosk.",
-		    STYLE_DIM);
 }
 
 static void

@@ -91,6 +91,18 @@ centre(WINDOW *w, int y, const char *s, attr_t attr)
 }
 
 int
+pane_qr_size(const char *url, int qz, int *rows, int *cols)
+{
+	struct qr q;
+
+	if (qr_encode(url, &q) < 0)
+		return 0;
+	qr_extent(&q, qz, draw_utf8(), rows, cols);
+	qr_free(&q);
+	return 1;
+}
+
+int
 pane_qr_code(WINDOW *w, const char *url, int y, int x, int rows, int cols)
 {
 	static const int zones[] = { 4, 3, 2 };
@@ -158,8 +170,9 @@ pane_qr_draw(WINDOW *w, const struct app *a)
 	centre(w, y++, a->qr_url, draw_attr(STYLE_LINK));
 	/* No code on screen: nothing to scan, only the address to read. */
 	if (y < rows)
-		centre(w, y, qz < 0 ? "Any key closes" :
-		    "Scan with a phone camera; any key closes",
+		centre(w, y, qz < 0 ? "Any key closes" : a->opt->kiosk &&
+		    a->opt->mouse ? "Scan with a phone camera; a tap or any "
+		    "key closes" : "Scan with a phone camera; any key closes",
 		    draw_attr(STYLE_DIM));
 	qr_free(&q);
 	wnoutrefresh(w);

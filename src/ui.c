@@ -35,6 +35,7 @@
 #include "text.h"
 #include "ui_input.h"
 #include "ui_term.h"
+#include "ui_mouse.h"
 #include "util.h"
 
 #define REAP_MS		200	/* how often running openers are reaped */
@@ -58,6 +59,7 @@ struct ui {
 	struct feed	 feed;		/* the data: loads, reloads, the file */
 	FILE		*tty;		/* the terminal's input */
 	struct ui_input	 in;		/* keys, Alt, pastes */
+	struct ui_mouse	 mouse;		/* clicks, taps, drags */
 	long long	 next_reap;
 	long long	 last_draw;	/* ms */
 	int		 links;		/* the terminal shows OSC 8 links */
@@ -156,6 +158,7 @@ relayout(struct ui *u)
 		al.detail_rows = u->lay.detail.h > 0 ? u->lay.detail.h - 1 : 0;
 		al.page_rows = LINES - 2;
 		al.page_cols = COLS;
+		al.spotlight = LINES >= UI_SPOT_ROWS && COLS >= UI_SPOT_COLS;
 	}
 	app_layout(&u->app, &al);
 }
@@ -177,7 +180,7 @@ draw_hyperlink(struct ui *u)
 	const char *url;
 
 	if (!u->links || u->detail == NULL || r == NULL ||
-	    app_mode(a) != KM_BROWSE ||
+	    app_mode(a) != KM_BROWSE || app_spotlight(a) ||
 	    (u->lay.list_only && a->focus != FOCUS_DETAIL) ||
 	    !pane_detail_link(a, u->lay.detail.w, &row, &col))
 		return;
@@ -266,7 +269,8 @@ park_cursor(WINDOW *w)
 /*
  * When the bottom line is taken (the search bar, the PIN prompt), a
  * kiosk's countdown goes on the row above it, so that the warning is
- * seen whatever the visitor left open.
+ * seen whatever the visitor left open; so does a message when the
+ * bottom line is a kiosk's buttons.
  */
 static void
 draw_countdown_above(struct ui *u)
@@ -274,7 +278,8 @@ draw_countdown_above(struct ui *u)
 	enum key_mode mode = app_mode(&u->app);
 	WINDOW *w;
 
-	if ((mode != KM_BAR && mode != KM_PIN) || LINES < 3 ||
+	if ((mode != KM_BAR && mode != KM_PIN && !app_buttons(&u->app)) ||
+	    LINES < 3 ||
 	    (w = derwin(stdscr, 1, COLS, LINES - 2, 0)) == NULL)
 		return;
 	pane_status_countdown(w, &u->app);
@@ -338,6 +343,8 @@ ui_draw(struct ui *u)
 	pane_title_draw(u->title, a);
 	if (!a->loaded)
 		pane_loading_draw(u->full, a);
+	else if (app_spotlight(a))
+		pane_attract_draw(u->full, a);
 	else if (a->overlay == OVERLAY_QR)
 		pane_qr_draw(u->full, a);
 	else if (a->overlay == OVERLAY_TOPICS)
@@ -362,7 +369,7 @@ ui_draw(struct ui *u)
 	} else {
 		pane_status_draw(u->status, a);
 		/* Park the cursor on the selection, for screen readers. */
-		if (mode == KM_BROWSE) {
+		if (mode == KM_BROWSE && !app_spotlight(a)) {
 			wmove(u->list, pane_list_cursor_row(a), 0);
 			park_cursor(u->list);
 		} else
@@ -374,49 +381,6 @@ ui_draw(struct ui *u)
 	draw_hyperlink(u);
 	if (a->opt->public)
 		ui_term_note(LINES, COLS, u->real_rows, u->real_cols);
-}
-
-/* Which rectangle holds a screen position. */
-static int
-in_rect(const struct rect *r, int y, int x)
-{
-	return r->h > 0 && y >= r->y && y < r->y + r->h && x >= r->x &&
-	    x < r->x + r->w;
-}
-
-/* A mouse report: what happened where, for the app's mouse table. */
-static void
-ui_mouse(struct ui *u)
-{
-	enum mouse_event what = MOUSE_OTHER;
-	enum mouse_region where = REGION_PAGE;
-	MEVENT ev;
-	long row = -1;
-
-	if (getmouse(&ev) != OK)
-		memset(&ev, 0, sizeof(ev));
-	if (ev.bstate & BUTTON4_PRESSED)
-		what = MOUSE_WHEEL_UP;
-#ifdef BUTTON5_PRESSED
-	else if (ev.bstate & BUTTON5_PRESSED)
-		what = MOUSE_WHEEL_DOWN;
-#endif
-	else if (ev.bstate & BUTTON1_DOUBLE_CLICKED)
-		what = MOUSE_DOUBLE;
-	else if (ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED))
-		what = MOUSE_CLICK;
-	if (u->app.overlay == OVERLAY_TOPICS && ev.y >= 1 && ev.y < LINES - 1) {
-		/* The page under the title: the cell tapped, or -1. */
-		where = REGION_TOPIC;
-		row = topics_cell_at(&u->app.topics, ev.y - 1, ev.x);
-	} else if (in_rect(&u->lay.list, ev.y, ev.x)) {
-		where = REGION_LIST;
-		row = ev.y - u->lay.list.y - 1;		/* -1: the header */
-	} else if (in_rect(&u->lay.detail, ev.y, ev.x))
-		where = REGION_DETAIL;
-	else if (u->app.overlay == OVERLAY_NONE)
-		what = MOUSE_OTHER;	/* the title or the status line */
-	app_point(&u->app, what, where, row, util_now_ms());
 }
 
 /*
@@ -516,6 +480,7 @@ ui_stop(void)
 	endwin();
 	ui_input_paste_mode(0);
 	probe_mode(stdout, 0);
+	ui_mouse_drag_mode(0);
 }
 
 static void
@@ -690,16 +655,9 @@ ui_start(struct ui *u, const struct app_options *opt)
 		probe_start(&u->probe, stdout, util_now_ms());
 		u->in.probe = &u->probe;
 	}
-	if (opt->mouse) {
-		/*
-		 * Every event, though only clicks and the wheel are used:
-		 * ncurses drops an event outside the mask and then goes on
-		 * waiting for a key, which delays whatever else is due (a
-		 * resize, a timer) until one comes.
-		 */
-		mousemask(ALL_MOUSE_EVENTS, NULL);
-		mouseinterval(200);
-	}
+	/* A kiosk is made for touch: taps and drags. */
+	if (opt->mouse)
+		ui_mouse_start(&u->mouse, opt->kiosk);
 	return 0;
 }
 
@@ -736,7 +694,7 @@ take_key(struct ui *u, enum ui_input_kind kind, int key)
 	if (kind == UI_IN_RESIZE)
 		ui_sync_size(u);
 	else if (kind == UI_IN_MOUSE)
-		ui_mouse(u);
+		ui_mouse_event(&u->mouse, &u->app, &u->lay, util_now_ms());
 	else if (kind == UI_IN_PASTE)
 		app_paste(&u->app, p->text.ptr, p->text.len, p->cut,
 		    util_now_ms());
@@ -846,6 +804,8 @@ ui_run(const struct app_options *opt, struct source *src,
 			ui_turn(&u, &keys);
 		windows_free(&u);
 		ui_stop();
+		if (u.mouse.touch)
+			ui_mouse_drag_mode(0);
 		die_set_cleanup(NULL);
 		delscreen(u.screen);
 		draw_done();

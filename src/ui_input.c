@@ -25,12 +25,8 @@ cap(const char *name)
 	return s != NULL && s != (char *)-1 && *s != '\0' ? s : NULL;
 }
 
-/*
- * Terminals that speak xterm's protocols, paste mode among them, though
- * their entry may not say so: by the xterm-only SGR mouse, or by name.
- */
-static int
-xterm_like(void)
+int
+ui_input_xterm(void)
 {
 	static const char *const families[] = {
 		"xterm", "screen", "tmux", "rxvt", "alacritty", "foot",
@@ -56,7 +52,7 @@ ui_input_paste_mode(int on)
 {
 	const char *s = cap(on ? "BE" : "BD");
 
-	if (s == NULL && xterm_like())
+	if (s == NULL && ui_input_xterm())
 		s = on ? PASTE_ON : PASTE_OFF;
 	if (s != NULL) {
 		fputs(s, stdout);

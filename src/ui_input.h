@@ -79,6 +79,13 @@ void	 ui_input_paste_mode(int on);
  */
 enum ui_input_kind ui_input_read(struct ui_input *, int *key, long long now);
 
+/*
+ * Whether the terminal speaks xterm's protocols, paste mode and mouse
+ * modes among them, though its entry may not say so: by the xterm-only
+ * SGR mouse (kmous=\E[<), or by name.
+ */
+int	 ui_input_xterm(void);
+
 /* When a paste is given up, if no more of it comes (-1: no paste). */
 long long ui_input_deadline(const struct ui_input *);
 

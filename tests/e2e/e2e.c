@@ -363,6 +363,19 @@ e2e_cleanup(struct vt **vt, char **dir)
 }
 
 int
+e2e_program(char *buf, size_t size, const char *who)
+{
+	const char *bin = getenv("SMA_ALLIES_BIN");
+
+	snprintf(buf, size, "%s", bin != NULL && *bin != '\0' ? bin :
+	    "build/asan/sma-allies");
+	if (access(buf, X_OK) == 0)
+		return 0;
+	fprintf(stderr, "%s: %s: %s\n", who, buf, strerror(errno));
+	return -1;
+}
+
+int
 e2e_run(const char *prog, const char *const *args,
     const struct e2e_env *env, int both, char **out)
 {

@@ -169,6 +169,13 @@ struct vt	*e2e_spawn(const char *prog, const char *const *args,
 		    const struct e2e_env *env, int rows, int cols);
 
 /*
+ * The program under test, into buf (size bytes): $SMA_ALLIES_BIN, or
+ * build/asan/sma-allies when that is unset or empty.  Returns 0, or -1
+ * after saying on stderr, as who, why it cannot be run.
+ */
+int		 e2e_program(char *buf, size_t size, const char *who);
+
+/*
  * Run prog with args outside any terminal, stdin from /dev/null, in env
  * (NULL: ours), and collect its standard output, with its standard error
  * too when both is 1, into *out (malloc'd, NUL-terminated; the caller

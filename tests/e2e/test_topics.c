@@ -657,6 +657,10 @@ test_kiosk_reset(void **state)
 	WANT("12 allies");
 	CHECK(!vt_find(t_vt, "Topic:", NULL, NULL), "the reset kept the "
 	    "topic");
+	/* The attract screen is up: a key brings the list, nothing more. */
+	press("t");
+	CHECK(!vt_find(t_vt, HEADING, NULL, NULL), "the key that ended the "
+	    "attract screen opened the topics");
 	/* q is no way out of a kiosk; the topics screen takes it as close. */
 	press("t");
 	WANT(HEADING);

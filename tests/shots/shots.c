@@ -38,7 +38,7 @@
 struct scene {
 	const char	*name;
 	int		 rows, cols;
-	int		 kiosk;
+	int		 kiosk;	/* 1 --kiosk; 2 idle at once, for its attract screen */
 	int		(*play)(struct vt *);
 	const char	*quit[4];	/* keys that end the program */
 };
@@ -206,6 +206,27 @@ play_kiosk_qr(struct vt *vt)
 	    "\xe2\x96\x80\xe2\x96\x80\xe2\x96\x80\xe2\x96\x80");
 }
 
+/* A kiosk's buttons for touch, after a tap on the third ally. */
+static int
+play_kiosk_buttons(struct vt *vt)
+{
+	if (expect(vt, "12 allies") < 0 || expect(vt, "Scan website") < 0)
+		return -1;
+	vt_mouse(vt, VT_PRESS, 0, 4, 5);
+	vt_mouse(vt, VT_RELEASE, 0, 4, 5);
+	return expect(vt, " 3/12");
+}
+
+/* A kiosk left alone: the first ally in the spotlight. */
+static int
+play_kiosk_attract(struct vt *vt)
+{
+	if (expect(vt, "12 allies") < 0 ||
+	    expect(vt, "Welcome! Touch the screen") < 0)
+		return -1;
+	return expect(vt, "The American Academy of Family Physicians");
+}
+
 /* The topics screen, the cursor moved onto a topic. */
 static int
 play_topics(struct vt *vt)
@@ -230,6 +251,9 @@ static const struct scene scenes[] = {
 	{ "narrow", 24, 60, 0, play_narrow, { "q" } },
 	{ "topics", 30, 100, 0, play_topics, { "Esc", "q" } },
 	{ "kiosk-qr", 24, 80, 1, play_kiosk_qr, { NULL } },
+	{ "kiosk-buttons", 24, 80, 1, play_kiosk_buttons, { NULL } },
+	{ "kiosk-attract", 24, 80, 2, play_kiosk_attract, { NULL } },
+	{ "kiosk-attract-wide", 40, 120, 2, play_kiosk_attract, { NULL } },
 };
 
 /* ---- driver ---- */
@@ -278,12 +302,15 @@ static int
 shoot(const char *program, const char *outdir, const struct scene *sc,
     const struct e2e_env *env)
 {
-	const char	*args[] = { sc->kiosk ? "--kiosk" : NULL, NULL };
+	const char	*args[] = { sc->kiosk ? "--kiosk" : NULL, "--idle", "1",
+	    "--cycle", "3600", NULL };
 	char		 path[4096];
 	struct vt	*vt;
 	int		 rc = -1;
 
 	scene_name = sc->name;
+	if (sc->kiosk < 2)
+		args[1] = NULL;		/* no idle time of its own */
 	if ((size_t)snprintf(path, sizeof(path), "%s/%s.svg", outdir,
 	    sc->name) >= sizeof(path)) {
 		fprintf(stderr, "shots: %s: path too long\n", outdir);

@@ -631,7 +631,7 @@ test_small_terminal(void **state)
 {
 	struct fixture *f = *state;
 	struct app *a = &f->app;
-	struct app_layout l = { 0, 1, 9, 9, 10, 0 };
+	struct app_layout l = { 0, 1, 9, 9, 10, 0, 0 };
 	struct match_error err;
 	const char *url;
 
