@@ -91,7 +91,7 @@ UNIT_TESTS  = test_load test_progress test_match test_output test_text test_util
 E2E_TESTS   = tty/vt_selftest e2e/test_browser e2e/test_kiosk e2e/test_data \
               e2e/test_history e2e/test_terms e2e/test_unsafe e2e/test_stats \
               e2e/test_topics e2e/test_sizes
-E2E_TESTS  += e2e/test_input e2e/test_graphemes e2e/test_start
+E2E_TESTS  += e2e/test_input e2e/test_graphemes e2e/test_start e2e/test_regex
 
 .PHONY: all asan test unit e2e cli run install uninstall clean fuzz deps \
         test-deps bench
@@ -232,31 +232,56 @@ build/locale/%.UTF-8:
 run-tests: $(TEST_LOCALES:%=build/locale/%.UTF-8)
 run-tests: build/asan/sma-allies sma-allies \
     $(UNIT_TESTS:%=build/tests/%) $(E2E_TESTS:%=build/tests/%) \
-    build/bench/gen-allies build/tests/shots build/tests/fuzz-replay
+    build/bench/gen-allies build/tests/shots build/tests/fuzz-replay \
+    build/tests/fuzz-match-replay
 	@sh tests/run.sh build/asan/sma-allies $(UNIT_TESTS:%=build/tests/%) \
-	    build/tests/fuzz-replay -- $(E2E_TESTS:%=build/tests/%)
+	    build/tests/fuzz-replay build/tests/fuzz-match-replay -- \
+	    $(E2E_TESTS:%=build/tests/%)
 
 run: sma-allies
 	./sma-allies
 
-# libFuzzer on the loader and the matcher: make fuzz FUZZ_SECONDS=600
+# libFuzzer on the loader and on patterns against data, one after the
+# other: make fuzz FUZZ_SECONDS=600.  A pattern that takes longer than
+# FUZZ_MATCH_TIMEOUT seconds on an input is a finding.
 FUZZ_SECONDS ?= 60
-fuzz: build/config.mk
+FUZZ_MATCH_TIMEOUT ?= 2
+fuzz: build/config.mk build/allies_data.c
 	$(INSTALL_DEPS)
 	@mkdir -p build/fuzz build/fuzz/corpus
 	clang $(FEATURES) $(DEPS_CFLAGS) -Isrc -g -O1 \
 	    -fsanitize=fuzzer,address,undefined -o build/fuzz/fuzz-load \
-	    tests/fuzz/fuzz_load.c $(SRCS:%=src/%) $(DEPS_LIBS)
+	    tests/fuzz/fuzz_load.c $(SRCS:%=src/%) build/allies_data.c \
+	    $(DEPS_LIBS)
 	build/fuzz/fuzz-load -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
 	    -rss_limit_mb=1024 -timeout=10 -dict=tests/fuzz/yaml.dict \
 	    -print_final_stats=1 -artifact_prefix=build/fuzz/ \
 	    build/fuzz/corpus tests/fuzz/corpus tests/fuzz/regress
+	@mkdir -p build/fuzz/match-corpus
+	clang $(FEATURES) $(DEPS_CFLAGS) -Isrc -g -O1 \
+	    -fsanitize=fuzzer,address,undefined -o build/fuzz/fuzz-match \
+	    tests/fuzz/fuzz_match.c $(SRCS:%=src/%) build/allies_data.c \
+	    $(DEPS_LIBS)
+	build/fuzz/fuzz-match -max_total_time=$(FUZZ_SECONDS) -max_len=8192 \
+	    -rss_limit_mb=1024 -timeout=$(FUZZ_MATCH_TIMEOUT) \
+	    -print_final_stats=1 -artifact_prefix=build/fuzz/match- \
+	    build/fuzz/match-corpus tests/fuzz/match-corpus \
+	    tests/fuzz/match-regress
 
 build/tests/fuzz-replay: tests/fuzz/fuzz_load.c tests/fuzz/replay.c \
     tests/fuzz/fuzz_load.h $(AOBJS) build/config.mk
 	@mkdir -p $(@D)
 	$(CC) $(WARN) $(FEATURES) $(DEPS_CFLAGS) -Isrc -O1 -g $(SAN) -o $@ \
 	    tests/fuzz/fuzz_load.c tests/fuzz/replay.c $(AOBJS) $(DEPS_LIBS) \
+	    -pthread
+
+build/tests/fuzz-match-replay: tests/fuzz/fuzz_match.c tests/fuzz/replay.c \
+    tests/fuzz/fuzz_load.h $(AOBJS) build/config.mk
+	@mkdir -p $(@D)
+	$(CC) $(WARN) $(FEATURES) $(DEPS_CFLAGS) -Isrc -O1 -g $(SAN) \
+	    -DREPLAY_TIMEOUT=5 -DREPLAY_CORPUS='"tests/fuzz/match-corpus"' \
+	    -DREPLAY_REGRESS='"tests/fuzz/match-regress"' -o $@ \
+	    tests/fuzz/fuzz_match.c tests/fuzz/replay.c $(AOBJS) $(DEPS_LIBS) \
 	    -pthread
 
 # Benchmarks against libyaml's floor, grep and fzf: make bench

@@ -214,7 +214,7 @@ app_set_filter(struct app *a, const char *pattern, size_t len,
 }
 
 int
-app_scan_step(struct app *a, size_t budget)
+app_scan_step(struct app *a, size_t work)
 {
 	struct match_error err;
 	size_t before = a->view.rows.len;
@@ -223,7 +223,7 @@ app_scan_step(struct app *a, size_t budget)
 	if (!a->view.scanning)
 		return 0;
 	memset(&err, 0, sizeof(err));
-	if ((rc = listview_step(&a->view, a->rs, budget, &err)) < 0) {
+	if ((rc = listview_step(&a->view, a->rs, work, &err)) < 0) {
 		/* The last complete filter is back: say why. */
 		if (a->bar.open)
 			bar_set_error(&a->bar, err.msg, 0, 0);
@@ -302,6 +302,9 @@ app_bar_accept(struct app *a)
 	if (a->bar.error[0] != '\0')
 		app_status(a, 1, "Kept the last valid filter: %s",
 		    a->bar.error);
+	else if (a->view.filter != NULL && a->view.scanning)
+		app_status(a, 0, "%zu of %zu allies match so far; still "
+		    "searching", a->view.rows.len, a->rs->len);
 	else if (a->view.filter != NULL)
 		app_status(a, 0, "%zu of %zu allies match; n/N step, Esc clears",
 		    a->view.rows.len, a->view.topic_total);

@@ -82,7 +82,7 @@ struct app_layout {
 	int		 page_cols;	/* and its columns */
 };
 
-#define APP_SCAN_SLICE	16384	/* records per slice of a scan */
+#define APP_SCAN_SLICE	LISTVIEW_SLICE_WORK	/* work of a slice of a scan */
 
 struct app {
 	const struct app_options *opt;
@@ -223,11 +223,12 @@ int	 app_set_filter(struct app *, const char *pattern, size_t len,
 	    struct match_error *err);
 
 /*
- * Test the next slice of at most budget records of a running scan.
- * Returns 1 while there is more to do, 0 when the scan is complete (or
- * failed, reported in the bar or the status line).
+ * Test the next slice of a running scan, of about work units (see
+ * match_scan()).  Returns 1 while there is more to do, 0 when the scan is
+ * complete (or failed, reported in the bar or the status line, with the
+ * last complete filter back).
  */
-int	 app_scan_step(struct app *, size_t budget);
+int	 app_scan_step(struct app *, size_t work);
 
 /* The search bar: open, a changed query, Enter, Esc. */
 void	 app_bar_open(struct app *);

@@ -41,8 +41,10 @@ prev_free(struct listview *v)
 {
 	match_free(v->prev_matcher);
 	free(v->prev_filter);
+	indices_free(&v->prev_rows);
 	v->prev_matcher = NULL;
 	v->prev_filter = NULL;
+	v->prev_valid = 0;
 }
 
 void
@@ -56,10 +58,17 @@ listview_done(struct listview *v)
 	memset(v, 0, sizeof(*v));
 }
 
+/* The record at row sel of rows, or -1. */
+static size_t
+listview_record_of(const struct indices *rows, size_t sel)
+{
+	return sel < rows->len ? rows->v[sel] : (size_t)-1;
+}
+
 size_t
 listview_record(const struct listview *v)
 {
-	return v->sel < v->rows.len ? v->rows.v[v->sel] : (size_t)-1;
+	return listview_record_of(&v->rows, v->sel);
 }
 
 void
@@ -143,65 +152,80 @@ reselect(struct listview *v, size_t keep)
 }
 
 /*
- * Append the records of [from, to) that pass the topic and m (NULL: any
- * record) to out.  The topic is tested first, on the record alone: a
- * cheap test that spares the pattern every record outside the topic.
+ * match_scan() of m over [from, rs->len) for the rows, keeping only the
+ * records that carry the topic (when one is chosen).
  */
 static int
-filter_slice(struct listview *v, const struct recordset *rs,
-    struct matcher *m, size_t from, size_t to, struct indices *out,
-    struct match_error *err)
+scan_slice(struct listview *v, const struct recordset *rs,
+    struct matcher *m, size_t from, size_t work, size_t *next,
+    struct indices *out, struct match_error *err)
 {
-	size_t i;
+	size_t i, n, start = out->len;
 	int rc;
 
+	rc = match_scan(m, rs, from, rs->len, work, next, out, err);
 	if (v->topic.len == 0)
-		return match_filter(m, rs, from, to, out, err);
-	for (i = from; i < to && i < rs->len; i++) {
-		if (!topic_filter_test(&v->topic, &rs->v[i]))
-			continue;
-		if (m != NULL && (rc = match_record(m, &rs->v[i], err)) <= 0) {
-			if (rc < 0)
-				return -1;
-			continue;
-		}
-		indices_push(out, i);
-	}
-	return 0;
+		return rc;
+	for (i = n = start; i < out->len; i++)
+		if (topic_filter_test(&v->topic, &rs->v[out->v[i]]))
+			out->v[n++] = out->v[i];
+	out->len = n;
+	return rc;
+}
+
+/* The rows of every record that carries the topic. */
+static void
+topic_rows(struct listview *v, const struct recordset *rs)
+{
+	size_t i;
+
+	v->rows.len = 0;
+	for (i = 0; i < rs->len; i++)
+		if (topic_filter_test(&v->topic, &rs->v[i]))
+			indices_push(&v->rows, i);
 }
 
 /*
- * Rebuild the rows for m, keeping record keep selected.  A large
- * recordset is left to listview_step(); a small one is done at once.
+ * Rebuild the rows for m, keeping record keep selected: at once when a
+ * slice's work does it over a small recordset (0), else by a scan that
+ * listview_step() goes on with (1, with what the slice found).  -1 with
+ * *err filled and the rows unchanged when the first slice failed.
  */
 static int
 rebuild(struct listview *v, const struct recordset *rs, struct matcher *m,
     size_t keep, struct match_error *err)
 {
 	struct indices fresh = { 0 };
+	size_t next = 0;
 
 	v->scanning = 0;
-	if (m != NULL && rs->len > LISTVIEW_SYNC_RECORDS) {
-		v->rows.len = 0;
-		v->scanning = 1;
-		v->scan_pos = 0;
-		v->scan_keep = keep;
-		v->scan_moved = 0;
-		v->sel = 0;
-		v->top = 0;
+	if (m == NULL) {
+		if (v->topic.len > 0)
+			topic_rows(v, rs);
+		else
+			rows_all(v, rs);
+		reselect(v, keep);
 		return 0;
 	}
-	if (m != NULL || v->topic.len > 0) {
-		if (filter_slice(v, rs, m, 0, rs->len, &fresh, err) < 0) {
-			indices_free(&fresh);
-			return -1;
-		}
-		indices_free(&v->rows);
-		v->rows = fresh;
-	} else
-		rows_all(v, rs);
-	reselect(v, keep);
-	return 0;
+	match_begin(m);
+	if (rs->len <= LISTVIEW_SYNC_RECORDS && scan_slice(v, rs, m, 0,
+	    LISTVIEW_SLICE_WORK, &next, &fresh, err) < 0) {
+		indices_free(&fresh);
+		return -1;
+	}
+	indices_free(&v->rows);
+	v->rows = fresh;
+	if (rs->len <= LISTVIEW_SYNC_RECORDS && next == rs->len) {
+		reselect(v, keep);
+		return 0;
+	}
+	v->scanning = 1;
+	v->scan_pos = next;
+	v->scan_keep = keep;
+	v->scan_moved = 0;
+	v->sel = 0;
+	v->top = 0;
+	return 1;
 }
 
 int
@@ -209,21 +233,32 @@ listview_filter(struct listview *v, const struct recordset *rs,
     struct matcher *m, const char *pattern, size_t len,
     struct match_error *err)
 {
-	int was_scanning = v->scanning;
+	struct indices old = v->rows;
+	size_t sel = v->sel, top = v->top;
+	int was_scanning = v->scanning, rc;
 
-	if (rebuild(v, rs, m, listview_record(v), err) < 0) {
+	/* rebuild() takes the rows over: keep them to fall back on. */
+	memset(&v->rows, 0, sizeof(v->rows));
+	if ((rc = rebuild(v, rs, m, listview_record_of(&old, sel), err)) < 0) {
+		v->rows = old;
+		v->scanning = was_scanning;
 		match_free(m);
 		return -1;
 	}
-	if (v->scanning && !was_scanning) {
+	if (rc == 1 && !was_scanning) {
 		/* Keep the complete filter until this one completes. */
 		prev_free(v);
 		v->prev_matcher = v->matcher;
 		v->prev_filter = v->filter;
+		v->prev_rows = old;
+		v->prev_valid = 1;
+		v->prev_sel = sel;
+		v->prev_top = top;
 	} else {
+		indices_free(&old);
 		match_free(v->matcher);
 		free(v->filter);
-		if (!v->scanning)
+		if (rc == 0)
 			prev_free(v);
 	}
 	v->matcher = m;
@@ -247,6 +282,8 @@ listview_refresh(struct listview *v, const struct recordset *rs,
 	/* The rows hold indices into the old data: forget them first. */
 	v->rows.len = 0;
 	v->sel = 0;
+	indices_free(&v->prev_rows);
+	v->prev_valid = 0;
 	if (rebuild(v, rs, v->matcher, keep, &err) < 0) {
 		/* The old filter is too costly on the new data: drop it. */
 		match_free(v->matcher);
@@ -271,30 +308,50 @@ listview_topic(struct listview *v, const struct recordset *rs,
 	listview_refresh(v, rs, listview_record(v));
 }
 
-int
-listview_step(struct listview *v, const struct recordset *rs, size_t budget,
-    struct match_error *err)
+/* A scan failed: back to the last complete filter, as it was. */
+static void
+fall_back(struct listview *v, const struct recordset *rs)
 {
 	struct match_error again;
-	size_t to;
+
+	v->scanning = 0;
+	match_free(v->matcher);
+	free(v->filter);
+	v->matcher = v->prev_matcher;
+	v->filter = v->prev_filter;
+	v->prev_matcher = NULL;
+	v->prev_filter = NULL;
+	if (v->prev_valid) {
+		indices_free(&v->rows);
+		v->rows = v->prev_rows;
+		v->sel = v->prev_sel;
+		v->top = v->prev_top;
+		memset(&v->prev_rows, 0, sizeof(v->prev_rows));
+		v->prev_valid = 0;
+	} else if (rebuild(v, rs, v->matcher, listview_record(v),
+	    &again) < 0) {
+		match_free(v->matcher);
+		v->matcher = NULL;
+		free(v->filter);
+		v->filter = NULL;
+		rebuild(v, rs, NULL, (size_t)-1, &again);
+	}
+}
+
+int
+listview_step(struct listview *v, const struct recordset *rs, size_t work,
+    struct match_error *err)
+{
+	size_t next;
 
 	if (!v->scanning)
 		return 0;
-	to = rs->len - v->scan_pos > budget ? v->scan_pos + budget : rs->len;
-	if (filter_slice(v, rs, v->matcher, v->scan_pos, to, &v->rows,
-	    err) < 0) {
-		/* Back to the last complete filter. */
-		v->scanning = 0;
-		match_free(v->matcher);
-		free(v->filter);
-		v->matcher = v->prev_matcher;
-		v->filter = v->prev_filter;
-		v->prev_matcher = NULL;
-		v->prev_filter = NULL;
-		rebuild(v, rs, v->matcher, listview_record(v), &again);
+	if (scan_slice(v, rs, v->matcher, v->scan_pos, work, &next,
+	    &v->rows, err) < 0) {
+		fall_back(v, rs);
 		return -1;
 	}
-	v->scan_pos = to;
+	v->scan_pos = next;
 	if (v->scan_pos < rs->len)
 		return 1;
 	v->scanning = 0;

@@ -1,8 +1,10 @@
 /*
  * listview: what the list shows.  The records that pass the filter, in
  * order; which row is selected and which is the first on screen; and,
- * over a large recordset, the scan that fills the rows in slice by slice
- * while the filter that was complete before is kept to fall back on.
+ * the scan that fills the rows in slice by slice, each slice bounded by
+ * its work (match_scan()), while the filter that was complete before is
+ * kept, rows and all, to fall back on.  A filter that passes its budget
+ * is never shown in part as if it were complete: the one before is back.
  *
  * It borrows the recordset and owns its rows, its matchers and their
  * patterns.  It knows nothing of the terminal, the search bar or the
@@ -18,7 +20,10 @@
 
 struct recordset;
 
-#define LISTVIEW_SYNC_RECORDS	20000	/* filter at once up to this many */
+#define LISTVIEW_SYNC_RECORDS	20000	/* try to filter at once up to this
+					   many records */
+#define LISTVIEW_SLICE_WORK	((size_t)12 << 20) /* work of a slice, as
+					   match_scan() counts it */
 
 struct listview {
 	struct indices	 rows;		/* records shown, in order */
@@ -36,6 +41,9 @@ struct listview {
 
 	struct topic_filter topic;	/* tags every row carries; len 0: any */
 	size_t		 topic_total;	/* records that carry them */
+	struct indices	 prev_rows;	/* its rows, while they hold */
+	int		 prev_valid;	/* prev_rows index the recordset */
+	size_t		 prev_sel, prev_top;
 };
 
 /* Every record of rs, the first selected; listview_done() frees. */
@@ -69,9 +77,10 @@ int	 listview_cycle(struct listview *, int dir, size_t height);
 /*
  * Filter with m (owned from now on; NULL shows every record) for pattern
  * (len bytes, copied; len 0 for none).  The selection stays on the same
- * record when it passes.  Over a large recordset the rows fill in by
- * listview_step() and the filter before stays until then.  Returns 0,
- * or -1 with *err filled, m freed and the view unchanged.
+ * record when it passes.  A small recordset is filtered at once when a
+ * slice's work does it; otherwise the rows fill in by listview_step()
+ * and the filter before stays until then.  Returns 0, or -1 with *err
+ * filled, m freed and the view unchanged.
  */
 int	 listview_filter(struct listview *, const struct recordset *,
 	    struct matcher *m, const char *pattern, size_t len,
@@ -96,12 +105,13 @@ void	 listview_topic(struct listview *, const struct recordset *,
 	    const char *const *names, size_t n);
 
 /*
- * Test the next slice of at most budget records of a running scan.
- * Returns 1 while there is more to do, 0 when the scan is complete, or
- * -1 with *err filled when it failed: the filter complete before is then
- * back (and may itself be scanning).
+ * Test the next slice of a running scan, of about work units as
+ * match_scan() counts them.  Returns 1 while there is more to do, 0 when
+ * the scan is complete, or -1 with *err filled when it failed: the filter
+ * complete before is then back, with its rows (after a refresh, it is
+ * scanned again).
  */
 int	 listview_step(struct listview *, const struct recordset *,
-	    size_t budget, struct match_error *err);
+	    size_t work, struct match_error *err);
 
 #endif

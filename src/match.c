@@ -1,7 +1,7 @@
 /*
  * match: PCRE2 search.  See match.h.  What a pattern says before it is
  * compiled (its own text, for smart case; whether the run scan may be
- * used) comes from pattern.c.
+ * used; what one match attempt can cost) comes from pattern.c.
  */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include "match.h"
@@ -13,6 +13,7 @@
 
 #include <pcre2.h>
 
+#include "atomic.h"
 #include "pattern.h"
 #include "record.h"
 #include "text.h"
@@ -21,18 +22,33 @@
 #define JIT_STACK_MAX	(1024 * 1024)
 #define PARALLEL_MIN	8192	/* records worth a second thread */
 
+/*
+ * The callout's count of the steps of one record (or one text), across
+ * every position a match is tried at.
+ */
+struct meter {
+	size_t			 steps;
+	size_t			 start;		/* of the match attempt, or -1 */
+	size_t			 last;		/* offset at the last callout */
+};
+
 /* What one thread needs to run the matcher's patterns. */
 struct scanner {
-	pcre2_match_data	*md;		/* for code */
+	pcre2_match_data	*md;		/* for code and counted */
 	pcre2_match_data	*bmd;		/* for block, or NULL */
 	pcre2_match_context	*mctx;
 	pcre2_jit_stack		*jit_stack;	/* NULL without JIT */
+	struct meter		 meter;
+	size_t			 spent;		/* the search's steps counted
+						   here; atomic */
 };
 
 /*
- * A matcher has two compiled forms of the pattern.  code matches one
- * field: the exact semantics.  block, when the pattern allows it, scans a
- * whole text run (fields separated by NULs) in one call: with NUL as the
+ * A matcher has up to three compiled forms of the pattern.  code matches
+ * one field: the exact semantics.  counted is code with a callout before
+ * every item (PCRE2_AUTO_CALLOUT), for the texts that must be counted.
+ * block, when the pattern allows it and needs no counting, scans a whole
+ * text run (fields separated by NULs) in one call: with NUL as the
  * newline and multi-line mode, ^ and $ hold at every field's edges, so a
  * field that matches is always found, and a match that does not lie
  * inside one field is checked again field by field.
@@ -40,6 +56,13 @@ struct scanner {
 struct matcher {
 	pcre2_code		*code;
 	pcre2_code		*block;		/* NULL: scan field by field */
+	pcre2_code		*counted;	/* code with a callout before
+						   every item; NULL until used */
+	char			*pattern;	/* for counted, compiled late */
+	size_t			 pattern_len;
+	uint32_t		 opts;
+	size_t			 cost;		/* pattern_cost(), 0: count */
+	int			 counted_failed; /* it could not be compiled */
 	struct scanner		 s;		/* the caller's thread */
 	struct scanner		*s2;		/* the helper thread's, lazily */
 	unsigned		 fields;	/* FIELD_BIT()s to search */
@@ -68,15 +91,12 @@ pcre2_error(struct match_error *err, int code)
 	PCRE2_UCHAR msg[200];
 
 	switch (code) {
+	case PCRE2_ERROR_CALLOUT:	/* the meter's: the steps ran out */
 	case PCRE2_ERROR_MATCHLIMIT:
-		error_set(err, "the pattern is too complex: it hit the match "
-		    "limit (simplify nested repeats such as (a+)+)", 0, 0);
-		return;
 	case PCRE2_ERROR_DEPTHLIMIT:
 	case PCRE2_ERROR_HEAPLIMIT:
 	case PCRE2_ERROR_JIT_STACKLIMIT:
-		error_set(err, "the pattern is too complex: it hit the "
-		    "backtracking limit", 0, 0);
+		error_set(err, MATCH_TOO_COMPLEX, 0, 0);
 		return;
 	default:
 		break;
@@ -84,6 +104,28 @@ pcre2_error(struct match_error *err, int code)
 	if (pcre2_get_error_message(code, msg, sizeof(msg)) < 0)
 		snprintf((char *)msg, sizeof(msg), "PCRE2 error %d", code);
 	error_set(err, (const char *)msg, 0, 0);
+}
+
+/*
+ * Called before every item of the counted code: one step, and one more
+ * for each character passed since the last call of this match attempt
+ * (a repeat that ran far, a back reference).  Past the record's budget
+ * the match is abandoned: PCRE2 returns PCRE2_ERROR_CALLOUT.
+ */
+static int
+meter_callout(pcre2_callout_block *cb, void *arg)
+{
+	struct meter *mt = arg;
+	size_t pos = cb->current_position;
+
+	/* A new attempt (JIT gives no flags): the skip to it is not work. */
+	if (cb->start_match != mt->start) {
+		mt->start = cb->start_match;
+		mt->last = pos;
+	}
+	mt->steps += 1 + (pos > mt->last ? pos - mt->last : mt->last - pos);
+	mt->last = pos;
+	return mt->steps > MATCH_RECORD_STEPS ? PCRE2_ERROR_CALLOUT : 0;
 }
 
 int
@@ -140,8 +182,14 @@ scanner_init(const struct matcher *m, struct scanner *s)
 	if (m->block != NULL && (s->bmd =
 	    pcre2_match_data_create_from_pattern(m->block, NULL)) == NULL)
 		die("out of memory");
-	pcre2_set_match_limit(s->mctx, MATCH_LIMIT);
+	/*
+	 * PCRE2's own limits hold at each position; the meter is what
+	 * holds across positions.
+	 */
+	pcre2_set_match_limit(s->mctx, MATCH_RECORD_STEPS);
 	pcre2_set_depth_limit(s->mctx, MATCH_DEPTH_LIMIT);
+	pcre2_set_heap_limit(s->mctx, MATCH_HEAP_KIB);
+	pcre2_set_callout(s->mctx, meter_callout, &s->meter);
 	if (m->jit) {
 		s->jit_stack = pcre2_jit_stack_create(32 * 1024,
 		    JIT_STACK_MAX, NULL);
@@ -167,7 +215,8 @@ match_compile(const char *pattern, size_t len, unsigned fields,
 	struct matcher *m;
 	PCRE2_UCHAR msg[200];
 	PCRE2_SIZE erroff;
-	uint32_t opts = PCRE2_UTF | PCRE2_UCP;
+	/* \C matches one byte: a highlight could cut a character. */
+	uint32_t opts = PCRE2_UTF | PCRE2_UCP | PCRE2_NEVER_BACKSLASH_C;
 	int errcode;
 
 	m = xcalloc(1, sizeof(*m));
@@ -188,8 +237,9 @@ match_compile(const char *pattern, size_t len, unsigned fields,
 	if (m->caseless)
 		opts |= PCRE2_CASELESS;
 	/* $ is the end of the field, as in the run scan: not before a \n. */
-	m->code = pcre2_compile((PCRE2_SPTR)pattern, len,
-	    opts | PCRE2_DOLLAR_ENDONLY, &errcode, &erroff, NULL);
+	m->opts = opts | PCRE2_DOLLAR_ENDONLY;
+	m->code = pcre2_compile((PCRE2_SPTR)pattern, len, m->opts, &errcode,
+	    &erroff, NULL);
 	if (m->code == NULL) {
 		if (pcre2_get_error_message(errcode, msg, sizeof(msg)) < 0)
 			snprintf((char *)msg, sizeof(msg), "error %d", errcode);
@@ -203,11 +253,17 @@ match_compile(const char *pattern, size_t len, unsigned fields,
 	m->match_opts = PCRE2_NO_UTF_CHECK;
 	/* JIT when the platform has it; the interpreter otherwise. */
 	m->jit = pcre2_jit_compile(m->code, PCRE2_JIT_COMPLETE) == 0;
-	if (pattern_block_safe(pattern, len)) {
+	m->cost = pattern_cost(pattern, len);
+	/* The run scan is for records that need no counting. */
+	if (m->cost > 0 && pattern_block_safe(pattern, len)) {
 		m->block = compile_block(pattern, len, opts);
 		if (m->block != NULL && m->jit)
 			pcre2_jit_compile(m->block, PCRE2_JIT_COMPLETE);
 	}
+	m->pattern = xmalloc(len + 1);
+	memcpy(m->pattern, pattern, len);
+	m->pattern[len] = '\0';
+	m->pattern_len = len;
 	scanner_init(m, &m->s);
 	return m;
 }
@@ -222,8 +278,10 @@ match_free(struct matcher *m)
 		scanner_done(m->s2);
 		free(m->s2);
 	}
+	pcre2_code_free(m->counted);
 	pcre2_code_free(m->block);
 	pcre2_code_free(m->code);
+	free(m->pattern);
 	free(m);
 }
 
@@ -233,14 +291,74 @@ match_caseless(const struct matcher *m)
 	return m->caseless;
 }
 
-/* 1 match, 0 none, -1 error. */
+/*
+ * The counted code, compiled when first needed, on the caller's thread
+ * (match_filter() asks before it starts a second that may need it).
+ * NULL when PCRE2 cannot compile the pattern with its callouts (it grew
+ * too large).
+ */
+static const pcre2_code *
+counted_code(struct matcher *m)
+{
+	PCRE2_SIZE erroff;
+	int errcode;
+
+	if (m->counted == NULL && !m->counted_failed) {
+		m->counted = pcre2_compile((PCRE2_SPTR)m->pattern,
+		    m->pattern_len, m->opts | PCRE2_AUTO_CALLOUT, &errcode,
+		    &erroff, NULL);
+		if (m->counted == NULL)
+			m->counted_failed = 1;
+		else if (m->jit)
+			pcre2_jit_compile(m->counted, PCRE2_JIT_COMPLETE);
+	}
+	return m->counted;
+}
+
+/*
+ * Whether a text of bytes (each field's with its end) must be counted:
+ * unless the pattern's cost at each position, times the positions, stays
+ * within the record's budget.
+ */
 static int
-match_one_in(const struct matcher *m, struct scanner *sc, const char *s,
-    size_t len, size_t start, struct match_error *err)
+must_count(const struct matcher *m, size_t bytes)
+{
+	return m->cost == 0 || bytes > MATCH_RECORD_STEPS / m->cost;
+}
+
+/* The bytes of r's searched fields, each with its end. */
+static size_t
+record_bytes(const struct matcher *m, const struct record *r)
+{
+	size_t n = 0;
+	unsigned f;
+
+	for (f = 0; f < FIELD_COUNT; f++)
+		if (m->fields & FIELD_BIT(f))
+			n += r->len[f] + 1;
+	return n;
+}
+
+/* The code to run over bytes of text; NULL with *err filled when none. */
+static const pcre2_code *
+code_for(struct matcher *m, size_t bytes, struct match_error *err)
+{
+	const pcre2_code *code = m->code;
+
+	if (must_count(m, bytes) && (code = counted_code(m)) == NULL)
+		error_set(err, MATCH_TOO_COMPLEX, 0, 0);
+	return code;
+}
+
+/* 1 match, 0 none, -1 error; the meter goes on counting. */
+static int
+run_code(const struct matcher *m, struct scanner *sc, const pcre2_code *code,
+    const char *s, size_t len, size_t start, struct match_error *err)
 {
 	int rc;
 
-	rc = pcre2_match(m->code, (PCRE2_SPTR)s, len, start, m->match_opts,
+	sc->meter.start = (size_t)-1;
+	rc = pcre2_match(code, (PCRE2_SPTR)s, len, start, m->match_opts,
 	    sc->md, sc->mctx);
 	if (rc >= 0)
 		return 1;
@@ -250,52 +368,72 @@ match_one_in(const struct matcher *m, struct scanner *sc, const char *s,
 	return -1;
 }
 
+/*
+ * Add steps to the search's count; -1 with *err filled once it passes
+ * the budget.  Whichever thread counts last sees both counts whole, so
+ * the answer does not depend on how the threads ran.
+ */
 static int
-match_one(struct matcher *m, const char *s, size_t len, size_t start,
+charge(struct matcher *m, struct scanner *sc, size_t steps,
     struct match_error *err)
 {
-	return match_one_in(m, &m->s, s, len, start, err);
+	size_t total;
+
+	if (steps == 0)
+		return 0;
+	atomic_set(&sc->spent, sc->spent + steps);
+	total = atomic_get(&m->s.spent);
+	if (m->s2 != NULL)
+		total += atomic_get(&m->s2->spent);
+	if (total <= MATCH_SEARCH_STEPS)
+		return 0;
+	error_set(err, MATCH_TOO_COMPLEX, 0, 0);
+	return -1;
 }
 
-/* Does any of the searched fields of r match?  1, 0 or -1. */
+/*
+ * Which searched fields of r match, a mask of FIELD_BIT()s (only the
+ * first when first is set), counted against the record's budget and the
+ * search's; -1 with *err filled.
+ */
 static int
-record_matches(const struct matcher *m, struct scanner *sc,
-    const struct record *r, struct match_error *err)
+record_test(struct matcher *m, struct scanner *sc, const struct record *r,
+    int first, struct match_error *err)
 {
+	const pcre2_code *code;
 	unsigned f;
-	int rc;
+	int mask = 0, rc;
 
+	if ((code = code_for(m, record_bytes(m, r), err)) == NULL)
+		return -1;
+	sc->meter.steps = 0;
 	for (f = 0; f < FIELD_COUNT; f++) {
 		if (!(m->fields & FIELD_BIT(f)))
 			continue;
-		if ((rc = match_one_in(m, sc, r->text[f], r->len[f], 0,
-		    err)) != 0)
-			return rc;
+		if ((rc = run_code(m, sc, code, r->text[f], r->len[f], 0,
+		    err)) < 0)
+			return -1;
+		if (rc) {
+			mask |= (int)FIELD_BIT(f);
+			if (first)
+				break;
+		}
 	}
-	return 0;
+	if (charge(m, sc, sc->meter.steps, err) < 0)
+		return -1;
+	return mask;
 }
 
 int
 match_record(struct matcher *m, const struct record *r,
     struct match_error *err)
 {
-	unsigned f;
-	int mask = 0, rc;
-
-	for (f = 0; f < FIELD_COUNT; f++) {
-		if (!(m->fields & FIELD_BIT(f)))
-			continue;
-		if ((rc = match_one(m, r->text[f], r->len[f], 0, err)) < 0)
-			return -1;
-		if (rc)
-			mask |= (int)FIELD_BIT(f);
-	}
-	return mask;
+	return record_test(m, &m->s, r, 0, err);
 }
 
 /* Field by field: exact for every pattern. */
 static int
-filter_fields(const struct matcher *m, struct scanner *sc,
+filter_fields(struct matcher *m, struct scanner *sc,
     const struct recordset *rs, size_t from, size_t to, struct indices *out,
     struct match_error *err)
 {
@@ -303,37 +441,12 @@ filter_fields(const struct matcher *m, struct scanner *sc,
 	int rc;
 
 	for (i = from; i < to; i++) {
-		if ((rc = record_matches(m, sc, &rs->v[i], err)) < 0)
+		if ((rc = record_test(m, sc, &rs->v[i], 1, err)) < 0)
 			return -1;
 		if (rc)
 			indices_push(out, i);
 	}
 	return 0;
-}
-
-/*
- * The record of [lo, hi) whose text holds p (texts ascend in a run).
- * Matches come in order, usually close to lo: look there first.
- */
-static size_t
-record_at(const struct recordset *rs, size_t lo, size_t hi, const char *p)
-{
-	size_t mid, step;
-
-	for (step = 1; lo + step < hi && rs->v[lo + step].text[0] <= p;
-	    step *= 2)
-		lo += step;
-	if (lo + step < hi)
-		hi = lo + step;
-
-	while (hi - lo > 1) {
-		mid = lo + (hi - lo) / 2;
-		if (rs->v[mid].text[0] <= p)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	return lo;
 }
 
 /*
@@ -345,9 +458,8 @@ record_at(const struct recordset *rs, size_t lo, size_t hi, const char *p)
  * goes on at the next record.
  */
 static int
-filter_run(const struct matcher *m, struct scanner *sc,
-    const struct recordset *rs, size_t lo, size_t hi, struct indices *out,
-    struct match_error *err)
+filter_run(struct matcher *m, struct scanner *sc, const struct recordset *rs,
+    size_t lo, size_t hi, struct indices *out, struct match_error *err)
 {
 	const struct record *last = &rs->v[hi - 1];
 	const char *subj = rs->v[lo].text[0];
@@ -376,11 +488,11 @@ filter_run(const struct matcher *m, struct scanner *sc,
 		ov = pcre2_get_ovector_pointer(sc->bmd);
 		o = ov[0];
 		e = ov[1];
-		r = record_at(rs, lo, hi, subj + o);
+		r = recordset_record_at(rs, lo, hi, subj + o);
 		if (o <= e && memchr(subj + o, '\0', e - o) == NULL &&
 		    memchr(subj + o, '\n', e - o) == NULL)
 			indices_push(out, r);
-		else if ((rc = record_matches(m, sc, &rs->v[r], err)) < 0)
+		else if ((rc = record_test(m, sc, &rs->v[r], 1, err)) < 0)
 			return -1;
 		else if (rc)
 			indices_push(out, r);
@@ -392,12 +504,13 @@ filter_run(const struct matcher *m, struct scanner *sc,
 }
 
 /*
- * Records [from, to): run by run as long as runs hold them, then field by
- * field from the first record outside a run to the end.  The loader puts
- * every record in a run; a recordset built with recordset_add() has none.
+ * Records [from, to), none of which needs counting: run by run as long
+ * as runs hold them, then field by field from the first record outside a
+ * run.  The loader puts every record in a run; a recordset built with
+ * recordset_add() has none.
  */
 static int
-filter_range(const struct matcher *m, struct scanner *sc,
+filter_plain(struct matcher *m, struct scanner *sc,
     const struct recordset *rs, size_t from, size_t to, struct indices *out,
     struct match_error *err)
 {
@@ -406,13 +519,11 @@ filter_range(const struct matcher *m, struct scanner *sc,
 
 	if (m->block == NULL || m->fields != FIELD_ALL)
 		return filter_fields(m, sc, rs, from, to, out, err);
-	for (i = 0; i < rs->nruns && done < to; i++) {
+	for (i = recordset_run_after(rs, from); i < rs->nruns && done < to; i++) {
 		run = &rs->runs[i];
-		end = run->first + run->count;
-		if (end <= done)
-			continue;
 		if (run->first > done)
 			break;		/* done is in no run */
+		end = run->first + run->count;
 		if (end > to)
 			end = to;
 		if (filter_run(m, sc, rs, done, end, out, err) < 0)
@@ -424,9 +535,13 @@ filter_range(const struct matcher *m, struct scanner *sc,
 	return 0;
 }
 
+typedef int (*filter_cb)(struct matcher *, struct scanner *,
+    const struct recordset *, size_t, size_t, struct indices *,
+    struct match_error *);
+
 struct half {
-	const struct matcher	*m;
-	struct scanner		*sc;
+	struct matcher		*m;
+	filter_cb		 fn;
 	const struct recordset	*rs;
 	size_t			 from, to;
 	struct indices		 out;
@@ -439,44 +554,39 @@ half_run(void *arg)
 {
 	struct half *h = arg;
 
-	h->rc = filter_range(h->m, h->sc, h->rs, h->from, h->to, &h->out,
+	h->rc = h->fn(h->m, h->m->s2, h->rs, h->from, h->to, &h->out,
 	    &h->err);
 	return NULL;
 }
 
-int
-match_filter(struct matcher *m, const struct recordset *rs, size_t from,
-    size_t to, struct indices *out, struct match_error *err)
+/*
+ * fn over [from, to) on two cores, with the result fn over the whole
+ * gives: the second half on a thread of its own, with its own match data
+ * and JIT stack (PCRE2's compiled code is shared; the caller compiles the
+ * counted code first if fn may need it).
+ */
+static int
+two_halves(struct matcher *m, const struct recordset *rs, size_t from,
+    size_t to, filter_cb fn, struct indices *out, struct match_error *err)
 {
 	struct half h;
 	pthread_t t;
-	size_t mid, i;
+	size_t i;
 	int rc;
 
-	if (to > rs->len)
-		to = rs->len;
-	if (from >= to)
-		return 0;
-	if (to - from < PARALLEL_MIN)
-		return filter_range(m, &m->s, rs, from, to, out, err);
-	/*
-	 * Two cores: the second half on a thread of its own, with its own
-	 * match data and JIT stack (PCRE2's compiled code is shared).
-	 */
 	if (m->s2 == NULL) {
 		m->s2 = xmalloc(sizeof(*m->s2));
 		scanner_init(m, m->s2);
 	}
-	mid = from + (to - from) / 2;
 	memset(&h, 0, sizeof(h));
 	h.m = m;
-	h.sc = m->s2;
+	h.fn = fn;
 	h.rs = rs;
-	h.from = mid;
+	h.from = from + (to - from) / 2;
 	h.to = to;
 	if (pthread_create(&t, NULL, half_run, &h) != 0)
-		return filter_range(m, &m->s, rs, from, to, out, err);
-	rc = filter_range(m, &m->s, rs, from, mid, out, err);
+		return fn(m, &m->s, rs, from, to, out, err);
+	rc = fn(m, &m->s, rs, from, h.from, out, err);
 	pthread_join(t, NULL);
 	/* The second half's matches: all of them, or those before its error. */
 	if (rc == 0) {
@@ -491,17 +601,122 @@ match_filter(struct matcher *m, const struct recordset *rs, size_t from,
 	return rc;
 }
 
+/*
+ * Records [from, to) until the work done reaches work (one record at
+ * least); *next is the first record not tested.  A stretch of records
+ * that need no counting goes to filter_plain() in one call (on two
+ * threads when split is set and the stretch is long), each other record
+ * is counted on its own.
+ */
+static int
+filter_range(struct matcher *m, struct scanner *sc,
+    const struct recordset *rs, size_t from, size_t to, size_t work,
+    int split, size_t *next, struct indices *out, struct match_error *err)
+{
+	size_t i = from, j, done = 0, bytes, more, before;
+	int rc;
+
+	*next = from;
+	while (i < to && (done < work || i == from)) {
+		bytes = record_bytes(m, &rs->v[i]);
+		if (must_count(m, bytes)) {
+			before = sc->spent;
+			if ((rc = record_test(m, sc, &rs->v[i], 1, err)) < 0)
+				return -1;
+			if (rc)
+				indices_push(out, i);
+			done += bytes + (sc->spent - before) * MATCH_STEP_WORK;
+			*next = ++i;
+			continue;
+		}
+		/* A record longer than this would need counting. */
+		j = recordset_stretch(rs, i + 1, to, MATCH_RECORD_STEPS /
+		    m->cost, done < work ? work - done : 1, &more);
+		done += bytes + more;
+		if ((split && j - i >= PARALLEL_MIN ? two_halves(m, rs, i, j,
+		    filter_plain, out, err) : filter_plain(m, sc, rs, i, j, out,
+		    err)) < 0)
+			return -1;
+		*next = i = j;
+	}
+	return 0;
+}
+
+/* filter_range() of all of [from, to), as a filter_cb. */
+static int
+filter_all(struct matcher *m, struct scanner *sc, const struct recordset *rs,
+    size_t from, size_t to, struct indices *out, struct match_error *err)
+{
+	size_t next;
+
+	return filter_range(m, sc, rs, from, to, SIZE_MAX, 0, &next, out,
+	    err);
+}
+
+int
+match_scan(struct matcher *m, const struct recordset *rs, size_t from,
+    size_t to, size_t work, size_t *next, struct indices *out,
+    struct match_error *err)
+{
+	if (to > rs->len)
+		to = rs->len;
+	*next = to;
+	if (from >= to)
+		return 0;
+	return filter_range(m, &m->s, rs, from, to, work, 1, next, out, err);
+}
+
+int
+match_filter(struct matcher *m, const struct recordset *rs, size_t from,
+    size_t to, struct indices *out, struct match_error *err)
+{
+	size_t i;
+
+	if (to > rs->len)
+		to = rs->len;
+	if (from >= to)
+		return 0;
+	if (to - from < PARALLEL_MIN)
+		return filter_all(m, &m->s, rs, from, to, out, err);
+	/* Compiling the counted code costs as much as a small search. */
+	for (i = from; i < to; i++)
+		if (must_count(m, record_bytes(m, &rs->v[i]))) {
+			counted_code(m);
+			break;
+		}
+	return two_halves(m, rs, from, to, filter_all, out, err);
+}
+
+void
+match_begin(struct matcher *m)
+{
+	m->s.spent = 0;
+	if (m->s2 != NULL)
+		m->s2->spent = 0;
+}
+
+size_t
+match_spent(const struct matcher *m)
+{
+	return m->s.spent + (m->s2 != NULL ? m->s2->spent : 0);
+}
+
 int
 match_spans(struct matcher *m, const char *text, size_t len,
     struct spans *out, struct match_error *err)
 {
+	const pcre2_code *code;
 	PCRE2_SIZE *ov;
 	size_t off = 0, s, e;
 	uint32_t cp;
 	int rc, n = 0;
 
+	/* One budget for the whole walk, as for a record. */
+	if ((code = code_for(m, len + 1, err)) == NULL)
+		return -1;
+	m->s.meter.steps = 0;
 	while (off <= len) {
-		if ((rc = match_one(m, text, len, off, err)) < 0)
+		if ((rc = run_code(m, &m->s, code, text, len, off, err)) < 0)
 			return -1;
 		if (rc == 0)
 			break;

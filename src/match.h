@@ -7,8 +7,21 @@
  *
  * Patterns are UTF-8 with Unicode properties on.  Smart case: caseless
  * unless the pattern's own text (not its escapes, class names or group
- * names) has an upper-case letter.  A match limit and a depth limit make a
- * runaway pattern fail with an error instead of hanging.
+ * names) has an upper-case letter.  \C is refused: it could cut a
+ * character in two.
+ *
+ * The work budget.  A step is one thing the matcher tries: an item of the
+ * pattern at a position of the text, each character it passes counting
+ * one more.  Steps are counted across every position a match is tried
+ * at (PCRE2's own match limit starts again at each), by a callout before
+ * every item; a record may take MATCH_RECORD_STEPS, a search
+ * MATCH_SEARCH_STEPS over all its records.  A pattern whose cost at one
+ * position pattern_cost() can bound is run uncounted on the records where
+ * that bound, times the record's length, stays within the record's
+ * budget: there it cannot pass it, and runs at full speed.  A search that
+ * passes its budget ends with MATCH_TOO_COMPLEX, the one message every
+ * limit gives (the steps, PCRE2's match, depth and heap limits, the JIT
+ * stack).
  *
  * The search path allocates nothing per record: the match data, the JIT
  * stack and the output arrays belong to the matcher or the caller and are
@@ -23,8 +36,15 @@
 struct record;
 struct recordset;
 
-#define MATCH_LIMIT		10000000	/* pcre2_set_match_limit */
+#define MATCH_RECORD_STEPS	1000000		/* steps per record or text */
+#define MATCH_SEARCH_STEPS	1000000000	/* steps per search */
 #define MATCH_DEPTH_LIMIT	100000		/* pcre2_set_depth_limit */
+#define MATCH_HEAP_KIB		(16 * 1024)	/* pcre2_set_heap_limit */
+/* The work of a slice: a byte of text is 1, a counted step this much. */
+#define MATCH_STEP_WORK		8
+
+#define MATCH_TOO_COMPLEX	"the pattern is too complex: it passed the " \
+	"search's work budget (simplify nested repeats such as (a+)+)"
 
 enum match_case {
 	MATCH_SMART,		/* caseless unless the pattern has upper case */
@@ -77,7 +97,8 @@ int	 match_has_upper(const char *pattern, size_t len);
 
 /*
  * Which of the matcher's fields of r match: a mask of FIELD_BIT()s, 0 for
- * none, or -1 with *err filled when a limit stopped the match.
+ * none, or -1 with *err filled when a limit stopped the match.  The
+ * record's budget holds for all its fields together.
  */
 int	 match_record(struct matcher *, const struct record *,
 	    struct match_error *err);
@@ -85,14 +106,32 @@ int	 match_record(struct matcher *, const struct record *,
 /*
  * Append to out the index of every record in [from, to) that matches.
  * Returns 0, or -1 with *err filled (out then holds the matches before
- * the record that failed).
+ * the record that failed).  The steps count toward the search's budget.
  */
 int	 match_filter(struct matcher *, const struct recordset *, size_t from,
 	    size_t to, struct indices *out, struct match_error *err);
 
 /*
+ * match_filter() from record from on, stopping early once the work of
+ * this call (a unit per byte of text, MATCH_STEP_WORK per counted step)
+ * reaches work, though never before one record is done.  *next is the
+ * first record not tested (to when done).  Returns 0 or -1 as
+ * match_filter() does.  One thread.
+ */
+int	 match_scan(struct matcher *, const struct recordset *, size_t from,
+	    size_t to, size_t work, size_t *next, struct indices *out,
+	    struct match_error *err);
+
+/* A new search with the same pattern: its budget is whole again. */
+void	 match_begin(struct matcher *);
+
+/* The steps the search has counted so far (for tests and reports). */
+size_t	 match_spent(const struct matcher *);
+
+/*
  * Append to out every non-empty match in text, in order.  Returns the
- * number appended, or -1 with *err filled.
+ * number appended, or -1 with *err filled.  The whole walk has a
+ * record's budget; it does not count toward the search's.
  */
 int	 match_spans(struct matcher *, const char *text, size_t len,
 	    struct spans *out, struct match_error *err);

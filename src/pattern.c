@@ -209,3 +209,212 @@ pattern_block_safe(const char *p, size_t len)
 	}
 	return 1;
 }
+
+/*
+ * pattern_cost().  The walk keeps the product of the choices seen (each
+ * group's alternatives, each bounded repeat's counts) and the number of
+ * things that can be tested, and gives up at the first construct whose
+ * cost depends on the text.
+ */
+#define COST_DEPTH	32	/* nested groups it follows */
+
+struct cost {
+	size_t	 ways;			/* product of the choices so far */
+	size_t	 items;			/* things tested along any way */
+	int	 atom;			/* a repeat would apply to one char */
+	size_t	 depth;
+	size_t	 branches[COST_DEPTH + 1];	/* alternatives, per level */
+};
+
+/* Multiply the ways by n; 0 when that passes what can be afforded. */
+static int
+cost_choose(struct cost *c, size_t n)
+{
+	if (n > PATTERN_COST_MAX || c->ways > PATTERN_COST_MAX / n)
+		return 0;
+	c->ways *= n;
+	return 1;
+}
+
+/*
+ * Read a repeat at i: * + ? {n} {n,} {n,m}, with a lazy or possessive
+ * mark.  Returns the position after it, or i when there is none there (a
+ * brace that opens no repeat is a literal); *max is (size_t)-1 for no
+ * upper bound.
+ */
+static size_t
+read_number(const char *p, size_t len, size_t i, size_t *n, int *digits)
+{
+	*n = 0;
+	*digits = 0;
+	for (; i < len && p[i] >= '0' && p[i] <= '9'; i++) {
+		if (*n < 1000000)
+			*n = *n * 10 + (size_t)(p[i] - '0');
+		*digits = 1;
+	}
+	return i;
+}
+
+static size_t
+read_repeat(const char *p, size_t len, size_t i, size_t *min, size_t *max)
+{
+	size_t j = i + 1;
+	int digits, more;
+
+	if (p[i] == '*' || p[i] == '+' || p[i] == '?') {
+		*min = p[i] == '+';
+		*max = p[i] == '?' ? 1 : (size_t)-1;
+	} else if (p[i] == '{') {
+		j = read_number(p, len, j, min, &digits);
+		if (!digits)
+			return i;
+		*max = *min;
+		if (j < len && p[j] == ',') {
+			j = read_number(p, len, j + 1, max, &more);
+			if (!more)
+				*max = (size_t)-1;
+		}
+		if (j >= len || p[j] != '}')
+			return i;
+		j++;
+	} else
+		return i;
+	if (j < len && (p[j] == '+' || p[j] == '?'))
+		j++;
+	return j;
+}
+
+/* The escape at i; 0 in *ok when its cost depends on the text. */
+static size_t
+cost_escape(const char *p, size_t len, size_t i, struct cost *c, int *ok)
+{
+	char e = i + 1 < len ? p[i + 1] : '\0';
+	size_t j;
+
+	/* Back references (\1, \g, \k), \X and \C may take any length. */
+	if ((e >= '1' && e <= '9') || e == 'g' || e == 'k' || e == 'X' ||
+	    e == 'C') {
+		*ok = 0;
+		return i + 2;
+	}
+	c->atom = 1;
+	if (e == 'Q') {
+		for (j = i + 2; j < len && !(p[j] == '\\' && j + 1 < len &&
+		    p[j + 1] == 'E'); j++)
+			c->items++;
+		return j + 2;
+	}
+	c->items++;
+	return skip_escape(p, len, i);
+}
+
+/* The class that opens at i, up to its ]. */
+static size_t
+skip_class(const char *p, size_t len, size_t i)
+{
+	i++;
+	if (i < len && p[i] == '^')
+		i++;
+	if (i < len && p[i] == ']')
+		i++;
+	while (i < len && p[i] != ']') {
+		if (p[i] == '\\' && i + 1 < len && p[i + 1] == 'Q') {
+			for (i += 2; i < len && !(p[i] == '\\' && i + 1 < len &&
+			    p[i + 1] == 'E'); i++)
+				;
+			i += 2;
+		} else if (p[i] == '\\')
+			i = skip_escape(p, len, i);
+		else if (p[i] == '[' && i + 1 < len && p[i + 1] == ':')
+			i = skip_until(p, len, i + 2, "]") + 1;
+		else
+			i++;
+	}
+	return i + 1;
+}
+
+/*
+ * The ( at i: a group opens (1, *body its first byte), an option setting
+ * or a comment is passed (0), or the construct is one whose cost depends
+ * on the text (-1).
+ */
+static int
+cost_paren(const char *p, size_t len, size_t i, size_t *body)
+{
+	size_t j;
+
+	*body = i + 1;
+	if (i + 1 >= len || p[i + 1] == '*')
+		return i + 1 >= len ? 1 : -1;	/* (*VERB) */
+	if (p[i + 1] != '?')
+		return 1;
+	if (is_unnamed_group(p, len, i) || is_named_group(p, len, i)) {
+		*body = skip_group_header(p, len, i);
+		return 1;
+	}
+	if (i + 2 < len && p[i + 2] == '#') {
+		*body = skip_until(p, len, i + 3, ")") + 1;
+		return 0;
+	}
+	/* Option letters up to ) or :, without x; anything else gives up. */
+	for (j = i + 2; j < len && p[j] != ')' && p[j] != ':'; j++)
+		if (strchr("imnsJU^-", p[j]) == NULL)
+			return -1;
+	if (j >= len)
+		return -1;
+	*body = j + 1;
+	return p[j] == ':';
+}
+
+size_t
+pattern_cost(const char *p, size_t len)
+{
+	struct cost c;
+	size_t i = 0, min, max, next;
+	int ok = 1, rc;
+
+	memset(&c, 0, sizeof(c));
+	c.ways = 1;
+	c.branches[0] = 1;
+	while (i < len && ok) {
+		if ((next = read_repeat(p, len, i, &min, &max)) != i) {
+			/* Only a bounded repeat of one character is known. */
+			ok = c.atom && max != (size_t)-1 && max <= 1000 &&
+			    cost_choose(&c, max - min + 1);
+			c.items += max;
+			c.atom = 0;
+			i = next;
+		} else if (p[i] == '\\')
+			i = cost_escape(p, len, i, &c, &ok);
+		else if (p[i] == '[') {
+			i = skip_class(p, len, i);
+			c.items++;
+			c.atom = 1;
+		} else if (p[i] == '(') {
+			c.atom = 0;
+			if ((rc = cost_paren(p, len, i, &next)) < 0 ||
+			    (rc == 1 && c.depth == COST_DEPTH))
+				ok = 0;
+			else if (rc == 1)
+				c.branches[++c.depth] = 1;
+			i = next;
+		} else if (p[i] == ')' || p[i] == '|') {
+			if (p[i] == '|')
+				c.branches[c.depth]++;
+			else if (c.depth == 0)
+				ok = 0;
+			else
+				ok = cost_choose(&c, c.branches[c.depth--]);
+			c.atom = 0;
+			i++;
+		} else {
+			c.atom = p[i] != '^' && p[i] != '$';
+			c.items++;
+			i++;
+		}
+	}
+	if (!ok || c.depth != 0 || !cost_choose(&c, c.branches[0]) ||
+	    c.items + 1 > PATTERN_COST_MAX / c.ways)
+		return 0;
+	return c.ways * (c.items + 1);
+}

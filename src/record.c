@@ -180,6 +180,8 @@ recordset_add_text(struct recordset *rs, const struct record *r)
 	    run->first + run->count == rs->len) {
 		run->len += total;
 		run->count++;
+		if (total > run->longest)
+			run->longest = total;
 	} else {
 		if (rs->nruns == rs->capruns) {
 			rs->capruns = rs->capruns == 0 ? 8 : rs->capruns * 2;
@@ -191,6 +193,7 @@ recordset_add_text(struct recordset *rs, const struct record *r)
 		run->len = total;
 		run->first = rs->len;
 		run->count = 1;
+		run->longest = total;
 	}
 	return recordset_add(rs, &copy);
 }
@@ -204,4 +207,89 @@ recordset_find(const struct recordset *rs, const char *name)
 		if (strcmp(rs->v[i].text[FIELD_NAME], name) == 0)
 			return i;
 	return (size_t)-1;
+}
+
+size_t
+recordset_record_at(const struct recordset *rs, size_t lo, size_t hi,
+    const char *p)
+{
+	size_t mid, step;
+
+	for (step = 1; lo + step < hi && rs->v[lo + step].text[0] <= p;
+	    step *= 2)
+		lo += step;
+	if (lo + step < hi)
+		hi = lo + step;
+
+	while (hi - lo > 1) {
+		mid = lo + (hi - lo) / 2;
+		if (rs->v[mid].text[0] <= p)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+size_t
+recordset_run_after(const struct recordset *rs, size_t i)
+{
+	size_t lo = 0, hi = rs->nruns, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (rs->runs[mid].first + rs->runs[mid].count <= i)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* The bytes of r's texts, each with its NUL. */
+static size_t
+record_size(const struct record *r)
+{
+	size_t n = 0, f;
+
+	for (f = 0; f < FIELD_COUNT; f++)
+		n += (size_t)r->len[f] + 1;
+	return n;
+}
+
+size_t
+recordset_stretch(const struct recordset *rs, size_t i, size_t to,
+    size_t longest, size_t left, size_t *bytes)
+{
+	const struct textrun *run;
+	const char *base, *at;
+	size_t r, end, lo, hi, b;
+
+	for (*bytes = 0; i < to && *bytes < left;) {
+		r = recordset_run_after(rs, i);
+		run = r < rs->nruns ? &rs->runs[r] : NULL;
+		if (run == NULL || run->first > i || run->longest > longest) {
+			if ((b = record_size(&rs->v[i])) > longest)
+				break;
+			*bytes += b;
+			i++;
+			continue;
+		}
+		end = run->first + run->count < to ? run->first + run->count :
+		    to;
+		base = rs->v[i].text[0];
+		/* The first record after i whose text starts left bytes on. */
+		for (lo = i + 1, hi = end; lo < hi;) {
+			r = lo + (hi - lo) / 2;
+			if ((size_t)(rs->v[r].text[0] - base) >= left - *bytes)
+				hi = r;
+			else
+				lo = r + 1;
+		}
+		at = lo < run->first + run->count ? rs->v[lo].text[0] :
+		    run->start + run->len;
+		*bytes += (size_t)(at - base);
+		i = lo;
+	}
+	return i;
 }

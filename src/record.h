@@ -70,6 +70,8 @@ struct textrun {
 	size_t		 len;			/* bytes, up to the last NUL */
 	size_t		 first;
 	size_t		 count;
+	size_t		 longest;		/* bytes of its longest record,
+						   NULs included */
 };
 
 struct recordset {
@@ -123,5 +125,27 @@ struct record *recordset_add_text(struct recordset *, const struct record *);
  * A linear scan: used on reload, not on a hot path.
  */
 size_t	 recordset_find(const struct recordset *, const char *name);
+
+/*
+ * The record of [lo, hi), all in one run, whose text holds p (texts
+ * ascend in a run); the matcher's run scan asks it of each match, which
+ * usually lies close to lo, so it looks there first.
+ */
+size_t	 recordset_record_at(const struct recordset *, size_t lo, size_t hi,
+	    const char *p);
+
+/* The first run that ends after record i; nruns when there is none. */
+size_t	 recordset_run_after(const struct recordset *, size_t i);
+
+/*
+ * From record i on (before to), the records of at most longest bytes
+ * each (all fields, with their NULs), until about left bytes of text:
+ * the first record after them (i when record i is longer), *bytes their
+ * bytes.  A run whose longest record is short enough is passed by a
+ * binary search over its back-to-back texts, not record by record, so
+ * the matcher's slices cost nothing per record they need not look at.
+ */
+size_t	 recordset_stretch(const struct recordset *, size_t i, size_t to,
+	    size_t longest, size_t left, size_t *bytes);
 
 #endif

@@ -512,6 +512,60 @@ for pat in '(?:a+)+$' '^(a+)+$'; do
 done
 limit=$saved
 
+# The work budget holds across the positions a match is tried at: these
+# once ran for a minute (PCRE2's own limit starts again at each) and
+# ended with no word of why.  The message is the one the bar shows.
+too_complex="the pattern is too complex: it passed the search's work budget"
+for pat in '(?:|){22}(*FAIL)' '(?:|){16}(*FAIL)' '((?:|){12}x)*y'; do
+	run -s "$pat"
+	status 2 && out_empty && err_has "sma-allies: $too_complex" ||
+	    because "$why"
+	verdict $? "-s '$pat' is too complex within 5 s"
+done
+limit=$saved
+
+# The interpreter's memory is bounded too: thousands of empty groups
+# repeated over a long description once took 12 GB.
+awk 'BEGIN { printf "allies:\n  - name: Long\n    url: https://l.example/\n";
+	printf "    description: \"";
+	for (i = 0; i < 100000; i++) printf "care equity ";
+	printf "\"\n" }' >"$tmp/long.yaml"
+groups=$(awk 'BEGIN { printf "(?:"; for (i = 0; i < 3000; i++) printf "()";
+	printf ".)*zq" }')
+if [ -x /usr/bin/time ]; then
+	/usr/bin/time -f %M -o "$tmp/rss" $limit "$prog" -d "$tmp/long.yaml" \
+	    -s "$groups" >"$tmp/out" 2>"$tmp/err" </dev/null
+	rc=$?
+	kb=$(tail -n 1 "$tmp/rss")
+	why="peak memory $kb KiB"
+	status 2 && err_has "$too_complex" && [ "$kb" -lt 1048576 ]
+	verdict $? "3000 empty groups over 1.2 MB: too complex, under 1 GiB"
+fi
+
+# \C matches one byte: a highlight could cut a character in two.
+run -s 'nurs\C'
+status 2 && out_empty && err_has "invalid regex" &&
+    err_has "using \\C is disabled"
+verdict $? "-s 'nurs\\C' is refused at its place"
+
+# SIGTERM ends a long -s at once: nothing holds the signal off.
+awk 'BEGIN { printf "allies:\n";
+	for (i = 0; i < 6000; i++)
+		printf "  - {name: Ally %d, url: \"https://a.example/\", description: plain words of text}\n", i }' \
+    >"$tmp/many.yaml"
+$limit "$prog" -d "$tmp/many.yaml" -s '(?:|){9}(*FAIL)' >"$tmp/out" \
+    2>"$tmp/err" </dev/null &
+pid=$!
+sleep 0.5
+t0=$(date +%s%N)
+kill -TERM "$pid" 2>/dev/null
+{ wait "$pid"; } 2>/dev/null
+rc=$?
+ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+why="exit status $rc after $ms ms"
+[ "$rc" -eq 143 ] && [ "$ms" -lt 500 ]
+verdict $? "SIGTERM ends a long -s search within half a second"
+
 # ---------------------------------------------------------------------
 # Invalid files: every one is refused with every error, at its place.
 

@@ -5,9 +5,10 @@
  *
  *   replay [-v] [FILE|DIR...]
  *
- * Without arguments it replays tests/fuzz/corpus and tests/fuzz/regress,
- * relative to the current directory (the top of the source tree, as
- * tests/run.sh runs it).
+ * Without arguments it replays REPLAY_CORPUS and REPLAY_REGRESS (for the
+ * loader's target tests/fuzz/corpus and tests/fuzz/regress; the build of
+ * another target names its own), relative to the current directory (the
+ * top of the source tree, as tests/run.sh runs it).
  * Every regular file named, and every regular file directly inside a
  * directory named (in name order, dot files skipped), is one test.  A
  * file whose name holds ".ok." must load and one whose name holds ".err."
@@ -29,7 +30,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#ifndef REPLAY_TIMEOUT
 #define REPLAY_TIMEOUT	10	/* seconds, as -timeout in `make fuzz` */
+#endif
+#ifndef REPLAY_CORPUS
+#define REPLAY_CORPUS	"tests/fuzz/corpus"
+#define REPLAY_REGRESS	"tests/fuzz/regress"
+#endif
 
 #if defined(__SANITIZE_ADDRESS__)
 #define REPLAY_HAVE_ASAN	1
@@ -245,7 +252,7 @@ int
 main(int argc, char *argv[])
 {
 	static const char *const defaults[] = {
-		"tests/fuzz/corpus", "tests/fuzz/regress"
+		REPLAY_CORPUS, REPLAY_REGRESS
 	};
 	const char *const *args = (const char *const *)argv + 1;
 	struct stat st;

@@ -2,7 +2,10 @@
  * Unit tests for match.c: smart case, PCRE2 options (UTF, Unicode
  * properties, caseless), compile errors and their character offsets,
  * field masks, match_filter() over a loaded recordset and over records
- * outside the text runs, match_spans(), the match limit, and a randomized
+ * outside the text runs, match_spans(), the match limit, the work budget
+ * (counted across the positions a match is tried at, per record and per
+ * search; the heap limit; \C refused; pattern_cost()'s bounds and the
+ * uncounted path giving what the counted one gives), and a randomized
  * check of match_filter() against a plain substring search over words
  * taken from the built-in data.
  */
@@ -19,6 +22,7 @@
 
 #include "load.h"
 #include "match.h"
+#include "pattern.h"
 #include "record.h"
 #include "util.h"
 #include "unit/fixture.h"
@@ -738,6 +742,260 @@ test_filter_property(void **state)
 	recordset_done(&rs);
 }
 
+/* The built-in data, loaded. */
+static void
+load_builtin(struct recordset *rs, struct errlist *e)
+{
+	recordset_init(rs);
+	errlist_init(e);
+	assert_int_equal(load_buffer((const char *)allies_data,
+	    allies_data_len, rs, e), 0);
+}
+
+/*
+ * Patterns that once froze the program for a minute: each start
+ * position stayed under PCRE2's own limit, which starts again at each.
+ * Now they end too complex, after no more than the record's budget.
+ */
+static void
+test_budget_across_positions(void **state)
+{
+	static const char *const runaway[] = {
+		"(?:|){22}(*FAIL)", "(?:|){16}(*FAIL)", "((?:|){12}x)*y",
+	};
+	struct recordset rs;
+	struct indices out = { 0 };
+	struct match_error err;
+	struct spans sp = { 0 };
+	struct matcher *m;
+	struct errlist e;
+	size_t i;
+
+	(void)state;
+	load_builtin(&rs, &e);
+	for (i = 0; i < nitems(runaway); i++) {
+		m = compile(runaway[i], FIELD_ALL, MATCH_SMART);
+		memset(&err, 0, sizeof(err));
+		out.len = 0;
+		assert_int_equal(match_filter(m, &rs, 0, rs.len, &out, &err),
+		    -1);
+		assert_string_equal(err.msg, MATCH_TOO_COMPLEX);
+		assert_false(err.has_offset);
+		/* Only records that kept within their budget were charged. */
+		assert_true(match_spent(m) <= rs.len * MATCH_RECORD_STEPS);
+		/* Highlighting has a record's budget too. */
+		memset(&err, 0, sizeof(err));
+		if (strstr(runaway[i], "FAIL") != NULL) {
+			assert_int_equal(match_spans(m,
+			    rs.v[0].text[FIELD_DESCRIPTION],
+			    rs.v[0].len[FIELD_DESCRIPTION], &sp, &err), -1);
+			assert_string_equal(err.msg, MATCH_TOO_COMPLEX);
+		}
+		match_free(m);
+	}
+	indices_free(&out);
+	spans_free(&sp);
+	errlist_done(&e);
+	recordset_done(&rs);
+}
+
+/*
+ * A search's steps add up over its records, and match_begin() starts the
+ * count again; a pattern that needs no counting spends none.
+ */
+static void
+test_search_steps_add_up(void **state)
+{
+	struct recordset rs;
+	struct indices out = { 0 };
+	struct match_error err;
+	struct matcher *m;
+	struct errlist e;
+	size_t one, all;
+
+	(void)state;
+	load_builtin(&rs, &e);
+	m = compile("(?:|){6}(*FAIL)", FIELD_ALL, MATCH_SMART);
+	assert_int_equal(match_filter(m, &rs, 0, 1, &out, &err), 0);
+	one = match_spent(m);
+	assert_true(one > 0 && one <= MATCH_RECORD_STEPS);
+	assert_int_equal(match_filter(m, &rs, 1, rs.len, &out, &err), 0);
+	all = match_spent(m);
+	assert_true(all > one);
+	match_begin(m);
+	assert_int_equal(match_spent(m), 0);
+	assert_int_equal(match_filter(m, &rs, 0, rs.len, &out, &err), 0);
+	assert_int_equal(match_spent(m), all);
+	assert_int_equal(out.len, 0);
+	match_free(m);
+
+	m = compile("nurs|health", FIELD_ALL, MATCH_SMART);
+	assert_int_equal(match_filter(m, &rs, 0, rs.len, &out, &err), 0);
+	assert_true(out.len > 0);
+	assert_int_equal(match_spent(m), 0);
+	match_free(m);
+	indices_free(&out);
+	errlist_done(&e);
+	recordset_done(&rs);
+}
+
+/*
+ * The interpreter's frames are bounded: thousands of empty groups
+ * repeated over a long text end too complex (they once took 12 GB).
+ */
+static void
+test_heap_limit(void **state)
+{
+	struct buf pat = { 0 }, text = { 0 };
+	struct match_error err;
+	struct spans sp = { 0 };
+	struct matcher *m;
+	int i;
+
+	(void)state;
+	buf_adds(&pat, "(?:");
+	for (i = 0; i < 3000; i++)
+		buf_adds(&pat, "()");
+	buf_adds(&pat, ".)*zq");
+	for (i = 0; i < 50000; i++)
+		buf_adds(&text, "care equity ");
+	m = compile(pat.ptr, FIELD_ALL, MATCH_SMART);
+	memset(&err, 0, sizeof(err));
+	assert_int_equal(match_spans(m, text.ptr, text.len, &sp, &err), -1);
+	assert_string_equal(err.msg, MATCH_TOO_COMPLEX);
+	match_free(m);
+	spans_free(&sp);
+	buf_free(&pat);
+	buf_free(&text);
+}
+
+/* \C matches a byte: refused, at its place, so no highlight cuts a char. */
+static void
+test_backslash_c_refused(void **state)
+{
+	struct match_error err;
+
+	(void)state;
+	memset(&err, 0, sizeof(err));
+	assert_null(match_compile("é\\C", strlen("é\\C"), FIELD_ALL,
+	    MATCH_SMART, &err));
+	assert_non_null(strstr(err.msg, "\\C"));
+	assert_true(err.has_offset);
+	assert_true(err.offset >= 1 && err.offset <= 3);
+}
+
+static size_t
+cost(const char *pattern)
+{
+	return pattern_cost(pattern, strlen(pattern));
+}
+
+/* What pattern_cost() can bound, and what it must not. */
+static void
+test_pattern_cost(void **state)
+{
+	static const char *const unbounded[] = {
+		"a*", "a+", "x{2,}", "(ab)?", "(?:a|b){3}", "(a)\\1", "\\g1",
+		"\\k<n>", "(?R)", "(?1)", "(?&n)", "(?P>n)", "(?(1)a|b)",
+		"(?C1)", "(*FAIL)", "\\X", "(?x)a b", "(?:|){22}(*FAIL)",
+		"a)", "(a", "(?:(?:a|b)(?:c|d)){2}", "[a-z]{1,2000}",
+		"\\C",
+	};
+	size_t i;
+
+	(void)state;
+	assert_int_equal(cost("nurs"), 5);
+	assert_int_equal(cost(""), 1);
+	assert_int_equal(cost("health|care"), 2 * 11);
+	assert_int_equal(cost("ab?"), 2 * 4);
+	assert_true(cost("\\b[A-Z]{3,5}\\b") > 0);
+	assert_true(cost("(?i)caf\\x{e9}") > 0);
+	assert_true(cost("(?<=a)b(?=c)(?!d)") > 0);
+	assert_true(cost("a{2") > 0);		/* a literal brace */
+	assert_true(cost("[*+?{]x") > 0);	/* not repeats */
+	assert_true(cost("\\Q*+\\E") > 0);
+	for (i = 0; i < nitems(unbounded); i++) {
+		if (cost(unbounded[i]) != 0)
+			print_error("cost of /%s/: %zu\n", unbounded[i],
+			    cost(unbounded[i]));
+		assert_int_equal(cost(unbounded[i]), 0);
+	}
+}
+
+/*
+ * A record too long for its cost bound is counted: what it finds is
+ * what the uncounted path finds over a short one.
+ */
+static void
+test_long_record_is_counted(void **state)
+{
+	struct buf yaml = { 0 };
+	struct recordset rs;
+	struct errlist e;
+	struct indices found = { 0 };
+	struct match_error err;
+	struct matcher *m;
+	size_t i;
+
+	(void)state;
+	buf_adds(&yaml, "allies:\n"
+	    "  - {name: a, url: https://a.example/, description: nurse}\n"
+	    "  - {name: b, url: https://b.example/, description: \"");
+	for (i = 0; i < MATCH_RECORD_STEPS / 5 / 10 + 10; i++)
+		buf_adds(&yaml, "care text ");
+	buf_adds(&yaml, "nurse\"}\n"
+	    "  - {name: c, url: https://c.example/, description: none}\n");
+	recordset_init(&rs);
+	errlist_init(&e);
+	assert_int_equal(load_buffer(yaml.ptr, yaml.len, &rs, &e), 0);
+	buf_free(&yaml);
+	m = compile("nurs", FIELD_ALL, MATCH_SMART);
+	assert_int_equal(match_filter(m, &rs, 0, rs.len, &found, &err), 0);
+	assert_true(match_spent(m) > 0);
+	match_free(m);
+	assert_int_equal(found.len, 2);
+	assert_int_equal(found.v[0], 0);
+	assert_int_equal(found.v[1], 1);
+	indices_free(&found);
+	errlist_done(&e);
+	recordset_done(&rs);
+}
+
+/*
+ * match_scan() stops once its work is done and goes on where it
+ * stopped: slice by slice, the same records as in one go.
+ */
+static void
+test_scan_by_work(void **state)
+{
+	struct recordset rs;
+	struct indices whole = { 0 }, sliced = { 0 };
+	struct match_error err;
+	struct matcher *m;
+	struct errlist e;
+	size_t from = 0, next, slices = 0;
+
+	(void)state;
+	load_builtin(&rs, &e);
+	m = compile("(?:care|health)\\w*", FIELD_ALL, MATCH_SMART);
+	assert_int_equal(match_filter(m, &rs, 0, rs.len, &whole, &err), 0);
+	while (from < rs.len) {
+		assert_int_equal(match_scan(m, &rs, from, rs.len, 100, &next,
+		    &sliced, &err), 0);
+		assert_true(next > from);
+		from = next;
+		slices++;
+	}
+	assert_true(slices > 1);
+	assert_int_equal(sliced.len, whole.len);
+	assert_memory_equal(sliced.v, whole.v, whole.len * sizeof(*whole.v));
+	match_free(m);
+	indices_free(&whole);
+	indices_free(&sliced);
+	errlist_done(&e);
+	recordset_done(&rs);
+}
+
 int
 main(void)
 {
@@ -754,6 +1012,13 @@ main(void)
 		cmocka_unit_test(test_match_limit),
 		cmocka_unit_test(test_limit_in_second_half),
 		cmocka_unit_test(test_filter_property),
+		cmocka_unit_test(test_budget_across_positions),
+		cmocka_unit_test(test_search_steps_add_up),
+		cmocka_unit_test(test_heap_limit),
+		cmocka_unit_test(test_backslash_c_refused),
+		cmocka_unit_test(test_pattern_cost),
+		cmocka_unit_test(test_long_record_is_counted),
+		cmocka_unit_test(test_scan_by_work),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
