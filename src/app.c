@@ -198,7 +198,7 @@ app_set_filter(struct app *a, const char *pattern, size_t len,
 	struct matcher *m = NULL;
 	int fresh = a->view.filter == NULL;
 
-	if (len > 0 && (m = match_compile(pattern, len, FIELD_ALL,
+	if (len > 0 && (m = match_compile(pattern, len, bar_fields(&a->bar),
 	    MATCH_SMART, err)) == NULL)
 		return -1;
 	if (listview_filter(&a->view, a->rs, m, pattern, len, err) < 0)
@@ -299,6 +299,8 @@ app_bar_changed(struct app *a)
 void
 app_bar_accept(struct app *a)
 {
+	char n1[UTIL_COUNT_MAX], n2[UTIL_COUNT_MAX];
+
 	if (a->bar.error[0] != '\0')
 		app_status(a, 1, "Kept the last valid filter: %s",
 		    a->bar.error);
@@ -306,8 +308,9 @@ app_bar_accept(struct app *a)
 		app_status(a, 0, "%zu of %zu allies match so far; still "
 		    "searching", a->view.rows.len, a->rs->len);
 	else if (a->view.filter != NULL)
-		app_status(a, 0, "%zu of %zu allies match; n/N step, Esc clears",
-		    a->view.rows.len, a->view.topic_total);
+		app_status(a, 0, "%s of %s allies match; n/N step, Esc clears",
+		    util_count(n1, a->view.rows.len),
+		    util_count(n2, a->view.topic_total));
 	else
 		a->status[0] = '\0';
 	bar_close(&a->bar, 1);
@@ -572,7 +575,10 @@ bar_do(struct app *a, enum action act, int key)
 		app_bar_accept(a);
 	else if (act == ACT_BAR_CANCEL)
 		app_bar_cancel(a);
-	else if (bar_edit(&a->bar, act, key))
+	else if (act == ACT_BAR_SCOPE) {
+		bar_next_scope(&a->bar);
+		app_bar_changed(a);
+	} else if (bar_edit(&a->bar, act, key))
 		app_bar_changed(a);
 }
 
@@ -624,6 +630,7 @@ do_action(struct app *a, enum action act, int key, long long now)
 	case ACT_BAR_NEWER: case ACT_BAR_CLEAR: case ACT_BAR_KILL_WORD:
 	case ACT_BAR_LEFT: case ACT_BAR_RIGHT: case ACT_BAR_HOME:
 	case ACT_BAR_END: case ACT_BAR_BACKSPACE: case ACT_BAR_DELETE:
+	case ACT_BAR_SCOPE:
 	case ACT_BAR_INSERT:
 		bar_do(a, act, key);
 		return;

@@ -8,12 +8,27 @@
 #include <string.h>
 
 #include "lineedit.h"
+#include "record.h"
 
 void
 bar_init(struct bar *b)
 {
 	memset(b, 0, sizeof(*b));
 	buf_add(&b->query, "", 0);
+	b->scope = FIELD_COUNT;
+}
+
+void
+bar_next_scope(struct bar *b)
+{
+	/* FIELD_COUNT (all) is followed by the first field again. */
+	b->scope = b->scope == FIELD_COUNT ? 0 : b->scope + 1;
+}
+
+unsigned
+bar_fields(const struct bar *b)
+{
+	return b->scope == FIELD_COUNT ? FIELD_ALL : FIELD_BIT(b->scope);
 }
 
 void

@@ -24,10 +24,21 @@ struct bar {
 	int		 error_has_col;
 	size_t		 error_col;	/* characters into the query */
 	char		 note[48];	/* a word in place of the count, or "" */
+	int		 scope;		/* the one field searched (enum
+					   field), or FIELD_COUNT: all */
 };
 
 void	 bar_init(struct bar *);
 void	 bar_done(struct bar *);
+
+/*
+ * Tab in the bar: search the next field alone (name, abbreviation,
+ * description, url, tags), then every field again.
+ */
+void	 bar_next_scope(struct bar *);
+
+/* The fields the query searches, as FIELD_BIT()s. */
+unsigned bar_fields(const struct bar *);
 
 /* Open with filter (NULL: none) as the query, and saved for Esc. */
 void	 bar_open(struct bar *, const char *filter);

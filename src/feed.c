@@ -11,6 +11,7 @@
 #include "app.h"
 #include "record.h"
 #include "source.h"
+#include "util.h"
 
 #define WATCH_MS	500	/* how often the data file is looked at */
 #define PROGRESS_MS	100	/* the progress display's pace */
@@ -104,6 +105,7 @@ first_error(const struct errlist *errs, const char *name, char *msg,
 void
 feed_take(struct feed *f, struct app *a)
 {
+	char n[UTIL_COUNT_MAX];
 	struct recordset fresh;
 	struct errlist errs;
 	char msg[sizeof(a->status)];
@@ -121,8 +123,9 @@ feed_take(struct feed *f, struct app *a)
 			/* fresh now holds the old data: not freed here. */
 			source_discard(f->src, &fresh);
 			app_data_stale(a, 0);
-			app_status(a, 0, "Reloaded %s: %zu %s", f->src->name,
-			    a->rs->len, a->rs->len == 1 ? "ally" : "allies");
+			app_status(a, 0, "Reloaded %s: %s %s", f->src->name,
+			    util_count(n, a->rs->len),
+			    a->rs->len == 1 ? "ally" : "allies");
 		}
 		break;
 	case SOURCE_FAILED:

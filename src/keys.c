@@ -87,6 +87,7 @@ static const struct binding bar_keys[] = {
 	{ K_CTRL('h'), "C-h", ACT_BAR_BACKSPACE, NULL },
 	{ K_DELETE, "Del", ACT_BAR_DELETE, NULL },
 	{ K_CTRL('d'), "C-d", ACT_BAR_DELETE, NULL },
+	{ '\t', "Tab", ACT_BAR_SCOPE, NULL },
 };
 
 /*

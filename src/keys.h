@@ -99,6 +99,8 @@ enum key_code {
 	X(ACT_BAR_END,	"end of the pattern", NULL, SAME)		\
 	X(ACT_BAR_BACKSPACE, "delete before the cursor", NULL, SAME)	\
 	X(ACT_BAR_DELETE, "delete at the cursor", NULL, SAME)		\
+	X(ACT_BAR_SCOPE, "search one field (name, abbreviation, description, " \
+	    "url, tags), the next, then all again", NULL, SAME)	\
 	X(ACT_BAR_INSERT, NULL, NULL, SAME)	/* the key is text */	\
 	X(ACT_PASTE,	NULL, NULL, SAME)	/* text, into the bar */	\
 	X(ACT_STAFF,	"staff: end the kiosk with the PIN", NULL, SAME) \

@@ -768,6 +768,7 @@ read_pin(const char *file)
 static void
 show_progress(const struct source *src, const struct source_progress *p)
 {
+	char n[UTIL_COUNT_MAX];
 	struct buf line = { 0 };
 	double mb = (double)p->bytes / (1 << 20);
 
@@ -775,11 +776,12 @@ show_progress(const struct source *src, const struct source_progress *p)
 	text_sanitize(&line, src->name, strlen(src->name), TEXT_SPACES |
 	    (text_locale_utf8() ? 0 : TEXT_ASCII));
 	if (p->total > 0)
-		buf_addf(&line, ": %d%% (%.1f of %.1f MB), %zu allies",
+		buf_addf(&line, ": %d%% (%.1f of %.1f MB), %s allies",
 		    (int)((double)p->bytes * 100 / (double)p->total), mb,
-		    (double)p->total / (1 << 20), p->allies);
+		    (double)p->total / (1 << 20), util_count(n, p->allies));
 	else
-		buf_addf(&line, ": %.1f MB, %zu allies so far", mb, p->allies);
+		buf_addf(&line, ": %.1f MB, %s allies so far", mb,
+		    util_count(n, p->allies));
 	buf_addf(&line, ", %.1f s\033[K", (double)p->elapsed_ms / 1000);
 	fputs(line.ptr, stderr);
 	buf_free(&line);

@@ -22,6 +22,7 @@
 #include "keys.h"
 #include "record.h"
 #include "text.h"
+#include "util.h"
 
 #define GAP		2	/* columns between the title's parts */
 #define NAME_MIN	6	/* a program's name cut shorter is dropped */
@@ -61,6 +62,7 @@ static void
 title_parts(const struct app *a, struct buf *marks, struct buf *filter,
     struct buf *count)
 {
+	char n1[UTIL_COUNT_MAX], n2[UTIL_COUNT_MAX];
 	const char *ellipsis = draw_glyph("\xe2\x80\xa6", "...");
 
 	buf_adds(marks, "");
@@ -94,11 +96,12 @@ title_parts(const struct app *a, struct buf *marks, struct buf *filter,
 		if (a->view.rows.len == 0 && a->view.scanning)
 			buf_addf(count, "searching%s ", ellipsis);
 		else
-			buf_addf(count, "%zu%s/%zu ", a->view.rows.len,
-			    a->view.scanning ? "+" : "", a->view.topic_total);
+			buf_addf(count, "%s%s/%s ", util_count(n1,
+			    a->view.rows.len), a->view.scanning ? "+" : "",
+			    util_count(n2, a->view.topic_total));
 	} else
 		/* Every ally, or those of the topic. */
-		buf_addf(count, "%zu %s ", a->view.topic_total,
+		buf_addf(count, "%s %s ", util_count(n1, a->view.topic_total),
 		    a->view.topic_total == 1 ? "ally" : "allies");
 }
 

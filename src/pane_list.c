@@ -13,6 +13,7 @@
 #include "match.h"
 #include "record.h"
 #include "text.h"
+#include "util.h"
 
 int
 pane_list_cursor_row(const struct app *a)
@@ -25,6 +26,7 @@ pane_list_cursor_row(const struct app *a)
 static void
 draw_header(WINDOW *w, const struct app *a)
 {
+	char n1[UTIL_COUNT_MAX], n2[UTIL_COUNT_MAX];
 	attr_t attr = draw_attr(a->focus == FOCUS_LIST ? STYLE_HEADER_FOCUS :
 	    STYLE_HEADER);
 	char pos[48];
@@ -36,8 +38,8 @@ draw_header(WINDOW *w, const struct app *a)
 	else if (a->view.rows.len == 0)
 		snprintf(pos, sizeof(pos), "0/0 ");
 	else
-		snprintf(pos, sizeof(pos), "%zu/%zu ", a->view.sel + 1,
-		    a->view.rows.len);
+		snprintf(pos, sizeof(pos), "%s/%s ", util_count(n1,
+		    a->view.sel + 1), util_count(n2, a->view.rows.len));
 	pw = (int)strlen(pos);
 	wmove(w, 0, 0);
 	draw_fill(w, width, attr);

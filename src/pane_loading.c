@@ -16,6 +16,7 @@
 #include "draw.h"
 #include "record.h"
 #include "text.h"
+#include "util.h"
 
 /* One line centred in w at row y. */
 static void
@@ -46,6 +47,7 @@ draw_bar(WINDOW *w, int y, int width, double done)
 static void
 draw_progress(WINDOW *w, const struct app *a)
 {
+	char n[UTIL_COUNT_MAX];
 	const struct source_progress *p = &a->load;
 	double mb = (double)p->bytes / (1 << 20), done, secs;
 	char line[160];
@@ -62,8 +64,8 @@ draw_progress(WINDOW *w, const struct app *a)
 			done = 1;
 		draw_bar(w, y++, width, done);
 		snprintf(line, sizeof(line), "%d%%  %.1f of %.1f MB  "
-		    "%zu allies", (int)(done * 100), mb,
-		    (double)p->total / (1 << 20), p->allies);
+		    "%s allies", (int)(done * 100), mb,
+		    (double)p->total / (1 << 20), util_count(n, p->allies));
 		centre(w, y++, line, A_NORMAL);
 		if (done > 0.02)
 			snprintf(line, sizeof(line), "%.1f s, about %.0f s "
@@ -71,8 +73,8 @@ draw_progress(WINDOW *w, const struct app *a)
 		else
 			snprintf(line, sizeof(line), "%.1f s", secs);
 	} else {
-		snprintf(line, sizeof(line), "%zu allies so far, %.1f MB",
-		    p->allies, mb);
+		snprintf(line, sizeof(line), "%s allies so far, %.1f MB",
+		    util_count(n, p->allies), mb);
 		centre(w, y++, line, A_NORMAL);
 		snprintf(line, sizeof(line), "%.1f s", secs);
 	}

@@ -15,6 +15,7 @@
 #include "draw.h"
 #include "text.h"
 #include "topics.h"
+#include "util.h"
 
 /* Whether cell is what the list shows now: its one topic, or all. */
 static int
@@ -37,14 +38,14 @@ draw_cell(WINDOW *w, const struct app *a, size_t cell, int y, int x)
 	size_t count = cell == 0 ? t->allies : t->v[cell - 1].count;
 	int inner = t->grid.cell - 2 * TOPICS_PAD, nw, cw;
 	attr_t attr = A_NORMAL, num;
-	char n[32];
+	char n[UTIL_COUNT_MAX];
 
 	if (cell == t->cur)
 		attr = draw_attr(STYLE_SELECTED);
 	else if (is_shown(a, cell))
 		attr = draw_attr(STYLE_BOLD);
 	num = cell == t->cur ? attr : draw_attr(STYLE_DIM);
-	snprintf(n, sizeof(n), "%zu", count);
+	util_count(n, count);
 	cw = (int)strlen(n);
 	/* Too narrow for both: the name alone, clipped. */
 	nw = inner - cw - 1 >= 1 ? inner - cw - 1 : inner;
@@ -62,11 +63,13 @@ draw_cell(WINDOW *w, const struct app *a, size_t cell, int y, int x)
 static void
 draw_heading(WINDOW *w, const struct app *a)
 {
+	char n1[UTIL_COUNT_MAX], n2[UTIL_COUNT_MAX];
 	const struct topics *t = &a->topics;
 	int width = getmaxx(w), x = t->grid.x0, pw;
 	char pos[48];
 
-	snprintf(pos, sizeof(pos), "%zu/%zu", t->cur + 1, topics_cells(t));
+	snprintf(pos, sizeof(pos), "%s/%s", util_count(n1, t->cur + 1),
+	    util_count(n2, topics_cells(t)));
 	pw = (int)strlen(pos);
 	wmove(w, 0, x);
 	x += draw_puts(w, "Topics", width - x - pw - 1, draw_attr(STYLE_BOLD));

@@ -66,6 +66,8 @@ error_byte(const struct app *a)
 static int
 count_width(const struct app *a, char *count, size_t size)
 {
+	char n1[UTIL_COUNT_MAX], n2[UTIL_COUNT_MAX];
+
 	if (a->bar.error[0] != '\0')
 		return 0;
 	/* A note (a paste was cut, a key did nothing) until the next edit. */
@@ -76,8 +78,12 @@ count_width(const struct app *a, char *count, size_t size)
 		snprintf(count, size, " searching%s",
 		    draw_glyph("\xe2\x80\xa6", "..."));
 	else
-		snprintf(count, size, " %zu%s/%zu", a->view.rows.len,
-		    a->view.scanning ? "+" : "", a->view.topic_total);
+		snprintf(count, size, "%s%s %s%s/%s",
+		    a->bar.scope < FIELD_COUNT ? "  in " : "",
+		    a->bar.scope < FIELD_COUNT ? field_name(a->bar.scope) : "",
+		    util_count(n1, a->view.rows.len),
+		    a->view.scanning ? "+" : "",
+		    util_count(n2, a->view.topic_total));
 	return (int)text_width(count, strlen(count));
 }
 

@@ -6,7 +6,8 @@
  * stays the script's: Enter prints the ally chosen in the --format asked
  * for and exits 0, Esc and q exit 1 with nothing printed, Ctrl-C 130.
  * The pick runs under sh -c with its output redirected to a file, as in
- * `sma-allies --pick --format tsv | cut -f3`.
+ * `sma-allies --pick --format tsv | cut -f3`.  And the counts on screen
+ * in the locale's style.
  *
  * The program under test is $SMA_ALLIES_BIN (default
  * build/asan/sma-allies); the tests run from the top of the tree.
@@ -223,6 +224,92 @@ test_pick(void **state)
 	assert_string_equal(out, "");
 }
 
+/*
+ * Tab in the search bar: the query searches one field, the next, then
+ * all again; the bar says which, and the counts agree with -f.
+ */
+static void
+test_scope(void **state)
+{
+	static const struct {
+		const char *label;
+		const char *count;
+	} steps[] = {
+		{ "in name", " 5/12" }, { "in abbreviation", " 0/12" },
+		{ "in description", " 10/12" }, { "in url", " 3/12" },
+		{ "in tags", " 3/12" }, { NULL, " 10/12" },
+	};
+	size_t i;
+
+	(void)state;
+	spawn(t_bin, NULL);
+	WANT("12 allies");
+	vt_sends(t_vt, "/health");
+	WANT(" 10/12");
+	for (i = 0; i < sizeof(steps) / sizeof(steps[0]); i++) {
+		e2e_press(t_vt, "Tab");
+		if (steps[i].label != NULL)
+			WANT(e2e_fmt("%s%s", steps[i].label, steps[i].count));
+		else if (!e2e_wait_row(t_vt, -1, " in ", 0, 0, T_WAIT))
+			fail_msg("the scope is still shown after a full turn");
+		if (!e2e_wait_row(t_vt, -1, steps[i].count, 1, 0, T_WAIT)) {
+			e2e_dump(t_vt, steps[i].count);
+			fail_msg("step %zu: not%s", i, steps[i].count);
+		}
+	}
+	e2e_press(t_vt, "Tab");
+	WANT("in name 5/12");
+	e2e_press(t_vt, "Enter");
+	WANT("/health/");
+	WANT("5/12");
+	e2e_press(t_vt, "q");
+	assert_int_equal(exit_status(__LINE__), 0);
+}
+
+/*
+ * Counts people can read: the locale's thousands separator in the title,
+ * the list's header and the bar (en_US: 12,345; de_DE: 12.345; the
+ * C locale: 12345).  The locales are the ones the Makefile builds for the
+ * tests (LOCPATH).
+ */
+static void
+test_counts(void **state)
+{
+	static const struct {
+		const char *locale, *all, *some;
+	} cases[] = {
+		{ "LC_ALL=en_US.UTF-8", "12,345 allies", "/12,345" },
+		{ "LC_ALL=de_DE.UTF-8", "12.345 allies", "/12.345" },
+		{ "LC_ALL=C.UTF-8", "12345 allies", "/12345" },
+	};
+	const char *file = e2e_fmt("%s/many.yaml", t_dir);
+	const char *args[] = { "-d", file, NULL };
+	const char *locpath = getenv("LOCPATH");
+	struct e2e_env env;
+	size_t i;
+
+	(void)state;
+	if (system(e2e_fmt("build/bench/gen-allies 12345 3 > '%s'", file)) != 0)
+		fail_msg("cannot generate %s", file);
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		e2e_env_init(&env);
+		e2e_env_put(&env, cases[i].locale);
+		e2e_env_putf(&env, "LOCPATH=%s", locpath != NULL ? locpath :
+		    "build/locale");
+		e2e_env_sanitizers(&env);
+		t_vt = e2e_spawn(t_bin, args, &env, 30, 100);
+		e2e_env_free(&env);
+		if (t_vt == NULL)
+			fail_msg("cannot start %s: %s", t_bin, strerror(errno));
+		WANT(cases[i].all);
+		WANT(e2e_fmt("1%s", cases[i].some));
+		e2e_press(t_vt, "q");
+		assert_int_equal(exit_status(__LINE__), 0);
+		vt_free(t_vt);
+		t_vt = NULL;
+	}
+}
+
 int
 main(void)
 {
@@ -232,6 +319,8 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_select, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_pick, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_counts, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_scope, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
