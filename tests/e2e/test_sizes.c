@@ -356,8 +356,9 @@ s_check_title(const char *count)
 }
 
 /*
- * The hint line: "? help" and "q quit" whenever a hint is shown (a
- * kiosk has no quit to offer); Tab named for what it does here.
+ * The hint line: "? help" ("F1 help" in a kiosk, whose letters type into
+ * the search) and "q quit" whenever a hint is shown (a kiosk has no quit
+ * to offer); Tab named for what it does here.
  */
 static void
 s_check_hints(int kiosk)
@@ -367,7 +368,8 @@ s_check_hints(int kiosk)
 	if (s_too_small())
 		return;
 	S_CHECK(row[0] != '\0', "an empty bottom line");
-	S_CHECK(strstr(row, "? help") != NULL, "no \"? help\": \"%s\"", row);
+	S_CHECK(strstr(row, kiosk ? "F1 help" : "? help") != NULL,
+	    "no \"%s\": \"%s\"", kiosk ? "F1 help" : "? help", row);
 	if (kiosk)
 		S_CHECK(strstr(row, "quit") == NULL, "a kiosk offers quit");
 	else
