@@ -34,35 +34,55 @@
 #include "e2e/e2e.h"
 
 #define T_WAIT		8000
+#define nitems(a)	(sizeof(a) / sizeof((a)[0]))
 #define ROWS		24
 #define COLS		100
 #define OADN		"The Organization for Associate Degree Nursing"
 #define AMSA		"The American Medical Student Association"
 #define AAFP		"The American Academy of Family Physicians"
 
-static struct vt *t_vt;
-static char *t_dir;
-static char t_bin[4096];
+/* The program under test, the terminal it runs in, its folder (HOME). */
+static struct {
+	char		 bin[4096];
+	char		*dir;
+	struct vt	*vt;
+} t;
 
-static int
-setup(void **state)
+/* Unless ok, fail at line saying what (as printf), the screen shown. */
+static void E2E_PRINTF(3, 4)
+check_at(int line, int ok, const char *fmt, ...)
 {
-	const char *bin = getenv("SMA_ALLIES_BIN");
+	char what[256];
+	va_list ap;
 
+	if (ok)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(what, sizeof(what), fmt, ap);
+	va_end(ap);
+	if (t.vt != NULL)
+		e2e_dump(t.vt, what);
+	fail_msg("line %d: %s", line, what);
+}
+#define CHECK(ok, ...)	check_at(__LINE__, (ok), __VA_ARGS__)
+#define WANT(s)	CHECK(vt_wait_text(t.vt, (s), T_WAIT), "never showed: %s", (s))
+#define GONE(s)	CHECK(vt_wait_gone(t.vt, (s), T_WAIT), "never went: %s", (s))
+
+/* A test's folder, then at its end the program and the folder gone. */
+static int
+begin(void **state)
+{
 	(void)state;
-	if (bin == NULL || *bin == '\0')
-		bin = "build/asan/sma-allies";
-	snprintf(t_bin, sizeof(t_bin), "%s", bin);
-	if ((t_dir = e2e_tmpdir("sma-words")) == NULL)
-		fail_msg("no temporary folder: %s", strerror(errno));
+	CHECK(e2e_begin(t.bin, sizeof(t.bin), &t.dir, "sma-words") == 0,
+	    "no temporary folder: %s", strerror(errno));
 	return 0;
 }
 
 static int
-teardown(void **state)
+end(void **state)
 {
 	(void)state;
-	e2e_cleanup(&t_vt, &t_dir);
+	e2e_cleanup(&t.vt, &t.dir);
 	return 0;
 }
 
@@ -72,18 +92,12 @@ spawn_until(const char *const *args, const char *ready)
 {
 	struct e2e_env env;
 
-	e2e_env_init(&env);
-	e2e_env_putf(&env, "HOME=%s", t_dir);
-	e2e_env_put(&env, "PATH=/usr/bin:/bin");
-	e2e_env_sanitizers(&env);
-	t_vt = e2e_spawn(t_bin, args, &env, ROWS, COLS);
+	e2e_env_test(&env, t.dir);
+	t.vt = e2e_spawn(t.bin, args, &env, ROWS, COLS);
 	e2e_env_free(&env);
-	if (t_vt == NULL)
-		fail_msg("cannot start %s: %s", t_bin, strerror(errno));
-	if (!vt_wait_text(t_vt, ready, T_WAIT)) {
-		e2e_dump(t_vt, "start");
-		fail_msg("the browser never showed %s", ready);
-	}
+	CHECK(t.vt != NULL, "cannot start %s: %s", t.bin, strerror(errno));
+	CHECK(vt_wait_text(t.vt, ready, T_WAIT), "never showed %s at the "
+	    "start", ready);
 }
 
 /* The title counts the allies once the list is in. */
@@ -93,21 +107,6 @@ spawn(const char *const *args)
 	spawn_until(args, "12 allies");
 }
 
-/* A failure at line, with the screen as it was. */
-static void
-expect(int ok, const char *what, int line)
-{
-	if (ok)
-		return;
-	e2e_dump(t_vt, what);
-	fail_msg("line %d: %s", line, what);
-}
-#define WANT(s)	expect(vt_wait_text(t_vt, (s), T_WAIT), \
-	    e2e_fmt("never showed: %s", (s)), __LINE__)
-#define GONE(s)	expect(vt_wait_gone(t_vt, (s), T_WAIT), \
-	    e2e_fmt("never went: %s", (s)), __LINE__)
-#define CHECK(ok, what)	expect((ok), (what), __LINE__)
-
 /* Type s one key at a time, as a person does. */
 static void
 type(const char *s)
@@ -116,8 +115,8 @@ type(const char *s)
 
 	for (; *s != '\0'; s++) {
 		key[0] = *s;
-		e2e_press(t_vt, key);
-		vt_pump(t_vt, 5);
+		e2e_press(t.vt, key);
+		vt_pump(t.vt, 5);
 	}
 }
 
@@ -125,34 +124,22 @@ type(const char *s)
 static void
 settle(void)
 {
-	vt_wait_quiet(t_vt, 150, T_WAIT);
+	vt_wait_quiet(t.vt, 150, T_WAIT);
 }
 
-/* The bar (the last row) starts "/query " and ends with tail. */
-struct bar_want {
-	const char	*query;
-	const char	*tail;
-};
-
-static int
-bar_is(struct vt *vt, const void *arg)
-{
-	const struct bar_want *b = arg;
-	char *row = e2e_keep(e2e_row_trim(vt, -1));
-	size_t n = strlen(row), q = strlen(b->query), m = strlen(b->tail);
-
-	return row[0] == '/' && strncmp(row + 1, b->query, q) == 0 &&
-	    (row[1 + q] == ' ' || row[1 + q] == '\0') && n >= 1 + q + m &&
-	    strcmp(row + n - m, b->tail) == 0;
-}
-
+/*
+ * Wait for the bar (the last row) to be exactly "/" and the query on the
+ * left, blanks, and tail at the right end (ASCII both).
+ */
 static void
 bar_wait(const char *query, const char *tail, int line)
 {
-	struct bar_want b = { query, tail };
+	char row[COLS + 1];
 
-	expect(e2e_until(t_vt, bar_is, &b, T_WAIT), e2e_fmt("the bar never "
-	    "held /%s ... %s", query, tail), line);
+	snprintf(row, sizeof(row), "/%s%*s", query, COLS - 1 -
+	    (int)strlen(query), tail);
+	check_at(line, e2e_wait_row(t.vt, -1, row, 1, 1, T_WAIT), "the bar "
+	    "never held \"%s\"", row);
 }
 #define BAR(q, tail)	bar_wait((q), (tail), __LINE__)
 
@@ -163,7 +150,7 @@ listed(const char *name)
 	int r;
 
 	for (r = 2; r < ROWS - 1; r++)
-		if (e2e_row_has(t_vt, r, e2e_fmt(" %.30s", name), 1))
+		if (e2e_row_has(t.vt, r, e2e_fmt(" %.30s", name), 1))
 			return 1;
 	return 0;
 }
@@ -172,7 +159,7 @@ listed(const char *name)
 static int
 count_on(int row)
 {
-	char *s = e2e_keep(e2e_row_trim(t_vt, row)), *p;
+	char *s = e2e_keep(e2e_row_trim(t.vt, row)), *p;
 	int n;
 
 	for (p = strstr(s, "/12"); p != NULL && p > s; p--)
@@ -194,7 +181,7 @@ word_at(int row, int col, const char *word, int *marked)
 
 	*marked = 1;
 	for (k = 0; word[k] != '\0'; k++) {
-		if (vt_cell(t_vt, row, col + k, &c) < 0 || c.ch[0] >= 0x80 ||
+		if (vt_cell(t.vt, row, col + k, &c) < 0 || c.ch[0] >= 0x80 ||
 		    (c.ch[0] | 0x20) != ((unsigned char)word[k] | 0x20))
 			return 0;
 		*marked &= c.underline != 0;
@@ -225,8 +212,38 @@ all_marked(const char *word)
 static void
 end_cleanly(void)
 {
-	vt_kill(t_vt, SIGTERM);
-	assert_null(e2e_exit_why(t_vt, T_WAIT));
+	vt_kill(t.vt, SIGTERM);
+	assert_null(e2e_exit_why(t.vt, T_WAIT));
+}
+
+/*
+ * A step of a session in the search bar: keys typed (each character, or
+ * with press one key by its name, such as "C-r"), then the bar holding
+ * /query ... tail, or with query NULL the text tail shown.
+ */
+struct step {
+	const char	*keys;
+	int		 press;
+	const char	*query;
+	const char	*tail;
+};
+
+static void
+play(const struct step *s, size_t n, int line)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (s[i].press)
+			e2e_press(t.vt, s[i].keys);
+		else
+			type(s[i].keys);
+		if (s[i].query != NULL)
+			bar_wait(s[i].query, s[i].tail, line);
+		else
+			check_at(line, vt_wait_text(t.vt, s[i].tail, T_WAIT),
+			    "after %s: never showed %s", s[i].keys, s[i].tail);
+	}
 }
 
 static const char *const KIOSK[] = { "--kiosk", NULL };
@@ -243,14 +260,15 @@ test_kiosk_types_to_search(void **state)
 	settle();
 	CHECK(listed(OADN) && !listed(AAFP), "nurs did not list OADN alone");
 	/* The kiosk cannot switch modes: the bar says no mode. */
-	CHECK(!e2e_row_has(t_vt, -1, "words", 0) &&
-	    !e2e_row_has(t_vt, -1, "regex", 0), "a mode in the kiosk's bar");
+	CHECK(!e2e_row_has(t.vt, -1, "words", 0) &&
+	    !e2e_row_has(t.vt, -1, "regex", 0), "a mode in the kiosk's bar");
 	/* Backspace edits; Esc clears the search and closes the bar. */
-	e2e_press(t_vt, "Backspace");
+	e2e_press(t.vt, "Backspace");
 	BAR("nur", " 1/12");
-	e2e_press(t_vt, "Esc");
+	e2e_press(t.vt, "Esc");
 	GONE("/nur/");
 	WANT("12 allies");
+	settle();
 	CHECK(listed(AAFP), "Esc did not bring every ally back");
 	end_cleanly();
 }
@@ -264,14 +282,14 @@ test_kiosk_literal(void **state)
 	type("*nurse");
 	BAR("*nurse", " 0/12");
 	settle();
-	CHECK(!vt_find(t_vt, "quantifier", NULL, NULL), "*nurse is an error");
+	CHECK(!vt_find(t.vt, "quantifier", NULL, NULL), "*nurse is an error");
 	/* C-u clears the query; "(aafp" is in AAFP's "(AAFP)" alone. */
-	e2e_press(t_vt, "C-u");
+	e2e_press(t.vt, "C-u");
 	BAR("", " 12/12");
 	type("(aafp");
 	BAR("(aafp", " 1/12");
 	settle();
-	CHECK(listed(AAFP) && !vt_find(t_vt, "missing closing", NULL, NULL),
+	CHECK(listed(AAFP) && !vt_find(t.vt, "missing closing", NULL, NULL),
 	    "(aafp did not find the AAFP alone, without an error");
 	end_cleanly();
 }
@@ -284,6 +302,17 @@ test_kiosk_literal(void **state)
 static void
 test_kiosk_words_any_order(void **state)
 {
+	static const struct step tail[] = {
+		/* "www" is only in the urls, which words do not search. */
+		{ "C-u", 1, "", " 12/12" },
+		{ "www", 0, "www", " 0/12" },
+		/* Enter: the code of the ally found, the bar closed. */
+		{ "C-u", 1, "", " 12/12" },
+		{ "students medical", 0, "students medical", " 1/12" },
+		{ "Enter", 1, NULL, "https://www.amsa.org/" },
+		/* Any key closes the code: the list is back, and its hints. */
+		{ "x", 0, NULL, "a-z search" },
+	};
 	int students, medical;
 
 	(void)state;
@@ -300,25 +329,15 @@ test_kiosk_words_any_order(void **state)
 	 */
 	students = all_marked("students");
 	medical = all_marked("medical");
-	CHECK(students >= 3 && medical >= 6, e2e_fmt("the words are not all "
+	CHECK(students >= 3 && medical >= 6, "the words are not all "
 	    "highlighted: %d students, %d medical (-1: one unmarked)",
-	    students, medical));
-	e2e_press(t_vt, "C-u");
+	    students, medical);
+	e2e_press(t.vt, "C-u");
 	type("medical students");
 	BAR("medical students", " 1/12");
 	settle();
 	CHECK(listed(AMSA), "medical students did not find the AMSA");
-	/* "www" is only in the urls, which words do not search. */
-	e2e_press(t_vt, "C-u");
-	type("www");
-	BAR("www", " 0/12");
-	/* Enter: the code of the ally found, the bar closed. */
-	e2e_press(t_vt, "C-u");
-	type("students medical");
-	BAR("students medical", " 1/12");
-	e2e_press(t_vt, "Enter");
-	WANT("https://www.amsa.org/");
-	WANT("Scan with");
+	play(tail, nitems(tail), __LINE__);
 	end_cleanly();
 }
 
@@ -331,16 +350,16 @@ test_kiosk_case(void **state)
 	(void)state;
 	spawn(KIOSK);
 	type("Health");
-	BAR("Health", "/12");
+	WANT("/Health/");
 	settle();
 	upper = count_on(-1);
-	e2e_press(t_vt, "C-u");
+	e2e_press(t.vt, "C-u");
 	type("health");
-	BAR("health", "/12");
+	WANT("/health/");
 	settle();
 	lower = count_on(-1);
-	CHECK(upper == lower && upper == 10, e2e_fmt("Health found %d, "
-	    "health %d; want 10 each", upper, lower));
+	CHECK(upper == lower && upper == 10, "Health found %d, health %d; "
+	    "want 10 each", upper, lower);
 	end_cleanly();
 }
 
@@ -352,22 +371,22 @@ test_kiosk_case(void **state)
 static void
 test_kiosk_keys_keep_roles(void **state)
 {
+	static const struct step steps[] = {
+		{ "health", 0, "health", " 10/12" },
+		{ "Down", 1, "health", " 10/12" },
+		{ "", 0, NULL, "2/10" },
+		{ "F1", 1, NULL, "letters, digits" },
+	};
+
 	(void)state;
 	spawn(KIOSK);
 	WANT("a-z search");
 	WANT("F1 help");
-	type("health");
-	BAR("health", " 10/12");
-	WANT("1/10");
-	e2e_press(t_vt, "Down");
-	WANT("2/10");
-	BAR("health", " 10/12");
-	e2e_press(t_vt, "F1");
-	WANT("letters, digits");
+	play(steps, nitems(steps), __LINE__);
 	WANT("type to search");
 	settle();
-	CHECK(!vt_find(t_vt, "C-r", NULL, NULL) &&
-	    !vt_find(t_vt, "PCRE2", NULL, NULL), "the kiosk's help names C-r "
+	CHECK(!vt_find(t.vt, "C-r", NULL, NULL) &&
+	    !vt_find(t.vt, "PCRE2", NULL, NULL), "the kiosk's help names C-r "
 	    "or PCRE2");
 	end_cleanly();
 }
@@ -376,46 +395,39 @@ test_kiosk_keys_keep_roles(void **state)
 static void
 test_browser_regex_default(void **state)
 {
+	static const struct step steps[] = {
+		{ "/", 0, "", "regex 12/12" },
+		{ "*nurse", 0, NULL, "quantifier does not follow a repeatable "
+		    "item" },
+		/* C-r: words, the query applied again, no error. */
+		{ "C-r", 1, "*nurse", "words 0/12" },
+		{ "C-u", 1, "", "words 12/12" },
+		{ "(aafp", 0, "(aafp", "words 1/12" },
+		/* And back: as a regex "(aafp" is not closed. */
+		{ "C-r", 1, NULL, "missing closing parenthesis" },
+		{ "C-u", 1, "", "regex 12/12" },
+		/* Smart case in regex mode: "Health" is exact, 5 of 12. */
+		{ "Health", 0, "Health", "regex 5/12" },
+		{ "C-r", 1, "Health", "words 10/12" },
+		{ "C-r", 1, "Health", "regex 5/12" },
+		/* Enter keeps the filter; the mode stays for the next. */
+		{ "Enter", 1, NULL, "/Health/" },
+		{ "/", 0, "Health", "regex 5/12" },
+	};
 	const char *const args[] = { NULL };
 	int i;
 
 	(void)state;
 	spawn(args);
-	type("/");
-	BAR("", "regex 12/12");
-	type("*nurse");
-	WANT("quantifier does not follow a repeatable item");
-	/* C-r: words, the query applied again, no error. */
-	e2e_press(t_vt, "C-r");
-	BAR("*nurse", "words 0/12");
-	GONE("quantifier");
-	e2e_press(t_vt, "C-u");
-	type("(aafp");
-	BAR("(aafp", "words 1/12");
-	/* And back: as a regex "(aafp" is not closed. */
-	e2e_press(t_vt, "C-r");
-	WANT("missing closing parenthesis");
-	e2e_press(t_vt, "C-u");
-	/* Smart case in regex mode: "Health" is exact, 5 of the 12. */
-	type("Health");
-	BAR("Health", "regex 5/12");
-	e2e_press(t_vt, "C-r");
-	BAR("Health", "words 10/12");
-	e2e_press(t_vt, "C-r");
-	BAR("Health", "regex 5/12");
-	/* Enter keeps the filter; the mode stays for the next search. */
-	e2e_press(t_vt, "Enter");
-	WANT("/Health/");
-	type("/");
-	BAR("Health", "regex 5/12");
-	e2e_press(t_vt, "Esc");
+	play(steps, nitems(steps), __LINE__);
+	e2e_press(t.vt, "Esc");
 	/* A key within the escape delay would be Alt-?. */
 	settle();
 	type("?");
 	WANT("Keys");
 	/* The search bar's keys are further down. */
-	for (i = 0; i < 6 && !vt_find(t_vt, "C-r", NULL, NULL); i++) {
-		e2e_press(t_vt, "PgDn");
+	for (i = 0; i < 6 && !vt_find(t.vt, "C-r", NULL, NULL); i++) {
+		e2e_press(t.vt, "PgDn");
 		settle();
 	}
 	WANT("read the query as words or as a regex");
@@ -440,8 +452,8 @@ test_browser_words_mode(void **state)
 	CHECK(listed(AMSA) && !listed(OADN), "students medical did not find "
 	    "the AMSA alone");
 	end_cleanly();
-	vt_free(t_vt);
-	t_vt = NULL;
+	vt_free(t.vt);
+	t.vt = NULL;
 
 	spawn_until(query, "/students medical/");
 	settle();
@@ -456,7 +468,7 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+#define T(f) cmocka_unit_test_setup_teardown(f, begin, end)
 		T(test_kiosk_types_to_search),
 		T(test_kiosk_literal),
 		T(test_kiosk_words_any_order),

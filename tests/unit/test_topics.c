@@ -26,18 +26,14 @@
 #include "text.h"
 #include "topics.h"
 #include "util.h"
+#include "unit/fixture.h"
 
 #define SEED	"data/allies.yaml"
 
 static void
 load_yaml(struct recordset *rs, const char *yaml)
 {
-	struct errlist e;
-
-	recordset_init(rs);
-	errlist_init(&e);
-	assert_int_equal(load_buffer(yaml, strlen(yaml), rs, &e), 0);
-	errlist_done(&e);
+	assert_int_equal(fixture_load(rs, yaml), 0);
 }
 
 static void

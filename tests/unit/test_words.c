@@ -23,6 +23,7 @@
 #include "query.h"
 #include "record.h"
 #include "util.h"
+#include "unit/fixture.h"
 
 static const char allies_yaml[] =
     "allies:\n"
@@ -45,12 +46,7 @@ static const char allies_yaml[] =
 static void
 load(struct recordset *rs, const char *yaml)
 {
-	struct errlist e;
-
-	recordset_init(rs);
-	errlist_init(&e);
-	assert_int_equal(load_buffer(yaml, strlen(yaml), rs, &e), 0);
-	errlist_done(&e);
+	assert_int_equal(fixture_load(rs, yaml), 0);
 }
 
 /* query in words mode over every field: its matcher, never NULL. */
@@ -66,95 +62,132 @@ words(const char *query)
 	return m;
 }
 
-/* The records query finds in rs, as a string of their indices. */
+/*
+ * n indices ("0 2") or, with sp, n spans ("0-8 22-29"), as a string that
+ * lasts until the next call.
+ */
+static const char *
+as_text(const size_t *v, const struct span *sp, size_t n)
+{
+	static char s[128];
+	size_t i, k = 0;
+
+	s[0] = '\0';
+	for (i = 0; i < n && k < sizeof(s); i++)
+		k += (size_t)(sp != NULL ? snprintf(s + k, sizeof(s) - k,
+		    "%s%u-%u", i ? " " : "", sp[i].start, sp[i].end) :
+		    snprintf(s + k, sizeof(s) - k, "%s%zu", i ? " " : "", v[i]));
+	return s;
+}
+
+/* The records query finds in rs, as their indices. */
 static const char *
 found(const struct recordset *rs, const char *query)
 {
-	static char s[64];
 	struct indices out = { 0 };
 	struct match_error err;
 	struct matcher *m = words(query);
-	size_t i, n = 0;
+	const char *s;
 
 	assert_int_equal(match_filter(m, rs, 0, rs->len, &out, &err), 0);
-	s[0] = '\0';
-	for (i = 0; i < out.len; i++)
-		n += (size_t)snprintf(s + n, sizeof(s) - n, "%s%zu",
-		    i ? " " : "", out.v[i]);
+	s = as_text(out.v, NULL, out.len);
 	indices_free(&out);
 	match_free(m);
 	return s;
 }
 
+/* A query and the records it finds, as found() spells them. */
+struct want {
+	const char	*query;
+	const char	*found;
+};
+
+/* Each row's query over allies_yaml finds what the row says. */
+static void
+check_rows(const struct want *w, size_t n)
+{
+	struct recordset rs;
+	const char *got;
+	size_t i;
+
+	load(&rs, allies_yaml);
+	for (i = 0; i < n; i++) {
+		got = found(&rs, w[i].query);
+		if (strcmp(got, w[i].found) != 0)
+			fail_msg("\"%s\" found \"%s\", want \"%s\"",
+			    w[i].query, got, w[i].found);
+	}
+	recordset_done(&rs);
+}
+
 static void
 test_literal_metacharacters(void **state)
 {
-	struct recordset rs;
+	/* As a regex each is an error, or matches far more. */
+	static const struct want rows[] = {
+		{ "*nurse", "1" },
+		{ "*nurses*", "1" },
+		{ "(2+2", "1" },
+		{ "2+2", "1" },
+		{ "a.b", "1" },
+		{ "a.c", "" },		/* not "a", any, "c" */
+		{ "o.g", "" },		/* not the urls' "org" */
+		{ "[nurs]", "" },
+		{ "\\w", "" },
+		{ "^Org", "" },
+		{ "nursing$", "" },
+		{ "|", "" },
+		{ "\\E\\Q", "" },
+	};
 
 	(void)state;
-	load(&rs, allies_yaml);
-	/* As a regex each is an error, or matches far more. */
-	assert_string_equal(found(&rs, "*nurse"), "1");
-	assert_string_equal(found(&rs, "*nurses*"), "1");
-	assert_string_equal(found(&rs, "(2+2"), "1");
-	assert_string_equal(found(&rs, "2+2"), "1");
-	assert_string_equal(found(&rs, "a.b"), "1");
-	assert_string_equal(found(&rs, "a.c"), "");	/* not "a" any "c" */
-	assert_string_equal(found(&rs, "o.g"), "");	/* the urls' ".org" */
-	assert_string_equal(found(&rs, "[nurs]"), "");
-	assert_string_equal(found(&rs, "\\w"), "");
-	assert_string_equal(found(&rs, "^Org"), "");
-	assert_string_equal(found(&rs, "nursing$"), "");
-	assert_string_equal(found(&rs, "|"), "");
-	assert_string_equal(found(&rs, "\\E\\Q"), "");
-	recordset_done(&rs);
+	check_rows(rows, nitems(rows));
 }
 
 static void
 test_caseless(void **state)
 {
-	struct recordset rs;
+	static const struct want rows[] = {
+		{ "Health", "0 2" },
+		{ "health", "0 2" },
+		{ "HEALTH", "0 2" },
+		{ "AMSA", "0" },
+		{ "amsa", "0" },
+		/* E acute either way; Greek; Cyrillic; the Kelvin sign. */
+		{ "\xc3\xa9" "cole", "2" },
+		{ "SANT\xc3\x89", "2" },
+		{ "\xce\xa3\xce\x9f\xce\xa6\xce\x8a\xce\x91", "2" },
+		{ "\xd0\xbc\xd0\xb5\xd0\xb4", "2" },
+		{ "kelvin", "2" },
+	};
 
 	(void)state;
-	load(&rs, allies_yaml);
-	assert_string_equal(found(&rs, "Health"), found(&rs, "health"));
-	assert_string_equal(found(&rs, "health"), "0 2");
-	assert_string_equal(found(&rs, "AMSA"), "0");
-	assert_string_equal(found(&rs, "amsa"), "0");
-	/* É and é; Greek; Cyrillic; k and the Kelvin sign. */
-	assert_string_equal(found(&rs, "\xc3\xa9" "cole"), "2");
-	assert_string_equal(found(&rs, "SANT\xc3\x89"), "2");
-	assert_string_equal(found(&rs, "\xce\xa3\xce\x9f\xce\xa6\xce\x8a"
-	    "\xce\x91"), "2");
-	assert_string_equal(found(&rs, "\xd0\xbc\xd0\xb5\xd0\xb4"), "2");
-	assert_string_equal(found(&rs, "kelvin"), "2");
-	recordset_done(&rs);
+	check_rows(rows, nitems(rows));
 }
 
 static void
 test_every_word_any_order(void **state)
 {
-	struct recordset rs;
+	static const struct want rows[] = {
+		{ "students medical", "0" },
+		{ "medical students", "0" },
+		/* One in the name, one in the tags, one in the description. */
+		{ "medicine equity american", "0" },
+		{ "amsa students", "0" },
+		/* Every word, not any. */
+		{ "medical nursing", "" },
+		{ "associat", "0 1" },
+		{ "associat degree", "1" },
+		/* Repeated, and apart by tabs and Unicode spaces. */
+		{ "nursing nursing NURSING", "1" },
+		{ "\tdegree\xc2\xa0" "colleges\xe3\x80\x80", "1" },
+		/* The url is not searched: "www" and "oadn.org" are only there. */
+		{ "www", "" },
+		{ "oadn.org", "" },
+	};
 
 	(void)state;
-	load(&rs, allies_yaml);
-	assert_string_equal(found(&rs, "students medical"), "0");
-	assert_string_equal(found(&rs, "medical students"), "0");
-	/* One in the name, one in the tags, one in the description. */
-	assert_string_equal(found(&rs, "medicine equity american"), "0");
-	assert_string_equal(found(&rs, "amsa students"), "0");
-	/* Every word, not any. */
-	assert_string_equal(found(&rs, "medical nursing"), "");
-	assert_string_equal(found(&rs, "associat"), "0 1");
-	assert_string_equal(found(&rs, "associat degree"), "1");
-	/* Repeated, and apart by tabs and Unicode spaces. */
-	assert_string_equal(found(&rs, "nursing nursing NURSING"), "1");
-	assert_string_equal(found(&rs, "\tdegree\xc2\xa0" "colleges\xe3\x80"
-	    "\x80"), "1");
-	/* The url is not searched: "www" and "oadn.org" are only there. */
-	assert_string_equal(found(&rs, "www"), "");
-	assert_string_equal(found(&rs, "oadn.org"), "");
-	recordset_done(&rs);
+	check_rows(rows, nitems(rows));
 }
 
 /* A query with no words filters nothing; it is never an error. */
@@ -181,21 +214,17 @@ test_empty(void **state)
 	match_free(m);
 }
 
-/* The spans of query's highlights in text, as "start-end ...". */
+/* The spans of query's highlights in text. */
 static const char *
 marks(const char *query, const char *text)
 {
-	static char s[128];
 	struct spans sp = { 0 };
 	struct match_error err;
 	struct matcher *m = words(query);
-	size_t i, n = 0;
+	const char *s;
 
 	assert_true(match_spans(m, text, strlen(text), &sp, &err) >= 0);
-	s[0] = '\0';
-	for (i = 0; i < sp.len; i++)
-		n += (size_t)snprintf(s + n, sizeof(s) - n, "%s%u-%u",
-		    i ? " " : "", sp.v[i].start, sp.v[i].end);
+	s = as_text(NULL, sp.v, sp.len);
 	spans_free(&sp);
 	match_free(m);
 	return s;
