@@ -89,18 +89,21 @@ SRCS        = util.c record.c text.c url.c diag.c keyset.c reader.c yamlfeed.c \
 SRCS       += paste.c ui_input.c app_input.c app_start.c pick.c
 # The kiosk for visitors: touch buttons and drags, the attract screen.
 SRCS       += buttons.c app_kiosk.c app_mouse.c ui_mouse.c pane_attract.c
+# A query read as words or as a regex; a kiosk's type-to-search.
+SRCS       += query.c app_search.c
 MAIN        = main.c
 OBJS        = $(SRCS:%.c=build/obj/%.o) build/obj/allies_data.o
 AOBJS       = $(SRCS:%.c=build/asan/%.o) build/asan/allies_data.o
 UNIT_TESTS  = test_load test_progress test_match test_output test_text test_util \
               test_app test_scan test_input test_pattern test_source \
               test_stats test_topics test_probe test_untrusted test_config
+UNIT_TESTS += test_words
 E2E_TESTS   = tty/vt_selftest e2e/test_browser e2e/test_kiosk e2e/test_data \
               e2e/test_history e2e/test_terms e2e/test_unsafe e2e/test_stats \
               e2e/test_topics e2e/test_sizes
 E2E_TESTS  += e2e/test_input e2e/test_graphemes e2e/test_start \
               e2e/test_public e2e/test_regex e2e/test_config
-E2E_TESTS  += e2e/test_visitor
+E2E_TESTS  += e2e/test_visitor e2e/test_words
 
 .PHONY: all asan test unit e2e cli run install uninstall clean fuzz deps \
         test-deps bench

@@ -13,8 +13,8 @@
 #include "bar.h"
 #include "kiosk.h"
 #include "listview.h"
-#include "match.h"
 #include "output.h"
+#include "query.h"
 #include "record.h"
 #include "sort.h"
 #include "stats.h"
@@ -31,6 +31,7 @@ app_init(struct app *a, const struct app_options *opt, struct recordset *rs)
 	a->detail_rows = 1;
 	a->overlay_rows = 1;
 	bar_init(&a->bar);
+	a->bar.mode = opt->search_mode;
 	if (opt->history != NULL) {
 		a->bar.hist = *opt->history;
 		memset(opt->history, 0, sizeof(*opt->history));
@@ -197,8 +198,8 @@ app_set_filter(struct app *a, const char *pattern, size_t len,
 	struct matcher *m = NULL;
 	int fresh = a->view.filter == NULL;
 
-	if (len > 0 && (m = match_compile(pattern, len, bar_fields(&a->bar),
-	    MATCH_SMART, err)) == NULL)
+	if (query_compile(a->bar.mode, pattern, len, bar_fields(&a->bar), &m,
+	    err) < 0)
 		return -1;
 	if (listview_filter(&a->view, a->rs, m, pattern, len, err) < 0)
 		return -1;
@@ -580,6 +581,8 @@ topics_do(struct app *a, enum action act)
 static void
 bar_do(struct app *a, enum action act, int key)
 {
+	if (app_search_do(a, act, key))
+		return;
 	if (act == ACT_BAR_ACCEPT)
 		app_bar_accept(a);
 	else if (act == ACT_BAR_CANCEL)
@@ -608,7 +611,7 @@ app_act(struct app *a, enum action act, int key, long long now)
 	case ACT_BAR_NEWER: case ACT_BAR_CLEAR: case ACT_BAR_KILL_WORD:
 	case ACT_BAR_LEFT: case ACT_BAR_RIGHT: case ACT_BAR_HOME:
 	case ACT_BAR_END: case ACT_BAR_BACKSPACE: case ACT_BAR_DELETE:
-	case ACT_BAR_SCOPE:
+	case ACT_BAR_SCOPE: case ACT_BAR_MODE: case ACT_TYPE:
 	case ACT_BAR_INSERT:
 		bar_do(a, act, key);
 		return;
@@ -626,6 +629,7 @@ app_act(struct app *a, enum action act, int key, long long now)
 	default:
 		break;
 	}
+	app_search_leave(a, act);
 	if (a->overlay == OVERLAY_QR)
 		/* Any key closes a code; it does nothing else. */
 		a->overlay = OVERLAY_NONE;
@@ -692,7 +696,7 @@ app_key(struct app *a, int key, long long now)
 			a->dirty = 1;
 			return;
 		}
-		act = keys_lookup(mode, key);
+		act = keys_lookup(keys_mode_for(mode, a->opt->kiosk), key);
 	}
 	if (act == ACT_NONE && (key & K_ALT))
 		app_unbound_alt(a, mode, key);

@@ -65,6 +65,7 @@ struct app_options {
 					   configuration's */
 	const char *const *topics;	/* -t: the topics to start in */
 	size_t		 ntopics;
+	enum search_mode search_mode;	/* how a query is read at first */
 };
 
 enum focus {
@@ -299,6 +300,22 @@ void	 app_bar_accept(struct app *);
 void	 app_bar_cancel(struct app *);
 /* Step through the history: -1 older, +1 newer. */
 void	 app_bar_history(struct app *, int dir);
+
+/*
+ * app_search.c.  A search action before the bar's own: a kiosk's key
+ * typed into the search (ACT_TYPE), the switch between words and regex
+ * (ACT_BAR_MODE, the query applied again in the other mode), and in a
+ * kiosk, where an edit may come with the bar closed, the bar opened
+ * first.  Returns 1 when act was taken here, 0 when the bar's own
+ * action is still to do.
+ */
+int	 app_search_do(struct app *, enum action, int key);
+/*
+ * Any other action, before it is done: a kiosk's bar closes for it,
+ * keeping the filter, unless it is a move (the list moves under the
+ * query, which stays open to type on).
+ */
+void	 app_search_leave(struct app *, enum action);
 
 /*
  * Publish freshly loaded data: swap it in, refilter, keep the selection

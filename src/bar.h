@@ -12,6 +12,7 @@
 
 #include "history.h"
 #include "keys.h"
+#include "match.h"
 #include "util.h"
 
 struct bar {
@@ -26,6 +27,7 @@ struct bar {
 	char		 note[48];	/* a word in place of the count, or "" */
 	int		 scope;		/* the one field searched (enum
 					   field), or FIELD_COUNT: all */
+	enum search_mode mode;		/* how the query is read */
 };
 
 void	 bar_init(struct bar *);

@@ -111,6 +111,7 @@ static const struct binding bar_keys[] = {
 	{ K_DELETE, "Del", ACT_BAR_DELETE, NULL },
 	{ K_CTRL('d'), "C-d", ACT_BAR_DELETE, NULL },
 	{ '\t', "Tab", ACT_BAR_SCOPE, NULL },
+	{ K_CTRL('r'), "C-r", ACT_BAR_MODE, NULL },
 };
 
 /*
@@ -155,6 +156,40 @@ static const struct binding pin_keys[] = {
 	{ K_CTRL('h'), NULL, ACT_PIN_ERASE, NULL },
 };
 
+/*
+ * A kiosk's list and its search bar: any character types into the search
+ * (the 'a' row only gives that a line in the help), the keys that edit a
+ * query edit it, the others do what they do on the list.  The list's
+ * letter keys have function keys here.
+ */
+static const struct binding kiosk_keys[] = {
+	{ 'a', "letters, digits", ACT_TYPE, "a-z" },
+	{ K_DOWN, "Down", ACT_DOWN, NULL },
+	{ K_UP, "Up", ACT_UP, NULL },
+	{ K_PAGE_DOWN, "PgDn", ACT_PAGE_DOWN, NULL },
+	{ K_PAGE_UP, "PgUp", ACT_PAGE_UP, NULL },
+	{ K_HOME, "Home", ACT_FIRST, NULL },
+	{ K_END, "End", ACT_LAST, NULL },
+	{ '\r', "Enter", ACT_QR, "Enter" },
+	{ '\n', NULL, ACT_QR, NULL },
+	{ K_ENTER, NULL, ACT_QR, NULL },
+	{ '\t', "Tab", ACT_FOCUS, "Tab" },
+	{ K_BACKTAB, "S-Tab", ACT_FOCUS, NULL },
+	{ K_ESC, "Esc", ACT_CLEAR, NULL },
+	{ K_BACKSPACE, "Backspace", ACT_BAR_BACKSPACE, NULL },
+	{ 127, NULL, ACT_BAR_BACKSPACE, NULL },
+	{ K_CTRL('h'), NULL, ACT_BAR_BACKSPACE, NULL },
+	{ K_DELETE, "Del", ACT_BAR_DELETE, NULL },
+	{ K_LEFT, "Left", ACT_BAR_LEFT, NULL },
+	{ K_RIGHT, "Right", ACT_BAR_RIGHT, NULL },
+	{ K_CTRL('u'), "C-u", ACT_BAR_CLEAR, NULL },
+	{ K_F2, "F2", ACT_TOPICS, "F2" },
+	{ K_F3, "F3", ACT_BECOME, NULL },
+	{ K_F4, "F4", ACT_ABOUT, "F4" },
+	{ K_F1, "F1", ACT_HELP, "F1" },
+	{ K_CTRL('l'), "C-l", ACT_REDRAW, NULL },
+};
+
 static const struct binding staff_keys[] = {
 	{ K_CTRL(']'), "C-]", ACT_STAFF, NULL },
 };
@@ -179,6 +214,8 @@ static const struct {
 	[KM_PIN] = { NULL, pin_keys, nitems(pin_keys), ACT_PIN_TYPE,
 	    ACT_NONE, KM_COUNT },
 	[KM_STAFF] = { NULL, staff_keys, nitems(staff_keys), ACT_NONE,
+	    ACT_NONE, KM_COUNT },
+	[KM_KIOSK] = { "Keys", kiosk_keys, nitems(kiosk_keys), ACT_TYPE,
 	    ACT_NONE, KM_COUNT },
 };
 
@@ -319,6 +356,13 @@ static const struct {
 	{ "Backspace", { K_BACKSPACE, 127, 0 } },
 	{ "Del", { K_DELETE, 0, 0 } },
 };
+
+enum key_mode
+keys_mode_for(enum key_mode mode, int kiosk)
+{
+	return kiosk && (mode == KM_BROWSE || mode == KM_BAR) ? KM_KIOSK :
+	    mode;
+}
 
 int
 keys_is_text(int key)

@@ -32,6 +32,9 @@ enum key_code {
 	K_BACKSPACE,
 	K_DELETE,
 	K_F1,
+	K_F2,
+	K_F3,
+	K_F4,
 	K_OTHER			/* a function key this program has no use for */
 };
 
@@ -61,6 +64,8 @@ enum key_code {
 	X(ACT_FOCUS,	"switch focus between list and description (a "	\
 	    "small terminal shows one at a time)", "focus", SAME)	\
 	X(ACT_SEARCH,	"search: the list filters as you type", "search", SAME) \
+	X(ACT_TYPE,	"type to search: the list filters as you type",	\
+	    "search", SAME)						\
 	X(ACT_CLEAR,	"clear the filter (with none, the topic; a small "	\
 	    "terminal: back to the list first)", NULL, SAME)		\
 	X(ACT_NEXT,	"next matching ally", NULL, SAME)		\
@@ -105,6 +110,8 @@ enum key_code {
 	X(ACT_BAR_DELETE, "delete at the cursor", NULL, SAME)		\
 	X(ACT_BAR_SCOPE, "search one field (name, abbreviation, description, " \
 	    "url, tags), the next, then all again", NULL, SAME)	\
+	X(ACT_BAR_MODE,	"read the query as words or as a regex: switch", \
+	    NULL, OFF)							\
 	X(ACT_BAR_INSERT, NULL, NULL, SAME)	/* the key is text */	\
 	X(ACT_PASTE,	NULL, NULL, SAME)	/* text, into the bar */	\
 	X(ACT_STAFF,	"staff: end the kiosk with the PIN", NULL, SAME) \
@@ -141,6 +148,7 @@ enum key_mode {
 	KM_CODE,		/* a QR code: any key closes it */
 	KM_PIN,			/* the kiosk's staff PIN prompt */
 	KM_STAFF,		/* a kiosk, before any other mode */
+	KM_KIOSK,		/* a kiosk's list and search bar, in one */
 	KM_COUNT
 };
 
@@ -157,6 +165,13 @@ struct binding {
  * mode's catch-all action.
  */
 enum action	 keys_lookup(enum key_mode, int key);
+
+/*
+ * The table mode's keys are read from: for a kiosk's list and its search
+ * bar, KM_KIOSK, where every character types into the search (the first
+ * opens the bar) and the other keys keep their roles; else mode itself.
+ */
+enum key_mode	 keys_mode_for(enum key_mode, int kiosk);
 
 /* Whether key is text that may be typed: printable, no control. */
 int		 keys_is_text(int key);

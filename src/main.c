@@ -28,6 +28,7 @@
 #include "output.h"
 #include "pick.h"
 #include "public.h"
+#include "query.h"
 #include "record.h"
 #include "sort.h"
 #include "source.h"
@@ -90,6 +91,7 @@ struct cli {
 	int		 start_opts;	/* one of those was given */
 	const char	*config;	/* --config FILE, or NULL */
 	int		 no_config;	/* --no-config */
+	int		 search_mode;	/* --search-mode was given */
 	struct app_options app;
 };
 
@@ -114,7 +116,8 @@ enum {
 	OPT_PICK,
 	OPT_CONFIG,
 	OPT_NO_CONFIG,
-	OPT_PRINT_CONFIG
+	OPT_PRINT_CONFIG,
+	OPT_SEARCH_MODE
 };
 
 static const struct option long_options[] = {
@@ -131,6 +134,7 @@ static const struct option long_options[] = {
 	{ "query", required_argument, NULL, 'q' },
 	{ "select", required_argument, NULL, OPT_SELECT },
 	{ "pick", no_argument, NULL, OPT_PICK },
+	{ "search-mode", required_argument, NULL, OPT_SEARCH_MODE },
 	{ "format", required_argument, NULL, OPT_FORMAT },
 	{ "color", required_argument, NULL, OPT_COLOR },
 	{ "colour", required_argument, NULL, OPT_COLOR },
@@ -158,7 +162,7 @@ usage(FILE *fp)
 "usage: sma-allies [-d FILE] [-t TAG]... [--no-mouse] [--color WHEN]\n"
 "                  [--config FILE | --no-config]\n"
 "       sma-allies [-d FILE] [-q QUERY] [--select NAME] [--pick]\n"
-"                  [--format FORMAT]\n"
+"                  [--search-mode words|regex] [--format FORMAT]\n"
 "       sma-allies [-d FILE] --kiosk [--idle SECONDS] [--cycle SECONDS]\n"
 "                  [--staff-pin-file FILE] [--stats FILE] [--no-mouse]\n"
 "                  [--color WHEN]\n"
@@ -199,6 +203,9 @@ help(void)
 "      --show NAME        print the ally named NAME (its name or\n"
 "                         abbreviation, any case) and exit\n"
 "  -q, --query QUERY      browser: start with that search applied\n"
+"      --search-mode MODE browser: read a query as words (each found as\n"
+"                         typed, any case, all needed) or as a regex\n"
+"                         (the default); C-r in the search bar switches\n"
 "      --select NAME      browser: start on the ally named NAME\n"
 "      --pick             browser on the terminal; Enter prints the ally\n"
 "                         chosen (in --format) and exits 0, Esc or q 1\n"
@@ -288,6 +295,7 @@ static void
 take_option(struct cli *c, int ch, char **argv)
 {
 	enum field f;
+	int mode;
 
 	switch (ch) {
 	case 'd':
@@ -403,6 +411,13 @@ take_option(struct cli *c, int ch, char **argv)
 		c->mode = MODE_PRINT_CONFIG;
 		c->modes++;
 		break;
+	case OPT_SEARCH_MODE:
+		if ((mode = query_mode_lookup(optarg)) < 0)
+			usage_error("--search-mode takes words or regex, not "
+			    "'%s'", optarg);
+		c->app.search_mode = (enum search_mode)mode;
+		c->search_mode = 1;
+		break;
 	case OPT_STATS_REPORT:
 		c->report = optarg;
 		c->mode = MODE_STATS_REPORT;
@@ -469,6 +484,9 @@ check_options(struct cli *c, int argc, char **argv)
 	if (c->start_opts && (c->mode != MODE_BROWSE || c->app.kiosk))
 		usage_error("-q, --select and --pick are for the interactive "
 		    "browser");
+	if (c->search_mode && (c->mode != MODE_BROWSE || c->app.kiosk))
+		usage_error("--search-mode is for the interactive browser "
+		    "(-s reads a regex; a kiosk reads words)");
 	if (c->mode == MODE_TAGS && c->format > FORMAT_TSV)
 		usage_error("--tags prints text or tsv");
 	if (c->ntags > 0 && (c->mode == MODE_TAGS || c->mode == MODE_CHECK ||
@@ -517,6 +535,9 @@ parse_args(int argc, char **argv, struct cli *c)
 	    NULL)) != -1)
 		take_option(c, ch, argv);
 	check_options(c, argc, argv);
+	/* A kiosk's visitors type words. */
+	if (c->app.kiosk)
+		c->app.search_mode = SEARCH_WORDS;
 }
 
 /* Print every diagnostic; returns the number of errors. */
@@ -956,10 +977,8 @@ start_check(const struct cli *c)
 
 	if (c->start.query == NULL)
 		return 0;
-	memset(&err, 0, sizeof(err));
-	m = match_compile(c->start.query, strlen(c->start.query), 0,
-	    MATCH_SMART, &err);
-	if (m == NULL) {
+	if (query_compile(c->app.search_mode, c->start.query,
+	    strlen(c->start.query), FIELD_ALL, &m, &err) < 0) {
 		show_pattern_error(c->start.query, &err);
 		return -1;
 	}

@@ -74,6 +74,8 @@ struct matcher {
 	 */
 	uint32_t		 match_opts;
 	int			 jit;		/* the codes are JIT-compiled */
+	struct matcher		*also;		/* must match too, or NULL */
+	size_t			 passes;	/* over a record: 1 + those */
 };
 
 static void
@@ -220,6 +222,7 @@ match_compile(const char *pattern, size_t len, unsigned fields,
 	int errcode;
 
 	m = xcalloc(1, sizeof(*m));
+	m->passes = 1;
 	m->fields = fields & FIELD_ALL;
 	if (m->fields == 0)
 		m->fields = FIELD_ALL;
@@ -273,6 +276,7 @@ match_free(struct matcher *m)
 {
 	if (m == NULL)
 		return;
+	match_free(m->also);
 	scanner_done(&m->s);
 	if (m->s2 != NULL) {
 		scanner_done(m->s2);
@@ -289,6 +293,19 @@ int
 match_caseless(const struct matcher *m)
 {
 	return m->caseless;
+}
+
+void
+match_require(struct matcher *m, struct matcher *also)
+{
+	struct matcher **end;
+
+	for (end = &m->also; *end != NULL; end = &(*end)->also)
+		;
+	*end = also;
+	m->passes += also->passes;
+	/* The bound of one position holds for every pass together. */
+	m->cost = m->cost == 0 || also->cost == 0 ? 0 : m->cost + also->cost;
 }
 
 /*
@@ -339,13 +356,14 @@ record_bytes(const struct matcher *m, const struct record *r)
 	return n;
 }
 
-/* The code to run over bytes of text; NULL with *err filled when none. */
+/* w's code (m's or a required one's), counted as m says; NULL: *err. */
 static const pcre2_code *
-code_for(struct matcher *m, size_t bytes, struct match_error *err)
+code_for(struct matcher *m, struct matcher *w, size_t bytes,
+    struct match_error *err)
 {
-	const pcre2_code *code = m->code;
+	const pcre2_code *code = w->code;
 
-	if (must_count(m, bytes) && (code = counted_code(m)) == NULL)
+	if (must_count(m, bytes) && (code = counted_code(w)) == NULL)
 		error_set(err, MATCH_TOO_COMPLEX, 0, 0);
 	return code;
 }
@@ -393,35 +411,39 @@ charge(struct matcher *m, struct scanner *sc, size_t steps,
 
 /*
  * Which searched fields of r match, a mask of FIELD_BIT()s (only the
- * first when first is set), counted against the record's budget and the
- * search's; -1 with *err filled.
+ * first when first is set), 0 when a matcher m requires finds nothing,
+ * counted against the record's budget and the search's; -1 with *err.
  */
 static int
 record_test(struct matcher *m, struct scanner *sc, const struct record *r,
     int first, struct match_error *err)
 {
 	const pcre2_code *code;
+	struct matcher *w;
 	unsigned f;
-	int mask = 0, rc;
+	int mask = 0, found = 1, rc;
 
-	if ((code = code_for(m, record_bytes(m, r), err)) == NULL)
-		return -1;
 	sc->meter.steps = 0;
-	for (f = 0; f < FIELD_COUNT; f++) {
-		if (!(m->fields & FIELD_BIT(f)))
-			continue;
-		if ((rc = run_code(m, sc, code, r->text[f], r->len[f], 0,
-		    err)) < 0)
+	for (w = m; w != NULL && found; w = w->also) {
+		if ((code = code_for(m, w, record_bytes(m, r), err)) == NULL)
 			return -1;
-		if (rc) {
-			mask |= (int)FIELD_BIT(f);
-			if (first)
-				break;
+		for (f = 0, found = 0; f < FIELD_COUNT; f++) {
+			if (!(w->fields & FIELD_BIT(f)))
+				continue;
+			if ((rc = run_code(m, sc, code, r->text[f], r->len[f],
+			    0, err)) < 0)
+				return -1;
+			if (rc) {
+				found = 1;
+				mask |= w == m ? (int)FIELD_BIT(f) : 0;
+				if (first || w != m)
+					break;
+			}
 		}
 	}
 	if (charge(m, sc, sc->meter.steps, err) < 0)
 		return -1;
-	return mask;
+	return found ? mask : 0;
 }
 
 int
@@ -489,7 +511,8 @@ filter_run(struct matcher *m, struct scanner *sc, const struct recordset *rs,
 		o = ov[0];
 		e = ov[1];
 		r = recordset_record_at(rs, lo, hi, subj + o);
-		if (o <= e && memchr(subj + o, '\0', e - o) == NULL &&
+		if (m->also == NULL && o <= e &&
+		    memchr(subj + o, '\0', e - o) == NULL &&
 		    memchr(subj + o, '\n', e - o) == NULL)
 			indices_push(out, r);
 		else if ((rc = record_test(m, sc, &rs->v[r], 1, err)) < 0)
@@ -625,14 +648,16 @@ filter_range(struct matcher *m, struct scanner *sc,
 				return -1;
 			if (rc)
 				indices_push(out, i);
-			done += bytes + (sc->spent - before) * MATCH_STEP_WORK;
+			done += bytes * m->passes + (sc->spent - before) *
+			    MATCH_STEP_WORK;
 			*next = ++i;
 			continue;
 		}
 		/* A record longer than this would need counting. */
 		j = recordset_stretch(rs, i + 1, to, MATCH_RECORD_STEPS /
-		    m->cost, done < work ? work - done : 1, &more);
-		done += bytes + more;
+		    m->cost, done < work ? (work - done + m->passes - 1) /
+		    m->passes : 1, &more);
+		done += (bytes + more) * m->passes;
 		if ((split && j - i >= PARALLEL_MIN ? two_halves(m, rs, i, j,
 		    filter_plain, out, err) : filter_plain(m, sc, rs, i, j, out,
 		    err)) < 0)
@@ -670,6 +695,7 @@ int
 match_filter(struct matcher *m, const struct recordset *rs, size_t from,
     size_t to, struct indices *out, struct match_error *err)
 {
+	struct matcher *w;
 	size_t i;
 
 	if (to > rs->len)
@@ -681,7 +707,8 @@ match_filter(struct matcher *m, const struct recordset *rs, size_t from,
 	/* Compiling the counted code costs as much as a small search. */
 	for (i = from; i < to; i++)
 		if (must_count(m, record_bytes(m, &rs->v[i]))) {
-			counted_code(m);
+			for (w = m; w != NULL; w = w->also)
+				counted_code(w);
 			break;
 		}
 	return two_halves(m, rs, from, to, filter_all, out, err);
@@ -712,7 +739,7 @@ match_spans(struct matcher *m, const char *text, size_t len,
 	int rc, n = 0;
 
 	/* One budget for the whole walk, as for a record. */
-	if ((code = code_for(m, len + 1, err)) == NULL)
+	if ((code = code_for(m, m, len + 1, err)) == NULL)
 		return -1;
 	m->s.meter.steps = 0;
 	while (off <= len) {

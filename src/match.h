@@ -3,7 +3,9 @@
  * includes pcre2.h).  A query compiles once into a struct matcher; then
  * match_record() says which fields of an ally match, match_filter() turns
  * a range of a recordset into a list of indices, and match_spans() finds
- * every match in a text for highlighting.
+ * every match in a text for highlighting.  A matcher may require others
+ * (match_require()): a record matches when each of them finds something
+ * in it too, which is how a query of words is searched (query.c).
  *
  * Patterns are UTF-8 with Unicode properties on.  Smart case: caseless
  * unless the pattern's own text (not its escapes, class names or group
@@ -45,6 +47,12 @@ struct recordset;
 
 #define MATCH_TOO_COMPLEX	"the pattern is too complex: it passed the " \
 	"search's work budget (simplify nested repeats such as (a+)+)"
+
+/* How a query typed in the browser is read (query.c). */
+enum search_mode {
+	SEARCH_REGEX,		/* a PCRE2 pattern, as for -s */
+	SEARCH_WORDS		/* words, literal and caseless, all needed */
+};
 
 enum match_case {
 	MATCH_SMART,		/* caseless unless the pattern has upper case */
@@ -89,6 +97,14 @@ struct matcher *match_compile(const char *pattern, size_t len,
 	    unsigned fields, enum match_case, struct match_error *err);
 void	 match_free(struct matcher *);
 
+/*
+ * From now on a record matches m only when also matches it too (in one
+ * of also's fields), and whatever also requires.  m takes also over:
+ * match_free(m) frees both.  match_spans() stays m's own, and a record's
+ * budget holds for all of them together.
+ */
+void	 match_require(struct matcher *m, struct matcher *also);
+
 /* Whether the pattern was compiled caseless (after smart case). */
 int	 match_caseless(const struct matcher *);
 
@@ -113,7 +129,8 @@ int	 match_filter(struct matcher *, const struct recordset *, size_t from,
 
 /*
  * match_filter() from record from on, stopping early once the work of
- * this call (a unit per byte of text, MATCH_STEP_WORK per counted step)
+ * this call (a unit per byte of text and pass over it, one pass for m
+ * and one for each matcher it requires; MATCH_STEP_WORK per counted step)
  * reaches work, though never before one record is done.  *next is the
  * first record not tested (to when done).  Returns 0 or -1 as
  * match_filter() does.  One thread.

@@ -384,12 +384,12 @@ draw_hints(WINDOW *w, const struct app *a, enum key_mode mode, int x)
 
 /* The key the hints give for Help, or NULL. */
 static const char *
-help_key(void)
+help_key(const struct app *a)
 {
 	const struct binding *v;
 	size_t i, n;
 
-	v = keys_table(KM_BROWSE, &n);
+	v = keys_table(keys_mode_for(KM_BROWSE, a->opt->kiosk), &n);
 	for (i = 0; i < n; i++)
 		if (v[i].action == ACT_HELP && v[i].hint != NULL)
 			return v[i].hint;
@@ -402,9 +402,10 @@ help_key(void)
  * full (never at the cost of a word).
  */
 static void
-draw_message(WINDOW *w, const char *msg, attr_t attr, int more)
+draw_message(WINDOW *w, const struct app *a, const char *msg, attr_t attr,
+    int more)
 {
-	const char *key = help_key(), *word = "more";
+	const char *key = help_key(a), *word = "more";
 	int width = getmaxx(w), x, hw;
 	size_t len = strlen(msg), cut, next;
 
@@ -479,13 +480,13 @@ draw_buttons(WINDOW *w, const struct app *a)
 
 /* The attract loop's invitation (or a message for staff), centred. */
 static void
-draw_invitation(WINDOW *w, const char *msg, int error)
+draw_invitation(WINDOW *w, const struct app *a, const char *msg, int error)
 {
 	int width = getmaxx(w), mw = width_of(msg);
 
 	if (mw < width)
 		wmove(w, 0, (width - mw) / 2);
-	draw_message(w, msg, error ? draw_attr(STYLE_ERROR) :
+	draw_message(w, a, msg, error ? draw_attr(STYLE_ERROR) :
 	    draw_attr(STYLE_BOLD), 0);
 }
 
@@ -502,18 +503,18 @@ pane_status_draw(WINDOW *w, const struct app *a)
 	if (mode == KM_PIN)
 		draw_prompt(w, a);
 	else if (!a->loaded && a->data_error[0] != '\0')
-		draw_message(w, a->data_error, draw_attr(STYLE_ERROR), 0);
+		draw_message(w, a, a->data_error, draw_attr(STYLE_ERROR), 0);
 	else if (a->opt->kiosk && a->kiosk.phase == KIOSK_ATTRACT &&
 	    msg != NULL)
-		draw_invitation(w, msg, error);
+		draw_invitation(w, a, msg, error);
 	else if (app_buttons(a))
 		draw_buttons(w, a);
 	else if (msg != NULL && a->overlay != OVERLAY_HELP)
 		/* Help shows the message in full, at its top. */
-		draw_message(w, msg, error ? draw_attr(STYLE_ERROR) : A_NORMAL,
-		    mode == KM_BROWSE || mode == KM_PAGE);
+		draw_message(w, a, msg, error ? draw_attr(STYLE_ERROR) :
+		    A_NORMAL, mode == KM_BROWSE || mode == KM_PAGE);
 	else
-		draw_hints(w, a, mode, 0);
+		draw_hints(w, a, keys_mode_for(mode, a->opt->kiosk), 0);
 	wnoutrefresh(w);
 }
 
@@ -527,7 +528,7 @@ pane_status_countdown(WINDOW *w, const struct app *a)
 	    a->status_error, &error)) != NULL) {
 		/* The buttons hold the bottom line: the message goes above. */
 		werase(w);
-		draw_invitation(w, msg, error);
+		draw_invitation(w, a, msg, error);
 		wnoutrefresh(w);
 		return 1;
 	}
@@ -536,7 +537,7 @@ pane_status_countdown(WINDOW *w, const struct app *a)
 		return 0;
 	werase(w);
 	wmove(w, 0, 0);
-	draw_message(w, a->status, draw_attr(STYLE_BOLD) | A_REVERSE, 0);
+	draw_message(w, a, a->status, draw_attr(STYLE_BOLD) | A_REVERSE, 0);
 	wnoutrefresh(w);
 	return 1;
 }

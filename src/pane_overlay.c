@@ -210,15 +210,23 @@ help_doc(const struct app *a, struct doc *d)
 		visitor_doc(a, d);
 		return;
 	}
-	help_keys(a, d, KM_BROWSE);
-	help_keys(a, d, KM_BAR);
+	/* A kiosk's list and bar have one table. */
+	help_keys(a, d, keys_mode_for(KM_BROWSE, a->opt->kiosk));
+	if (keys_mode_for(KM_BAR, a->opt->kiosk) == KM_BAR)
+		help_keys(a, d, KM_BAR);
 	help_keys(a, d, KM_TOPICS);
 	help_mouse(a, d);
 	doc_add(d, NULL, NULL, STYLE_NORMAL);
-	doc_add(d, NULL, "Searches are PCRE2 regular expressions, caseless "
-	    "unless they contain an upper-case letter. The list filters as "
-	    "you type, and matches are highlighted in both panes.",
-	    STYLE_NORMAL);
+	doc_add(d, NULL, a->bar.mode == SEARCH_WORDS ? "Searches are words: "
+	    "each is found as it is typed, in any case, and an ally is shown "
+	    "when it has every word. The list filters as you type, and the "
+	    "words found are highlighted in both panes." : "Searches are "
+	    "PCRE2 regular expressions, caseless unless they contain an "
+	    "upper-case letter. The list filters as you type, and matches "
+	    "are highlighted in both panes.", STYLE_NORMAL);
+	if (a->opt->kiosk)
+		doc_add(d, NULL, "Dimmed keys are off on this kiosk.",
+		    STYLE_DIM);
 }
 
 static void

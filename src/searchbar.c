@@ -8,6 +8,7 @@
 
 #include "app.h"
 #include "draw.h"
+#include "query.h"
 #include "record.h"
 #include "text.h"
 #include "util.h"
@@ -63,34 +64,41 @@ error_byte(const struct app *a)
 	return i;
 }
 
+/*
+ * What the bar says on its right: how the query is read (where it can be
+ * switched), then a note or the count.
+ */
 static int
 count_width(const struct app *a, char *count, size_t size)
 {
-	char n1[UTIL_COUNT_MAX], n2[UTIL_COUNT_MAX];
+	char n1[UTIL_COUNT_MAX], n2[UTIL_COUNT_MAX], rest[64];
+	int mode = action_policy(ACT_BAR_MODE, a->opt->kiosk) != ACT_NONE;
 
 	if (a->bar.error[0] != '\0')
 		return 0;
 	/* A note (a paste was cut, a key did nothing) until the next edit. */
 	if (a->bar.note[0] != '\0')
-		snprintf(count, size, "  %s", a->bar.note);
+		snprintf(rest, sizeof(rest), "  %s", a->bar.note);
 	/* Never "0" while the scan may still find some. */
 	else if (a->view.rows.len == 0 && a->view.scanning)
-		snprintf(count, size, " searching%s",
+		snprintf(rest, sizeof(rest), " searching%s",
 		    draw_glyph("\xe2\x80\xa6", "..."));
 	else
-		snprintf(count, size, "%s%s %s%s/%s",
+		snprintf(rest, sizeof(rest), "%s%s %s%s/%s",
 		    a->bar.scope < FIELD_COUNT ? "  in " : "",
 		    a->bar.scope < FIELD_COUNT ? field_name(a->bar.scope) : "",
 		    util_count(n1, a->view.rows.len),
 		    a->view.scanning ? "+" : "",
 		    util_count(n2, a->view.topic_total));
+	snprintf(count, size, "%s%s%s", mode ? "  " : "",
+	    mode ? query_mode_name(a->bar.mode) : "", rest);
 	return (int)text_width(count, strlen(count));
 }
 
 void
 searchbar_draw_caret(WINDOW *caret, const struct app *a)
 {
-	char count[64];
+	char count[80];
 	int avail, cx;
 	size_t start, at;
 
@@ -115,7 +123,7 @@ searchbar_draw(WINDOW *bar, const struct app *a)
 	const char *s = a->bar.query.ptr;
 	int width = getmaxx(bar), avail, x, rw, cx;
 	size_t start, at;
-	char count[64];
+	char count[80];
 
 	werase(bar);
 	rw = count_width(a, count, sizeof(count));

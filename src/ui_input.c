@@ -109,6 +109,7 @@ key_code(wint_t ch)
 		{ KEY_END, K_END }, { KEY_BTAB, K_BACKTAB },
 		{ KEY_ENTER, K_ENTER }, { KEY_BACKSPACE, K_BACKSPACE },
 		{ KEY_DC, K_DELETE }, { KEY_F(1), K_F1 },
+		{ KEY_F(2), K_F2 }, { KEY_F(3), K_F3 }, { KEY_F(4), K_F4 },
 	};
 	size_t i;
 

@@ -1452,6 +1452,33 @@ status 2 && err_has "needs a terminal" && ! grep -q "staff PIN" "$tmp/err" ||
 verdict $? "a 6-digit PIN passes (only the missing terminal is an error here)"
 envs=
 
+# --search-mode: words or regex, for the interactive browser alone.
+run --search-mode fuzzy
+status 2 && out_empty &&
+    err_has "--search-mode takes words or regex, not 'fuzzy'" &&
+    err_has "usage:"
+verdict $? "--search-mode fuzzy: a usage error naming the two modes"
+run --search-mode
+status 2 && out_empty && err_has "option '--search-mode' needs a value"
+verdict $? "--search-mode without a value: a usage error"
+run --search-mode words -s nursing
+status 2 && out_empty && err_has "--search-mode is for the interactive browser"
+verdict $? "--search-mode with -s: a usage error (-s reads a regex)"
+run --search-mode words --list
+status 2 && out_empty && err_has "--search-mode is for the interactive browser"
+verdict $? "--search-mode with --list: a usage error"
+run --kiosk --search-mode regex
+status 2 && out_empty && err_has "a kiosk reads words"
+verdict $? "--search-mode with --kiosk: a usage error (a kiosk reads words)"
+# -q is checked before the screen: a regex may be wrong, words never.
+run -q '(aafp'
+status 2 && out_empty && err_has "missing closing parenthesis"
+verdict $? "-q '(aafp' in the default regex mode: the pattern's error"
+run --search-mode words -q '(aafp'
+status 2 && err_has "needs a terminal" && ! grep -q "parenthesis" "$tmp/err" ||
+    because "-q in words mode was read as a regex"
+verdict $? "-q '(aafp' in words mode: no pattern error (only the terminal)"
+
 # ---------------------------------------------------------------------
 # The configuration file: --print-config with none and with one (exact
 # output), reading back; --config FILE good, bad, missing or not a file;

@@ -32,11 +32,15 @@
 static const struct {
 	const char	*name;
 	const char	*pattern;
+	enum search_mode mode;
 } queries[] = {
-	{ "literal", "nurs" },
-	{ "alternation", "health|care" },
-	{ "class", "\\b[A-Z]{3,5}\\b" },
-	{ "nomatch", "zqxj" },
+	{ "literal", "nurs", SEARCH_REGEX },
+	{ "alternation", "health|care", SEARCH_REGEX },
+	{ "class", "\\b[A-Z]{3,5}\\b", SEARCH_REGEX },
+	{ "nomatch", "zqxj", SEARCH_REGEX },
+	/* In words: one, and two that must both be found. */
+	{ "word", "nurs", SEARCH_WORDS },
+	{ "words", "health care", SEARCH_WORDS },
 };
 
 /*
@@ -137,6 +141,7 @@ main(int argc, char **argv)
 	opt.idle = 90;
 	opt.cycle = 8;
 	for (q = 0; q < sizeof(queries) / sizeof(queries[0]); q++) {
+		opt.search_mode = queries[q].mode;
 		for (r = 0; r < runs; r++) {
 			app_init(&a, &opt, &rs);
 			a.list_rows = ROWS;

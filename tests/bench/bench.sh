@@ -112,6 +112,8 @@ row "keystroke to first screenful, alternation (ms)" alternation_first_ms
 row "keystroke to complete filter, alternation, slowest key (ms)" alternation_full_ms
 row "keystroke to complete filter, class, slowest key (ms)" class_full_ms
 row "keystroke to complete filter, no match (ms)" nomatch_full_ms
+row "keystroke to complete filter, one word, slowest key (ms)" word_full_ms
+row "keystroke to complete filter, two words, slowest key (ms)" words_full_ms
 row "keystroke to echo during the first load, search bar, median (ms)" load_echo_ms
 row "keystroke to echo during the first load, search bar, slowest (ms)" load_echo_max_ms
 row "keystroke to echo during the first load, slowest before the swap (ms)" load_echo_max_before_ms

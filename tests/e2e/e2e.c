@@ -351,6 +351,26 @@ e2e_spawn(const char *prog, const char *const *args,
 	return vt;
 }
 
+int
+e2e_begin(char *bin, size_t size, char **dir, const char *prefix)
+{
+	const char *env = getenv("SMA_ALLIES_BIN");
+
+	snprintf(bin, size, "%s", env != NULL && *env != '\0' ? env :
+	    "build/asan/sma-allies");
+	*dir = e2e_tmpdir(prefix);
+	return *dir != NULL ? 0 : -1;
+}
+
+void
+e2e_env_test(struct e2e_env *env, const char *home)
+{
+	e2e_env_init(env);
+	e2e_env_putf(env, "HOME=%s", home);
+	e2e_env_put(env, "PATH=/usr/bin:/bin");
+	e2e_env_sanitizers(env);
+}
+
 void
 e2e_cleanup(struct vt **vt, char **dir)
 {

@@ -200,6 +200,22 @@ const char	*e2e_exit_why(struct vt *, int timeout_ms);
 const char	*e2e_sanitizer_report(const char *out);
 
 /*
+ * A test's start: the program under test, $SMA_ALLIES_BIN or else the
+ * sanitizer build (build/asan/sma-allies, from the top of the tree), in
+ * bin (size bytes), and a new private folder named for prefix in *dir
+ * (see e2e_tmpdir()).  Returns 0, or -1 with errno set and *dir NULL.
+ */
+int		 e2e_begin(char *bin, size_t size, char **dir,
+		    const char *prefix);
+
+/*
+ * The environment a test's program runs in (env is initialised here):
+ * e2e_env_init()'s, HOME set to home, PATH to /usr/bin:/bin, and the
+ * sanitizers failing loudly.
+ */
+void		 e2e_env_test(struct e2e_env *env, const char *home);
+
+/*
  * A test's end: the program's terminal freed (the program killed if it
  * still runs) and *vt set to NULL, the folder *dir removed, freed and
  * set to NULL (either may be NULL already), then e2e_release().

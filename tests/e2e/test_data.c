@@ -357,7 +357,7 @@ test_kiosk_survives_odd_replacements(void **state)
 	assert_int_equal(symlink("/dev/zero", data), 0);
 	vt_pump(t_vt, 1500);
 	/* Still drawing, still the old data, still answering keys. */
-	e2e_press(t_vt, "j");
+	e2e_press(t_vt, "Down");
 	WANT("2/12");
 	assert_int_equal(unlink(data), 0);
 	assert_int_equal(rename(aside, data), 0);

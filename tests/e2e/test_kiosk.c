@@ -510,8 +510,11 @@ test_keys_do_not_quit(void **state)
 	vt_kill(t_vt, SIGQUIT);
 	settle(t_vt);
 	ASSERT_ALIVE(t_vt);
-	/* Still drawing: the selection moves. */
-	vt_sends(t_vt, "j");
+	/* Still drawing: q typed a search; Esc clears it, the selection
+	 * moves. */
+	vt_key(t_vt, "Esc");
+	settle(t_vt);
+	vt_key(t_vt, "Down");
 	WAIT_TEXT(t_vt, pos(2, NALLIES), T_WAIT);
 	ASSERT_ALIVE(t_vt);
 }
@@ -567,7 +570,7 @@ key_storm(struct vt *vt, int n)
 }
 
 /* Back to the first screen: Esc leaves any bar or overlay, Esc clears
- * the filter, g selects the first ally. */
+ * the filter, Home selects the first ally. */
 static void
 back_to_start(struct vt *vt)
 {
@@ -575,7 +578,7 @@ back_to_start(struct vt *vt)
 	settle(vt);
 	vt_key(vt, "Esc");
 	settle(vt);
-	vt_sends(vt, "g");
+	vt_key(vt, "Home");
 	settle(vt);
 }
 
@@ -595,7 +598,7 @@ test_key_storm(void **state)
 		fail_msg("the title is gone after the storm");
 	}
 	WAIT_TEXT(t_vt, pos(1, NALLIES), T_WAIT);
-	vt_sends(t_vt, "j");
+	vt_key(t_vt, "Down");
 	WAIT_TEXT(t_vt, pos(2, NALLIES), T_WAIT);
 	ASSERT_ALIVE(t_vt);
 	END_CLEANLY(t_vt);
@@ -758,10 +761,10 @@ test_never_runs_browser(void **state)
 	chmod(browser, 0755);
 	start_kiosk(args, extra, 24, 80);
 
-	/* o: a code for the selected ally; any key closes it, only that. */
-	vt_sends(t_vt, "o");
+	/* Enter: a code for the selected ally; any key closes it, only that. */
+	vt_key(t_vt, "Enter");
 	expect_qr_for(t_vt, t_allies[0].name, t_allies[0].url);
-	vt_sends(t_vt, "j");
+	vt_key(t_vt, "Down");
 	WAIT_LIST(t_vt);
 	settle(t_vt);
 	if (!on_screen(t_vt, pos(1, NALLIES))) {
@@ -770,15 +773,15 @@ test_never_runs_browser(void **state)
 		    "selection");
 	}
 
-	/* b: the program's Become-an-Ally page. */
-	vt_sends(t_vt, "b");
+	/* F3: the program's Become-an-Ally page. */
+	vt_key(t_vt, "F3");
 	expect_qr_for(t_vt, "Become an Ally", become_url());
 	vt_sends(t_vt, "q");
 	WAIT_LIST(t_vt);
 	ASSERT_ALIVE(t_vt);
 
 	/* Enter on the second ally. */
-	vt_sends(t_vt, "j");
+	vt_key(t_vt, "Down");
 	WAIT_TEXT(t_vt, pos(2, NALLIES), T_WAIT);
 	vt_key(t_vt, "Enter");
 	expect_qr_for(t_vt, t_allies[1].name, t_allies[1].url);
@@ -1010,20 +1013,20 @@ decode_all(int rows, int cols, const char *const *extra, int ascii,
 	start_kiosk(KIOSK, extra, rows, cols);
 	for (i = 0; i < t_nallies; i++) {
 		if (i > 0) {
-			vt_sends(t_vt, "j");
+			vt_key(t_vt, "Down");
 			WAIT_TEXT(t_vt, pos(i + 1, t_nallies), T_WAIT);
 		}
-		vt_sends(t_vt, "o");
+		vt_key(t_vt, "Enter");
 		WAIT_QR(t_vt, t_allies[i].url);
 		snprintf(t, sizeof(t), "%s-%d", tag, i + 1);
 		check_qr(t_vt, ascii, t_allies[i].name, t_allies[i].url, t);
 		vt_sends(t_vt, "x");
 		WAIT_LIST(t_vt);
 	}
-	/* g goes back to the first, b shows the Become-an-Ally page. */
-	vt_sends(t_vt, "g");
+	/* Home goes back to the first, F3 shows the Become-an-Ally page. */
+	vt_key(t_vt, "Home");
 	WAIT_TEXT(t_vt, pos(1, t_nallies), T_WAIT);
-	vt_sends(t_vt, "b");
+	vt_key(t_vt, "F3");
 	WAIT_QR(t_vt, become_url());
 	snprintf(t, sizeof(t), "%s-become", tag);
 	check_qr(t_vt, ascii, "Become an Ally", become_url(), t);
@@ -1065,9 +1068,9 @@ test_qr_decodes_no_color(void **state)
 	(void)state;
 	load_allies();
 	start_kiosk(KIOSK, utf8, 24, 80);
-	vt_sends(t_vt, "G");
+	vt_key(t_vt, "End");
 	WAIT_TEXT(t_vt, pos(NALLIES, NALLIES), T_WAIT);
-	vt_sends(t_vt, "o");
+	vt_key(t_vt, "Enter");
 	WAIT_QR(t_vt, t_allies[NALLIES - 1].url);
 	check_qr(t_vt, 0, t_allies[NALLIES - 1].name,
 	    t_allies[NALLIES - 1].url, "nocolor-80x24");
@@ -1075,7 +1078,7 @@ test_qr_decodes_no_color(void **state)
 	t_vt = NULL;
 
 	start_kiosk(KIOSK, ascii, 60, 200);
-	vt_sends(t_vt, "o");
+	vt_key(t_vt, "Enter");
 	WAIT_QR(t_vt, t_allies[0].url);
 	check_qr(t_vt, 1, t_allies[0].name, t_allies[0].url,
 	    "nocolor-ascii-200x60");
@@ -1087,14 +1090,14 @@ test_qr_too_small(void **state)
 	(void)state;
 	load_allies();
 	start_kiosk(KIOSK, NULL, 15, 40);
-	vt_sends(t_vt, "o");
+	vt_key(t_vt, "Enter");
 	WAIT_TEXT(t_vt, "Enlarge the terminal", T_WAIT);
 	/* The URL is still there in text. */
 	WAIT_TEXT(t_vt, t_allies[0].url, T_WAIT);
 	vt_sends(t_vt, "x");
 	WAIT_GONE(t_vt, "Enlarge the terminal", T_WAIT);
 	/* Made larger while the code is up, it shows the code. */
-	vt_sends(t_vt, "b");
+	vt_key(t_vt, "F3");
 	WAIT_TEXT(t_vt, "Enlarge the terminal", T_WAIT);
 	vt_resize(t_vt, 24, 80);
 	WAIT_GONE(t_vt, "Enlarge the terminal", T_WAIT);
@@ -1156,11 +1159,9 @@ test_idle_reset_and_attract(void **state)
 	(void)state;
 	start_kiosk(IDLE, NULL, LOOP_ROWS, 80);
 	/* A visitor searches, then opens a code and walks away. */
-	vt_sends(t_vt, "/nurs");
-	WAIT_TEXT(t_vt, "/nurs", T_WAIT);
-	vt_key(t_vt, "Enter");
+	vt_sends(t_vt, "nurs");
 	WAIT_TEXT(t_vt, "/nurs/", T_WAIT);
-	vt_sends(t_vt, "o");
+	vt_key(t_vt, "Enter");
 	t_key = vt_now_ms();
 	WAIT_QR(t_vt, NULL);
 
@@ -1206,22 +1207,25 @@ test_idle_reset_and_attract(void **state)
 		t_prev = t;
 	}
 
-	/* A key stops the loop and is acted on: / opens the bar now. */
-	vt_sends(t_vt, "/");
+	/* A key stops the loop and is acted on: a letter types into the bar. */
+	vt_sends(t_vt, "n");
 	t = vt_now_ms();
 	if (!wait_bar(t_vt, T_WAIT)) {
-		e2e_dump(t_vt, "/ in the attract loop");
-		fail_msg("/ in the attract loop did not open the search bar");
+		e2e_dump(t_vt, "n in the attract loop");
+		fail_msg("n in the attract loop did not open the search bar");
 	}
-	printf("# search bar open %lld ms after /\n", vt_now_ms() - t);
+	printf("# search bar open %lld ms after n\n", vt_now_ms() - t);
 	if (vt_now_ms() - t > 900)
 		fail_msg("the search bar took %lld ms to open",
 		    vt_now_ms() - t);
 	settle(t_vt);
-	if (on_screen(t_vt, WELCOME)) {
-		e2e_dump(t_vt, "/ in the attract loop");
-		fail_msg("the welcome line stayed after a key");
+	if (on_screen(t_vt, WELCOME) || !e2e_row_has(t_vt, -1, "/n ", 1)) {
+		e2e_dump(t_vt, "n in the attract loop");
+		fail_msg("the welcome line stayed after a key, or the key is "
+		    "not in the bar");
 	}
+	vt_key(t_vt, "Backspace");
+	settle(t_vt);
 	assert_bar_empty(t_vt, LOOP_ROWS);
 	/* The last visitor's search is not in the history. */
 	vt_key(t_vt, "Up");
@@ -1238,7 +1242,7 @@ test_idle_reset_and_attract(void **state)
  * In the list's attract loop at 79x60 (too narrow for the attract
  * screen) the description pane has room for the "Become an Ally" code
  * under the ally of the moment: it must decode.
- * Then a key stops the loop and is acted on: j moves on from the ally
+ * Then a key stops the loop and is acted on: Down moves on from the ally
  * shown at that moment, at once.
  */
 static void
@@ -1249,8 +1253,8 @@ test_attract_key_acts(void **state)
 
 	(void)state;
 	start_kiosk(IDLE, NULL, 60, 79);
-	vt_sends(t_vt, "j");
-	vt_sends(t_vt, "j");
+	vt_key(t_vt, "Down");
+	vt_key(t_vt, "Down");
 	WAIT_TEXT(t_vt, pos(3, NALLIES), T_WAIT);
 	wait_attract(t_vt);
 	WAIT_TEXT(t_vt, pos(2, NALLIES), 1000 + T_WAIT);
@@ -1265,7 +1269,7 @@ test_attract_key_acts(void **state)
 	    become_url(), "attract-become");
 
 	/*
-	 * Whichever ally it is on now, j moves on from there at once: just
+	 * Whichever ally it is on now, Down moves on from there at once: just
 	 * after a step, so that the next one is a second away.
 	 */
 	s = e2e_keep(vt_row(t_vt, 1));
@@ -1278,7 +1282,7 @@ test_attract_key_acts(void **state)
 	    at++)
 		;
 	assert_true(at < NALLIES);
-	vt_sends(t_vt, "j");
+	vt_key(t_vt, "Down");
 	WAIT_TEXT(t_vt, pos(at + 1, NALLIES), 600);
 	WAIT_GONE(t_vt, WELCOME, T_WAIT);
 	/* And the loop has stopped: no step in the next 1.6 s. */
@@ -1306,7 +1310,7 @@ test_idle_countdown_over_search_bar(void **state)
 
 	(void)state;
 	start_kiosk(IDLE, NULL, LOOP_ROWS, 80);
-	vt_sends(t_vt, "/nurs");
+	vt_sends(t_vt, "nurs");
 	WAIT_TEXT(t_vt, "/nurs/", T_WAIT);
 	t_key = vt_now_ms();
 	if (!vt_wait_text(t_vt, COUNTDOWN, 4000)) {
@@ -1323,9 +1327,10 @@ test_idle_countdown_over_search_bar(void **state)
 		e2e_dump(t_vt, "after the reset");
 		fail_msg("the reset kept the search bar's pattern");
 	}
-	vt_sends(t_vt, "/");
+	vt_sends(t_vt, "n");
 	if (!wait_bar(t_vt, T_WAIT))
-		fail_msg("/ did not open the search bar");
+		fail_msg("n did not open the search bar");
+	vt_key(t_vt, "Backspace");
 	vt_key(t_vt, "Up");
 	settle(t_vt);
 	assert_bar_empty(t_vt, LOOP_ROWS);
@@ -1459,7 +1464,7 @@ test_resize_storm(void **state)
 	ASSERT_ALIVE(t_vt);
 	assert_screen(t_vt, first, "after the resize storm",
 	    "after the resizes the screen is not the first one");
-	vt_sends(t_vt, "j");
+	vt_key(t_vt, "Down");
 	WAIT_TEXT(t_vt, pos(2, NALLIES), T_WAIT);
 	END_CLEANLY(t_vt);
 }
@@ -1512,9 +1517,9 @@ test_random_keys(void **state)
 	back_to_start(t_vt);
 	ASSERT_ALIVE(t_vt);
 	/* A message the keys left goes 4 s after it came. */
-	vt_wait_text(t_vt, "? help", 9000);
+	vt_wait_text(t_vt, "F1 help", 9000);
 	settle(t_vt);
-	assert_screen(t_vt, first, "after 1000 keys, Esc, Esc, g",
+	assert_screen(t_vt, first, "after 1000 keys, Esc, Esc, Home",
 	    "1000 keys left something behind");
 	assert_no_trace("random keys");
 	END_CLEANLY(t_vt);

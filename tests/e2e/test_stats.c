@@ -277,9 +277,9 @@ test_stats_visit(void **state)
 	WAIT_FILE(path, "\tcode\t" SECOND_ALLY "\t\t\n", T_WAIT);
 	vt_key(t_vt, "Esc");
 	WAIT_TEXT(" 2/12");
-	/* A key within the escape delay would be Alt-/. */
+	/* A key within the escape delay would be Alt-n. */
 	vt_wait_quiet(t_vt, 100, T_WAIT);
-	vt_sends(t_vt, "/nurs");
+	vt_sends(t_vt, "nurs");
 	WAIT_FILE(path, "\tsearch\t\t\t\n", T_WAIT);
 	WAIT_TEXT("/nurs/");
 	vt_key(t_vt, "Esc");

@@ -198,11 +198,12 @@ play_kiosk_qr(struct vt *vt)
 {
 	if (expect(vt, "12 allies") < 0)
 		return -1;
-	vt_sends(vt, "j");
+	/* A kiosk's letters search: Down and Enter, as a visitor. */
+	vt_key(vt, "Down");
 	if (!vt_wait_quiet(vt, T_QUIET, T_WAIT))
-		return fail(vt, "never fell quiet after", "j");
+		return fail(vt, "never fell quiet after", "Down");
 	/* A finder pattern's foot: seven upper half blocks. */
-	return press(vt, "o", "\xe2\x96\x80\xe2\x96\x80\xe2\x96\x80"
+	return press(vt, "\r", "\xe2\x96\x80\xe2\x96\x80\xe2\x96\x80"
 	    "\xe2\x96\x80\xe2\x96\x80\xe2\x96\x80\xe2\x96\x80");
 }
 

@@ -1,15 +1,20 @@
 /*
  * fixture: the small pieces the unit tests share, so that each is written
  * once: a deterministic random generator (a failure can be replayed from
- * its seed), a monotonic clock for "this must not take long" checks, and
- * the first ally of the small directories several tests load.
+ * its seed), a monotonic clock for "this must not take long" checks, a
+ * directory loaded from a YAML string, and the first ally of the small
+ * directories several tests load.
  * Header-only (static inline functions), as each test is one file.
  */
 #ifndef FIXTURE_H
 #define FIXTURE_H
 
 #include <stdint.h>
+#include <string.h>
 #include <time.h>
+
+#include "load.h"
+#include "record.h"
 
 /*
  * One step of xorshift64 (shifts 13, 7, 17) on *state, which must not be
@@ -32,6 +37,24 @@ fixture_now(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/*
+ * Load yaml (NUL-terminated) into rs, which it initialises (the caller
+ * frees it with recordset_done()).  Returns what load_buffer() does: 0
+ * when it loads.
+ */
+static inline int
+fixture_load(struct recordset *rs, const char *yaml)
+{
+	struct errlist e;
+	int rc;
+
+	recordset_init(rs);
+	errlist_init(&e);
+	rc = load_buffer(yaml, strlen(yaml), rs, &e);
+	errlist_done(&e);
+	return rc;
 }
 
 /* An ally with every field, as lines of an allies: sequence in YAML. */

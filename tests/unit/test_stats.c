@@ -362,13 +362,13 @@ test_app_events(void **state)
 
 	app_key(a, K_DOWN, 10 * S);		/* Bravo */
 	app_tick(a, 13 * S);			/* viewed */
-	app_key(a, 'c', 14 * S);		/* its code */
+	app_key(a, '\r', 14 * S);		/* its code */
 	assert_int_equal(a->overlay, OVERLAY_QR);
 	app_key(a, K_ESC, 15 * S);
-	app_key(a, 'b', 15 * S);		/* the Become-an-Ally code */
+	app_key(a, K_F3, 15 * S);		/* the Become-an-Ally code */
 	app_key(a, K_ESC, 15 * S);
 	/* A search is one, however many keys; a new one after clearing. */
-	keys(a, "/nur", 16 * S);
+	keys(a, "nur", 16 * S);
 	app_key(a, K_BACKSPACE, 16 * S);
 	app_key(a, K_BACKSPACE, 16 * S);
 	app_key(a, K_BACKSPACE, 16 * S);
