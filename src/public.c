@@ -84,12 +84,8 @@ public_bound(int *rows, int *cols)
 void
 public_defaults(struct app_options *o, int idle_given)
 {
-	/*
-	 * A typed search is read here the one way the browser has, as a
-	 * regex, caseless unless it holds a capital (match.h): a public
-	 * session picks its way of reading searches here, beside its idle
-	 * time.
-	 */
+	/* Strangers type words, as a kiosk's visitors do; Ctrl-R: a regex. */
+	o->search_mode = SEARCH_WORDS;
 	if (!idle_given)
 		o->idle = PUBLIC_IDLE_S;
 }
