@@ -86,7 +86,7 @@ SRCS        = util.c record.c text.c url.c diag.c keyset.c reader.c yamlfeed.c \
               pane_detail.c pane_overlay.c pane_qr.c searchbar.c open.c ui.c \
               topics.c pane_topics.c public.c ui_term.c
 # Input: a paste made into a query, curses' keys and marks, the app's side.
-SRCS       += paste.c ui_input.c app_input.c app_start.c pick.c
+SRCS       += paste.c ui_input.c app_input.c app_start.c pick.c args.c
 # The kiosk for visitors: touch buttons and drags, the attract screen.
 SRCS       += buttons.c app_kiosk.c app_mouse.c ui_mouse.c pane_attract.c
 # A query read as words or as a regex; a kiosk's type-to-search.

@@ -779,7 +779,7 @@ config_apply(const struct config *cfg, struct app_options *opt)
 		(void)keys_bind(cfg->keys[i].act, cfg->keys[i].key,
 		    cfg->keys[i].n);
 	opt->theme = &cfg->theme;
-	opt->words = cfg->words;
+	opt->search_mode = cfg->words ? SEARCH_WORDS : SEARCH_REGEX;
 	opt->sort = cfg->sort;
 	opt->mouse = opt->mouse && cfg->mouse;
 	opt->opener = cfg->opener;

@@ -183,8 +183,8 @@ static void
 visitor_doc(const struct app *a, struct doc *d)
 {
 	visitor_touch(a, d);
-	visitor_keys(d, KM_BROWSE, "With the keys");
-	visitor_keys(d, KM_BAR, "While searching");
+	/* A kiosk's list and search bar have one table: letters type. */
+	visitor_keys(d, keys_mode_for(KM_BROWSE, 1), "With the keys");
 	visitor_keys(d, KM_TOPICS, "On the topics screen");
 	doc_add(d, NULL, "Type a word to search: the list shows the allies "
 	    "that mention it, and the words found are marked.",
