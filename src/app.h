@@ -45,8 +45,6 @@ struct app_options {
 	int		 color;		/* 0 never, 1 auto, 2 always */
 	/* From the configuration (config.c); the kiosk reads none. */
 	const struct theme *theme;	/* the colours, or NULL: default */
-	int		 words;		/* the bar's search mode: 1 words,
-					   0 regex */
 	char *const	*opener;	/* its words, "%s" the URL; NULL:
 					   $BROWSER (see open.h) */
 	int		 opener_terminal; /* for opener: 1 gets the terminal,

@@ -1546,6 +1546,7 @@ keys:
   bar_backspace: [Backspace, C-h]
   bar_delete: [Del, C-d]
   bar_scope: [Tab]
+  bar_mode: [C-r]
 EOF
 
 run --print-config
