@@ -553,7 +553,8 @@ root_value(struct cfg_reader *r, const struct ev *key, const struct ev *val)
 	} else if (key_is(key, "search_mode")) {
 		if ((v = choose(r, val, "search_mode", modes, nitems(modes),
 		    "words or regex")) >= 0)
-			r->cfg.words = v;
+			r->cfg.search_mode = v == 1 ? SEARCH_WORDS :
+			    SEARCH_REGEX;
 	} else if (key_is(key, "sort")) {
 		if ((v = choose(r, val, "sort", orders, SORT_COUNT,
 		    "file, name or abbreviation")) >= 0)
@@ -608,6 +609,7 @@ config_init(struct config *cfg)
 {
 	memset(cfg, 0, sizeof(*cfg));
 	cfg->theme.id = THEME_DEFAULT;
+	cfg->search_mode = SEARCH_REGEX;
 	cfg->sort = SORT_FILE;
 	cfg->mouse = 1;
 	cfg->opener_terminal = -1;
@@ -779,7 +781,7 @@ config_apply(const struct config *cfg, struct app_options *opt)
 		(void)keys_bind(cfg->keys[i].act, cfg->keys[i].key,
 		    cfg->keys[i].n);
 	opt->theme = &cfg->theme;
-	opt->search_mode = cfg->words ? SEARCH_WORDS : SEARCH_REGEX;
+	opt->search_mode = cfg->search_mode;
 	opt->sort = cfg->sort;
 	opt->mouse = opt->mouse && cfg->mouse;
 	opt->opener = cfg->opener;

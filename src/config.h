@@ -21,6 +21,7 @@
 #include <stddef.h>
 
 #include "keys.h"
+#include "match.h"
 #include "theme.h"
 
 struct app_options;
@@ -42,7 +43,7 @@ struct config_keys {
 
 struct config {
 	struct theme	 theme;		/* the theme, and the styles set */
-	int		 words;		/* search_mode: 1 words, 0 regex */
+	enum search_mode search_mode;	/* how the bar reads a query */
 	int		 sort;		/* enum sort_order */
 	int		 mouse;
 	char		**opener;	/* NULL-ended words, "%s" the URL;
@@ -113,7 +114,8 @@ void	 config_print(struct buf *, const struct config *cfg);
 /*
  * Use cfg: its keys go into the key table (keys_bind()), the rest into
  * opt, which keeps pointers into cfg: cfg must outlive the browser.  A
- * mouse turned off on the command line stays off.
+ * mouse turned off on the command line stays off; the command line's
+ * search mode and order are the caller's to put back over the file's.
  */
 void	 config_apply(const struct config *cfg, struct app_options *opt);
 

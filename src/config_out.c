@@ -171,7 +171,8 @@ config_print(struct buf *b, const struct config *cfg)
 	    "and what the file set.\n# It reads back as a configuration "
 	    "file (~/.config/sma-allies/config.yaml).\n");
 	buf_addf(b, "theme: %s\n", theme_name(cfg->theme.id));
-	buf_addf(b, "search_mode: %s\n", cfg->words ? "words" : "regex");
+	buf_addf(b, "search_mode: %s\n", cfg->search_mode == SEARCH_WORDS ?
+	    "words" : "regex");
 	buf_addf(b, "sort: %s\n", sort_name((enum sort_order)cfg->sort));
 	buf_addf(b, "mouse: %s\n", cfg->mouse ? "true" : "false");
 	buf_adds(b, "# The command that opens a website, \"%s\" standing for "

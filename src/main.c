@@ -611,6 +611,28 @@ browse(struct cli *c, struct source *src, struct recordset *rs,
 }
 
 /*
+ * What would stop the browser, said before its screen: a -q pattern that
+ * cannot be searched, a terminal that cannot be used.  Returns 0 or -1.
+ */
+static int
+browse_can_start(const struct cli *c)
+{
+	if (start_check(c) < 0)
+		return -1;
+	if (c->app.public && public_check_terminal() < 0)
+		return -1;
+	/* With the data on stdin (-d -), keys come from /dev/tty. */
+	if (!c->start.pick && ((!isatty(STDIN_FILENO) && (c->data == NULL ||
+	    strcmp(c->data, "-") != 0)) || !isatty(STDOUT_FILENO))) {
+		fprintf(stderr, "%s: the browser needs a terminal on stdin and "
+		    "stdout; for scripts use --list or -s REGEX\n",
+		    util_progname());
+		return -1;
+	}
+	return 0;
+}
+
+/*
  * The browser with its configuration (a kiosk or a public session reads
  * none: strangers get the program as it is), used when it is good.  What it had to say goes on the status line as the browser
  * starts, and all of it on stderr once the terminal is restored:
@@ -623,23 +645,24 @@ browse_configured(struct cli *c, struct source *src, struct recordset *rs,
 	struct config cfg;
 	struct errlist cerrs;
 	struct buf notice = { 0 };
-	enum search_mode mode;
+	enum search_mode given = c->app.search_mode;
 	char *name = NULL;
 	int rc;
 
 	config_init(&cfg);
 	errlist_init(&cerrs);
 	if (!c->app.kiosk && !c->app.public) {
-		mode = c->app.search_mode;
 		if (config_read(&cfg, c->config, c->no_config, &cerrs,
 		    &name) == 0)
 			config_apply(&cfg, &c->app);
-		/* --search-mode over the configuration's. */
-		if (c->search_mode)
-			c->app.search_mode = mode;
 		config_notice(&notice, &cerrs, name);
 	}
-	rc = browse(c, src, rs, errs, &notice);
+	/* --search-mode over the file's (--sort is put back in browse()). */
+	if (c->search_mode)
+		c->app.search_mode = given;
+	/* -q is read in the mode the file may have chosen. */
+	rc = browse_can_start(c) < 0 ? EXIT_TROUBLE : browse(c, src, rs, errs,
+	    &notice);
 	print_diags(&cerrs, name);
 	errlist_done(&cerrs);
 	buf_free(&notice);
@@ -700,19 +723,6 @@ main(int argc, char **argv)
 		check_pin(c.app.pin, c.app.pin_file);
 	}
 
-	if (c.mode == MODE_BROWSE && start_check(&c) < 0)
-		return EXIT_TROUBLE;
-	if (c.app.public && public_check_terminal() < 0)
-		return EXIT_TROUBLE;
-	/* With the data on stdin (-d -), keys come from /dev/tty. */
-	if (c.mode == MODE_BROWSE && !c.start.pick && ((!isatty(STDIN_FILENO) &&
-	    (c.data == NULL || strcmp(c.data, "-") != 0)) ||
-	    !isatty(STDOUT_FILENO))) {
-		fprintf(stderr, "%s: the browser needs a terminal on stdin and "
-		    "stdout; for scripts use --list or -s REGEX\n",
-		    util_progname());
-		return EXIT_TROUBLE;
-	}
 
 	if (source_init(&src, c.data) < 0) {
 		fprintf(stderr, "%s: %s\n", util_progname(), strerror(errno));

@@ -3,8 +3,8 @@
  * $XDG_CONFIG_HOME/sma-allies/config.yaml, as a person meets it: keys
  * given other actions work, the old ones no longer do, and help and the
  * status line name the new ones (C-q among them, which the terminal's
- * flow control would take); the order the list starts in, unless --sort
- * says another; the light and dark themes' colours, and a style's own,
+ * flow control would take); the order the list starts in and the search
+ * mode, unless --sort or --search-mode says another; the light and dark themes' colours, and a style's own,
  * read back cell by cell from what the program wrote; the mouse off; a
  * bad configuration reported on the status line and on stderr while the
  * browser starts with the defaults; --config FILE and --no-config; and
@@ -374,6 +374,37 @@ test_sort(void **state)
 	QUIT_WITH("q");
 }
 
+/*
+ * search_mode: words is how the bar reads a query, -q's too (a regex
+ * error for "(" is none in words), unless --search-mode says another.
+ */
+static void
+test_search_mode(void **state)
+{
+	(void)state;
+	write_config("search_mode: words\n");
+	start("xterm-256color", NULL, NULL);
+	WANT("12 allies");
+	e2e_press(t_vt, "/");
+	WANT("words 12/12");
+	vt_key(t_vt, "Esc");
+	settle();
+	QUIT_WITH("q");
+	start("xterm-256color", NULL, T_LIST("-q", "(aafp"));
+	WANT("The American Academy of Family");
+	WANT_GONE("The Camden Coalition");
+	QUIT_WITH("q");
+	start("xterm-256color", NULL, T_LIST("--search-mode", "regex"));
+	WANT("12 allies");
+	e2e_press(t_vt, "/");
+	WANT("12/12");
+	settle();
+	assert_false(e2e_row_has(t_vt, -1, "words", 0));
+	vt_key(t_vt, "Esc");
+	settle();
+	QUIT_WITH("q");
+}
+
 /* ---- colours ---- */
 
 /*
@@ -542,14 +573,17 @@ test_kiosk_reads_none(void **state)
 	WANT("12 allies");
 	settle();
 	WANT_COLOURS("The Anchor Institutions", -1, -1);
-	/* F1 is Help as the kiosk's table has it; the file's h is not. */
+	/*
+	 * F1 is Help as the kiosk's table has it; the file's h is not: it
+	 * starts a search, as any letter does in a kiosk.
+	 */
 	e2e_press(t_vt, "F1");
 	WANT("this help");
 	e2e_press(t_vt, "Esc");
+	WANT_GONE("this help");
 	settle();
-	assert_false(vt_find(t_vt, "this help", NULL, NULL));
 	e2e_press(t_vt, "h");
-	settle();
+	WANT("/h");
 	assert_false(vt_find(t_vt, "this help", NULL, NULL));
 	vt_kill(t_vt, SIGTERM);
 	want_clean_exit(__LINE__);
@@ -578,6 +612,7 @@ main(void)
 		T(test_no_config),
 		T(test_config_option),
 		T(test_sort),
+		T(test_search_mode),
 		T(test_light_theme),
 		T(test_dark_theme_and_a_style),
 		T(test_mouse_off),

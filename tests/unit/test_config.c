@@ -104,7 +104,7 @@ test_good(void **state)
 	    "  bar_clear: C-k\n"), 0);
 	assert_int_equal(f->errs.len, 0);
 	assert_int_equal(f->cfg.theme.id, THEME_LIGHT);
-	assert_int_equal(f->cfg.words, 1);
+	assert_int_equal(f->cfg.search_mode, SEARCH_WORDS);
 	assert_int_equal(f->cfg.sort, SORT_ABBREVIATION);
 	assert_int_equal(f->cfg.mouse, 0);
 	assert_non_null(f->cfg.opener);
@@ -479,7 +479,7 @@ test_apply(void **state)
 	assert_int_equal(hinted, 1);
 	assert_int_equal(opt.mouse, 0);
 	assert_int_equal(opt.sort, SORT_NAME);
-	assert_int_equal(opt.words, 1);
+	assert_int_equal(opt.search_mode, SEARCH_WORDS);
 	assert_ptr_equal(opt.theme, &f->cfg.theme);
 	assert_string_equal(opt.opener[0], "lynx");
 	assert_int_equal(opt.opener_terminal, 0);
