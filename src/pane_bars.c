@@ -463,7 +463,12 @@ static void
 draw_buttons(WINDOW *w, const struct app *a)
 {
 	struct button_place p[BUTTONS_MAX];
-	size_t i, n = buttons_place(app_mode(a), getmaxx(w), p);
+	/*
+	 * Not the last column: a cell written there on the last row makes
+	 * some terminals scroll the whole screen (ui_mouse.c hit-tests the
+	 * same width).
+	 */
+	size_t i, n = buttons_place(app_mode(a), getmaxx(w) - 1, p);
 	attr_t attr;
 	int lw;
 

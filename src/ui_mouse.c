@@ -67,7 +67,8 @@ region_at(const struct app *a, const struct layout *lay, int y, int x,
 	*row = -1;
 	if (app_buttons(a) && in_rect(&lay->status, y, x)) {
 		*where = REGION_BUTTON;
-		*row = buttons_at(app_mode(a), lay->status.w, x - lay->status.x);
+		*row = buttons_at(app_mode(a), lay->status.w - 1,
+		    x - lay->status.x);
 	} else if (app_mode(a) == KM_BAR && in_rect(&lay->status, y, x))
 		*where = REGION_BAR;
 	else if (app_spotlight(a))
