@@ -80,7 +80,7 @@ SRCS        = util.c record.c text.c url.c diag.c keyset.c reader.c yamlfeed.c \
               load.c pattern.c match.c output.c output_json.c lookup.c \
               sort.c source.c keys.c theme.c config.c config_out.c lineedit.c \
               history.c histfile.c bar.c listview.c kiosk.c message.c stats.c \
-              stats_file.c stats_report.c console.c app_stats.c app.c watch.c \
+              stats_file.c stats_report.c console.c app_state.c app.c watch.c \
               feed.c \
               layout.c qr.c probe.c draw.c pane_bars.c pane_loading.c pane_list.c \
               pane_detail.c pane_overlay.c pane_qr.c searchbar.c open.c ui.c \

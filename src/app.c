@@ -4,12 +4,10 @@
 #include "app.h"
 #include "app_start.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "app_stats.h"
 #include "bar.h"
 #include "kiosk.h"
 #include "listview.h"
@@ -64,88 +62,6 @@ app_done(struct app *a)
 	memset(a, 0, sizeof(*a));
 }
 
-void
-app_status(struct app *a, int error, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(a->status, sizeof(a->status), fmt, ap);
-	va_end(ap);
-	a->status_error = error;
-	message_new(&a->message);
-	a->dirty = 1;
-}
-
-/*
- * The clock (act ACT_NONE) or an action ages the status line's message
- * (message.h).  Help shows it in full: reading it there does not count.
- */
-void
-app_age_status(struct app *a, enum action act, long long now)
-{
-	if (act == ACT_HELP || a->overlay == OVERLAY_HELP ||
-	    a->status[0] == '\0' ||
-	    !message_age(&a->message, act != ACT_NONE, now))
-		return;
-	a->status[0] = '\0';
-	a->dirty = 1;
-}
-
-const struct record *
-app_selected(const struct app *a)
-{
-	size_t i = listview_record(&a->view);
-
-	return i != (size_t)-1 ? &a->rs->v[i] : NULL;
-}
-
-/* Lines of a page of lines, scrolled to top, that fit rows. */
-static size_t
-clamp_top(size_t top, size_t lines, int rows)
-{
-	size_t n = rows > 0 ? (size_t)rows : 1;
-
-	if (lines <= n)
-		return 0;
-	return top > lines - n ? lines - n : top;
-}
-
-static size_t
-list_height(const struct app *a)
-{
-	return a->list_rows > 0 ? (size_t)a->list_rows : 1;
-}
-
-void
-app_clamp(struct app *a)
-{
-	listview_clamp(&a->view, list_height(a));
-	a->detail_top = clamp_top(a->detail_top, a->detail_lines,
-	    a->detail_rows);
-	a->overlay_top = clamp_top(a->overlay_top, a->overlay_lines,
-	    a->overlay_rows);
-}
-
-/* Another ally is selected: its description starts from the top. */
-static void
-detail_reset(struct app *a)
-{
-	a->detail_top = 0;
-	a->detail_seek = 1;
-	app_clamp(a);
-	a->dirty = 1;
-}
-
-void
-app_select(struct app *a, size_t row)
-{
-	if (listview_select(&a->view, row, list_height(a)))
-		detail_reset(a);
-	app_clamp(a);
-	a->dirty = 1;
-}
-
 static void
 move_sel(struct app *a, long delta)
 {
@@ -161,8 +77,8 @@ move_sel(struct app *a, long delta)
 void
 app_scroll_list(struct app *a, long delta)
 {
-	if (listview_scroll(&a->view, delta, list_height(a)))
-		detail_reset(a);
+	if (listview_scroll(&a->view, delta, app_list_height(a)))
+		app_detail_reset(a);
 	a->dirty = 1;
 }
 
@@ -192,28 +108,6 @@ app_scroll_overlay(struct app *a, long delta)
 }
 
 int
-app_set_filter(struct app *a, const char *pattern, size_t len,
-    struct match_error *err)
-{
-	struct matcher *m = NULL;
-	int fresh = a->view.filter == NULL;
-
-	if (query_compile(a->bar.mode, pattern, len, bar_fields(&a->bar), &m,
-	    err) < 0)
-		return -1;
-	if (listview_filter(&a->view, a->rs, m, pattern, len, err) < 0)
-		return -1;
-	/* A search begins: counted, never its words. */
-	if (fresh && len > 0)
-		app_stats_said(a, stats_note(a->opt->stats, STATS_SEARCH,
-		    NULL, NULL));
-	if (!a->view.scanning)
-		detail_reset(a);
-	a->dirty = 1;
-	return 0;
-}
-
-int
 app_scan_step(struct app *a, size_t work)
 {
 	struct match_error err;
@@ -230,7 +124,7 @@ app_scan_step(struct app *a, size_t work)
 		else
 			app_status(a, 1, "%s", err.msg);
 		if (!a->view.scanning)
-			detail_reset(a);
+			app_detail_reset(a);
 		a->dirty = 1;
 		return a->view.scanning;
 	}
@@ -239,7 +133,7 @@ app_scan_step(struct app *a, size_t work)
 	if (rc == 0) {
 		/* Complete: back on the ally selected before, if it is in. */
 		if (keep)
-			detail_reset(a);
+			app_detail_reset(a);
 		a->dirty = 1;
 	}
 	return rc;
@@ -257,7 +151,7 @@ app_reload(struct app *a, struct recordset *fresh)
 	free(name);
 	if (a->overlay == OVERLAY_TOPICS)
 		topics_count(&a->topics, a->rs);
-	detail_reset(a);
+	app_detail_reset(a);
 }
 
 void
@@ -273,28 +167,6 @@ app_show_qr(struct app *a, const char *url, const char *title)
 }
 
 /* Bar. */
-
-void
-app_bar_open(struct app *a)
-{
-	bar_open(&a->bar, a->view.filter);
-	a->focus = FOCUS_LIST;
-	a->dirty = 1;
-}
-
-void
-app_bar_changed(struct app *a)
-{
-	struct match_error err;
-
-	memset(&err, 0, sizeof(err));
-	a->dirty = 1;
-	if (app_set_filter(a, a->bar.query.ptr, a->bar.query.len, &err) == 0)
-		bar_clear_error(&a->bar);
-	else
-		/* The list keeps its last valid filter; the bar says why. */
-		bar_set_error(&a->bar, err.msg, err.has_offset, err.offset);
-}
 
 void
 app_bar_accept(struct app *a)
@@ -321,18 +193,6 @@ app_bar_accept(struct app *a)
 }
 
 void
-app_bar_cancel(struct app *a)
-{
-	struct match_error err;
-	const char *s = a->bar.saved != NULL ? a->bar.saved : "";
-
-	if (app_set_filter(a, s, strlen(s), &err) < 0)
-		app_set_filter(a, "", 0, &err);
-	bar_close(&a->bar, 0);
-	a->dirty = 1;
-}
-
-void
 app_bar_history(struct app *a, int dir)
 {
 	if (bar_edit(&a->bar, dir < 0 ? ACT_BAR_OLDER : ACT_BAR_NEWER, 0))
@@ -355,9 +215,9 @@ step_match(struct app *a, int dir)
 	else if (a->view.rows.len == 0)
 		app_status(a, 1, "No ally matches /%s/", a->view.filter);
 	else {
-		wrapped = listview_cycle(&a->view, dir, list_height(a));
+		wrapped = listview_cycle(&a->view, dir, app_list_height(a));
 		if (a->view.sel != before)
-			detail_reset(a);
+			app_detail_reset(a);
 		if (wrapped)
 			app_status(a, 0, "Search wrapped to the %s match",
 			    dir > 0 ? "first" : "last");
@@ -553,15 +413,6 @@ browse_do(struct app *a, enum action act)
 	}
 }
 
-void
-app_set_topic(struct app *a, const char *name)
-{
-	/* Every way to a topic comes here: a key, a tap, the idle reset. */
-	listview_topic(&a->view, a->rs, name != NULL ? &name : NULL,
-	    name != NULL);
-	detail_reset(a);
-}
-
 /* The topics screen: its moves, a choice, or the list's keys. */
 static void
 topics_do(struct app *a, enum action act)
@@ -655,22 +506,6 @@ app_do(struct app *a, enum action act)
 	app_act(a, act, 0, 0);
 }
 
-enum key_mode
-app_mode(const struct app *a)
-{
-	if (a->kiosk.prompt)
-		return KM_PIN;
-	if (a->overlay == OVERLAY_QR)
-		return KM_CODE;
-	if (a->bar.open)
-		return KM_BAR;
-	if (a->overlay == OVERLAY_TOPICS)
-		return KM_TOPICS;
-	if (a->overlay != OVERLAY_NONE)
-		return KM_PAGE;
-	return KM_BROWSE;
-}
-
 void
 app_key(struct app *a, int key, long long now)
 {
@@ -707,14 +542,23 @@ app_key(struct app *a, int key, long long now)
 void
 app_tick(struct app *a, long long now)
 {
+	unsigned did, steps;
+
 	app_age_status(a, ACT_NONE, now);
 	if (a->opt->public && now - a->last_input >=
 	    (long long)a->opt->idle * 1000) {
 		a->quit = 1;
 		a->idle_out = 1;
 	}
-	if (a->opt->kiosk)
-		app_kiosk_tick(a, now);
+	if (!a->opt->kiosk)
+		return;
+	/* The clock's own actions, through app_act() as every action. */
+	did = app_kiosk_tick(a, now, &steps);
+	if (did & KIOSK_RESET)
+		app_act(a, ACT_KIOSK_RESET, 0, now);
+	while (steps-- > 0)
+		app_act(a, ACT_KIOSK_NEXT, 0, now);
+	app_kiosk_told(a, did, now);
 }
 
 void

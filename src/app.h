@@ -224,8 +224,14 @@ void	 app_kiosk_start(struct app *, long long now);
 void	 app_tick(struct app *, long long now);
 long long app_deadline(const struct app *);	/* -1 when never */
 
-/* A kiosk's part of the clock, for app_tick(): the reset, the loop. */
-void	 app_kiosk_tick(struct app *, long long now);
+/*
+ * A kiosk's part of the clock, for app_tick(): what the idle clock did
+ * (KIOSK_RESET, KIOSK_STEP: kiosk.h) with the steps of the loop due in
+ * *steps, for app_tick() to act on; then app_kiosk_told() of it says so
+ * on the status line (the invitation, the countdown) and to the stats.
+ */
+unsigned app_kiosk_tick(struct app *, long long now, unsigned *steps);
+void	 app_kiosk_told(struct app *, unsigned did, long long now);
 
 /* Back to a kiosk's start: no filter, topic, history, overlay. */
 void	 app_kiosk_reset(struct app *);
@@ -275,6 +281,12 @@ void	 app_scroll_detail(struct app *, long delta);
 void	 app_scroll_overlay(struct app *, long delta);
 /* Make sure the selection and scroll positions fit the current layout. */
 void	 app_clamp(struct app *);
+
+/* Another ally is selected: its description starts from the top. */
+void	 app_detail_reset(struct app *);
+
+/* The rows of the list pane, at least 1. */
+size_t	 app_list_height(const struct app *);
 
 /*
  * Filter with pattern (UTF-8, len bytes; empty clears the filter).
@@ -346,6 +358,15 @@ void	 app_data_error(struct app *, const char *msg);
  * counted for --stats, never with anything about the visitor.
  */
 void	 app_note_topic(struct app *, const char *tag);
+
+/* rc from a stats event: on -1, "Stats: why" on the status line. */
+void	 app_stats_said(struct app *, int rc);
+
+/*
+ * Tell the stats which ally is in front of the visitor now: the one
+ * selected, when the list and its description are on screen.
+ */
+void	 app_stats_follow(struct app *, long long now);
 
 /*
  * Set the status line.  The message stays MESSAGE_MS or until the next

@@ -5,12 +5,12 @@
  * attract screen brings the browser back and does nothing else), and
  * what the panes ask of a kiosk: whether the attract screen is up and
  * whether the bottom line is buttons.  The clock itself is kiosk.c's;
- * every state change still goes through app_act(), so the action
- * table's kiosk policy holds here too.  See app.h.
+ * what it did goes back to app_tick() in app.c, whose app_act() carries
+ * it out, so the action table's kiosk policy holds here too and this
+ * file stands below app.c, on app_state.c.  See app.h.
  */
 #include "app.h"
 
-#include "app_stats.h"
 #include "kiosk.h"
 #include "listview.h"
 #include "match.h"
@@ -39,18 +39,17 @@ attract_status(struct app *a)
 		    "Allies");
 }
 
-void
-app_kiosk_tick(struct app *a, long long now)
+unsigned
+app_kiosk_tick(struct app *a, long long now, unsigned *steps)
 {
-	unsigned did, steps;
-
 	/* A view that came due before the reset still counts. */
 	app_stats_follow(a, now);
-	did = kiosk_tick(&a->kiosk, now, &steps);
-	if (did & KIOSK_RESET)
-		app_act(a, ACT_KIOSK_RESET, 0, now);
-	while (steps-- > 0)
-		app_act(a, ACT_KIOSK_NEXT, 0, now);
+	return kiosk_tick(&a->kiosk, now, steps);
+}
+
+void
+app_kiosk_told(struct app *a, unsigned did, long long now)
+{
 	if (did != 0)
 		attract_status(a);
 	/* After the welcome, so that a failed write stays on the line. */

@@ -8,7 +8,6 @@
  */
 #include "app.h"
 
-#include "app_stats.h"
 #include "keys.h"
 #include "listview.h"
 #include "stats.h"
