@@ -39,12 +39,8 @@ static char t_bin[4096];
 static int
 setup(void **state)
 {
-	const char *bin = getenv("SMA_ALLIES_BIN");
-
 	(void)state;
-	snprintf(t_bin, sizeof(t_bin), "%s", bin != NULL && *bin != '\0' ?
-	    bin : "build/asan/sma-allies");
-	if ((t_dir = e2e_tmpdir("sma-hist")) == NULL)
+	if (e2e_begin(t_bin, sizeof(t_bin), &t_dir, "sma-hist") < 0)
 		fail_msg("no temporary folder: %s", strerror(errno));
 	return 0;
 }
@@ -53,14 +49,7 @@ static int
 teardown(void **state)
 {
 	(void)state;
-	if (t_vt != NULL) {
-		vt_kill(t_vt, SIGKILL);
-		vt_free(t_vt);
-		t_vt = NULL;
-	}
-	e2e_rmtree(t_dir);
-	free(t_dir);
-	e2e_release();
+	e2e_cleanup(&t_vt, &t_dir);
 	return 0;
 }
 
