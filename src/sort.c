@@ -95,44 +95,78 @@ by_abbreviation(const void *a, const void *b)
 	return by_name(a, b);
 }
 
-size_t *
-sort_perm(const struct recordset *rs, enum sort_order o)
+/* The keys of every record of rs for the orders in want (bits 1 << o). */
+static struct key *
+make_keys(const struct recordset *rs, unsigned want)
 {
 	const struct record *r;
 	struct key *k;
-	size_t *perm, i;
+	size_t i;
 
-	if (o == SORT_FILE || o >= SORT_COUNT)
-		return NULL;
 	k = xreallocarray(NULL, rs->len ? rs->len : 1, sizeof(*k));
 	for (i = 0; i < rs->len; i++) {
 		r = &rs->v[i];
 		k[i].idx = i;
 		k[i].name = name_key(r);
-		k[i].abbr = o == SORT_ABBREVIATION &&
+		k[i].abbr = (want & (1u << SORT_ABBREVIATION)) &&
 		    r->len[FIELD_ABBREVIATION] > 0 ?
 		    fold(r->text[FIELD_ABBREVIATION],
 		    r->len[FIELD_ABBREVIATION]) : NULL;
 	}
-	qsort(k, rs->len, sizeof(*k),
-	    o == SORT_NAME ? by_name : by_abbreviation);
-	perm = xreallocarray(NULL, rs->len ? rs->len : 1, sizeof(*perm));
-	for (i = 0; i < rs->len; i++) {
+	return k;
+}
+
+/* The records in order o, from keys k (put in that order). */
+static size_t *
+perm_of(struct key *k, size_t n, enum sort_order o)
+{
+	size_t *perm, i;
+
+	qsort(k, n, sizeof(*k), o == SORT_NAME ? by_name : by_abbreviation);
+	perm = xreallocarray(NULL, n ? n : 1, sizeof(*perm));
+	for (i = 0; i < n; i++)
 		perm[i] = k[i].idx;
+	return perm;
+}
+
+static void
+free_keys(struct key *k, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
 		free(k[i].name);
 		free(k[i].abbr);
 	}
 	free(k);
+}
+
+size_t *
+sort_perm(const struct recordset *rs, enum sort_order o)
+{
+	struct key *k;
+	size_t *perm;
+
+	if (o == SORT_FILE || o >= SORT_COUNT)
+		return NULL;
+	k = make_keys(rs, 1u << o);
+	perm = perm_of(k, rs->len, o);
+	free_keys(k, rs->len);
 	return perm;
 }
 
 void
 sort_make_orders(struct recordset *rs)
 {
+	/* Each record's keys folded once, for both orders. */
+	struct key *k = make_keys(rs, 1u << SORT_NAME |
+	    1u << SORT_ABBREVIATION);
+
 	free(rs->orders[0]);
 	free(rs->orders[1]);
-	rs->orders[0] = sort_perm(rs, SORT_NAME);
-	rs->orders[1] = sort_perm(rs, SORT_ABBREVIATION);
+	rs->orders[0] = perm_of(k, rs->len, SORT_NAME);
+	rs->orders[1] = perm_of(k, rs->len, SORT_ABBREVIATION);
+	free_keys(k, rs->len);
 }
 
 const size_t *
