@@ -411,8 +411,7 @@ size_t
 text_fit(const char *s, size_t len, size_t cols, size_t *used)
 {
 	size_t i = 0, n, w = 0;
-	uint32_t cp = 0;
-	int cw, cw2;
+	int cw, cw2, zwj;
 
 	while (i < len) {
 		/* Printable ASCII, unless a mark may follow to join it. */
@@ -426,11 +425,12 @@ text_fit(const char *s, size_t len, size_t cols, size_t *used)
 			continue;
 		}
 		n = text_glyph(s + i, len - i, &cw);
-		if (n == 3 && text_decode(s + i, len - i, &cp) == 3 &&
-		    cp == TEXT_ZWJ && text_unsafe_at(s, len, i))
+		/* U+200D alone, as a glyph: its bytes are enough to tell. */
+		zwj = n == 3 && memcmp(s + i, "\xe2\x80\x8d", 3) == 0;
+		if (zwj && text_unsafe_at(s, len, i))
 			/* A stray joiner is shown as a stand-in: a column. */
 			cw = 1;
-		else if (n == 3 && cp == TEXT_ZWJ && i + n < len) {
+		else if (zwj && i + n < len) {
 			/*
 			 * A joiner that joins two pictographs goes with the
 			 * second, so that a line never ends in it (it would
