@@ -6,8 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <utf8proc.h>
-
 #include "record.h"
 #include "text.h"
 #include "util.h"
@@ -20,12 +18,13 @@
 static char *
 fold(const char *s, size_t len)
 {
-	utf8proc_uint8_t *out = NULL;
+	struct buf b = { 0 };
 
-	if (utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len,
-	    &out, UTF8PROC_CASEFOLD | UTF8PROC_COMPOSE | UTF8PROC_STABLE) < 0)
+	if (text_fold(&b, s, len, 0) < 0) {
+		buf_free(&b);
 		return NULL;
-	return (char *)out;
+	}
+	return b.ptr;
 }
 
 /* The first DIST_CHARS code points of s into cp; returns how many. */

@@ -6,9 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <utf8proc.h>
-
 #include "record.h"
+#include "text.h"
 #include "util.h"
 
 static const char *const names[SORT_COUNT] = {
@@ -42,19 +41,17 @@ sort_name(enum sort_order o)
 
 /*
  * s[0..len) case-folded with its accents dropped, so that "Émile" sorts
- * beside "Emile"; malloc'd.  The data is valid UTF-8, so utf8proc only
- * fails when out of memory.
+ * beside "Emile"; malloc'd.  The data is valid UTF-8, so folding fails
+ * only when out of memory.
  */
 static char *
 fold(const char *s, size_t len)
 {
-	utf8proc_uint8_t *out = NULL;
+	struct buf b = { 0 };
 
-	if (utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len,
-	    &out, UTF8PROC_CASEFOLD | UTF8PROC_COMPOSE | UTF8PROC_STRIPMARK |
-	    UTF8PROC_STABLE) < 0)
+	if (text_fold(&b, s, len, TEXT_FOLD_MARKS) < 0)
 		die("out of memory sorting the allies");
-	return (char *)out;
+	return b.ptr;
 }
 
 /* The name's key: folded, and a leading "The " left out. */

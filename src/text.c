@@ -4,6 +4,7 @@
 #include "text.h"
 
 #include <langinfo.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <wchar.h>
@@ -537,4 +538,31 @@ text_wrap_url(const char *s, size_t len, size_t cols, size_t *next)
 		fit = text_prev(s, fit);
 	*next = fit;
 	return fit;
+}
+
+int
+text_fold(struct buf *out, const char *s, size_t len, int flags)
+{
+	utf8proc_uint8_t *folded = NULL;
+	utf8proc_ssize_t n;
+	size_t i, at = out->len;
+
+	for (i = 0; i < len && (unsigned char)s[i] < 0x80; i++)
+		;
+	if (i == len) {
+		/* The usual name or tag: no allocation, no table lookups. */
+		buf_add(out, s, len);
+		for (i = at; i < out->len; i++)
+			if (out->ptr[i] >= 'A' && out->ptr[i] <= 'Z')
+				out->ptr[i] = (char)(out->ptr[i] - 'A' + 'a');
+		return 0;
+	}
+	n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len,
+	    &folded, UTF8PROC_CASEFOLD | UTF8PROC_COMPOSE | UTF8PROC_STABLE |
+	    ((flags & TEXT_FOLD_MARKS) ? UTF8PROC_STRIPMARK : 0));
+	if (n < 0)
+		return -1;
+	buf_add(out, folded, (size_t)n);
+	free(folded);
+	return 0;
 }

@@ -183,6 +183,16 @@ size_t	 text_wrap(const char *s, size_t len, size_t cols, size_t *next);
 size_t	 text_wrap_url(const char *s, size_t len, size_t cols, size_t *next);
 
 /*
+ * s[0..len) case-folded, appended to out: Unicode's full case folding,
+ * composed (so a precomposed letter and a letter with a combining mark
+ * fold alike), and with TEXT_FOLD_MARKS without accents and other marks
+ * ("Émile" as "emile"), for ordering.  ASCII is lowered without a
+ * table.  Returns 0, or -1 (out unchanged) when s is not UTF-8.
+ */
+#define TEXT_FOLD_MARKS	0x1
+int	 text_fold(struct buf *out, const char *s, size_t len, int flags);
+
+/*
  * Whether the locale's character set is UTF-8 (setlocale() must have
  * run); else text is shown with ASCII stand-ins.
  */

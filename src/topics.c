@@ -8,8 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <utf8proc.h>
-
 #include "record.h"
 #include "text.h"
 #include "util.h"
@@ -48,17 +46,6 @@ topics_done(struct topics *t)
 	memset(t, 0, sizeof(*t));
 }
 
-static int
-is_ascii(const char *s, size_t len)
-{
-	size_t i;
-
-	for (i = 0; i < len; i++)
-		if ((unsigned char)s[i] >= 0x80)
-			return 0;
-	return 1;
-}
-
 static char
 ascii_lower(char c)
 {
@@ -68,29 +55,13 @@ ascii_lower(char c)
 void
 topics_fold(struct buf *out, const char *s, size_t len)
 {
-	utf8proc_uint8_t *folded = NULL;
-	utf8proc_ssize_t n;
-	size_t i;
-
-	if (is_ascii(s, len)) {
-		/* The usual tag: no allocation, no table lookups. */
-		buf_add(out, s, len);
-		for (i = out->len - len; i < out->len; i++)
-			out->ptr[i] = ascii_lower(out->ptr[i]);
-		return;
-	}
 	/*
 	 * Full case folding ("Straße" and "STRASSE" are one topic) and
 	 * composition, so that a precomposed and a combining spelling of
-	 * a letter are one topic too.
+	 * a letter are one topic too; not UTF-8: compared as it is.
 	 */
-	n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len,
-	    &folded, UTF8PROC_CASEFOLD | UTF8PROC_COMPOSE | UTF8PROC_STABLE);
-	if (n < 0)
-		buf_add(out, s, len);	/* not UTF-8: compared as it is */
-	else
-		buf_add(out, folded, (size_t)n);
-	free(folded);
+	if (text_fold(out, s, len, 0) < 0)
+		buf_add(out, s, len);
 }
 
 /* Decimal digits of n. */
